@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { KINDS, higherIsBetter } from '../kinds';
+
+/**
+ * A plan is data, never code (SPEC §2). These schemas are the single definition of its shape; the built-in
+ * 2019 plan and any 指标库 sheet an office edits are both checked against them.
+ */
+
+export const AGGREGATIONS = ['sum', 'growth', 'single'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+const text = z.string().trim().min(1);
+
+export const indicatorSchema = z
+  .object({
+    /** Stable ASCII code, unique in the plan, e.g. `C1-01`. */
+    code: z.string().regex(/^[A-Z][A-Z0-9]*-\d{2,3}$/, 'code must look like C1-01'),
+    name: text,
+    nameEn: text.optional(),
+    unit: text,
+    kind: z.enum(KINDS),
+    /** 确保 target. Absent only for stretch-only or qualitative (milestone) items. Rates as fractions. */
+    target: z.number().finite().optional(),
+    /** 力争/冲刺 target. */
+    stretch: z.number().finite().optional(),
+    /** Compare with 序时进度 (true) or with the full-year target (false). */
+    paced: z.boolean(),
+    aggregation: z.enum(AGGREGATIONS),
+    /** Responsible department (责任单位). */
+    department: text,
+    /** The original wording of the plan document. */
+    wording: text,
+    /** How a wording without a figure was interpreted, for the auditor. */
+    note: text.optional(),
+  })
+  .strict()
+  .superRefine((ind, ctx) => {
+    if (ind.target === undefined && ind.stretch === undefined && ind.kind !== 'milestone') {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'a quantitative indicator needs a target or a stretch target' });
+    }
+    if (ind.target !== undefined && ind.stretch !== undefined) {
+      const ordered = higherIsBetter(ind.kind) ? ind.stretch >= ind.target : ind.stretch <= ind.target;
+      if (!ordered) {
+        ctx.addIssue({ code: 'custom', path: ['stretch'], message: 'the stretch target must be at least as ambitious as the target' });
+      }
+    }
+    for (const key of ['target', 'stretch'] as const) {
+      const v = ind[key];
+      if (v === undefined) continue;
+      if (ind.kind === 'count' && !Number.isInteger(v)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a count target must be a whole number' });
+      }
+      if (ind.kind === 'rank' && (!Number.isInteger(v) || v < 1)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a rank target must be a whole number ≥ 1' });
+      }
+      if (ind.kind === 'growth' && v <= -1) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a growth target must be above -100%' });
+      }
+      if (ind.kind === 'milestone' && (v < 0 || v > 1)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a milestone target is a progress between 0 and 100%' });
+      }
+    }
+    if (ind.kind === 'growth' && ind.aggregation === 'sum') {
+      ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'growth rates cannot be added: use growth or single' });
+    }
+  });
+
+export const campaignSchema = z
+  .object({
+    /** Stable ASCII id, e.g. `C1`. */
+    id: z.string().regex(/^[A-Z][A-Z0-9]*$/, 'id must be ASCII letters and digits, e.g. C1'),
+    number: z.number().int().positive(),
+    name: text,
+    nameEn: text.optional(),
+    /** 指挥长 */
+    commander: text,
+    /** 副指挥长 */
+    deputyCommander: text,
+    /** 牵头部门 */
+    leadDepartment: text,
+    /** 配合部门 */
+    supportDepartments: z.array(text).optional(),
+    indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+export const thresholdsSchema = z
+  .object({
+    /** 黄 band below the expected attainment for ratio kinds (default 0.10). */
+    yellowBand: z.number().min(0).max(1),
+    /** 黄 band below the target growth rate, as a fraction (default 0.02 = 2 percentage points). */
+    growthYellowBand: z.number().min(0).max(1),
+  })
+  .strict();
+
+export const DEFAULT_THRESHOLDS: Thresholds = { yellowBand: 0.1, growthYellowBand: 0.02 };
+
+export const planSchema = z
+  .object({
+    /** Stable ASCII id of the plan, e.g. `five-campaigns-2019`. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    year: z.number().int().min(2000).max(2100),
+    title: text,
+    organisation: text.optional(),
+    thresholds: thresholdsSchema.optional(),
+    campaigns: z.array(campaignSchema).min(1),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const codes = new Set<string>();
+    const ids = new Set<string>();
+    plan.campaigns.forEach((c, ci) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['campaigns', ci, 'id'], message: `duplicate campaign id ${c.id}` });
+      ids.add(c.id);
+      c.indicators.forEach((ind, ii) => {
+        if (codes.has(ind.code)) {
+          ctx.addIssue({ code: 'custom', path: ['campaigns', ci, 'indicators', ii, 'code'], message: `duplicate indicator code ${ind.code}` });
+        }
+        codes.add(ind.code);
+      });
+    });
+  });
+
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Plan = z.infer<typeof planSchema>;
+export type Thresholds = z.infer<typeof thresholdsSchema>;

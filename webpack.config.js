@@ -1,0 +1,203 @@
+const path = require('path');
+const fs = require('fs');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { sources, Compilation, WebpackError } = require('webpack');
+
+/**
+ * One shared-runtime page (taskpane.html) hosts the task pane, the ribbon commands and the custom functions,
+ * as Microsoft's shared-runtime template does. functions.js is also its own small standalone chunk: it
+ * registers the functions and nothing else, so it loads in any JavaScript runtime.
+ *
+ * Build-time options (`npm run build -- --env baseUrl=https://intranet.example/kpi/`):
+ *   baseUrl  where an office hosts the add-in; the production manifest's URLs are rewritten to it.
+ *   officeJs cdn (default, Microsoft's CDN) | china (21Vianet CDN) | self (a copy from @microsoft/office-js).
+ */
+const DEV_URL = 'https://localhost:3000/';
+const OFFICE_JS = {
+  cdn: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+  self: 'office-js/office.js',
+};
+
+/** Rewrites the dev URL prefix of every URL in the manifest to the production base URL. */
+function rewriteManifest(xml, baseUrl) {
+  const base = normaliseBaseUrl(baseUrl);
+  return xml.split(DEV_URL).join(base);
+}
+
+function normaliseBaseUrl(baseUrl) {
+  let url;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`baseUrl "${baseUrl}" is not a URL (example: https://kpi.example.gov.cn/addin/)`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`baseUrl must use https (Office requires it): ${baseUrl}`);
+  if (url.search || url.hash) throw new Error(`baseUrl must not have a query or fragment: ${baseUrl}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/**
+ * zh-CN custom-function metadata from the English metadata and a translation table: names stay English,
+ * descriptions and parameter names/help are Chinese. A missing translation is an error, not a fallback.
+ */
+function localizeMetadata(metadata, table) {
+  const missing = [];
+  const functions = metadata.functions.map((fn) => {
+    const t = table.functions[fn.id];
+    if (!t || !t.description) {
+      missing.push(fn.id);
+      return fn;
+    }
+    const parameters = (fn.parameters || []).map((p) => {
+      const tp = t.parameters && t.parameters[p.name];
+      if (!tp || !tp.name || !tp.description) {
+        missing.push(`${fn.id}.${p.name}`);
+        return p;
+      }
+      return { ...p, name: tp.name, description: tp.description };
+    });
+    const result = fn.result && t.result ? { ...fn.result, description: t.result } : fn.result;
+    return { ...fn, description: t.description, parameters, ...(result ? { result } : {}) };
+  });
+  return { metadata: { ...metadata, functions }, missing };
+}
+
+class LocalizedFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LocalizedFunctionsMetadata', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'LocalizedFunctionsMetadata', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) return; // the metadata plugin reported its own error
+          const tablePath = path.resolve(__dirname, 'src/functions/functions.zh-cn.json');
+          compilation.fileDependencies.add(tablePath);
+          const table = JSON.parse(fs.readFileSync(tablePath, 'utf8'));
+          const { metadata, missing } = localizeMetadata(JSON.parse(asset.source.source().toString()), table);
+          if (missing.length) compilation.errors.push(new WebpackError(`zh-CN function metadata lacks: ${missing.join(', ')}`));
+          compilation.emitAsset('functions.zh-cn.json', new sources.RawSource(JSON.stringify(metadata, null, 2)));
+        },
+      );
+    });
+  }
+}
+
+/** Fails the build when a chunk outgrows its gzipped budget (deterministic, unlike timings). */
+class BudgetPlugin {
+  constructor(budgets) {
+    this.budgets = budgets;
+  }
+  apply(compiler) {
+    const zlib = require('zlib');
+    compiler.hooks.thisCompilation.tap('Budget', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'Budget', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const sizes = {};
+        for (const [entry, limit] of Object.entries(this.budgets)) {
+          const chunk = [...compilation.chunks].find((c) => c.name === entry);
+          if (!chunk) continue;
+          let bytes = 0;
+          for (const file of chunk.files) {
+            if (file.endsWith('.js')) bytes += zlib.gzipSync(compilation.getAsset(file).source.buffer(), { level: 9 }).length;
+          }
+          sizes[entry] = { gzipBytes: bytes, budget: limit };
+          if (bytes > limit) compilation.errors.push(new WebpackError(`${entry} is ${bytes} bytes gzipped, over its budget of ${limit}`));
+        }
+        compilation.emitAsset('budgets.json', new sources.RawSource(JSON.stringify(sizes, null, 2)));
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const officeJs = env.officeJs || 'cdn';
+  if (!OFFICE_JS[officeJs]) throw new Error(`officeJs must be one of ${Object.keys(OFFICE_JS).join(', ')}`);
+  const baseUrl = normaliseBaseUrl(env.baseUrl || process.env.ADDIN_BASE_URL || DEV_URL);
+  if (production && baseUrl === DEV_URL) {
+    console.warn(`[build] no baseUrl given: the production manifest points at ${DEV_URL} (use --env baseUrl=https://…/)`);
+  }
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      functions: './src/functions/functions.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false }, // budgets are enforced by BudgetPlugin, gzipped
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new LocalizedFunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'commands', 'functions'],
+        templateParameters: { officeJs: OFFICE_JS[officeJs] },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (production ? rewriteManifest(content.toString(), baseUrl) : content),
+          },
+          ...(officeJs === 'self'
+            ? [{ from: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')), to: 'office-js' }]
+            : []),
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('BuildInfo', (compilation) => {
+            compilation.hooks.processAssets.tap({ name: 'BuildInfo', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+              const info = { baseUrl, officeJs: OFFICE_JS[officeJs], mode: production ? 'production' : 'development' };
+              compilation.emitAsset('build-info.json', new sources.RawSource(JSON.stringify(info, null, 2)));
+            });
+          });
+        },
+      },
+      new BudgetPlugin({ taskpane: 200 * 1024, functions: 20 * 1024, commands: 20 * 1024 }),
+    ],
+    devServer: {
+      port: 3000,
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      server: env.http ? 'http' : { type: 'https', options: env.httpsOptions || undefined },
+    },
+  };
+};
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.normaliseBaseUrl = normaliseBaseUrl;
+module.exports.localizeMetadata = localizeMetadata;
