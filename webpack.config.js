@@ -111,7 +111,26 @@ class BudgetPlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => {
+/**
+ * HTTPS for the dev server: the Office add-in dev certificates (trusted by Excel once installed, as
+ * `npx office-addin-dev-certs install` does on Windows and Mac). Where the CA cannot be installed (Linux
+ * without sudo) the generated certificate is still served, and the browser must be told to trust it.
+ */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const files = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(dir, f));
+    if (!files.every((f) => fs.existsSync(f))) throw e;
+    console.warn(`[dev-server] ${e.message.trim()}\n[dev-server] serving the generated certificate from ${dir} without installing its CA.`);
+    const [cert, key, ca] = files.map((f) => fs.readFileSync(f));
+    return { cert, key, ca };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const officeJs = env.officeJs || 'cdn';
   if (!OFFICE_JS[officeJs]) throw new Error(`officeJs must be one of ${Object.keys(OFFICE_JS).join(', ')}`);
@@ -190,10 +209,11 @@ module.exports = (env = {}, argv = {}) => {
     ],
     devServer: {
       port: 3000,
+      host: 'localhost',
       hot: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: path.resolve(__dirname, 'dist') },
-      server: env.http ? 'http' : { type: 'https', options: env.httpsOptions || undefined },
+      server: env.WEBPACK_SERVE ? { type: 'https', options: await httpsOptions() } : 'https',
     },
   };
 };

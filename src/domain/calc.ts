@@ -13,14 +13,15 @@ export type CalcProblem =
   | { readonly code: 'divByZero' } // #DIV/0!
   | { readonly code: 'invalidNumber'; readonly reason: InvalidNumberReason }; // #NUM!
 
-export type InvalidNumberReason = 'rankBelowOne' | 'growthAtOrBelowMinus100' | 'previousNotPositive' | 'badDate';
+export type InvalidNumberReason = 'rankBelowOne' | 'growthAtOrBelowMinus100' | 'previousNotPositive' | 'badDate' | 'overflow';
 
 export type CalcResult = { readonly ok: true; readonly value: number } | ({ readonly ok: false } & CalcProblem);
 
 export const TOLERANCE = 1e-9;
 
-export const ok = (value: number): CalcResult => ({ ok: true, value });
 const fail = (p: CalcProblem): CalcResult => ({ ok: false, ...p });
+/** A result too large for a double (e.g. a tiny target) is #NUM!, as in Excel, never Infinity. */
+export const ok = (value: number): CalcResult => (Number.isFinite(value) ? { ok: true, value } : fail({ code: 'invalidNumber', reason: 'overflow' }));
 const BLANK = fail({ code: 'blank' });
 
 /** Light values (SPEC §6): a number so that formulas, sorting and conditional formats can use it. */
@@ -80,7 +81,8 @@ export function meets(kind: Kind, actual: number, goal: number): boolean {
  */
 export function tier(kind: Kind, actual: number | null, target: number | null, stretch: number | null): CalcResult {
   if (actual === null) return BLANK;
-  const t = effectiveTarget(kind, target === null && stretch !== null ? null : target);
+  // A stretch-only indicator has no 确保 level, even a milestone (whose blank target otherwise means 100%).
+  const t = target === null && stretch !== null ? null : effectiveTarget(kind, target);
   if (t === null && stretch === null) return fail({ code: 'noTarget' });
   const invalid = checkDomain(kind, actual) ?? (t === null ? undefined : checkDomain(kind, t)) ?? (stretch === null ? undefined : checkDomain(kind, stretch));
   if (invalid) return invalid;

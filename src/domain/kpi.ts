@@ -1,6 +1,6 @@
-import { attainment, endOfMonth, fromExcelSerial, gap, growth, isValidDate, pace, status, tier, type CalcResult, type CalendarDate, type PaceMode } from '../domain/calc';
-import { parseKind, type Kind } from '../domain/kinds';
-import { formatMessage, type Locale, type MessageKey, type MessageParams } from '../domain/i18n/messages';
+import { attainment, endOfMonth, fromExcelSerial, gap, growth, isValidDate, pace, status, tier, type CalcResult, type CalendarDate, type PaceMode } from './calc';
+import { parseKind, type Kind } from './kinds';
+import { formatMessage, type Locale, type MessageKey, type MessageParams } from './i18n/messages';
 
 /**
  * The `KPI.*` functions as metadata plus pure bodies, with one generic runner for argument coercion and

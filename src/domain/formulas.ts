@@ -1,0 +1,129 @@
+import { DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from './calc';
+import type { Kind } from './kinds';
+
+/**
+ * The formulas the add-in writes into sheets (SPEC §9): `KPI.*` custom functions, or the equivalent plain Excel
+ * formulas for workbooks opened where the add-in is not loaded (and in WPS or LibreOffice). Both guard blank
+ * inputs with a native ISBLANK test, because Excel hands a custom function an empty cell as 0 on Windows
+ * desktop and as null on the web; with the guard every platform shows the same.
+ *
+ * Operands are cell references or parenthesised expressions. A target the plan does not set is `null`:
+ * the template knows it when it writes the formula, so no formula has to test a target cell for blank.
+ */
+export type FormulaMode = 'kpi' | 'native';
+
+/** The 1e-9 tolerance, written as a plain decimal: every engine parses it (HyperFormula rejects `1E-9`). */
+const TOL = '0.000000001';
+
+export interface Operands {
+  /** The actual value (for `growth`, the growth rate, e.g. `KPI.GROWTH(H6,I6)` or `(H6/I6-1)`). */
+  readonly actual: string;
+  /** 确保 target, or null when the plan has none. */
+  readonly target: string | null;
+  /** Cells whose blankness means "not reported" (default: the actual). */
+  readonly guard?: readonly string[];
+}
+
+export interface TierOperands extends Operands {
+  readonly stretch: string | null;
+}
+
+export interface StatusOperands extends Operands {
+  /** 序时进度 cell or constant; omitted = 1. */
+  readonly expected?: string;
+}
+
+const quoteKind = (kind: Kind): string => `"${kind}"`;
+/** A number literal without exponent notation, which not every formula engine parses. */
+const num = (n: number): string => (/e/i.test(String(n)) ? n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : String(n));
+
+function blankTest(ops: Operands): string {
+  const cells = ops.guard ?? [ops.actual];
+  return cells.length === 1 ? `ISBLANK(${cells[0]})` : `OR(${cells.map((c) => `ISBLANK(${c})`).join(',')})`;
+}
+
+/** The growth rate from the current and prior-year value, as an operand. */
+export function growthOperand(mode: FormulaMode, current: string, previous: string): string {
+  return mode === 'kpi' ? `KPI.GROWTH(${current},${previous})` : `IF(${previous}<=0,#NUM!,${current}/${previous}-1)`;
+}
+
+/** The attainment expression without the blank guard (SPEC §3). */
+function nativeAttainmentCore(kind: Kind, a: string, t: string | null): string {
+  if (t === null) return kind === 'milestone' ? a : 'NA()';
+  switch (kind) {
+    case 'growth':
+      return `IF(OR(${a}<=-1,${t}<=-1),#NUM!,(1+${a})/(1+${t}))`;
+    case 'rank':
+      return `IF(OR(${a}<1,${t}<1),#NUM!,IF(${a}<=${t}+${TOL},1,${t}/${a}))`;
+    default:
+      // t = 0 divides by zero (#DIV/0!), as the domain says; a negative target counts the distance from it.
+      return `IF(${t}<0,1+(${a}-${t})/ABS(${t}),${a}/${t})`;
+  }
+}
+
+/** `=IF(ISBLANK(H6),"",KPI.ATTAINMENT(H6,F6,"total"))` or its native equivalent. */
+export function attainmentFormula(mode: FormulaMode, kind: Kind, ops: Operands): string {
+  const body =
+    mode === 'kpi'
+      ? `KPI.ATTAINMENT(${ops.actual},${ops.target ?? '""'},${quoteKind(kind)})`
+      : nativeAttainmentCore(kind, ops.actual, ops.target);
+  return `=IF(${blankTest(ops)},"",${body})`;
+}
+
+function meets(kind: Kind, a: string, goal: string): string {
+  return kind === 'rank' ? `${a}<=${goal}+${TOL}` : `${a}>=${goal}-${TOL}`;
+}
+
+/** 力争档 (SPEC §4): 2 / 1 / 0; a stretch-only indicator gets 2 or 0. */
+export function tierFormula(mode: FormulaMode, kind: Kind, ops: TierOperands): string {
+  const { actual: a, stretch: s } = ops;
+  const t = ops.target ?? (kind === 'milestone' && s === null ? '1' : null);
+  if (mode === 'kpi') {
+    return `=IF(${blankTest(ops)},"",KPI.TIER(${a},${ops.target ?? '""'},${s ?? '""'},${quoteKind(kind)}))`;
+  }
+  let body: string;
+  if (t === null && s === null) body = 'NA()';
+  else {
+    const tierOf = s === null ? `IF(${meets(kind, a, t ?? '')},1,0)` : t === null ? `IF(${meets(kind, a, s)},2,0)` : `IF(${meets(kind, a, s)},2,IF(${meets(kind, a, t)},1,0))`;
+    const bad =
+      kind === 'growth'
+        ? [a, t, s].filter((x): x is string => x !== null).map((x) => `${x}<=-1`)
+        : kind === 'rank'
+          ? [a, t, s].filter((x): x is string => x !== null).map((x) => `${x}<1`)
+          : [];
+    body = bad.length ? `IF(OR(${bad.join(',')}),#NUM!,${tierOf})` : tierOf;
+  }
+  return `=IF(${blankTest(ops)},"",${body})`;
+}
+
+/** 亮灯 (SPEC §6): 3 绿, 2 黄, 1 红, 0 未填报 (a blank actual gives 0, not ""). */
+export function statusFormula(mode: FormulaMode, kind: Kind, ops: StatusOperands, thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): string {
+  const e = ops.expected ?? '1';
+  if (mode === 'kpi') {
+    const custom = thresholds.yellowBand !== DEFAULT_STATUS_THRESHOLDS.yellowBand || thresholds.growthYellowBand !== DEFAULT_STATUS_THRESHOLDS.growthYellowBand;
+    if (!custom) return `=IF(${blankTest(ops)},0,KPI.STATUS(${ops.actual},${ops.target ?? '""'},${quoteKind(kind)},${e}))`;
+    // KPI.STATUS uses the default bands; a plan with its own bands gets the native formula in both modes.
+  }
+  const { actual: a, target: t } = ops;
+  let body: string;
+  if (kind === 'growth') {
+    body = t === null ? 'NA()' : `IF(OR(${a}<=-1,${t}<=-1),#NUM!,IF(${a}>=${t}-${TOL},3,IF(${a}>=${t}-${num(thresholds.growthYellowBand)}-${TOL},2,1)))`;
+  } else {
+    const att = nativeAttainmentCore(kind, a, t);
+    body = `IF(${att}>=${e}-${TOL},3,IF(${att}>=${e}-${num(thresholds.yellowBand)}-${TOL},2,1))`;
+  }
+  return `=IF(${blankTest(ops)},0,${body})`;
+}
+
+/** 序时进度 from a report-date cell (SPEC §5). */
+export function paceFormula(mode: FormulaMode, dateCell: string, paceMode: 'month' | 'day' = 'month'): string {
+  if (mode === 'kpi') return `=IF(ISBLANK(${dateCell}),"",KPI.PACE(${dateCell}${paceMode === 'day' ? ',"day"' : ''}))`;
+  const d = dateCell;
+  const body = paceMode === 'month' ? `MONTH(${d})/12` : `(${d}-DATE(YEAR(${d}),1,0))/(DATE(YEAR(${d}),12,31)-DATE(YEAR(${d}),1,0))`;
+  return `=IF(ISBLANK(${d}),"",${body})`;
+}
+
+/** 同比增长 from the current and prior-year cells. */
+export function growthFormula(mode: FormulaMode, current: string, previous: string): string {
+  return `=IF(OR(ISBLANK(${current}),ISBLANK(${previous})),"",${growthOperand(mode, current, previous)})`;
+}

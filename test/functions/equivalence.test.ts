@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { attainment, fromExcelSerial, growth, pace, status, tier, type CalcResult } from '../../src/domain/calc';
+import { attainmentFormula, growthFormula, growthOperand, paceFormula, statusFormula, tierFormula, type FormulaMode } from '../../src/domain/formulas';
+import { KINDS, type Kind } from '../../src/domain/kinds';
+import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from '../../src/workbook/memory/kpiPlugin';
+
+/**
+ * Equivalence proof (issue 3): the `KPI.*` formulas and the native formulas the domain writes, evaluated side
+ * by side in a real formula engine, agree with the domain on ≥ 1,000 random tuples per kind — blanks, zeros,
+ * negatives and threshold boundaries included — on both Excel platforms' way of passing blank cells.
+ */
+registerKpiFunctions();
+
+const ROWS_PER_KIND = 1200;
+
+type Cell = number | null;
+interface Tuple {
+  readonly actual: Cell;
+  readonly target: Cell; // null = the plan sets no target (static in the formula)
+  readonly stretch: Cell;
+  readonly expected: number;
+}
+
+const special = fc.constantFrom(0, 1, -1, 0.5, 0.1, 0.02, 3, 7, 8, -0.5, -2, 1e-10);
+const value = fc.oneof(
+  { weight: 3, arbitrary: fc.double({ min: -20, max: 60, noNaN: true, noDefaultInfinity: true }) },
+  { weight: 2, arbitrary: fc.integer({ min: -3, max: 12 }) },
+  { weight: 2, arbitrary: special },
+);
+const expected = fc.oneof(fc.integer({ min: 1, max: 12 }).map((m) => m / 12), fc.constant(1));
+
+/** Random tuples plus tuples placed exactly on the thresholds (where float noise would bite). */
+function tuples(kind: Kind, seed: number): Tuple[] {
+  const random = fc.sample(
+    fc.record({
+      actual: fc.option(value, { freq: 8 }),
+      target: fc.option(value, { freq: 8 }),
+      stretch: fc.option(value, { freq: 3 }),
+      expected,
+    }),
+    { numRuns: ROWS_PER_KIND, seed },
+  );
+  const boundaries: Tuple[] = [];
+  for (const t of [7, 0.1, 3, 200, 0.5]) {
+    for (const e of [0.5, 1, 6 / 12, 7 / 12]) {
+      for (const a of [t * e, t * (e - 0.1), t * e - 1e-7, t * (e - 0.1) - 1e-7, t - 0.02, t - 0.02 - 1e-7, t, t + 1e-12]) {
+        boundaries.push({ actual: a, target: t, stretch: t * 1.1, expected: e });
+      }
+    }
+  }
+  return [...random, ...boundaries].map((r) => ({ ...r, stretch: kind === 'rank' && r.stretch !== null ? Math.max(1, r.stretch) : r.stretch }));
+}
+
+const COLS = ['A', 'B', 'C', 'D'] as const; // actual, target, stretch, expected
+const FORMULAS = 6; // attainment, tier, status × (kpi, native)
+
+function formulasFor(kind: Kind, row: number, t: Tuple): string[] {
+  const a = `A${row}`;
+  const target = t.target === null ? null : `B${row}`;
+  const stretch = t.stretch === null ? null : `C${row}`;
+  const out: string[] = [];
+  for (const mode of ['kpi', 'native'] as FormulaMode[]) {
+    out.push(attainmentFormula(mode, kind, { actual: a, target }));
+    out.push(tierFormula(mode, kind, { actual: a, target, stretch }));
+    out.push(statusFormula(mode, kind, { actual: a, target, expected: `D${row}` }));
+  }
+  return out;
+}
+
+type Shown = number | string; // a number, "" or an error such as "#DIV/0!"
+
+function shown(v: unknown): Shown {
+  if (v instanceof DetailedCellError) return v.value;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  throw new Error(`unexpected cell value ${String(v)}`);
+}
+
+/** What a guarded formula must show for a domain result: "" for blank (STATUS: 0), else the value or error. */
+function expectedShown(r: CalcResult): Shown {
+  if (r.ok) return r.value;
+  return { blank: '', noTarget: '#N/A', divByZero: '#DIV/0!', invalidNumber: '#NUM!' }[r.code];
+}
+
+function same(a: Shown, b: Shown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  return a === b;
+}
+
+function evaluate(kind: Kind, rows: Tuple[], blankAs: BlankAs): Shown[][] {
+  kpiEngineSettings.blankAs = blankAs;
+  const sheet = rows.map((t, i) => [t.actual, t.target, t.stretch, t.expected, ...formulasFor(kind, i + 1, t)]);
+  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
+  const values = hf.getSheetValues(0).map((r) => r.slice(COLS.length, COLS.length + FORMULAS).map(shown));
+  hf.destroy();
+  return values;
+}
+
+describe.each(KINDS.map((k, i) => [k, i] as const))('kind %s', (kind, i) => {
+  const rows = tuples(kind, 2019 + i);
+  const web = evaluate(kind, rows, 'null');
+  const desktop = evaluate(kind, rows, 'zero');
+
+  it(`evaluates ≥ 1,000 tuples (${rows.length})`, () => {
+    expect(rows.length).toBeGreaterThanOrEqual(1000);
+    expect(rows.filter((r) => r.actual === null).length).toBeGreaterThan(50);
+  });
+
+  it('KPI formulas, native formulas and the domain agree on every tuple', () => {
+    const mismatches: string[] = [];
+    rows.forEach((t, r) => {
+      const a = t.actual;
+      const want = [
+        expectedShown(attainment(kind, a, t.target)),
+        expectedShown(tier(kind, a, t.target, t.stretch)),
+        a === null ? 0 : expectedShown(status(kind, a, t.target, t.expected)),
+      ];
+      const got = web[r] ?? [];
+      for (let f = 0; f < 3; f++) {
+        const k = got[f] as Shown;
+        const n = got[f + 3] as Shown;
+        const w = want[f] as Shown;
+        if (!same(k, w) || !same(n, w)) mismatches.push(`${JSON.stringify(t)} fn#${f}: kpi=${k} native=${n} domain=${w}`);
+      }
+    });
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  it('the blank guard makes Excel desktop (blank = 0) and the web (blank = null) show the same', () => {
+    expect(desktop).toEqual(web);
+  });
+});
+
+describe('PACE', () => {
+  it('KPI.PACE and the native formula agree with the domain for every day of 2019 and 2020, both modes', () => {
+    const serials: number[] = [];
+    for (let s = 43466; s <= 44196; s++) serials.push(s); // 2019-01-01 … 2020-12-31
+    const sheet: (number | string | null)[][] = serials.map((s, i) => [s, ...(['month', 'day'] as const).flatMap((m) => [paceFormula('kpi', `A${i + 1}`, m), paceFormula('native', `A${i + 1}`, m)])]);
+    sheet.push([null, paceFormula('kpi', `A${sheet.length + 1}`), paceFormula('native', `A${sheet.length + 1}`), '', '']);
+    const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
+    const values = hf.getSheetValues(0);
+    serials.forEach((s, i) => {
+      const d = fromExcelSerial(s);
+      if (!d) throw new Error('bad serial');
+      const row = values[i] ?? [];
+      const month = pace(d, 'month');
+      const day = pace(d, 'day');
+      if (!month.ok || !day.ok) throw new Error('pace failed');
+      expect([row[1], row[2]]).toEqual([month.value, month.value]);
+      expect(Math.abs((row[3] as number) - day.value)).toBeLessThan(1e-12);
+      expect(Math.abs((row[4] as number) - day.value)).toBeLessThan(1e-12);
+    });
+    expect(values[serials.length]?.slice(1, 3)).toEqual(['', '']);
+  });
+});
+
+describe('GROWTH and the growth operand of template rows', () => {
+  it('KPI.GROWTH and the native formula agree with the domain, and feed ATTAINMENT identically', () => {
+    const pairs = fc.sample(fc.tuple(fc.option(value, { freq: 6 }), fc.option(value, { freq: 6 })), { numRuns: 1000, seed: 7 });
+    const sheet = pairs.map(([c, p], i) => {
+      const r = i + 1;
+      const rate = (mode: FormulaMode) => (mode === 'kpi' ? `KPI.GROWTH(A${r},B${r})` : `IF(B${r}<=0,#NUM!,A${r}/B${r}-1)`);
+      return [
+        c,
+        p,
+        growthFormula('kpi', `A${r}`, `B${r}`),
+        growthFormula('native', `A${r}`, `B${r}`),
+        attainmentFormula('kpi', 'growth', { actual: rate('kpi'), target: '0.1', guard: [`A${r}`, `B${r}`] }),
+        attainmentFormula('native', 'growth', { actual: `(${growthOperand('native', `A${r}`, `B${r}`)})`, target: '0.1', guard: [`A${r}`, `B${r}`] }),
+      ];
+    });
+    for (const blankAs of ['null', 'zero'] as BlankAs[]) {
+      kpiEngineSettings.blankAs = blankAs;
+      const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
+      const values = hf.getSheetValues(0).map((row) => row.slice(2).map(shown));
+      hf.destroy();
+      pairs.forEach(([c, p], i) => {
+        const g = growth(c, p);
+        const want = c === null || p === null ? '' : expectedShown(g);
+        const att = c === null || p === null ? '' : g.ok ? expectedShown(attainment('growth', g.value, 0.1)) : expectedShown(g);
+        const row = values[i] ?? [];
+        expect([same(row[0] as Shown, want), same(row[1] as Shown, want), same(row[2] as Shown, att), same(row[3] as Shown, att)]).toEqual([true, true, true, true]);
+      });
+    }
+  });
+});
+
+describe('the test can tell platforms apart', () => {
+  it('an unguarded KPI formula shows different results on desktop and on the web (why the guard exists)', () => {
+    const sheet = [[null, 7, '=KPI.ATTAINMENT(A1,B1)', '=KPI.STATUS(A1,B1)']];
+    const run = (blankAs: BlankAs) => {
+      kpiEngineSettings.blankAs = blankAs;
+      const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3' });
+      const v = hf.getSheetValues(0)[0]?.slice(2).map(shown);
+      hf.destroy();
+      return v;
+    };
+    expect(run('null')).toEqual(['#N/A', 0]);
+    expect(run('zero')).toEqual([0, 1]);
+  });
+});
