@@ -55,12 +55,12 @@ export function tier(actual: unknown, target: unknown, stretch: unknown, kind?: 
 /**
  * Expected progress (序时进度) on a date: month/12 by month, or day of year / days in year.
  * @customfunction PACE PACE
- * @param asOf Report date, or a month as text such as "2019-06".
+ * @param as_of Report date, or a month as text such as "2019-06".
  * @param [mode] "month" (default) or "day".
  * @returns Expected progress as a fraction.
  */
-export function pace(asOf: unknown, mode?: unknown): number {
-  return call('PACE', [asOf, mode]);
+export function pace(as_of: unknown, mode?: unknown): number {
+  return call('PACE', [as_of, mode]);
 }
 
 /**
