@@ -79,7 +79,8 @@ export function readNumberText(text: string, unit: string): TextNumber {
   let value = sign * Number(digits);
   if (!Number.isFinite(value)) return { kind: 'notNumber' };
 
-  if (suffix === '%') {
+  // Percentages are stored as fractions (SPEC §3): "1个百分点" in a share cell is 0.01, like "1%".
+  if (suffix === '%' || suffix === '个百分点' || suffix === '百分点') {
     value = value / 100;
     notes.push('percentSign');
   } else if (suffix !== '') {

@@ -75,8 +75,9 @@ export function isDateFormat(format: string | undefined): boolean {
 
 const WHOLE_UNITS = new Set(['家', '个', '项', '人', '次', '位次']);
 
+/** Not reported: empty, or only spaces (a cell of spaces also gets its own warning from readCell). */
 function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v === '');
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 function percentText(v: number): string {
@@ -94,7 +95,8 @@ function readCell(
 ): number | null {
   const fieldName = FIELD_KEY[field];
   const base = { field, params: { fieldKey: fieldName } };
-  if (value === null || value === undefined) return null;
+  // Office.js reads an empty cell as "": blank, not "only spaces".
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'object') {
     out.push({ severity: 'error', field, key: 'value.errorValue', params: { ...base.params, text: value.error } });
     return null;
@@ -130,8 +132,8 @@ function readCell(
         out.push({ severity: 'error', field, key: 'value.notANumber', params: { ...base.params, text } });
         return null;
       case 'number': {
-        // A percent sign in a cell that holds an amount is not a unit we can trust.
-        if (read.notes.includes('percentSign') && valueKind !== 'amount' && !isRate(valueKind)) {
+        // A percent sign in a cell that holds an amount (a growth row's values included) is not a unit we can trust.
+        if (read.notes.includes('percentSign') && !isRate(valueKind)) {
           out.push({ severity: 'error', field, key: 'value.unitMismatch', params: { ...base.params, text, unit: ind.unit } });
           return null;
         }
@@ -179,7 +181,8 @@ function checkNumber(field: 'actual' | 'prior', v: number, ind: Indicator, value
       }
       return null;
     }
-    return v;
+    // A share target is a few points (0.01 = 1个百分点): "1" or "0.5" typed for points is caught by magnitude below.
+    if (valueKind !== 'share') return v;
   }
   if ((valueKind === 'count' || WHOLE_UNITS.has(ind.unit)) && !Number.isInteger(v)) {
     out.push({ severity: 'error', field, key: 'value.notWhole', params });
@@ -219,7 +222,8 @@ export function validateRow(ind: Indicator, row: RowInput, ctx: RowContext): Row
   }
 
   const light = lightOf(ind, actual, prior, ctx);
-  const reasonBlank = isBlank(row.reason ?? null) || (typeof row.reason === 'string' && row.reason.trim() === '');
+  // Only text is a written reason: a number, TRUE/FALSE or an error value such as #N/A is not (SPEC §6).
+  const reasonBlank = typeof row.reason !== 'string' || isBlank(row.reason);
   if ((light === LIGHT.red || light === LIGHT.yellow) && reasonBlank) {
     problems.push({ severity: 'error', field: 'reason', key: 'value.reasonMissing', params: { lightKey: `light.${light}` } });
   }

@@ -1,0 +1,487 @@
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { decodeMarker, encodeMarker, MARKER_CELL, type ChartSpec, type ConditionalFormatSpec, type HyperlinkSpec, type MarkerPayload, type SheetSpec, type StyleSpec, type ValidationSpec } from '../../domain/sheetSpec';
+import type { CellValue } from '../../domain/validation/validateRow';
+import { cellAddress, contains, parseCell, parseRange, parseRanges, rangeAddress, type CellRef } from '../address';
+import { PortError, type CellWrite, type ChangeEvent, type ReadOptions, type SheetData, type SheetInfo, type Unsubscribe, type WorkbookPort, type WriteOptions } from '../port';
+import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from './kpiPlugin';
+
+/**
+ * The in-memory workbook: the port over HyperFormula (dev-only, GPLv3), so that templates compute in tests and
+ * in the preview host exactly as in Excel with the add-in. It keeps what the engine does not: formats, data
+ * validation, conditional formats, protection, merges, markers. A user's edit (`userEdit`) is refused as
+ * Excel refuses it: locked cells of a protected sheet, and values that break a data-validation rule whose
+ * alert style is "stop". Code writes (`writeSheet`, `writeCells`) are not validated, as in Excel.
+ */
+
+export interface CellStyle extends StyleSpec {
+  readonly numberFormat?: string;
+}
+
+interface SheetMeta {
+  marker?: MarkerPayload;
+  styles: Map<string, CellStyle>; // "row,col" → style
+  hyperlinks: Map<string, HyperlinkSpec>;
+  validations: ValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  protect: boolean;
+  merges: string[];
+  columnWidths: Map<number, { width: number; hidden: boolean }>;
+  rowHeights: Map<number, { height: number; hidden: boolean }>;
+  freeze?: { rows: number; columns: number };
+  charts: ChartSpec[];
+  tabColor?: string;
+  spec?: SheetSpec;
+}
+
+export type EditResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'protected' | 'validation'; readonly title: string; readonly message: string };
+
+export interface CellView {
+  readonly value: CellValue;
+  readonly formula?: string;
+  readonly numberFormat: string;
+  readonly style?: CellStyle;
+  /** Fill, font colour and number format after conditional formats. */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+  readonly locked: boolean;
+  readonly hyperlink?: HyperlinkSpec;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+const PROTECTED_MESSAGE = {
+  title: '单元格受保护 / Cell is protected',
+  message: '您试图更改的单元格在受保护的工作表中。请在黄色的填报单元格中填写。/ The cell is on a protected sheet; type in the yellow input cells.',
+};
+const DEFAULT_ALERT = {
+  title: '输入值无效 / Invalid value',
+  message: '此值与此单元格定义的数据验证限制不匹配。/ This value does not match the data validation restrictions defined for this cell.',
+};
+
+export interface MemoryWorkbookOptions {
+  /** How custom functions see a blank cell: 'null' as on the web (default), 'zero' as on Windows desktop. */
+  readonly blankAs?: BlankAs;
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  readonly engine: HyperFormula;
+  private readonly meta = new Map<number, SheetMeta>();
+  private order: number[] = [];
+  private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private readonly viewListeners = new Set<() => void>();
+  active: { sheet: string; cell: string } | undefined;
+
+  constructor(options: MemoryWorkbookOptions = {}) {
+    registerKpiFunctions();
+    kpiEngineSettings.blankAs = options.blankAs ?? 'null';
+    this.engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', smartRounding: false, maxRows: 100_000, maxColumns: 200 });
+  }
+
+  // ---- the port ----
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    return this.order.map((id, position) => {
+      const name = this.engine.getSheetName(id) ?? '';
+      const marker = this.findMarker(id);
+      return { name, position, visible: true, ...(marker ? { marker } : {}) };
+    });
+  }
+
+  async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<readonly SheetData[]> {
+    return names.map((name) => {
+      const id = this.sheetId(name);
+      const raw = this.engine.getSheetValues(id);
+      const values = raw.map((row) => row.map(toCellValue));
+      const data: SheetData = { name, values };
+      const formulas = options.formulas ? this.engine.getSheetFormulas(id).map((row) => row.map((f) => f ?? null)) : undefined;
+      const meta = this.metaOf(id);
+      const numberFormats = options.numberFormats ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r, c))?.numberFormat ?? 'General')) : undefined;
+      return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}) };
+    });
+  }
+
+  async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
+    const existing = this.engine.getSheetId(spec.name);
+    let id: number;
+    if (existing !== undefined) {
+      if (!options.replace) throw new PortError('nameClash', spec.name);
+      this.engine.clearSheet(existing);
+      id = existing;
+    } else {
+      const added = this.engine.addSheet(spec.name);
+      id = this.sheetId(added);
+      this.order.push(id);
+    }
+    const meta: SheetMeta = {
+      styles: new Map(),
+      hyperlinks: new Map(),
+      validations: [...(spec.validations ?? [])],
+      conditionalFormats: [...(spec.conditionalFormats ?? [])],
+      protect: spec.protect ?? false,
+      merges: [...(spec.merges ?? [])],
+      columnWidths: new Map((spec.columnWidths ?? []).map((w) => [parseRange(`${w.column}1`).start.col, { width: w.width, hidden: w.hidden ?? false }])),
+      rowHeights: new Map((spec.rowHeights ?? []).map((h) => [h.row - 1, { height: h.height, hidden: h.hidden ?? false }])),
+      charts: [...(spec.charts ?? [])],
+      spec,
+      ...(spec.marker ? { marker: spec.marker } : {}),
+      ...(spec.freeze ? { freeze: spec.freeze } : {}),
+      ...(spec.tabColor ? { tabColor: spec.tabColor } : {}),
+    };
+    this.meta.set(id, meta);
+    this.engine.batch(() => {
+      for (const block of spec.blocks) {
+        const at = parseCell(block.at);
+        const contents: RawCellContent[][] = block.rows.map((row) => row.map((cell) => (cell ? toEngineContent(cell.formula ?? cell.value ?? null, cell.formula !== undefined) : null)));
+        block.rows.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (!cell) return;
+            const style = cell.style ? spec.styles[cell.style] : undefined;
+            const numberFormat = cell.numberFormat ?? style?.numberFormat;
+            if (style || numberFormat) meta.styles.set(key(at.row + r, at.col + c), { ...style, ...(numberFormat ? { numberFormat } : {}) });
+            if (cell.hyperlink) meta.hyperlinks.set(key(at.row + r, at.col + c), cell.hyperlink);
+          }),
+        );
+        // null entries of a block leave cells untouched: write row segments of non-null cells
+        contents.forEach((row, r) => {
+          let c = 0;
+          while (c < row.length) {
+            if (block.rows[r]?.[c] === null) {
+              c++;
+              continue;
+            }
+            let end = c;
+            while (end < row.length && block.rows[r]?.[end] !== null) end++;
+            this.engine.setCellContents({ sheet: id, row: at.row + r, col: at.col + c }, [row.slice(c, end)]);
+            c = end;
+          }
+        });
+      }
+      if (spec.marker) {
+        const m = parseCell(MARKER_CELL);
+        this.engine.setCellContents({ sheet: id, row: m.row, col: m.col }, [[toEngineContent(encodeMarker(spec.marker), false)]]);
+      }
+    });
+    this.emit({ sheet: spec.name, address: 'A1' });
+    if (options.activate || options.select) await this.activate(spec.name, options.select);
+  }
+
+  async writeCells(cells: readonly CellWrite[]): Promise<void> {
+    for (const c of cells) {
+      const id = this.sheetId(c.sheet);
+      const ref = parseCell(c.address);
+      if (this.isLocked(id, ref)) throw new PortError('sheetProtected', `${c.sheet}!${c.address}`);
+    }
+    this.engine.batch(() => {
+      for (const c of cells) {
+        const ref = parseCell(c.address);
+        this.engine.setCellContents({ sheet: this.sheetId(c.sheet), row: ref.row, col: ref.col }, [[toEngineContent(c.value, false)]]);
+      }
+    });
+    for (const c of cells) this.emit({ sheet: c.sheet, address: c.address });
+  }
+
+  async activate(sheet: string, select?: string): Promise<void> {
+    this.sheetId(sheet);
+    this.active = { sheet, cell: select ?? 'A1' };
+    this.viewListeners.forEach((l) => l());
+  }
+
+  async onChange(listener: (e: ChangeEvent) => void): Promise<Unsubscribe> {
+    this.listeners.add(listener);
+    return async () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  // ---- what the preview's spreadsheet view needs ----
+
+  /** Called after any change, for views that re-render. */
+  subscribeView(listener: () => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  sheetNames(): string[] {
+    return this.order.map((id) => this.engine.getSheetName(id) ?? '');
+  }
+
+  dimensions(sheet: string): { rows: number; cols: number } {
+    const d = this.engine.getSheetDimensions(this.sheetId(sheet));
+    return { rows: d.height, cols: d.width };
+  }
+
+  sheetMeta(sheet: string): Readonly<Pick<SheetMeta, 'merges' | 'columnWidths' | 'rowHeights' | 'freeze' | 'charts' | 'protect' | 'validations' | 'tabColor'>> {
+    return this.metaOf(this.sheetId(sheet));
+  }
+
+  cellView(sheet: string, address: string | CellRef): CellView {
+    const id = this.sheetId(sheet);
+    const ref = typeof address === 'string' ? parseCell(address) : address;
+    const meta = this.metaOf(id);
+    const at = { sheet: id, row: ref.row, col: ref.col };
+    const value = toCellValue(this.engine.getCellValue(at));
+    const formula = this.engine.getCellFormula(at);
+    const style = meta.styles.get(key(ref.row, ref.col));
+    let numberFormat = style?.numberFormat ?? 'General';
+    let fill = style?.fill;
+    let fontColor = style?.font?.color;
+    let bold = style?.font?.bold;
+    for (const cf of meta.conditionalFormats) {
+      if (!parseRanges(cf.range).some((r) => contains(r, ref))) continue;
+      if (!this.conditionHolds(id, cf, ref, value)) continue;
+      if (cf.format.fill) fill = cf.format.fill;
+      if (cf.format.fontColor) fontColor = cf.format.fontColor;
+      if (cf.format.bold !== undefined) bold = cf.format.bold;
+      if (cf.format.numberFormat) numberFormat = cf.format.numberFormat;
+      if (cf.stopIfTrue) break;
+    }
+    const hyperlink = meta.hyperlinks.get(key(ref.row, ref.col));
+    return {
+      value,
+      numberFormat,
+      locked: this.isLocked(id, ref),
+      ...(formula ? { formula } : {}),
+      ...(style ? { style } : {}),
+      ...(fill ? { fill } : {}),
+      ...(fontColor ? { fontColor } : {}),
+      ...(bold !== undefined ? { bold } : {}),
+      ...(hyperlink ? { hyperlink } : {}),
+    };
+  }
+
+  /** The data-validation prompt of a cell, shown when it is selected (as Excel's input message). */
+  promptFor(sheet: string, address: string): { title: string; message: string } | undefined {
+    const ref = parseCell(address);
+    return this.validationsAt(this.sheetId(sheet), ref).find((v) => v.prompt)?.prompt;
+  }
+
+  /**
+   * A person typing `input` into a cell: parsed as Excel parses typing (=formula, number, 10%, TRUE, text), and
+   * refused where Excel would refuse it.
+   */
+  userEdit(sheet: string, address: string, input: string): EditResult {
+    const id = this.sheetId(sheet);
+    const ref = parseCell(address);
+    if (this.isLocked(id, ref)) return { ok: false, reason: 'protected', ...PROTECTED_MESSAGE };
+    const parsed = parseTyped(input);
+    for (const v of this.validationsAt(id, ref)) {
+      if (!this.passes(id, v, parsed)) {
+        const alert = v.errorAlert ?? { style: 'stop' as const, ...DEFAULT_ALERT };
+        if (alert.style === 'stop') return { ok: false, reason: 'validation', title: alert.title, message: alert.message };
+      }
+    }
+    this.engine.setCellContents({ sheet: id, row: ref.row, col: ref.col }, [[parsed.content]]);
+    this.emit({ sheet, address: cellAddress(ref) });
+    return { ok: true };
+  }
+
+  /** Renames a sheet (markers, not names, identify the add-in's sheets). */
+  renameSheet(from: string, to: string): void {
+    this.engine.renameSheet(this.sheetId(from), to);
+    this.viewListeners.forEach((l) => l());
+  }
+
+  /** Moves a sheet tab to a new 0-based position. */
+  moveSheet(name: string, position: number): void {
+    const id = this.sheetId(name);
+    this.order = this.order.filter((x) => x !== id);
+    this.order.splice(Math.max(0, Math.min(position, this.order.length)), 0, id);
+    this.viewListeners.forEach((l) => l());
+  }
+
+  /** Inserts empty rows before the 1-based `row` (formats below move down with their cells). */
+  insertRows(sheet: string, row: number, count = 1): void {
+    const id = this.sheetId(sheet);
+    this.engine.addRows(id, [row - 1, count]);
+    const meta = this.metaOf(id);
+    meta.styles = shiftKeys(meta.styles, (r, c) => (r >= row - 1 ? [r + count, c] : [r, c]));
+    meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (r >= row - 1 ? [r + count, c] : [r, c]));
+    meta.rowHeights = new Map([...meta.rowHeights].map(([r, h]) => [r >= row - 1 ? r + count : r, h]));
+    this.emit({ sheet, address: `${row}:${row + count - 1}` });
+  }
+
+  /** Inserts empty columns before the 0-based column index `col`. */
+  insertColumns(sheet: string, col: number, count = 1): void {
+    const id = this.sheetId(sheet);
+    this.engine.addColumns(id, [col, count]);
+    const meta = this.metaOf(id);
+    meta.styles = shiftKeys(meta.styles, (r, c) => (c >= col ? [r, c + count] : [r, c]));
+    meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (c >= col ? [r, c + count] : [r, c]));
+    meta.columnWidths = new Map([...meta.columnWidths].map(([c, w]) => [c >= col ? c + count : c, w]));
+    this.emit({ sheet, address: rangeAddress({ start: { row: 0, col }, end: { row: 0, col: col + count - 1 } }) });
+  }
+
+  // ---- internals ----
+
+  private sheetId(name: string): number {
+    const id = this.engine.getSheetId(name);
+    if (id === undefined) throw new PortError('sheetMissing', name);
+    return id;
+  }
+
+  private metaOf(id: number): SheetMeta {
+    let m = this.meta.get(id);
+    if (!m) {
+      m = { styles: new Map(), hyperlinks: new Map(), validations: [], conditionalFormats: [], protect: false, merges: [], columnWidths: new Map(), rowHeights: new Map(), charts: [] };
+      this.meta.set(id, m);
+    }
+    return m;
+  }
+
+  private findMarker(id: number): MarkerPayload | undefined {
+    for (let row = 0; row < 20; row++) {
+      const m = decodeMarker(this.engine.getCellValue({ sheet: id, row, col: 0 }));
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  private isLocked(id: number, ref: CellRef): boolean {
+    const meta = this.metaOf(id);
+    if (!meta.protect) return false;
+    return meta.styles.get(key(ref.row, ref.col))?.locked !== false;
+  }
+
+  private validationsAt(id: number, ref: CellRef): ValidationSpec[] {
+    return this.metaOf(id).validations.filter((v) => parseRanges(v.range).some((r) => contains(r, ref)));
+  }
+
+  private passes(id: number, v: ValidationSpec, typed: Typed): boolean {
+    if (typed.value === null) return v.allowBlank;
+    const rule = v.rule;
+    switch (rule.type) {
+      case 'decimal':
+      case 'wholeNumber': {
+        if (typeof typed.value !== 'number') return false;
+        if (rule.type === 'wholeNumber' && !Number.isInteger(typed.value)) return false;
+        const a = this.operand(id, rule.formula1);
+        const b = rule.formula2 === undefined ? Number.NaN : this.operand(id, rule.formula2);
+        return compare(rule.operator, typed.value, a, b);
+      }
+      case 'list': {
+        const shown = typeof typed.value === 'number' ? typed.value : String(typed.value);
+        return rule.source.some((s) => {
+          const p = parseTyped(s).value;
+          return p === shown || (typeof p === 'number' && typeof shown === 'number' && Math.abs(p - shown) < 1e-12) || s === input(typed);
+        });
+      }
+      case 'textLength':
+        return String(typed.value).length <= rule.formula1;
+      case 'custom': {
+        const r = this.engine.calculateFormula(rule.formula, id);
+        return r === true || (typeof r === 'number' && r !== 0);
+      }
+    }
+  }
+
+  private operand(id: number, f: number | string): number {
+    if (typeof f === 'number') return f;
+    const r = this.engine.calculateFormula(f.startsWith('=') ? f : `=${f}`, id);
+    return typeof r === 'number' ? r : Number.NaN;
+  }
+
+  private conditionHolds(id: number, cf: ConditionalFormatSpec, ref: CellRef, value: CellValue): boolean {
+    const rule = cf.rule;
+    if (rule.type === 'cellValue') {
+      if (typeof value !== 'number') return false;
+      const a = this.operand(id, rule.formula1);
+      const b = rule.formula2 === undefined ? Number.NaN : this.operand(id, rule.formula2);
+      const op = rule.operator === 'greaterThanOrEqual' ? 'greaterThanOrEqualTo' : rule.operator === 'lessThanOrEqual' ? 'lessThanOrEqualTo' : rule.operator;
+      return compare(op, value, a, b);
+    }
+    // An expression is written for the range's top-left cell; shift its relative references to this cell.
+    const origin = parseRanges(cf.range)[0]?.start ?? ref;
+    const shifted = shiftFormula(rule.formula, ref.row - origin.row, ref.col - origin.col);
+    const r = this.engine.calculateFormula(shifted.startsWith('=') ? shifted : `=${shifted}`, id);
+    return r === true || (typeof r === 'number' && r !== 0);
+  }
+
+  private emit(e: ChangeEvent): void {
+    this.listeners.forEach((l) => l(e));
+    this.viewListeners.forEach((l) => l());
+  }
+}
+
+interface Typed {
+  readonly value: number | string | boolean | null;
+  readonly content: RawCellContent;
+  readonly raw: string;
+}
+
+function input(t: Typed): string {
+  return t.raw;
+}
+
+/** How Excel reads typing (en-US): =formula, number, percent, TRUE/FALSE, otherwise text. */
+export function parseTyped(raw: string): Typed {
+  const s = raw.trim();
+  if (s === '') return { value: null, content: null, raw };
+  if (s.startsWith('=') && s.length > 1) return { value: s, content: s, raw };
+  const num = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(s.replace(/,/g, '')) && /^[+-]?[\d.]/.test(s) && !/,\d{0,2}$|,\d{4,}/.test(s) ? Number(s.replace(/,/g, '')) : undefined;
+  if (num !== undefined && Number.isFinite(num)) return { value: num, content: num, raw };
+  const pct = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/.exec(s);
+  if (pct) return { value: Number(pct[1]) / 100, content: Number(pct[1]) / 100, raw };
+  if (/^(true|false)$/i.test(s)) return { value: /^true$/i.test(s), content: /^true$/i.test(s), raw };
+  return { value: raw, content: `'${raw}`, raw };
+}
+
+function compare(op: string, v: number, a: number, b: number): boolean {
+  switch (op) {
+    case 'between':
+      return v >= a && v <= b;
+    case 'notBetween':
+      return v < a || v > b;
+    case 'equalTo':
+      return v === a;
+    case 'notEqualTo':
+      return v !== a;
+    case 'greaterThan':
+      return v > a;
+    case 'lessThan':
+      return v < a;
+    case 'greaterThanOrEqualTo':
+      return v >= a;
+    case 'lessThanOrEqualTo':
+      return v <= a;
+    default:
+      return false;
+  }
+}
+
+/** Literal strings always stay text (the engine's apostrophe prefix); formulas only where the spec says so. */
+function toEngineContent(v: string | number | boolean | null, isFormula: boolean): RawCellContent {
+  if (v === null) return null;
+  if (typeof v === 'string') return isFormula ? v : `'${v}`;
+  return v;
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (v instanceof DetailedCellError) return { error: v.value };
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return null;
+}
+
+function shiftKeys<T>(m: Map<string, T>, f: (r: number, c: number) => [number, number]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const [k, v] of m) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    const [nr, nc] = f(r, c);
+    out.set(key(nr, nc), v);
+  }
+  return out;
+}
+
+/** Shifts the relative (non-$) A1 references of a formula, ignoring text in quotes. */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  return formula.replace(/("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
+    if (quoted) return quoted;
+    const c = colAbs ? col : cellAddress({ row: 0, col: Math.max(0, parseCell(`${col}1`).col + dCol) }).replace(/\d+$/, '');
+    const r = rowAbs ? row : String(Math.max(1, Number(row) + dRow));
+    return `${colAbs}${c}${rowAbs}${r}`;
+  });
+}

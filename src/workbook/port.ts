@@ -1,0 +1,80 @@
+import type { MarkerPayload, SheetSpec } from '../domain/sheetSpec';
+import type { CellValue } from '../domain/validation/validateRow';
+
+/**
+ * The workbook port (ARCHITECTURE.md): the narrow set of things the use cases need from a spreadsheet. Two
+ * adapters implement it: `excel/` (Office.js) and `memory/` (preview host and tests). Every method is one
+ * batch: its cost in round trips does not grow with the number of sheets or cells.
+ */
+
+export interface SheetInfo {
+  readonly name: string;
+  /** 0-based tab position. */
+  readonly position: number;
+  readonly visible: boolean;
+  /** The add-in's marker, when the sheet is one of its own (found wherever rows were inserted above it). */
+  readonly marker?: MarkerPayload;
+}
+
+export interface ReadOptions {
+  readonly formulas?: boolean;
+  readonly numberFormats?: boolean;
+}
+
+/** The used range of a sheet, from A1 (so that addresses are simple): row r, column c is cell (r+1, c+1). */
+export interface SheetData {
+  readonly name: string;
+  readonly values: readonly (readonly CellValue[])[];
+  /** Formulas ("=…") where a cell has one, else null; only when asked. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  readonly numberFormats?: readonly (readonly string[])[];
+}
+
+export interface CellWrite {
+  readonly sheet: string;
+  readonly address: string;
+  /** A string is written as text, never as a formula. */
+  readonly value: number | string | boolean | null;
+}
+
+export interface WriteOptions {
+  /** Replace an existing sheet of the same name in place (keeping its tab position). Default: fail on a clash. */
+  readonly replace?: boolean;
+  readonly activate?: boolean;
+  /** Cell to select after writing (implies activate). */
+  readonly select?: string;
+}
+
+export interface ChangeEvent {
+  readonly sheet: string;
+  /** The changed range, e.g. "H6" or "H6:H9". */
+  readonly address: string;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+/** Why the workbook refused; mapped to a localized message by the task pane (PORT_ERROR_KEYS). */
+export type PortErrorCode = 'cellEditMode' | 'sheetProtected' | 'payloadTooLarge' | 'nameClash' | 'unsupported' | 'sheetMissing' | 'unknown';
+
+export class PortError extends Error {
+  constructor(
+    readonly code: PortErrorCode,
+    readonly detail?: string,
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ''}`);
+    this.name = 'PortError';
+  }
+}
+
+export interface WorkbookPort {
+  listSheets(): Promise<readonly SheetInfo[]>;
+  /** Reads the named sheets in one batch; a missing name is a PortError('sheetMissing'). */
+  readSheets(names: readonly string[], options?: ReadOptions): Promise<readonly SheetData[]>;
+  /** Renders a sheet spec in one batch (values first, then formats). */
+  writeSheet(spec: SheetSpec, options?: WriteOptions): Promise<void>;
+  /** Writes individual cells (e.g. a fix the user accepted) in one batch. */
+  writeCells(cells: readonly CellWrite[]): Promise<void>;
+  activate(sheet: string, select?: string): Promise<void>;
+  /** Calls `listener` after cells change (by the user or by code). */
+  onChange(listener: (e: ChangeEvent) => void): Promise<Unsubscribe>;
+}
