@@ -1,0 +1,96 @@
+import { CATALOGUE } from '../i18n/messages';
+import type { Kind } from '../kinds';
+
+/**
+ * Number formats and column widths of the template. Formats are Excel format codes (en-US syntax); the light
+ * and tier words come from the message catalogue so that the sheet and the task pane say the same thing.
+ */
+
+const zh = CATALOGUE['zh-CN'];
+const quote = (s: string): string => `"${s}"`;
+
+/** Units counted in whole items. */
+const WHOLE_UNITS = new Set(['家', '个', '项', '人', '次', '位次']);
+/** Units whose figures run into the thousands (2000 亩, 1800 元/平方米): thousands separator, no decimals. */
+const LARGE_UNITS = new Set(['亩', '元', '平方米', '元/平方米']);
+
+export const PERCENT_FORMAT = '0.0%';
+export const MILESTONE_FORMAT = '0%';
+export const AMOUNT_FORMAT = '0.00';
+export const WHOLE_FORMAT = '0';
+export const LARGE_FORMAT = '#,##0';
+/** The report period: a date shown as "2019年6月". */
+export const PERIOD_FORMAT = 'yyyy"年"m"月"';
+export const TEXT_FORMAT = '@';
+
+/** 力争档 (SPEC §4): at most two conditions, which Excel accepts. */
+export const TIER_FORMAT = `[=2]${quote(zh['tier.2'])};[=1]${quote(zh['tier.1'])};${quote(zh['tier.0'])}`;
+/** A stretch-only indicator has tier 2 or 0: 0 means "below 力争", there is no 确保 level to miss. */
+export const STRETCH_ONLY_TIER_FORMAT = `[=2]${quote(zh['tier.2'])};[=1]${quote(zh['tier.1'])};"未达力争"`;
+
+/**
+ * The status cell's own format, used only where conditional formats are not rendered (Excel shows the
+ * conditional formats' 绿/黄/红/未填报 on top of it). Excel allows two conditions, so the two lights that need a
+ * written reason and lead to 督办 read as words; 3 (绿) and 0 (未填报) stay numbers, explained in the notes row.
+ */
+export const STATUS_FORMAT = `[=1]${quote(zh['light.1'])};[=2]${quote(zh['light.2'])};0`;
+
+/** The light colours (Excel's Good / Neutral / Bad palette, grey for 未填报). */
+export const LIGHT_STYLES: readonly {
+  readonly value: 0 | 1 | 2 | 3;
+  readonly fill: string;
+  readonly fontColor: string;
+  readonly numberFormat: string;
+}[] = [
+  { value: 3, fill: '#C6EFCE', fontColor: '#006100', numberFormat: quote(zh['light.3']) },
+  { value: 2, fill: '#FFEB9C', fontColor: '#9C5700', numberFormat: quote(zh['light.2']) },
+  { value: 1, fill: '#FFC7CE', fontColor: '#9C0006', numberFormat: quote(zh['light.1']) },
+  { value: 0, fill: '#D9D9D9', fontColor: '#404040', numberFormat: quote(zh['light.0']) },
+];
+
+export const TIER_STYLES: readonly { readonly value: 0 | 1 | 2; readonly fill: string; readonly fontColor: string }[] =
+  [
+    { value: 2, fill: '#C6EFCE', fontColor: '#006100' },
+    { value: 1, fill: '#DDEBF7', fontColor: '#1F4E79' },
+    { value: 0, fill: '#FCE4D6', fontColor: '#843C0C' },
+  ];
+
+/** The format of a target, stretch or (non-growth) actual value of an indicator. */
+export function valueFormat(kind: Kind, unit: string): string {
+  switch (kind) {
+    case 'growth':
+    case 'share':
+    case 'floor':
+      return PERCENT_FORMAT;
+    case 'milestone':
+      return MILESTONE_FORMAT;
+    case 'count':
+    case 'rank':
+      return WHOLE_FORMAT;
+    case 'total':
+    case 'level':
+      return WHOLE_UNITS.has(unit) ? WHOLE_FORMAT : LARGE_UNITS.has(unit) ? LARGE_FORMAT : AMOUNT_FORMAT;
+  }
+}
+
+/** The format of the entered values: a growth row holds amounts (current and prior year), not rates. */
+export function inputFormat(kind: Kind, unit: string): string {
+  return kind === 'growth' ? AMOUNT_FORMAT : valueFormat(kind, unit);
+}
+
+/** East Asian wide characters (Han, kana, hangul, full-width forms, CJK punctuation and curly quotes). */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u201C\u201D\u2018\u2019]/u;
+
+/** Width of a text in characters of the default font: a Chinese character counts as two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** A column width that fits the widest text, with a margin, within [min, max]. */
+export function fitWidth(texts: readonly string[], min: number, max: number): number {
+  const widest = texts.reduce((m, t) => Math.max(m, displayWidth(t)), 0);
+  return Math.min(max, Math.max(min, widest + 2));
+}

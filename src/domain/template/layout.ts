@@ -1,0 +1,208 @@
+/**
+ * Where things are on a template sheet (one campaign × department × month). The generator writes this layout
+ * and a later reader finds it again: the sheet by its marker (A1), the columns by the keys of the hidden row 2
+ * (so inserted columns do not break it), the indicator rows by the code in the `code` column (so inserted or
+ * moved rows do not break it). The constants below describe the layout as generated.
+ */
+
+export const TEMPLATE_VERSION = 1;
+/** `marker.type` of a template sheet. */
+export const TEMPLATE_MARKER_TYPE = 'kpi-template';
+
+/** Column keys, in the generated order (A…O). These are the words a reader looks for in the keys row. */
+export const COLUMN_KEYS = [
+  'seq',
+  'code',
+  'name',
+  'kind',
+  'unit',
+  'target',
+  'stretch',
+  'actual',
+  'prior',
+  'attainment',
+  'tier',
+  'pace',
+  'status',
+  'reason',
+  'note',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+/** The columns staff type into (unlocked, yellow); `prior` only on growth rows. */
+export const INPUT_KEYS: readonly ColumnKey[] = ['actual', 'prior', 'reason', 'note'];
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(index1: number): string {
+  if (!Number.isInteger(index1) || index1 < 1) throw new RangeError(`column index ${index1} is not a positive integer`);
+  let n = index1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "A" → 1, "AA" → 27. */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Z]+$/i.test(letters)) throw new RangeError(`"${letters}" is not a column`);
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "H7" → { column: 8, row: 7 } (absolute markers `$` ignored). */
+export function parseAddress(address: string): { readonly column: number; readonly row: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
+  if (!m || m[1] === undefined || m[2] === undefined) throw new RangeError(`"${address}" is not a cell address`);
+  return { column: columnIndex(m[1]), row: Number(m[2]) };
+}
+
+export function cellAddress(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/** The column letter of each key, as generated. */
+export const COLUMN: Readonly<Record<ColumnKey, string>> = Object.fromEntries(
+  COLUMN_KEYS.map((key, i) => [key, columnLetter(i + 1)]),
+) as Record<ColumnKey, string>;
+
+/** The generated columns in order, with their letter and whether staff type into them. */
+export const COLUMNS: readonly { readonly key: ColumnKey; readonly column: string; readonly input: boolean }[] =
+  COLUMN_KEYS.map((key) => ({
+    key,
+    column: COLUMN[key],
+    input: INPUT_KEYS.includes(key),
+  }));
+
+export const FIRST_COLUMN = 'A';
+export const LAST_COLUMN = columnLetter(COLUMN_KEYS.length);
+
+/** Fixed rows. Indicator rows start at `firstIndicator`, one per indicator in plan order. */
+export const ROWS = {
+  /** Hidden: the marker in A1. */
+  marker: 1,
+  /** Hidden: the column keys, A2…O2. */
+  keys: 2,
+  title: 3,
+  /** 指挥长 / 副指挥长 / 牵头部门 / 配合部门 */
+  leaders: 4,
+  /** 填报单位 / 报告期 / 填报人 / 联系电话 */
+  info: 5,
+  /** Chinese column headers; also the print title row. */
+  header: 6,
+  firstIndicator: 7,
+} as const;
+
+/** Cells of the heading rows. The report period is a real date (last day of the month). */
+export const CELLS = {
+  commander: 'C4',
+  deputyCommander: 'F4',
+  leadDepartment: 'I4',
+  supportDepartments: 'M4',
+  department: 'C5',
+  period: 'F5',
+  reporter: 'I5',
+  phone: 'L5',
+} as const;
+
+/** "F5" → "$F$5". */
+export function absoluteRef(address: string): string {
+  const { column, row } = parseAddress(address);
+  return `$${columnLetter(column)}$${row}`;
+}
+
+/** The report period cell as an absolute reference, for formulas. */
+export const PERIOD_REF = absoluteRef(CELLS.period);
+
+/** "1–6月累计完成" (a January report: "1月累计完成"). For level/rank rows the same column holds the current level. */
+export function actualHeader(month: number): string {
+  return month === 1 ? '1月累计完成' : `1–${month}月累计完成`;
+}
+
+/** The Chinese header of each column for a report of `month`. */
+export function columnHeaders(month: number): Readonly<Record<ColumnKey, string>> {
+  return {
+    seq: '序号',
+    code: '指标编码',
+    name: '指标名称',
+    kind: '类型',
+    unit: '单位',
+    target: '确保目标',
+    stretch: '力争目标',
+    actual: actualHeader(month),
+    prior: '上年同期',
+    attainment: '完成率',
+    tier: '力争档',
+    pace: '序时进度',
+    status: '状态',
+    reason: '滞后原因及措施',
+    note: '备注',
+  };
+}
+
+export interface TemplateLayout {
+  readonly version: number;
+  readonly rows: typeof ROWS & {
+    /** Last indicator row as generated (rows may later be inserted; find rows by code). */
+    readonly lastIndicator: number;
+    /** The merged 填表说明 row below the table. */
+    readonly notes: number;
+  };
+  readonly columns: Readonly<Record<ColumnKey, string>>;
+  readonly cells: typeof CELLS;
+  readonly firstColumn: string;
+  readonly lastColumn: string;
+}
+
+/** The layout of a generated template with `indicatorCount` indicator rows. */
+export function templateLayout(indicatorCount: number): TemplateLayout {
+  if (!Number.isInteger(indicatorCount) || indicatorCount < 1)
+    throw new RangeError(`indicatorCount ${indicatorCount} must be a positive integer`);
+  const lastIndicator = ROWS.firstIndicator + indicatorCount - 1;
+  return {
+    version: TEMPLATE_VERSION,
+    rows: { ...ROWS, lastIndicator, notes: lastIndicator + 2 },
+    columns: COLUMN,
+    cells: CELLS,
+    firstColumn: FIRST_COLUMN,
+    lastColumn: LAST_COLUMN,
+  };
+}
+
+export interface FoundColumns {
+  /** 1-based column of each key found exactly once. */
+  readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
+  readonly missing: readonly ColumnKey[];
+  /** Keys found more than once: their column is ambiguous and not reported in `columns`. */
+  readonly duplicated: readonly ColumnKey[];
+}
+
+/**
+ * Finds the columns of a template from the values of its keys row (row 2, first cell = column A), whatever
+ * columns were inserted or moved. Problems are values: the caller reports a broken template, never guesses.
+ */
+export function findColumns(keysRow: readonly unknown[]): FoundColumns {
+  const seen = new Map<ColumnKey, number[]>();
+  const known = new Set<string>(COLUMN_KEYS);
+  keysRow.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const key = v.trim();
+    if (!known.has(key)) return;
+    const list = seen.get(key as ColumnKey) ?? [];
+    list.push(i + 1);
+    seen.set(key as ColumnKey, list);
+  });
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const missing: ColumnKey[] = [];
+  const duplicated: ColumnKey[] = [];
+  for (const key of COLUMN_KEYS) {
+    const found = seen.get(key);
+    if (!found) missing.push(key);
+    else if (found.length > 1) duplicated.push(key);
+    else columns[key] = found[0];
+  }
+  return { columns, missing, duplicated };
+}

@@ -1,0 +1,511 @@
+import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial, type StatusThresholds } from '../calc';
+import {
+  attainmentFormula,
+  growthOperand,
+  paceFormula,
+  statusFormula,
+  tierFormula,
+  type FormulaMode,
+} from '../formulas';
+import { KIND_ZH } from '../kinds';
+import type { Campaign, Indicator, Plan } from '../plan/schema';
+import {
+  sanitizeSheetName,
+  type BlockSpec,
+  type BorderSpec,
+  type CellSpec,
+  type ConditionalFormatSpec,
+  type LiteralValue,
+  type SheetSpec,
+  type StyleSpec,
+  type ValidationSpec,
+} from '../sheetSpec';
+import {
+  LIGHT_STYLES,
+  PERCENT_FORMAT,
+  PERIOD_FORMAT,
+  STATUS_FORMAT,
+  STRETCH_ONLY_TIER_FORMAT,
+  TEXT_FORMAT,
+  TIER_FORMAT,
+  TIER_STYLES,
+  fitWidth,
+  inputFormat,
+  valueFormat,
+} from './formats';
+import { actualValidation, priorValidation, reasonValidation } from './inputRules';
+import {
+  COLUMN,
+  COLUMN_KEYS,
+  FIRST_COLUMN,
+  PERIOD_REF,
+  ROWS,
+  TEMPLATE_MARKER_TYPE,
+  TEMPLATE_VERSION,
+  columnHeaders,
+  columnIndex,
+  columnLetter,
+  parseAddress,
+  templateLayout,
+  type ColumnKey,
+} from './layout';
+
+export {
+  CELLS,
+  COLUMN,
+  COLUMNS,
+  COLUMN_KEYS,
+  INPUT_KEYS,
+  LAST_COLUMN,
+  PERIOD_REF,
+  ROWS,
+  TEMPLATE_MARKER_TYPE,
+  TEMPLATE_VERSION,
+  actualHeader,
+  columnHeaders,
+  findColumns,
+  templateLayout,
+  type ColumnKey,
+  type FoundColumns,
+  type TemplateLayout,
+} from './layout';
+
+/**
+ * The template generator: one sheet per campaign × department × month, as a declarative SheetSpec (no Office).
+ *
+ *   row 1  hidden  marker (A1, written by the adapter from `spec.marker`)
+ *   row 2  hidden  column keys (seq … note), so that a reader finds columns after inserted columns
+ *   row 3          title, merged A3:O3
+ *   row 4          指挥长 / 副指挥长 / 牵头部门 / 配合部门 (labels and values in separate cells)
+ *   row 5          填报单位 / 报告期 (a real date, F5) / 填报人 (input) / 联系电话 (input, text)
+ *   row 6          column headers (print title row; panes frozen below it and right of 指标名称)
+ *   row 7…         one row per indicator, in plan order
+ *   last + 2       填表说明, merged
+ */
+
+export interface TemplateInput {
+  readonly plan: Plan;
+  readonly campaignId: string;
+  readonly department: string;
+  readonly year: number;
+  /** Report month 1–12: the sheet holds 1–month 累计 values. */
+  readonly month: number;
+  /** `kpi`: `KPI.*` custom functions; `native`: plain Excel formulas for workbooks used without the add-in. */
+  readonly mode: FormulaMode;
+  readonly reporter?: string;
+  readonly phone?: string;
+  /** Sheet names already in the workbook; the new name avoids them. */
+  readonly existingSheetNames?: readonly string[];
+}
+
+const BORDER: BorderSpec = { style: 'thin', color: '#BFBFBF' };
+/** The fill of every cell staff type into. */
+export const INPUT_FILL = '#FFF2CC';
+/** The fill of a cell that does not apply to the row (上年同期 of a non-growth indicator). */
+export const UNUSED_FILL = '#D9D9D9';
+
+/** Style names. `input` is the only unlocked style: under protection nothing else can be typed over. */
+export const STYLES: Readonly<Record<string, StyleSpec>> = {
+  keys: { font: { size: 8, color: '#808080' } },
+  title: { font: { bold: true, size: 16 }, horizontal: 'center', vertical: 'center' },
+  label: { font: { bold: true }, fill: '#F2F2F2', horizontal: 'center', vertical: 'center', border: BORDER },
+  info: { horizontal: 'left', vertical: 'center', border: BORDER },
+  hint: { font: { size: 9, color: '#7F6000' }, horizontal: 'left', vertical: 'center', wrap: true },
+  header: {
+    font: { bold: true },
+    fill: '#DDEBF7',
+    horizontal: 'center',
+    vertical: 'center',
+    wrap: true,
+    border: BORDER,
+  },
+  center: { horizontal: 'center', vertical: 'center', border: BORDER },
+  text: { horizontal: 'left', vertical: 'center', wrap: true, border: BORDER },
+  number: { horizontal: 'right', vertical: 'center', border: BORDER },
+  input: { fill: INPUT_FILL, vertical: 'center', wrap: true, border: BORDER, locked: false },
+  unused: { fill: UNUSED_FILL, vertical: 'center', border: BORDER },
+  calc: { horizontal: 'right', vertical: 'center', border: BORDER, numberFormat: PERCENT_FORMAT },
+  tier: { horizontal: 'center', vertical: 'center', border: BORDER, numberFormat: TIER_FORMAT },
+  status: {
+    font: { bold: true },
+    horizontal: 'center',
+    vertical: 'center',
+    border: BORDER,
+    numberFormat: STATUS_FORMAT,
+  },
+  notes: { font: { size: 9, color: '#595959' }, horizontal: 'left', vertical: 'top', wrap: true },
+};
+
+/** One tab colour per campaign, by campaign number. */
+const TAB_COLORS = ['#2F5597', '#548235', '#BF8F00', '#C55A11', '#7030A0', '#00838F', '#AD1457'];
+
+export function campaignTitle(campaign: Campaign): string {
+  return `${campaign.name}攻坚战 指标推进情况表`;
+}
+
+export function templateSheetName(
+  campaign: Campaign,
+  department: string,
+  month: number,
+  taken: readonly string[] = [],
+): string {
+  return sanitizeSheetName(`${campaign.name}-${department}-${month}月`, taken);
+}
+
+const ref = (key: ColumnKey, row: number): string => `${COLUMN[key]}${row}`;
+
+/** A row of cells in column-key order. */
+function keyed(cells: Readonly<Record<ColumnKey, CellSpec>>): CellSpec[] {
+  return COLUMN_KEYS.map((k) => cells[k]);
+}
+
+interface Segment {
+  readonly span: number;
+  readonly cell: CellSpec;
+}
+
+/** A heading row laid out as segments from column A; a segment wider than one cell is merged. */
+function segments(row: number, parts: readonly Segment[]): { readonly cells: CellSpec[]; readonly merges: string[] } {
+  const cells: CellSpec[] = [];
+  const merges: string[] = [];
+  for (const { span, cell } of parts) {
+    const first = cells.length + 1;
+    cells.push(cell, ...Array.from({ length: span - 1 }, (): CellSpec => (cell.style ? { style: cell.style } : {})));
+    if (span > 1) merges.push(`${columnLetter(first)}${row}:${columnLetter(first + span - 1)}${row}`);
+  }
+  if (cells.length !== COLUMN_KEYS.length)
+    throw new Error(`heading row ${row} spans ${cells.length} columns, not ${COLUMN_KEYS.length}`);
+  return { cells, merges };
+}
+
+const label = (text: string): CellSpec => ({ value: text, style: 'label' });
+const info = (value: LiteralValue): CellSpec => ({ value, style: 'info' });
+const inputCell = (value: LiteralValue, numberFormat: string): CellSpec => ({ value, style: 'input', numberFormat });
+
+interface RowFormulas {
+  readonly attainment: string;
+  readonly tier: string;
+  readonly pace: CellSpec;
+  readonly status: string;
+}
+
+/**
+ * The formulas of one indicator row. For `growth` the actual operand is the growth rate from 累计完成 (current)
+ * and 上年同期 (prior), and both guard "not reported". A stretch-only indicator is measured against its 力争 target.
+ */
+export function rowFormulas(ind: Indicator, row: number, mode: FormulaMode, thresholds: StatusThresholds): RowFormulas {
+  const h = ref('actual', row);
+  const isGrowth = ind.kind === 'growth';
+  const actual = isGrowth ? growthOperand(mode, h, ref('prior', row)) : h;
+  const guard = isGrowth ? [h, ref('prior', row)] : [h];
+  const target = ind.target === undefined ? null : ref('target', row);
+  const stretch = ind.stretch === undefined ? null : ref('stretch', row);
+  const goal = target ?? stretch;
+  return {
+    attainment: attainmentFormula(mode, ind.kind, { actual, target: goal, guard }),
+    tier: tierFormula(mode, ind.kind, { actual, target, stretch, guard }),
+    pace: ind.paced ? { formula: paceFormula(mode, PERIOD_REF) } : { value: 1 },
+    status: statusFormula(mode, ind.kind, { actual, target: goal, guard, expected: ref('pace', row) }, thresholds),
+  };
+}
+
+function indicatorRow(
+  ind: Indicator,
+  index: number,
+  row: number,
+  mode: FormulaMode,
+  thresholds: StatusThresholds,
+): CellSpec[] {
+  const f = rowFormulas(ind, row, mode, thresholds);
+  const fmt = valueFormat(ind.kind, ind.unit);
+  const stretchOnly = ind.target === undefined && ind.stretch !== undefined;
+  return keyed({
+    seq: { value: index + 1, style: 'center' },
+    code: { value: ind.code, style: 'center' },
+    name: { value: ind.name, style: 'text' },
+    kind: { value: KIND_ZH[ind.kind], style: 'center' },
+    unit: { value: ind.unit, style: 'center' },
+    target: { value: ind.target ?? null, style: 'number', numberFormat: fmt },
+    stretch: { value: ind.stretch ?? null, style: 'number', numberFormat: fmt },
+    actual: inputCell(null, inputFormat(ind.kind, ind.unit)),
+    prior: ind.kind === 'growth' ? inputCell(null, inputFormat(ind.kind, ind.unit)) : { value: null, style: 'unused' },
+    attainment: { formula: f.attainment, style: 'calc' },
+    tier: stretchOnly
+      ? { formula: f.tier, style: 'tier', numberFormat: STRETCH_ONLY_TIER_FORMAT }
+      : { formula: f.tier, style: 'tier' },
+    pace: { ...f.pace, style: 'calc' },
+    status: { formula: f.status, style: 'status' },
+    reason: inputCell(null, TEXT_FORMAT),
+    note: inputCell(null, TEXT_FORMAT),
+  });
+}
+
+function notesText(month: number): string {
+  const actual = columnHeaders(month).actual;
+  return [
+    '填表说明：',
+    '1. 黄色单元格为填报项；其余单元格由模板自动计算，请勿改动公式和表头。',
+    `2. “${actual}”栏：总量、个数类填${actual}数；水平类填当前水平；排名类填当前全市位次；进度类从下拉列表选择完成进度（已完成为 100%）。`,
+    '3. 增速类指标在本栏填本年累计值、在“上年同期”栏填上年同期值，增速和完成率自动计算；比率请输入百分数，如 1% 而不是 1。',
+    '4. 只有力争目标的指标按力争目标计算完成率；进度类指标未设确保目标的，以完成（100%）为目标。',
+    '5. 状态：绿 = 达到序时进度（或目标），黄 = 滞后 10 个百分点以内（增速类 2 个百分点以内），红 = 严重滞后，未填报 = 尚未填写；黄、红须填写滞后原因及措施。未显示条件格式的软件中，状态 3 为绿，0 为未填报。',
+  ].join('\n');
+}
+
+function columnWidths(
+  campaign: Campaign,
+  department: string,
+  headers: Readonly<Record<ColumnKey, string>>,
+): SheetSpec['columnWidths'] {
+  const inds = campaign.indicators;
+  const w: Record<ColumnKey, number> = {
+    seq: fitWidth([headers.seq, String(inds.length)], 6, 8),
+    code: fitWidth([headers.code, ...inds.map((i) => i.code)], 8, 12),
+    name: fitWidth([headers.name, department, campaign.commander, ...inds.map((i) => i.name)], 24, 40),
+    kind: fitWidth([headers.kind, ...inds.map((i) => KIND_ZH[i.kind])], 6, 10),
+    unit: fitWidth([headers.unit, ...inds.map((i) => i.unit)], 6, 12),
+    target: fitWidth([headers.target], 10, 14),
+    stretch: fitWidth([headers.stretch], 10, 14),
+    actual: fitWidth([headers.actual], 12, 18),
+    prior: fitWidth([headers.prior], 12, 14),
+    attainment: fitWidth([headers.attainment], 9, 12),
+    tier: fitWidth([headers.tier, '未达确保', '未达力争'], 10, 12),
+    pace: fitWidth([headers.pace, '联系电话', '配合部门'], 10, 12),
+    status: fitWidth([headers.status, '未填报'], 8, 10),
+    reason: 40,
+    note: 24,
+  };
+  return COLUMN_KEYS.map((key) => ({ column: COLUMN[key], width: w[key] }));
+}
+
+function conditionalFormats(first: number, last: number): ConditionalFormatSpec[] {
+  const range = (key: ColumnKey): string => `${ref(key, first)}:${ref(key, last)}`;
+  const lights = LIGHT_STYLES.map((l): ConditionalFormatSpec => ({
+    range: range('status'),
+    rule: { type: 'cellValue', operator: 'equalTo', formula1: String(l.value) },
+    format: { fill: l.fill, fontColor: l.fontColor, numberFormat: l.numberFormat },
+    stopIfTrue: true,
+  }));
+  const tiers = TIER_STYLES.map((t): ConditionalFormatSpec => ({
+    range: range('tier'),
+    rule: { type: 'cellValue', operator: 'equalTo', formula1: String(t.value) },
+    format: { fill: t.fill, fontColor: t.fontColor },
+    stopIfTrue: true,
+  }));
+  // A 黄/红 row without a written reason is not properly reported (SPEC §6): the reason cell turns red.
+  const s = `$${ref('status', first)}`;
+  const reasonMissing: ConditionalFormatSpec = {
+    range: range('reason'),
+    rule: { type: 'expression', formula: `=AND(OR(${s}=1,${s}=2),LEN(TRIM($${ref('reason', first)}))=0)` },
+    format: { fill: '#FFC7CE', fontColor: '#9C0006' },
+  };
+  return [...lights, ...tiers, reasonMissing];
+}
+
+function validations(campaign: Campaign, month: number, first: number, last: number): ValidationSpec[] {
+  const out: ValidationSpec[] = [];
+  campaign.indicators.forEach((ind, i) => {
+    const row = first + i;
+    out.push(actualValidation(ind, month, ref('actual', row)));
+    if (ind.kind === 'growth') out.push(priorValidation(month, ref('prior', row)));
+  });
+  out.push(reasonValidation(`${ref('reason', first)}:${ref('reason', last)}`));
+  return out;
+}
+
+/** Builds the template sheet of one campaign for one department and month. Pure: plain data in and out. */
+export function buildTemplate(input: TemplateInput): SheetSpec {
+  const { plan, department, year, month, mode } = input;
+  const campaign = plan.campaigns.find((c) => c.id === input.campaignId);
+  if (!campaign) throw new RangeError(`campaign ${input.campaignId} is not in plan ${plan.id}`);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month ${month} must be 1–12`);
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`year ${year} must be 1900–9999`);
+  if (department.trim() === '') throw new RangeError('department must not be blank');
+
+  const layout = templateLayout(campaign.indicators.length);
+  const first = layout.rows.firstIndicator;
+  const last = layout.rows.lastIndicator;
+  const headers = columnHeaders(month);
+  const thresholds = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+
+  const leaders = segments(ROWS.leaders, [
+    { span: 2, cell: label('指挥长') },
+    { span: 1, cell: info(campaign.commander) },
+    { span: 2, cell: label('副指挥长') },
+    { span: 2, cell: info(campaign.deputyCommander) },
+    { span: 1, cell: label('牵头部门') },
+    { span: 3, cell: info(campaign.leadDepartment) },
+    { span: 1, cell: label('配合部门') },
+    { span: 3, cell: info(campaign.supportDepartments?.join('、') ?? null) },
+  ]);
+  const infoRow = segments(ROWS.info, [
+    { span: 2, cell: label('填报单位') },
+    { span: 1, cell: info(department.trim()) },
+    { span: 2, cell: label('报告期') },
+    { span: 2, cell: { value: toExcelSerial(endOfMonth(year, month)), style: 'info', numberFormat: PERIOD_FORMAT } },
+    { span: 1, cell: label('填报人') },
+    { span: 2, cell: inputCell(input.reporter ?? null, TEXT_FORMAT) },
+    { span: 1, cell: label('联系电话') },
+    { span: 2, cell: inputCell(input.phone ?? null, TEXT_FORMAT) },
+    { span: 2, cell: { value: '注：黄色单元格为填报项', style: 'hint' } },
+  ]);
+  const title = segments(ROWS.title, [
+    { span: COLUMN_KEYS.length, cell: { value: campaignTitle(campaign), style: 'title' } },
+  ]);
+  const notes = segments(layout.rows.notes, [
+    { span: COLUMN_KEYS.length, cell: { value: notesText(month), style: 'notes' } },
+  ]);
+
+  const blocks: BlockSpec[] = [
+    { at: `${FIRST_COLUMN}${ROWS.keys}`, rows: [COLUMN_KEYS.map((key): CellSpec => ({ value: key, style: 'keys' }))] },
+    {
+      at: `${FIRST_COLUMN}${ROWS.title}`,
+      rows: [
+        title.cells,
+        leaders.cells,
+        infoRow.cells,
+        keyed(
+          Object.fromEntries(COLUMN_KEYS.map((k) => [k, { value: headers[k], style: 'header' }])) as Record<
+            ColumnKey,
+            CellSpec
+          >,
+        ),
+      ],
+    },
+    {
+      at: `${FIRST_COLUMN}${first}`,
+      rows: campaign.indicators.map((ind, i) => indicatorRow(ind, i, first + i, mode, thresholds)),
+    },
+    { at: `${FIRST_COLUMN}${layout.rows.notes}`, rows: [notes.cells] },
+  ];
+
+  return {
+    name: templateSheetName(campaign, department.trim(), month, input.existingSheetNames),
+    marker: {
+      type: TEMPLATE_MARKER_TYPE,
+      v: TEMPLATE_VERSION,
+      plan: plan.id,
+      campaign: campaign.id,
+      department: department.trim(),
+      year,
+      month,
+      mode,
+    },
+    styles: STYLES,
+    blocks,
+    columnWidths: columnWidths(campaign, department, headers),
+    rowHeights: [
+      { row: ROWS.marker, height: 15, hidden: true },
+      { row: ROWS.keys, height: 15, hidden: true },
+      { row: ROWS.title, height: 36 },
+      { row: ROWS.header, height: 36 },
+      { row: layout.rows.notes, height: 110 },
+    ],
+    merges: [...title.merges, ...leaders.merges, ...infoRow.merges, ...notes.merges],
+    validations: validations(campaign, month, first, last),
+    conditionalFormats: conditionalFormats(first, last),
+    protect: true,
+    freeze: { rows: ROWS.header, columns: 3 },
+    print: {
+      orientation: 'landscape',
+      fitToPagesWide: 1,
+      printTitleRows: `$${ROWS.header}:$${ROWS.header}`,
+      centerHorizontally: true,
+    },
+    tabColor: TAB_COLORS[(campaign.number - 1) % TAB_COLORS.length],
+  };
+}
+
+// ————— Re-applying a template: values already entered are kept —————
+
+/** The values a department entered in one indicator row of an earlier version of its sheet. */
+export interface PreviousValues {
+  readonly actual?: LiteralValue;
+  readonly prior?: LiteralValue;
+  readonly reason?: LiteralValue;
+  readonly note?: LiteralValue;
+}
+
+type InputField = keyof PreviousValues;
+const INPUT_FIELDS: readonly InputField[] = ['actual', 'prior', 'reason', 'note'];
+
+/** A value that has no place in the new sheet: reported to the user, never dropped silently. */
+export interface UnplacedValue {
+  readonly code: string;
+  readonly field: InputField;
+  readonly value: LiteralValue;
+  /** `unknownCode`: the indicator is no longer in the campaign; `notAnInput`: e.g. 上年同期 of a row that is no longer `growth`. */
+  readonly why: 'unknownCode' | 'notAnInput';
+}
+
+export interface ReapplyResult {
+  readonly spec: SheetSpec;
+  readonly placed: number;
+  readonly unplaced: readonly UnplacedValue[];
+}
+
+const isBlankValue = (v: LiteralValue | undefined): v is null | undefined => v === null || v === undefined || v === '';
+
+/**
+ * Places previously entered values into a freshly built template, matching rows by indicator code (so a plan
+ * whose order changed still gets every value in the right row). Only input cells receive values.
+ */
+export function reapplyValuesWithReport(
+  spec: SheetSpec,
+  previousValuesByCode: ReadonlyMap<string, PreviousValues>,
+): ReapplyResult {
+  if (spec.marker?.type !== TEMPLATE_MARKER_TYPE)
+    throw new TypeError(`sheet ${spec.name} is not a template built by buildTemplate`);
+  const codeColumn = columnIndex(COLUMN.code);
+  const fieldOfColumn = new Map<number, InputField>(INPUT_FIELDS.map((f) => [columnIndex(COLUMN[f]), f]));
+
+  const codeOfRow = new Map<number, string>();
+  for (const block of spec.blocks) {
+    const at = parseAddress(block.at);
+    block.rows.forEach((cells, r) => {
+      const v = cells[codeColumn - at.column]?.value;
+      if (at.row + r >= ROWS.firstIndicator && typeof v === 'string' && previousValuesByCode.has(v))
+        codeOfRow.set(at.row + r, v);
+    });
+  }
+
+  let placed = 0;
+  const unplaced: UnplacedValue[] = [];
+  const blocks = spec.blocks.map((block): BlockSpec => {
+    const at = parseAddress(block.at);
+    return {
+      ...block,
+      rows: block.rows.map((cells, r) => {
+        const code = codeOfRow.get(at.row + r);
+        const previous = code === undefined ? undefined : previousValuesByCode.get(code);
+        if (code === undefined || previous === undefined) return cells;
+        return cells.map((cell, c) => {
+          const field = fieldOfColumn.get(at.column + c);
+          const value = field === undefined ? undefined : previous[field];
+          if (field === undefined || isBlankValue(value)) return cell;
+          if (cell?.style !== 'input' || cell.formula !== undefined) {
+            unplaced.push({ code, field, value, why: 'notAnInput' });
+            return cell;
+          }
+          placed++;
+          return { ...cell, value };
+        });
+      }),
+    };
+  });
+
+  const present = new Set(codeOfRow.values());
+  for (const [code, previous] of previousValuesByCode) {
+    if (present.has(code)) continue;
+    for (const field of INPUT_FIELDS) {
+      const value = previous[field];
+      if (!isBlankValue(value)) unplaced.push({ code, field, value, why: 'unknownCode' });
+    }
+  }
+  return { spec: { ...spec, blocks }, placed, unplaced };
+}
+
+/** `reapplyValuesWithReport` for callers that only need the sheet (see its `unplaced` for values left out). */
+export function reapplyValues(spec: SheetSpec, previousValuesByCode: ReadonlyMap<string, PreviousValues>): SheetSpec {
+  return reapplyValuesWithReport(spec, previousValuesByCode).spec;
+}
