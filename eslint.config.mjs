@@ -12,7 +12,7 @@ import globals from 'globals';
 const OUTER_LAYERS = ['**/taskpane/**', '**/commands/**', '**/functions/**', '**/preview/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

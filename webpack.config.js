@@ -131,6 +131,7 @@ async function httpsOptions() {
 }
 
 module.exports = async (env = {}, argv = {}) => {
+  if (env.preview) return previewConfig(env, argv);
   const production = argv.mode === 'production';
   const officeJs = env.officeJs || 'cdn';
   if (!OFFICE_JS[officeJs]) throw new Error(`officeJs must be one of ${Object.keys(OFFICE_JS).join(', ')}`);
@@ -217,6 +218,46 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+/**
+ * The preview host (`npm start`): the task pane beside an in-memory workbook, for machines without Excel.
+ * A separate configuration, so the production add-in build never contains it (nor HyperFormula, GPLv3).
+ */
+function previewConfig(env, argv) {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    entry: { preview: './src/preview/index.tsx' },
+    output: { path: path.resolve(__dirname, env.outDir || 'dist-preview'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'src/preview/preview.css', to: 'preview.css' }] }),
+    ],
+    devServer: {
+      port: Number(env.port || 3001),
+      host: 'localhost',
+      hot: false,
+      open: false,
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+}
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.normaliseBaseUrl = normaliseBaseUrl;

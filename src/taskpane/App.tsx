@@ -1,37 +1,43 @@
-import { FluentProvider, Text, Title3, webLightTheme, makeStyles, tokens } from '@fluentui/react-components';
-import { builtinPlan } from '../domain/plan/builtin';
+import { AriaLiveAnnouncer, FluentProvider, makeStyles } from '@fluentui/react-components';
 import { resolveLocale } from '../domain/i18n/messages';
+import type { WorkbookPort } from '../workbook/port';
+import type { HostInfo } from './host';
+import { I18nProvider } from './i18n';
+import { NoticesProvider } from './notices';
+import { Shell } from './shell/Shell';
+import { fluentTheme, isDark, useHostTheme } from './theme';
+import { WorkbookProvider } from './workbookContext';
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  provider: { minHeight: '100vh' },
 });
 
 export interface AppProps {
-  readonly language: string;
+  /** The workbook (Excel, or the preview host's in-memory one): the features use it, never Office.js. */
+  readonly port: WorkbookPort;
+  readonly host: HostInfo;
 }
 
-/** The task pane: for now the plan's campaigns; the 模板 / 校验 / 汇总 / 设置 features come with their issues. */
-export function App({ language }: AppProps) {
+/**
+ * The task pane. Pure props: Excel (index.tsx) and the preview host mount the same App with their own port
+ * and host. The UI language follows the host's display language (zh-* → zh-CN, else en-US); the Fluent theme
+ * follows the host's light or dark theme, and changes with it where the host reports changes.
+ */
+export function App({ port, host }: AppProps) {
   const styles = useStyles();
-  const zh = resolveLocale(language) === 'zh-CN';
-  const plan = builtinPlan();
+  const locale = resolveLocale(host.language);
+  const theme = useHostTheme(host);
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <Title3 as="h1">{zh ? '五大攻坚战指标推进' : 'Campaign KPI Tracker'}</Title3>
-        <Text>{zh ? `${plan.year} 年计划：${plan.campaigns.length} 大攻坚战` : `${plan.year} plan: ${plan.campaigns.length} campaigns`}</Text>
-        <ul className={styles.list}>
-          {plan.campaigns.map((c) => (
-            <li key={c.id}>
-              <Text>
-                {zh ? c.name : (c.nameEn ?? c.name)} · {c.commander} · {c.leadDepartment} ·{' '}
-                {zh ? `${c.indicators.length} 项指标` : `${c.indicators.length} indicators`}
-              </Text>
-            </li>
-          ))}
-        </ul>
-      </main>
-    </FluentProvider>
+    <I18nProvider locale={locale}>
+      <FluentProvider theme={fluentTheme(isDark(theme))} lang={locale} className={styles.provider}>
+        <AriaLiveAnnouncer>
+          <WorkbookProvider port={port}>
+            <NoticesProvider>
+              <Shell host={host} theme={theme} />
+            </NoticesProvider>
+          </WorkbookProvider>
+        </AriaLiveAnnouncer>
+      </FluentProvider>
+    </I18nProvider>
   );
 }

@@ -1,0 +1,19 @@
+import { App } from '../taskpane/App';
+import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
+import { SpreadsheetView } from './SpreadsheetView';
+
+/** The preview host: the in-memory workbook beside the real task pane, no Excel needed. */
+export function PreviewApp({ workbook, language }: { readonly workbook: MemoryWorkbook; readonly language: string }) {
+  return (
+    <div className="preview">
+      <header>
+        <h1>五大攻坚战指标推进 · 预览</h1>
+        <p>无需 Excel：左侧为内存工作簿（公式由真实计算引擎计算），右侧为加载项任务窗格。/ Preview without Excel.</p>
+      </header>
+      <SpreadsheetView workbook={workbook} />
+      <aside className="pane" aria-label="任务窗格 / Task pane">
+        <App port={workbook} host={{ language }} />
+      </aside>
+    </div>
+  );
+}

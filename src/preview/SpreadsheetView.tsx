@@ -1,0 +1,212 @@
+import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { cellAddress, columnName, parseCell } from '../workbook/address';
+import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
+import { displayValue } from './format';
+
+/**
+ * The preview's spreadsheet: sheet tabs, a formula bar and a grid of the in-memory workbook showing computed
+ * values with their number formats, fills and conditional formats. Typing goes through `userEdit`, so that
+ * protection and data-validation refusals appear as in Excel.
+ */
+export interface SpreadsheetViewProps {
+  readonly workbook: MemoryWorkbook;
+}
+
+const MAX_COLS = 26;
+
+function useWorkbookVersion(workbook: MemoryWorkbook): number {
+  const [version, bump] = useReducer((x: number) => x + 1, 0);
+  useEffect(() => workbook.subscribeView(bump), [workbook]);
+  return version;
+}
+
+export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
+  const version = useWorkbookVersion(workbook);
+  const names = workbook.sheetNames();
+  const [sheet, setSheet] = useState(names[0] ?? '');
+  const [selected, setSelected] = useState('A1');
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [refusal, setRefusal] = useState<{ title: string; message: string } | undefined>(undefined);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Follow activate()/select() from the task pane.
+  useEffect(() => {
+    if (workbook.active && names.includes(workbook.active.sheet)) {
+      setSheet(workbook.active.sheet);
+      setSelected(workbook.active.cell);
+    }
+  }, [version]);
+
+  const current = names.includes(sheet) ? sheet : (names[0] ?? '');
+  const meta = current ? workbook.sheetMeta(current) : undefined;
+  const dims = current ? workbook.dimensions(current) : { rows: 0, cols: 0 };
+  const cols = Math.min(Math.max(dims.cols, 8), MAX_COLS);
+  const rows = Math.max(dims.rows + 3, 20);
+  const selectedView = current ? workbook.cellView(current, selected) : undefined;
+  const prompt = current ? workbook.promptFor(current, selected) : undefined;
+  const barText = editing ?? selectedView?.formula ?? rawText(selectedView?.value ?? null);
+
+  const merged = useMemo(() => mergeMap(meta?.merges ?? []), [meta?.merges]);
+
+  function commit(text: string) {
+    const r = workbook.userEdit(current, selected, text);
+    setEditing(undefined);
+    if (!r.ok) setRefusal({ title: r.title, message: r.message });
+  }
+
+  function move(dRow: number, dCol: number) {
+    const ref = parseCell(selected);
+    setSelected(cellAddress({ row: Math.max(0, ref.row + dRow), col: Math.max(0, Math.min(cols - 1, ref.col + dCol)) }));
+  }
+
+  function onGridKey(e: KeyboardEvent) {
+    if (editing !== undefined) return;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      move(m[0], m[1]);
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      setEditing(barText);
+      setTimeout(() => inputRef.current?.focus(), 0);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+      setEditing('');
+      setTimeout(() => inputRef.current?.focus(), 0);
+    } else if (e.key === 'Delete') {
+      commit('');
+    }
+  }
+
+  return (
+    <section className="sheet" aria-label="工作簿预览 / Workbook preview">
+      <div className="formula-bar">
+        <span className="name-box" data-testid="name-box">
+          {selected}
+        </span>
+        <input
+          ref={inputRef}
+          data-testid="formula-bar"
+          aria-label="编辑栏 / Formula bar"
+          value={barText}
+          onFocus={() => editing === undefined && setEditing(barText)}
+          onChange={(e) => setEditing(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault(); // or the keypress would press the refusal dialog's button at once
+              commit(editing ?? '');
+              move(1, 0);
+            } else if (e.key === 'Escape') setEditing(undefined);
+          }}
+        />
+      </div>
+      {prompt && (
+        <div className="prompt" role="note" data-testid="prompt">
+          <strong>{prompt.title}</strong> {prompt.message}
+        </div>
+      )}
+      <div className="grid-wrap" tabIndex={0} onKeyDown={onGridKey} data-testid="grid" aria-label={`${current} 单元格`}>
+        <table className="grid" role="grid" aria-rowcount={rows}>
+          <thead>
+            <tr>
+              <th className="corner" />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col" style={{ width: widthPx(meta?.columnWidths.get(c)?.width) }}>
+                  {columnName(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => {
+              if (meta?.rowHeights.get(r)?.hidden) return null;
+              return (
+                <tr key={r}>
+                  <th scope="row">{r + 1}</th>
+                  {Array.from({ length: cols }, (_, c) => {
+                    const addr = cellAddress({ row: r, col: c });
+                    const span = merged.get(addr);
+                    if (span === 'covered') return null;
+                    const view = workbook.cellView(current, { row: r, col: c });
+                    const text = displayValue(view.value, view.numberFormat);
+                    const isSel = addr === selected;
+                    return (
+                      <td
+                        key={c}
+                        data-cell={addr}
+                        role="gridcell"
+                        aria-selected={isSel}
+                        colSpan={span?.cols}
+                        rowSpan={span?.rows}
+                        className={[isSel ? 'sel' : '', view.locked ? '' : 'input', typeof view.value === 'number' ? 'num' : ''].join(' ')}
+                        style={{
+                          background: view.fill,
+                          color: view.fontColor,
+                          fontWeight: view.bold ? 600 : undefined,
+                          textAlign: view.style?.horizontal,
+                          whiteSpace: view.style?.wrap ? 'normal' : 'nowrap',
+                        }}
+                        title={view.formula}
+                        onClick={() => {
+                          setSelected(addr);
+                          setEditing(undefined);
+                        }}
+                        onDoubleClick={() => {
+                          setSelected(addr);
+                          setEditing(view.formula ?? rawText(view.value));
+                          setTimeout(() => inputRef.current?.focus(), 0);
+                        }}
+                      >
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <nav className="tabs" aria-label="工作表 / Sheets">
+        {names.map((n) => (
+          <button key={n} type="button" className={n === current ? 'tab active' : 'tab'} aria-current={n === current} onClick={() => { setSheet(n); setSelected('A1'); }}>
+            {n}
+          </button>
+        ))}
+      </nav>
+      {refusal && (
+        <div className="refusal" role="alertdialog" aria-modal="true" aria-labelledby="refusal-title" data-testid="refusal">
+          <h2 id="refusal-title">{refusal.title}</h2>
+          <p>{refusal.message}</p>
+          <button type="button" autoFocus onClick={() => setRefusal(undefined)}>
+            重试 / Retry
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function rawText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return (v as { error: string }).error;
+  return String(v);
+}
+
+/** Excel's character widths to pixels (≈ 7 px a character at the default font, plus padding). */
+function widthPx(chars: number | undefined): number {
+  return Math.round((chars ?? 9) * 7 + 5);
+}
+
+function mergeMap(merges: readonly string[]): Map<string, { rows: number; cols: number } | 'covered'> {
+  const out = new Map<string, { rows: number; cols: number } | 'covered'>();
+  for (const m of merges) {
+    const [a, b] = m.split(':');
+    if (!a || !b) continue;
+    const s = parseCell(a);
+    const e = parseCell(b);
+    for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) out.set(cellAddress({ row: r, col: c }), 'covered');
+    out.set(a, { rows: e.row - s.row + 1, cols: e.col - s.col + 1 });
+  }
+  return out;
+}

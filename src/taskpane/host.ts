@@ -1,0 +1,24 @@
+/**
+ * What the task pane needs to know about the application hosting it, as plain data. Excel (index.tsx, via
+ * officeHost.ts) and the preview host both build one, so that both mount the same App.
+ */
+
+/** The host's UI theme, as far as the host reports it. */
+export interface HostTheme {
+  /** Body background colour, e.g. "#FFFFFF" (Office.context.officeTheme.bodyBackgroundColor). */
+  readonly bodyBackgroundColor?: string;
+  /** Whether the host says its theme is dark (Office.context.officeTheme.isDarkTheme, where supported). */
+  readonly isDark?: boolean;
+}
+
+export interface HostInfo {
+  /** BCP 47 tag of the host's UI language (Office.context.displayLanguage), e.g. "zh-CN". */
+  readonly language: string;
+  /** The theme when the task pane started; undefined when the host reports none. */
+  readonly theme?: HostTheme;
+  /**
+   * Calls `listener` when the host's theme changes; returns the unsubscribe function. Absent when the host
+   * cannot report changes (Excel, today: see officeHost.ts).
+   */
+  onThemeChange?(listener: (theme: HostTheme) => void): () => void;
+}

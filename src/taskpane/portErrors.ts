@@ -1,0 +1,31 @@
+import type { MessageKey } from '../domain/i18n/messages';
+import { PortError, type PortErrorCode } from '../workbook/port';
+import type { Translate } from './i18n';
+
+/** The one place a workbook refusal becomes a message (ARCHITECTURE.md: one place maps errors to messages). */
+export const PORT_ERROR_KEYS = {
+  cellEditMode: 'port.cellEditMode',
+  sheetProtected: 'port.sheetProtected',
+  payloadTooLarge: 'port.payloadTooLarge',
+  nameClash: 'port.nameClash',
+  unsupported: 'port.unsupported',
+  sheetMissing: 'port.sheetMissing',
+  unknown: 'port.unknown',
+} as const satisfies Record<PortErrorCode, MessageKey>;
+
+/** A PortError's code; anything else thrown (a bug, a network failure) is 'unknown'. */
+export function portErrorCode(e: unknown): PortErrorCode {
+  return e instanceof PortError ? e.code : 'unknown';
+}
+
+/** The localized message for an error from the port. */
+export function describePortError(e: unknown, t: Translate): string {
+  return t(PORT_ERROR_KEYS[portErrorCode(e)]);
+}
+
+/** The untranslated technical detail worth showing beside the message (a sheet name, an Office.js message). */
+export function portErrorDetail(e: unknown): string | undefined {
+  if (e instanceof PortError) return e.detail || undefined;
+  if (e instanceof Error) return e.message || e.name;
+  return e === undefined ? undefined : String(e);
+}

@@ -1,0 +1,111 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import type { Plan } from '../../domain/plan/schema';
+import { builtinPlan } from '../../domain/plan/builtin';
+import { Consolidation } from '../features/Consolidation/Consolidation';
+import { Settings } from '../features/Settings/Settings';
+import { Templates } from '../features/Templates/Templates';
+import { Validation } from '../features/Validation/Validation';
+import type { HostInfo, HostTheme } from '../host';
+import { useT } from '../i18n';
+import { useNotices } from '../notices';
+import { StatusArea } from './StatusArea';
+import { SECTIONS, isSectionId, type SectionId } from './sections';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    minWidth: 0,
+    boxSizing: 'border-box',
+    // Long unbroken strings (a file name, a colour) must wrap, not widen a 320 px pane.
+    overflowWrap: 'anywhere',
+  },
+  header: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS}` },
+  title: { margin: 0 },
+  nav: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // English labels need about 360 px on one row: at 320 px the tabs wrap onto a second row instead of scrolling.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
+  main: {
+    flexGrow: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  panel: {
+    minWidth: 0,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThick },
+  },
+});
+
+export interface ShellProps {
+  readonly host: HostInfo;
+  /** The host's current theme (App follows its changes). */
+  readonly theme: HostTheme | undefined;
+  readonly initialSection?: SectionId;
+}
+
+/**
+ * The frame around the features: title, the 模板 / 校验 / 汇总 / 设置 tabs (Fluent TabList: arrow keys move
+ * between tabs, Enter or Space selects), the notification area and the selected section's panel.
+ */
+export function Shell({ host, theme, initialSection = 'templates' }: ShellProps) {
+  const t = useT();
+  const styles = useStyles();
+  const { notices, dismiss } = useNotices();
+  const [section, setSection] = useState<SectionId>(initialSection);
+  const baseId = useId();
+  const tabId = (id: SectionId) => `${baseId}tab-${id}`;
+  const panelId = `${baseId}panel`;
+  // The plan in use: the built-in one until a 指标库 sheet can replace it (validated and cached by the domain).
+  const plan = builtinPlan();
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1" className={styles.title}>
+          {t('ui.app.title')}
+        </Subtitle1>
+      </header>
+      <nav aria-label={t('ui.nav.label')} className={styles.nav}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={section}
+          onTabSelect={(_, data) => {
+            if (isSectionId(data.value)) setSection(data.value);
+          }}
+        >
+          {SECTIONS.map((s) => (
+            // aria-controls only where the panel exists: the other panels are not rendered.
+            <Tab key={s.id} id={tabId(s.id)} value={s.id} aria-controls={s.id === section ? panelId : undefined}>
+              {t(s.label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main}>
+        <StatusArea notices={notices} onDismiss={dismiss} />
+        <div role="tabpanel" id={panelId} aria-labelledby={tabId(section)} tabIndex={0} className={styles.panel}>
+          {renderSection(section, host, theme, plan)}
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function renderSection(section: SectionId, host: HostInfo, theme: HostTheme | undefined, plan: Plan): ReactNode {
+  switch (section) {
+    case 'templates':
+      return <Templates plan={plan} />;
+    case 'validation':
+      return <Validation />;
+    case 'consolidation':
+      return <Consolidation />;
+    case 'settings':
+      return <Settings officeLanguage={host.language} theme={theme} plan={plan} />;
+  }
+}

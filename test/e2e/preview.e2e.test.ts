@@ -1,0 +1,99 @@
+import fs from 'fs';
+import type { Browser, Page } from 'playwright-core';
+import { buildPreview, chromiumAvailable, launch, serve } from './harness';
+
+/** The preview host in Chromium: loads, speaks Chinese, recalculates KPI.* formulas on typing, passes axe. */
+const describeBrowser = chromiumAvailable ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+describeBrowser('preview host (Chromium)', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const dir = await buildPreview();
+    server = await serve(dir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: '模板' }).waitFor();
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);
+
+  it('loads the sample workbook and the task pane in Chinese', async () => {
+    await expect(page.locator('html')).toBeDefined();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    for (const tab of ['模板', '校验', '汇总', '设置']) expect(await page.getByRole('tab', { name: tab }).count()).toBe(1);
+    const tabs = await page.locator('nav.tabs button').allTextContents();
+    expect(tabs).toEqual(['指标库', '招大引强-投资促进中心-6月', '转型升级-经信商务局-6月', '项目建设-发展改革局-6月', '城市提质-建设交通局-6月', '民生改善-社会发展局-6月']);
+    expect(await cell('A3').textContent()).toBe('招大引强攻坚战 指标推进情况表');
+    // C1-01: 3.8 of 7 in June → 54.3%, 绿
+    expect(await cell('J7').textContent()).toBe('54.3%');
+    expect(await cell('M7').textContent()).toBe('绿');
+  });
+
+  it('typing a value recalculates the KPI.* formulas (attainment, tier, light)', async () => {
+    await cell('H7').click();
+    const bar = page.getByTestId('formula-bar');
+    await bar.fill('7.5');
+    await bar.press('Enter');
+    expect(await cell('J7').textContent()).toBe('107.1%');
+    expect(await cell('K7').textContent()).toBe('达确保');
+    expect(await cell('M7').textContent()).toBe('绿');
+    await cell('H7').click();
+    await bar.fill('2.5');
+    await bar.press('Enter');
+    expect(await cell('J7').textContent()).toBe('35.7%');
+    expect(await cell('M7').textContent()).toBe('红');
+  });
+
+  it('refuses what Excel refuses: a negative amount (data validation) and a locked cell', async () => {
+    await cell('H7').click();
+    const bar = page.getByTestId('formula-bar');
+    await bar.fill('-1');
+    await bar.press('Enter');
+    await page.getByTestId('refusal').waitFor();
+    expect(await page.getByTestId('refusal').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await page.getByRole('button', { name: /重试/ }).click();
+    expect(await cell('H7').textContent()).toBe('3.80');
+    await cell('J7').click();
+    await bar.fill('1');
+    await bar.press('Enter');
+    expect(await page.getByTestId('refusal').textContent()).toContain('受保护');
+  });
+
+  it('has no serious or critical axe-core violations', async () => {
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as {
+      violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[];
+    };
+    // Fluent's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are a documented false positive of
+    // aria-hidden-focus (microsoft/fluentui#27517, by design; Accessibility Insights suppresses them too).
+    const real = result.violations
+      .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
+      .filter((v) => v.nodes.length > 0);
+    const serious = real.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('the task pane is usable at 320 px wide (no horizontal scroll)', async () => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    const pane = page.locator('aside.pane');
+    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

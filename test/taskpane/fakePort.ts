@@ -1,0 +1,19 @@
+import { PortError, type WorkbookPort } from '../../src/workbook/port';
+
+/** A port that refuses everything: the shell must render without touching the workbook. */
+export function refusingPort(): WorkbookPort & { readonly calls: string[] } {
+  const calls: string[] = [];
+  const refuse = (name: string) => {
+    calls.push(name);
+    return Promise.reject(new PortError('unsupported', name));
+  };
+  return {
+    calls,
+    listSheets: () => refuse('listSheets'),
+    readSheets: () => refuse('readSheets'),
+    writeSheet: () => refuse('writeSheet'),
+    writeCells: () => refuse('writeCells'),
+    activate: () => refuse('activate'),
+    onChange: () => refuse('onChange'),
+  };
+}
