@@ -96,7 +96,8 @@ export class MemoryWorkbook implements WorkbookPort {
       const raw = this.engine.getSheetValues(id);
       const values = raw.map((row) => row.map(toCellValue));
       const data: SheetData = { name, values };
-      const formulas = options.formulas ? this.engine.getSheetFormulas(id).map((row) => row.map((f) => f ?? null)) : undefined;
+      const f = options.formulas ? this.engine.getSheetFormulas(id) : undefined;
+      const formulas = f ? values.map((row, r) => row.map((_, c) => f[r]?.[c] ?? null)) : undefined; // same shape as values
       const meta = this.metaOf(id);
       const numberFormats = options.numberFormats ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r, c))?.numberFormat ?? 'General')) : undefined;
       return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}) };
