@@ -174,6 +174,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false }, // budgets are enforced by BudgetPlugin, gzipped
+    node: { global: false }, // webpack's `global` shim would use `new Function("return this")`
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new LocalizedFunctionsMetadataPlugin(),

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import vm from 'vm';
-import { buildProduction } from './build';
+import { buildProduction } from '../build/build';
 
 /**
  * The generated custom-function metadata (golden file, as Script Lab does), its zh-CN translation, and the

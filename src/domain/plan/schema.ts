@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { KINDS, higherIsBetter } from '../kinds';
 
+// Zod 4 compiles parsers with `new Function` unless told not to: the add-in runs no generated code (no eval).
+z.config({ jitless: true });
+
 /**
  * A plan is data, never code (SPEC §2). These schemas are the single definition of its shape; the built-in
  * 2019 plan and any 指标库 sheet an office edits are both checked against them.
