@@ -193,7 +193,7 @@ module.exports = async (env = {}, argv = {}) => {
             transform: (content) => (production ? rewriteManifest(content.toString(), baseUrl) : content),
           },
           ...(officeJs === 'self'
-            ? [{ from: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')), to: 'office-js' }]
+            ? [{ from: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')), to: 'office-js', info: { minimized: true } }]
             : []),
         ],
       }),

@@ -1,0 +1,39 @@
+/**
+ * The optional Excel APIs the adapter uses and the ExcelApi requirement set each needs, as annotated in
+ * @types/office-js ("[Api set: ExcelApi 1.x]") and in the Excel requirement-set pages. Anything in ExcelApi 1.1
+ * (values, formulas, number formats, fonts, fills, borders, tables, charts) is used unconditionally.
+ */
+export const FEATURE_REQUIREMENTS = {
+  /** Worksheet.getUsedRangeOrNullObject */
+  usedRangeOrNullObject: '1.4',
+  /** Range.merge / unmerge */
+  merges: '1.2',
+  /** RangeFormat.columnWidth / rowHeight, Range.rowHidden / columnHidden */
+  rowColumnSizes: '1.2',
+  /** WorksheetProtection.protect / unprotect, FormatProtection.locked */
+  protection: '1.2',
+  /** Range.conditionalFormats, ConditionalRangeFormat.numberFormat */
+  conditionalFormats: '1.6',
+  /** Worksheet.freezePanes */
+  freezePanes: '1.7',
+  /** Worksheet.tabColor */
+  tabColor: '1.7',
+  /** Range.hyperlink */
+  hyperlinks: '1.7',
+  /** RangeFormat.useStandardWidth / useStandardHeight (resetting a replaced sheet) */
+  standardSizes: '1.7',
+  /** Range.dataValidation */
+  dataValidation: '1.8',
+  /** Worksheet.getRanges (RangeAreas): one proxy for many rectangles of a style */
+  rangeAreas: '1.9',
+  /** Worksheet.pageLayout */
+  print: '1.9',
+  /** WorksheetCollection.onChanged */
+  changeEvents: '1.9',
+} as const;
+
+export type Feature = keyof typeof FEATURE_REQUIREMENTS;
+
+export function requirementOf(feature: Feature): string {
+  return `ExcelApi ${FEATURE_REQUIREMENTS[feature]}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Excel on the web rejects a request (one `context.sync()`) larger than 5 MB with RequestPayloadSizeLimitExceeded
+ * ("Resource limits and performance optimization for Office Add-ins", Excel add-ins section). The adapter queues
+ * its commands as operations with an estimated size and syncs between batches only when the next operation would
+ * take the batch past the budget: for ordinary sheets that is never, so the number of round trips is constant.
+ */
+
+/** The documented limit, per request and per response. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Where the adapter cuts: well below the limit, because the estimate is not the wire format. */
+export const DEFAULT_BATCH_BUDGET_BYTES = 4 * 1000 * 1000;
+/** What one queued command costs besides its data (action, object path, ids), generously. */
+export const COMMAND_OVERHEAD_BYTES = 200;
+
+/**
+ * An upper bound of the JSON size of a value: ASCII counts 1 byte, anything else 6 (the length of a "\uXXXX"
+ * escape), so Chinese text is never under-estimated whatever the serializer does with it.
+ */
+export function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? 'null';
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) bytes += json.charCodeAt(i) < 0x80 ? 1 : 6;
+  return bytes;
+}
+
+export interface Operation {
+  readonly bytes: number;
+  readonly run: () => void;
+}
+
+/** Operations in the order they must reach Excel. */
+export class OperationQueue {
+  private readonly ops: Operation[] = [];
+  private total = 0;
+
+  add(bytes: number, run: () => void): void {
+    this.ops.push({ bytes: bytes + COMMAND_OVERHEAD_BYTES, run });
+    this.total += bytes + COMMAND_OVERHEAD_BYTES;
+  }
+
+  get estimatedBytes(): number {
+    return this.total;
+  }
+
+  get size(): number {
+    return this.ops.length;
+  }
+
+  /** Consecutive groups of at most `budget` estimated bytes; an operation larger than that forms its own group. */
+  batches(budget: number): (readonly Operation[])[] {
+    const out: Operation[][] = [];
+    let current: Operation[] = [];
+    let bytes = 0;
+    for (const op of this.ops) {
+      if (current.length > 0 && bytes + op.bytes > budget) {
+        out.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(op);
+      bytes += op.bytes;
+    }
+    if (current.length > 0) out.push(current);
+    return out;
+  }
+}

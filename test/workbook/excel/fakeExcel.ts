@@ -1,0 +1,1243 @@
+import { parseRange, parseRanges, rangeAddress, type RangeRef } from '../../../src/workbook/address';
+import type { CellValue } from '../../../src/domain/validation/validateRow';
+
+/**
+ * A small recording fake of the Office.js objects the Excel adapter uses, and nothing more. What it does that
+ * office-addin-mock does not:
+ * - commands are queued and run only at `context.sync()`, which is counted, with the request and response size of
+ *   each batch (a batch over 5 MB is refused, as Excel on the web refuses it);
+ * - reading a property that was not loaded, or before the sync that loads it, throws PropertyNotLoaded;
+ * - a string written to `values` is read as Excel reads typed input ("=1+1" becomes a formula, "007" the number 7)
+ *   unless the cell's number format is "@", so the adapter's text handling is really tested;
+ * - writes to locked cells of a protected sheet, and format changes on it, fail with AccessDenied;
+ * - members newer than the fake's ExcelApi version fail with ApiNotFound, as on an older Excel;
+ * - every command is logged as "Sheet!A1:B2.member=value", in order.
+ * It is handed to the adapter as `typeof Excel.run`; the objects are duck-typed, not the real classes.
+ */
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * The Office.js members this fake models, checked against @types/office-js: a misspelt or renamed member fails the
+ * type check here instead of passing silently in a duck-typed fake.
+ */
+export const MODELLED_MEMBERS = {
+  workbook: ['worksheets'] satisfies (keyof Excel.Workbook)[],
+  worksheets: ['getItem', 'add', 'load', 'items', 'onChanged'] satisfies (keyof Excel.WorksheetCollection)[],
+  worksheet: [
+    'name',
+    'position',
+    'visibility',
+    'tabColor',
+    'load',
+    'activate',
+    'getRange',
+    'getRanges',
+    'getUsedRange',
+    'getUsedRangeOrNullObject',
+    'protection',
+    'freezePanes',
+    'pageLayout',
+    'tables',
+    'charts',
+  ] satisfies (keyof Excel.Worksheet)[],
+  range: [
+    'values',
+    'formulas',
+    'numberFormat',
+    'valueTypes',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'isNullObject',
+    'load',
+    'format',
+    'rowHidden',
+    'columnHidden',
+    'hyperlink',
+    'merge',
+    'unmerge',
+    'clear',
+    'select',
+    'dataValidation',
+    'conditionalFormats',
+  ] satisfies (keyof Excel.Range)[],
+  rangeAreas: ['format'] satisfies (keyof Excel.RangeAreas)[],
+  format: [
+    'fill',
+    'font',
+    'protection',
+    'borders',
+    'columnWidth',
+    'rowHeight',
+    'horizontalAlignment',
+    'verticalAlignment',
+    'wrapText',
+    'useStandardWidth',
+    'useStandardHeight',
+  ] satisfies (keyof Excel.RangeFormat)[],
+  font: ['bold', 'italic', 'color', 'size', 'name'] satisfies (keyof Excel.RangeFont)[],
+  border: ['style', 'color', 'weight'] satisfies (keyof Excel.RangeBorder)[],
+  dataValidation: ['rule', 'ignoreBlanks', 'prompt', 'errorAlert', 'clear'] satisfies (keyof Excel.DataValidation)[],
+  conditionalFormats: ['add', 'clearAll'] satisfies (keyof Excel.ConditionalFormatCollection)[],
+  conditionalFormat: ['cellValue', 'custom', 'stopIfTrue'] satisfies (keyof Excel.ConditionalFormat)[],
+  conditionalRangeFormat: ['fill', 'font', 'numberFormat'] satisfies (keyof Excel.ConditionalRangeFormat)[],
+  protection: ['protect', 'unprotect', 'load', 'protected'] satisfies (keyof Excel.WorksheetProtection)[],
+  freezePanes: ['freezeAt', 'freezeRows', 'freezeColumns', 'unfreeze'] satisfies (keyof Excel.WorksheetFreezePanes)[],
+  pageLayout: ['orientation', 'zoom', 'centerHorizontally', 'setPrintTitleRows'] satisfies (keyof Excel.PageLayout)[],
+  tables: ['add', 'load', 'items'] satisfies (keyof Excel.TableCollection)[],
+  table: ['name', 'style', 'delete'] satisfies (keyof Excel.Table)[],
+  charts: ['add', 'load', 'items'] satisfies (keyof Excel.ChartCollection)[],
+  chart: ['name', 'title', 'setPosition', 'delete'] satisfies (keyof Excel.Chart)[],
+  changedEvent: [
+    'worksheetId',
+    'address',
+    'changeType',
+    'source',
+    'type',
+  ] satisfies (keyof Excel.WorksheetChangedEventArgs)[],
+};
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export interface FakeCall {
+  readonly batch: number;
+  readonly text: string;
+}
+
+export interface FakeBatch {
+  readonly commands: number;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly failed?: string;
+}
+
+interface Cell {
+  value: string | number | boolean | null;
+  formula?: string;
+  error?: string;
+  numberFormat: string;
+}
+
+export type Seed = CellValue | { readonly formula: string; readonly value: string | number | boolean | null };
+
+interface FormatWrite {
+  readonly area: RangeRef;
+  readonly path: string;
+  readonly value: unknown;
+}
+
+interface TableModel {
+  name: string;
+  address: string;
+  style?: string;
+}
+
+interface ChartModel {
+  name?: string;
+  type: unknown;
+  source: string;
+  seriesBy: unknown;
+  title?: unknown;
+  position?: string;
+}
+
+/** One worksheet's state, inspected by tests. */
+export class FakeSheet {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly cells = new Map<string, Cell>();
+  readonly formats: FormatWrite[] = [];
+  isProtected = false;
+  tabColor = '';
+  freeze: string | undefined;
+  merges: string[] = [];
+  validations: { address: string; [key: string]: unknown }[] = [];
+  conditionalFormats: { address: string; type: string; props: Record<string, unknown> }[] = [];
+  readonly hyperlinks = new Map<string, unknown>();
+  tables: TableModel[] = [];
+  charts: ChartModel[] = [];
+  readonly pageLayout: Record<string, unknown> = {};
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public position: number,
+  ) {}
+
+  cell(address: string): Readonly<Cell> {
+    const { start } = parseRange(address);
+    return this.cells.get(`${start.row},${start.col}`) ?? { value: null, numberFormat: 'General' };
+  }
+
+  /** The last value written to a format path (e.g. "fill.color", "protection.locked") covering a cell. */
+  formatAt(address: string, path: string): unknown {
+    const { start } = parseRange(address);
+    let found: unknown;
+    for (const f of this.formats) if (f.path === path && inside(f.area, start.row, start.col)) found = f.value;
+    return found;
+  }
+
+  isLocked(row: number, col: number): boolean {
+    let locked = true;
+    for (const f of this.formats)
+      if (f.path === 'protection.locked' && inside(f.area, row, col)) locked = f.value !== false;
+    return locked;
+  }
+}
+
+function inside(a: RangeRef, row: number, col: number): boolean {
+  return row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col;
+}
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+}
+
+/** "1.17" → 17: requirement sets compare by their minor number (1.9 < 1.17). */
+function minor(version: string): number {
+  return Number(version.split('.')[1] ?? 0);
+}
+
+function utf8(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+}
+
+function short(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'undefined';
+  return json.length > 160 ? `${json.slice(0, 157)}...` : json;
+}
+
+function notLoaded(prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function propertyNames(arg: unknown): string[] {
+  const text =
+    typeof arg === 'string'
+      ? arg
+      : Array.isArray(arg)
+        ? arg.join(',')
+        : typeof arg === 'object' && arg !== null && 'select' in arg
+          ? String(arg.select)
+          : '';
+  return text
+    .split(',')
+    .map((p) => p.trim().replace(/^items\//, ''))
+    .filter((p) => p !== '');
+}
+
+/** The ExcelApi version each member needs (from @types/office-js), checked when the command runs. */
+const REQUIRES: Readonly<Record<string, string>> = {
+  getUsedRangeOrNullObject: '1.4',
+  merge: '1.2',
+  unmerge: '1.2',
+  'format.columnWidth': '1.2',
+  'format.rowHeight': '1.2',
+  rowHidden: '1.2',
+  columnHidden: '1.2',
+  'format.protection.locked': '1.2',
+  protect: '1.2',
+  unprotect: '1.2',
+  'protection.load': '1.2',
+  conditionalFormats: '1.6',
+  freezePanes: '1.7',
+  tabColor: '1.7',
+  hyperlink: '1.7',
+  'format.useStandardWidth': '1.7',
+  'format.useStandardHeight': '1.7',
+  dataValidation: '1.8',
+  getRanges: '1.9',
+  pageLayout: '1.9',
+  onChanged: '1.9',
+};
+
+interface Command {
+  readonly label: () => string;
+  readonly value?: unknown;
+  readonly requires?: string;
+  /** Runs the command; a load returns its response (size counted) and what to commit once the batch succeeded. */
+  readonly apply: () => void | { readonly response: unknown; readonly commit: () => void };
+}
+
+type Handler = (args: Record<string, unknown>) => Promise<unknown>;
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version supported, e.g. "1.7" (default "1.17"). */
+  readonly apiVersion?: string;
+  /** Largest request or response of one sync, as in Excel on the web; null for none (desktop). */
+  readonly payloadLimit?: number | null;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly log: FakeCall[] = [];
+  readonly batches: FakeBatch[] = [];
+  readonly handlers = new Set<Handler>();
+  active: FakeSheet | undefined;
+  selection: string | undefined;
+  private readonly failures: { code: string; message: string }[] = [];
+  private nextId = 1;
+  readonly apiVersion: string;
+  readonly payloadLimit: number | null;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? '1.17';
+    this.payloadLimit = options.payloadLimit === undefined ? PAYLOAD_LIMIT : options.payloadLimit;
+  }
+
+  get syncs(): number {
+    return this.batches.length;
+  }
+
+  /** Excel.run: a new context per call, or the context of the given object; leftover commands are synced. */
+  readonly run = (async (first: unknown, second?: unknown): Promise<unknown> => {
+    const batch = (typeof first === 'function' ? first : second) as (ctx: FakeContext) => Promise<unknown>;
+    const context =
+      first instanceof FakeContext
+        ? first
+        : typeof first === 'object' && first !== null && 'context' in first && first.context instanceof FakeContext
+          ? first.context
+          : new FakeContext(this);
+    const result = await batch(context);
+    if (context.pending.length > 0) await context.sync();
+    return result;
+  }) as unknown as typeof Excel.run;
+
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === 'ExcelApi' && minor(version) <= minor(this.apiVersion);
+
+  addSheet(name: string, rows: readonly (readonly Seed[])[] = [], at = 'A1'): FakeSheet {
+    const sheet = this.createSheet(name);
+    const origin = parseRange(at).start;
+    rows.forEach((row, r) =>
+      row.forEach((seed, c) => {
+        if (seed === null) return;
+        const cell: Cell = { value: null, numberFormat: 'General' };
+        if (typeof seed === 'object' && 'formula' in seed)
+          Object.assign(cell, { formula: seed.formula, value: seed.value });
+        else if (typeof seed === 'object') cell.error = seed.error;
+        else cell.value = seed;
+        sheet.cells.set(`${origin.row + r},${origin.col + c}`, cell);
+      }),
+    );
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  find(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key);
+  }
+
+  /** The next `times` syncs fail with `code` before running anything. */
+  failNextSyncs(code: string, times = 1, message = code): void {
+    for (let i = 0; i < times; i++) this.failures.push({ code, message });
+  }
+
+  /** A user's edit: calls the registered worksheets.onChanged handlers. */
+  async fireChanged(sheetName: string, address: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    await Promise.all(
+      [...this.handlers].map((h) =>
+        h({ type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local' }),
+      ),
+    );
+  }
+
+  /** Log lines matching a pattern (all when omitted). */
+  calls(pattern?: RegExp): string[] {
+    return this.log.map((c) => c.text).filter((t) => !pattern || pattern.test(t));
+  }
+
+  createSheet(name: string): FakeSheet {
+    if (this.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+    const sheet = new FakeSheet(`{${String(this.nextId++).padStart(8, '0')}}`, name, this.sheets.length);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  async execute(context: FakeContext): Promise<void> {
+    const commands = context.pending;
+    context.pending = [];
+    const batch = this.batches.length + 1;
+    const requestBytes = commands.reduce((n, c) => n + utf8(c.value) + 50, 0);
+    await Promise.resolve();
+    const failure = this.failures.shift();
+    if (failure) {
+      this.batches.push({ commands: commands.length, requestBytes, responseBytes: 0, failed: failure.code });
+      throw new FakeOfficeError(failure.code, failure.message);
+    }
+    if (this.payloadLimit !== null && requestBytes > this.payloadLimit) {
+      this.batches.push({
+        commands: commands.length,
+        requestBytes,
+        responseBytes: 0,
+        failed: 'RequestPayloadSizeLimitExceeded',
+      });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    let responseBytes = 0;
+    const commits: (() => void)[] = [];
+    try {
+      for (const command of commands) {
+        const name = command.label();
+        if (command.requires && !this.isSetSupported('ExcelApi', command.requires))
+          throw new FakeOfficeError('ApiNotFound', `${name} needs ExcelApi ${command.requires}`);
+        const result = command.apply();
+        this.log.push({ batch, text: command.value === undefined ? name : `${name}=${short(command.value)}` });
+        if (result && typeof result === 'object' && 'commit' in result) {
+          responseBytes += utf8(result.response);
+          commits.push(result.commit);
+        }
+      }
+      if (this.payloadLimit !== null && responseBytes > this.payloadLimit)
+        throw new FakeOfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          'The response payload size has exceeded the limit.',
+        );
+    } catch (error) {
+      this.batches.push({
+        commands: commands.length,
+        requestBytes,
+        responseBytes,
+        failed: error instanceof FakeOfficeError ? error.code : 'Error',
+      });
+      throw error;
+    }
+    this.batches.push({ commands: commands.length, requestBytes, responseBytes });
+    for (const commit of commits) commit();
+  }
+}
+
+export class FakeContext {
+  pending: Command[] = [];
+  readonly workbook: { readonly worksheets: FakeWorksheets };
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = { worksheets: new FakeWorksheets(this) };
+  }
+
+  queue(command: Command): void {
+    this.pending.push(command);
+  }
+
+  sync(): Promise<void> {
+    return this.excel.execute(this);
+  }
+}
+
+/** Loaded-property bookkeeping shared by every proxy. */
+class FakeObject {
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(readonly context: FakeContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+}
+
+class FakeWorksheets extends FakeObject {
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  getItem(key: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, () => this.context.excel.find(key) ?? null, key);
+    this.context.queue({ label: () => `worksheets.getItem(${key})`, apply: () => void sheet.model() });
+    return sheet;
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.context.queue({
+      label: () => `worksheets.add(${name})`,
+      apply: () => void (created = this.context.excel.createSheet(name)),
+    });
+    return new FakeWorksheet(this.context, () => created, name);
+  }
+
+  load(props: unknown): this {
+    const names = propertyNames(props);
+    this.context.queue({
+      label: () => `worksheets.load(${names.join(',')})`,
+      apply: () => {
+        const sheets = [...this.context.excel.sheets].sort((a, b) => a.position - b.position);
+        const items = sheets.map((s) => {
+          const proxy = new FakeWorksheet(
+            this.context,
+            () => (this.context.excel.sheets.includes(s) ? s : null),
+            s.name,
+          );
+          return { proxy, values: names.map((n) => [n, proxy.snapshot(s, n)] as const) };
+        });
+        return {
+          response: items.map((i) => Object.fromEntries(i.values)),
+          commit: () => {
+            for (const i of items) i.proxy.commitLoad(i.values);
+            this.loaded.set(
+              'items',
+              items.map((i) => i.proxy),
+            );
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  get onChanged(): { add: (handler: Handler) => { context: FakeContext; remove: () => void } } {
+    const excel = this.context.excel;
+    return {
+      add: (handler) => {
+        this.context.queue({
+          label: () => 'worksheets.onChanged.add',
+          requires: REQUIRES.onChanged,
+          apply: () => void excel.handlers.add(handler),
+        });
+        return {
+          context: this.context,
+          remove: () =>
+            this.context.queue({
+              label: () => 'worksheets.onChanged.remove',
+              apply: () => void excel.handlers.delete(handler),
+            }),
+        };
+      },
+    };
+  }
+}
+
+class FakeWorksheet extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly resolve: () => FakeSheet | null,
+    private readonly key: string,
+  ) {
+    super(context);
+  }
+
+  model(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet ${this.key}`);
+    return s;
+  }
+
+  label(): string {
+    return this.resolve()?.name ?? this.key;
+  }
+
+  snapshot(s: FakeSheet, prop: string): unknown {
+    const props: Record<string, unknown> = { name: s.name, position: s.position, visibility: s.visibility, id: s.id };
+    if (!(prop in props)) throw new Error(`fake: worksheet property ${prop} not modelled`);
+    return props[prop];
+  }
+
+  commitLoad(values: readonly (readonly [string, unknown])[]): void {
+    for (const [p, v] of values) this.loaded.set(p, v);
+  }
+
+  get isNullObject(): boolean {
+    return false;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get position(): number {
+    return this.read('position');
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  load(props: unknown): this {
+    const names = propertyNames(props);
+    this.context.queue({
+      label: () => `${this.label()}.load(${names.join(',')})`,
+      apply: () => {
+        const values = names.map((p) => [p, this.snapshot(this.model(), p)] as const);
+        return { response: Object.fromEntries(values), commit: () => this.commitLoad(values) };
+      },
+    });
+    return this;
+  }
+
+  set tabColor(color: string) {
+    this.command('tabColor', color, (s) => (s.tabColor = color));
+  }
+
+  command(member: string, value: unknown, apply: (s: FakeSheet) => void, requires = REQUIRES[member]): void {
+    this.context.queue({
+      label: () => `${this.label()}.${member}`,
+      ...(value === undefined ? {} : { value }),
+      ...(requires ? { requires } : {}),
+      apply: () => {
+        apply(this.model());
+      },
+    });
+  }
+
+  activate(): void {
+    this.command('activate()', undefined, (s) => (this.context.excel.active = s));
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, this, address === undefined ? { whole: true } : { address });
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, address);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this.context, this, { used: valuesOnly === true, orNull: true });
+    range.resolveUsed('getUsedRangeOrNullObject');
+    return range;
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this.context, this, { used: valuesOnly === true, orNull: false });
+    range.resolveUsed('getUsedRange');
+    return range;
+  }
+
+  get protection(): unknown {
+    const loaded = new Map<string, unknown>();
+    const protection = {
+      protect: (options?: unknown) =>
+        this.command(
+          'protection.protect',
+          options ?? null,
+          (s) => {
+            if (s.isProtected) throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
+            s.isProtected = true;
+          },
+          REQUIRES.protect,
+        ),
+      unprotect: () =>
+        this.command('protection.unprotect()', undefined, (s) => (s.isProtected = false), REQUIRES.unprotect),
+      load: (props: unknown) => {
+        this.context.queue({
+          label: () => `${this.label()}.protection.load(${propertyNames(props).join(',')})`,
+          requires: REQUIRES['protection.load'],
+          apply: () => {
+            const value = this.model().isProtected;
+            return { response: value, commit: () => loaded.set('protected', value) };
+          },
+        });
+        return protection;
+      },
+      get protected(): boolean {
+        if (!loaded.has('protected')) throw notLoaded('protected');
+        return loaded.get('protected') === true;
+      },
+    };
+    return protection;
+  }
+
+  get freezePanes(): unknown {
+    const at = (what: string) =>
+      this.command(`freezePanes.${what}`, undefined, (s) => (s.freeze = what), REQUIRES.freezePanes);
+    return {
+      freezeAt: (range: FakeRange) => at(`freezeAt(${range.address0()})`),
+      freezeRows: (n: number) => at(`freezeRows(${n})`),
+      freezeColumns: (n: number) => at(`freezeColumns(${n})`),
+      unfreeze: () =>
+        this.command('freezePanes.unfreeze()', undefined, (s) => (s.freeze = undefined), REQUIRES.freezePanes),
+    };
+  }
+
+  get pageLayout(): unknown {
+    const set = (prop: string) => (value: unknown) =>
+      this.command(`pageLayout.${prop}`, value, (s) => (s.pageLayout[prop] = value), REQUIRES.pageLayout);
+    return Object.assign(
+      setters({ orientation: set('orientation'), zoom: set('zoom'), centerHorizontally: set('centerHorizontally') }),
+      {
+        setPrintTitleRows: (rows: FakeRange) => set('printTitleRows')(rows.address0()),
+      },
+    );
+  }
+
+  get tables(): unknown {
+    return new FakeItems<TableModel>(
+      this,
+      'tables',
+      (s) => s.tables,
+      (at) =>
+        Object.assign(
+          setters({
+            name: (v) => this.command('tables.item.name', v, () => (at().item.name = String(v))),
+            style: (v) => this.command('tables.item.style', v, () => (at().item.style = String(v))),
+          }),
+          {
+            delete: () =>
+              this.command('tables.item.delete()', undefined, () =>
+                at().sheet.tables.splice(at().sheet.tables.indexOf(at().item), 1),
+              ),
+          },
+        ),
+      (range, hasHeaders) => {
+        if (!(range instanceof FakeRange))
+          throw new Error('fake: tables.add takes a Range here (an address would mean the active sheet)');
+        return {
+          label: `tables.add(${range.address0()},${String(hasHeaders)})`,
+          create: (s) => ({ name: `Table${s.tables.length + 1}`, address: range.address0() }),
+        };
+      },
+    );
+  }
+
+  get charts(): unknown {
+    return new FakeItems<ChartModel>(
+      this,
+      'charts',
+      (s) => s.charts,
+      (at) =>
+        Object.assign(
+          setters({ name: (v) => this.command('charts.item.name', v, () => (at().item.name = String(v))) }),
+          {
+            title: setters({ text: (v) => this.command('charts.item.title.text', v, () => (at().item.title = v)) }),
+            setPosition: (from: FakeRange, to: FakeRange) =>
+              this.command(
+                'charts.item.setPosition',
+                `${from.address0()}:${to.address0()}`,
+                () => (at().item.position = `${from.address0()}:${to.address0()}`),
+              ),
+            delete: () =>
+              this.command('charts.item.delete()', undefined, () =>
+                at().sheet.charts.splice(at().sheet.charts.indexOf(at().item), 1),
+              ),
+          },
+        ),
+      (type, source, seriesBy) => {
+        if (!(source instanceof FakeRange)) throw new Error('fake: charts.add takes a Range here');
+        return {
+          label: `charts.add(${String(type)},${source.address0()},${String(seriesBy)})`,
+          create: () => ({ type, source: source.address0(), seriesBy }),
+        };
+      },
+    );
+  }
+}
+
+/** An object whose properties can only be set (each setter records a command); reading one throws. */
+function setters(props: Readonly<Record<string, (value: unknown) => void>>): object {
+  const o = {};
+  for (const [name, set] of Object.entries(props)) {
+    Object.defineProperty(o, name, {
+      set,
+      get: () => {
+        throw notLoaded(name);
+      },
+    });
+  }
+  return o;
+}
+
+/** Tables and charts of a sheet: add, load('items/name'), items, and the items' setters. */
+class FakeItems<T extends { name?: string }> extends FakeObject {
+  constructor(
+    private readonly ws: FakeWorksheet,
+    private readonly member: string,
+    private readonly list: (s: FakeSheet) => T[],
+    /** The proxy of an item, whose commands find the item (and its sheet) only when they run. */
+    private readonly wrap: (item: () => { readonly sheet: FakeSheet; readonly item: T }) => object,
+    private readonly adder: (...args: unknown[]) => { label: string; create: (s: FakeSheet) => T },
+  ) {
+    super(ws.context);
+  }
+
+  get items(): object[] {
+    return this.read('items');
+  }
+
+  add(...args: unknown[]): object {
+    const { label, create } = this.adder(...args);
+    let added: { sheet: FakeSheet; item: T } | undefined;
+    this.ws.command(label, undefined, (sheet) => {
+      added = { sheet, item: create(sheet) };
+      this.list(sheet).push(added.item);
+    });
+    return this.wrap(() => {
+      if (!added) throw new Error('fake: item used before its add ran');
+      return added;
+    });
+  }
+
+  load(props: unknown): this {
+    const names = propertyNames(props);
+    this.context.queue({
+      label: () => `${this.ws.label()}.${this.member}.load(${names.join(',')})`,
+      apply: () => {
+        const sheet = this.ws.model();
+        const items = [...this.list(sheet)];
+        return {
+          response: items.map((i) => i.name ?? null),
+          commit: () =>
+            this.loaded.set(
+              'items',
+              items.map((item) => this.wrap(() => ({ sheet, item }))),
+            ),
+        };
+      },
+    });
+    return this;
+  }
+}
+
+type RangeSpec =
+  { readonly address: string } | { readonly whole: true } | { readonly used: boolean; readonly orNull: boolean };
+
+/** What Range and RangeAreas share: a sheet, rectangles, and a way to record format writes on them. */
+interface FormatOwner {
+  readonly context: FakeContext;
+  label(): string;
+  sheet(): FakeSheet;
+  areas(): RangeRef[];
+}
+
+function formatObject(owner: FormatOwner): unknown {
+  const set = (path: string) => (value: unknown) =>
+    owner.context.queue({
+      label: () => `${owner.label()}.format.${path}`,
+      value,
+      ...(REQUIRES[`format.${path}`] ? { requires: REQUIRES[`format.${path}`] } : {}),
+      apply: () => {
+        const s = owner.sheet();
+        if (s.isProtected)
+          throw new FakeOfficeError(
+            'AccessDenied',
+            'The cell or chart you are trying to change is on a protected sheet.',
+          );
+        for (const area of owner.areas()) s.formats.push({ area, path, value });
+      },
+    });
+  const props = (prefix: string, names: readonly string[]) =>
+    setters(Object.fromEntries(names.map((n) => [n, set(`${prefix}${n}`)])));
+  return Object.assign(
+    props('', [
+      'columnWidth',
+      'rowHeight',
+      'horizontalAlignment',
+      'verticalAlignment',
+      'wrapText',
+      'useStandardWidth',
+      'useStandardHeight',
+    ]),
+    {
+      fill: props('fill.', ['color']),
+      font: props('font.', ['bold', 'italic', 'color', 'size', 'name']),
+      protection: props('protection.', ['locked']),
+      borders: { getItem: (index: string) => props(`borders.${index}.`, ['style', 'color', 'weight']) },
+    },
+  );
+}
+
+class FakeRangeAreas implements FormatOwner {
+  readonly format: unknown;
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly address: string,
+  ) {
+    this.format = formatObject(this);
+    context.queue({
+      label: () => `${ws.label()}.getRanges(${address})`,
+      requires: REQUIRES.getRanges,
+      apply: () => void ws.model(),
+    });
+  }
+
+  label(): string {
+    return `${this.ws.label()}!${this.address}`;
+  }
+  sheet(): FakeSheet {
+    return this.ws.model();
+  }
+  areas(): RangeRef[] {
+    return parseRanges(this.address);
+  }
+}
+
+class FakeRange extends FakeObject implements FormatOwner {
+  private usedArea: RangeRef | null | undefined;
+  private formatProxy: unknown;
+
+  constructor(
+    context: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly spec: RangeSpec,
+  ) {
+    super(context);
+  }
+
+  sheet(): FakeSheet {
+    return this.ws.model();
+  }
+
+  /** The rectangle, as Excel would resolve it when the command runs. */
+  area(): RangeRef {
+    if ('address' in this.spec) return parseRange(this.spec.address);
+    if ('whole' in this.spec) return { start: { row: 0, col: 0 }, end: { row: MAX_ROW, col: MAX_COL } };
+    if (this.usedArea === undefined) throw new Error('fake: used range read before it was resolved');
+    if (this.usedArea === null) throw new FakeOfficeError('InvalidOperation', 'The range is a null object.');
+    return this.usedArea;
+  }
+
+  areas(): RangeRef[] {
+    return [this.area()];
+  }
+
+  address0(): string {
+    return 'address' in this.spec ? this.spec.address : rangeAddress(this.area());
+  }
+
+  label(): string {
+    if ('address' in this.spec) return `${this.ws.label()}!${this.spec.address}`;
+    if ('whole' in this.spec) return `${this.ws.label()}!*`;
+    return `${this.ws.label()}!<used>`;
+  }
+
+  resolveUsed(member: string): void {
+    const spec = this.spec;
+    if (!('used' in spec)) return;
+    this.context.queue({
+      label: () => `${this.ws.label()}.${member}(${String(spec.used)})`,
+      ...(REQUIRES[member] ? { requires: REQUIRES[member] } : {}),
+      apply: () => {
+        let top = Infinity;
+        let left = Infinity;
+        let bottom = -1;
+        let right = -1;
+        for (const [key, cell] of this.ws.model().cells) {
+          if (spec.used && cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
+          const [r, c] = key.split(',').map(Number) as [number, number];
+          top = Math.min(top, r);
+          left = Math.min(left, c);
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
+        }
+        const area =
+          bottom < 0
+            ? spec.orNull
+              ? null
+              : parseRange('A1')
+            : { start: { row: top, col: left }, end: { row: bottom, col: right } };
+        this.usedArea = area;
+        return { response: null, commit: () => this.loaded.set('isNullObject', area === null) };
+      },
+    });
+  }
+
+  get isNullObject(): boolean {
+    return 'used' in this.spec && this.spec.orNull ? this.read('isNullObject') : false;
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(grid: unknown[][]) {
+    this.writeGrid('values', grid);
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(grid: unknown[][]) {
+    this.writeGrid('formulas', grid);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.writeGrid('numberFormat', grid);
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+
+  load(props: unknown): this {
+    const names = propertyNames(props);
+    this.context.queue({
+      label: () => `${this.label()}.load(${names.join(',')})`,
+      apply: () => {
+        // Loading a null object is allowed: nothing comes back but isNullObject.
+        if (this.usedArea === null) return { response: null, commit: () => undefined };
+        const values = names.map((p) => [p, this.snapshot(p)] as const);
+        return {
+          response: Object.fromEntries(values),
+          commit: () => values.forEach(([p, v]) => this.loaded.set(p, v)),
+        };
+      },
+    });
+    return this;
+  }
+
+  private snapshot(prop: string): unknown {
+    const a = this.area();
+    const s = this.sheet();
+    const grid = (f: (cell: Cell | undefined) => unknown): unknown[][] =>
+      Array.from({ length: a.end.row - a.start.row + 1 }, (_, i) =>
+        Array.from({ length: a.end.col - a.start.col + 1 }, (_, j) =>
+          f(s.cells.get(`${a.start.row + i},${a.start.col + j}`)),
+        ),
+      );
+    switch (prop) {
+      case 'values':
+        return grid((c) => c?.error ?? c?.value ?? '');
+      case 'formulas':
+        return grid((c) => c?.formula ?? c?.error ?? c?.value ?? '');
+      case 'numberFormat':
+        return grid((c) => c?.numberFormat ?? 'General');
+      case 'valueTypes':
+        return grid((c) =>
+          c?.error !== undefined
+            ? 'Error'
+            : c?.value === null || c?.value === undefined || c.value === ''
+              ? 'Empty'
+              : typeof c.value === 'string'
+                ? 'String'
+                : typeof c.value === 'boolean'
+                  ? 'Boolean'
+                  : 'Double',
+        );
+      case 'rowIndex':
+        return a.start.row;
+      case 'columnIndex':
+        return a.start.col;
+      case 'rowCount':
+        return a.end.row - a.start.row + 1;
+      case 'columnCount':
+        return a.end.col - a.start.col + 1;
+      default:
+        throw new Error(`fake: range property ${prop} not modelled`);
+    }
+  }
+
+  private writeGrid(member: 'values' | 'formulas' | 'numberFormat', grid: unknown[][]): void {
+    this.context.queue({
+      label: () => `${this.label()}.${member}`,
+      value: grid,
+      apply: () => {
+        const a = this.area();
+        const s = this.sheet();
+        const rows = a.end.row - a.start.row + 1;
+        const cols = a.end.col - a.start.col + 1;
+        if (grid.length !== rows || grid.some((r) => r.length !== cols))
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `${member}: the array does not match the size of ${rangeAddress(a)}`,
+          );
+        grid.forEach((row, i) =>
+          row.forEach((input, j) => {
+            if (input === null) return; // Excel ignores null entries
+            const r = a.start.row + i;
+            const c = a.start.col + j;
+            if (s.isProtected && s.isLocked(r, c))
+              throw new FakeOfficeError('AccessDenied', 'The cell you are trying to change is on a protected sheet.');
+            const key = `${r},${c}`;
+            const cell = s.cells.get(key) ?? { value: null, numberFormat: 'General' };
+            s.cells.set(key, cell);
+            if (member === 'numberFormat') cell.numberFormat = String(input);
+            else typeInto(cell, input, member);
+          }),
+        );
+      },
+    });
+  }
+
+  get format(): unknown {
+    this.formatProxy ??= formatObject(this);
+    return this.formatProxy;
+  }
+
+  set rowHidden(v: boolean) {
+    this.queueSheetWrite('rowHidden', v, (s, a) => s.formats.push({ area: a, path: 'rowHidden', value: v }));
+  }
+  set columnHidden(v: boolean) {
+    this.queueSheetWrite('columnHidden', v, (s, a) => s.formats.push({ area: a, path: 'columnHidden', value: v }));
+  }
+
+  set hyperlink(link: unknown) {
+    this.queueSheetWrite('hyperlink', link, (s, a) => s.hyperlinks.set(rangeAddress(a), link));
+  }
+
+  merge(across?: boolean): void {
+    this.queueSheetWrite('merge', across ?? false, (s, a) => s.merges.push(rangeAddress(a)));
+  }
+  unmerge(): void {
+    this.queueSheetWrite(
+      'unmerge',
+      undefined,
+      (s, a) => (s.merges = s.merges.filter((m) => !overlaps(parseRange(m), a))),
+    );
+  }
+
+  clear(applyTo?: string): void {
+    this.queueSheetWrite('clear', applyTo ?? 'All', (s, a) => {
+      for (const key of [...s.cells.keys()]) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (inside(a, r, c)) s.cells.delete(key);
+      }
+      s.formats.splice(0, s.formats.length, ...s.formats.filter((f) => !overlaps(f.area, a)));
+      for (const h of [...s.hyperlinks.keys()]) if (overlaps(parseRange(h), a)) s.hyperlinks.delete(h);
+    });
+  }
+
+  select(): void {
+    this.queueSheetWrite(
+      'select()',
+      undefined,
+      (_s, a) => (this.context.excel.selection = rangeAddress(a)),
+      undefined,
+      true,
+    );
+  }
+
+  get dataValidation(): unknown {
+    const entry = (s: FakeSheet, a: RangeRef) => {
+      const address = rangeAddress(a);
+      let v = s.validations.find((x) => x.address === address);
+      if (!v) s.validations.push((v = { address }));
+      return v;
+    };
+    const set = (prop: string) => (value: unknown) =>
+      this.queueSheetWrite(
+        `dataValidation.${prop}`,
+        value,
+        (s, a) => (entry(s, a)[prop] = value),
+        REQUIRES.dataValidation,
+      );
+    return Object.assign(
+      setters({
+        rule: set('rule'),
+        ignoreBlanks: set('ignoreBlanks'),
+        prompt: set('prompt'),
+        errorAlert: set('errorAlert'),
+      }),
+      {
+        clear: () =>
+          this.queueSheetWrite(
+            'dataValidation.clear()',
+            undefined,
+            (s, a) => (s.validations = s.validations.filter((x) => !overlaps(parseRange(x.address), a))),
+            REQUIRES.dataValidation,
+          ),
+      },
+    );
+  }
+
+  get conditionalFormats(): unknown {
+    return {
+      add: (type: string) => {
+        let record: { address: string; type: string; props: Record<string, unknown> } | undefined;
+        this.queueSheetWrite(
+          'conditionalFormats.add',
+          type,
+          (s, a) => s.conditionalFormats.push((record = { address: rangeAddress(a), type, props: {} })),
+          REQUIRES.conditionalFormats,
+        );
+        const set = (path: string) => (value: unknown) =>
+          this.queueSheetWrite(
+            `conditionalFormats.item.${path}`,
+            value,
+            () => {
+              if (!record) throw new Error('fake: conditional format used before its add ran');
+              record.props[path] = value;
+            },
+            REQUIRES.conditionalFormats,
+          );
+        const format = (prefix: string) =>
+          Object.assign(setters({ numberFormat: set(`${prefix}numberFormat`) }), {
+            fill: setters({ color: set(`${prefix}fill.color`) }),
+            font: setters({ color: set(`${prefix}font.color`), bold: set(`${prefix}font.bold`) }),
+          });
+        return Object.assign(setters({ stopIfTrue: set('stopIfTrue') }), {
+          cellValue: Object.assign(setters({ rule: set('cellValue.rule') }), { format: format('cellValue.format.') }),
+          custom: { rule: setters({ formula: set('custom.rule.formula') }), format: format('custom.format.') },
+        });
+      },
+      clearAll: () =>
+        this.queueSheetWrite(
+          'conditionalFormats.clearAll()',
+          undefined,
+          (s, a) => (s.conditionalFormats = s.conditionalFormats.filter((x) => !overlaps(parseRange(x.address), a))),
+          REQUIRES.conditionalFormats,
+        ),
+    };
+  }
+
+  private queueSheetWrite(
+    member: string,
+    value: unknown,
+    apply: (s: FakeSheet, a: RangeRef) => void,
+    requires = REQUIRES[member],
+    allowedWhenProtected = false,
+  ): void {
+    this.context.queue({
+      label: () => `${this.label()}.${member}`,
+      ...(value === undefined ? {} : { value }),
+      ...(requires ? { requires } : {}),
+      apply: () => {
+        const s = this.sheet();
+        if (s.isProtected && !allowedWhenProtected)
+          throw new FakeOfficeError(
+            'AccessDenied',
+            'The cell or chart you are trying to change is on a protected sheet.',
+          );
+        apply(s, this.area());
+      },
+    });
+  }
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/** What Excel makes of typed input in a cell that is not formatted as text. */
+function typeInto(cell: Cell, input: unknown, member: 'values' | 'formulas'): void {
+  delete cell.formula;
+  delete cell.error;
+  if (typeof input !== 'string') {
+    cell.value = input as number | boolean;
+    return;
+  }
+  if (input === '') cell.value = null;
+  else if (cell.numberFormat === '@' && member === 'values') cell.value = input;
+  else if (NUMBER.test(input.trim()))
+    cell.value = Number(input.trim().replace(/%$/, '')) / (input.trim().endsWith('%') ? 100 : 1);
+  else if (/^(true|false)$/i.test(input)) cell.value = input.toLowerCase() === 'true';
+  else if (input.startsWith('=') || (/^[+\-@]/.test(input) && input.length > 1)) {
+    cell.formula = input.startsWith('=') ? input : `=${input.slice(input.startsWith('@') ? 1 : 0)}`;
+    cell.value = null;
+  } else cell.value = input;
+}
