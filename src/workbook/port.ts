@@ -70,6 +70,8 @@ export interface WorkbookPort {
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Reads the named sheets in one batch; a missing name is a PortError('sheetMissing'). */
   readSheets(names: readonly string[], options?: ReadOptions): Promise<readonly SheetData[]>;
+  /** Reads every sheet of the workbook, in tab order, in one batch (2 round trips in Excel: names, then data). */
+  readAllSheets(options?: ReadOptions): Promise<readonly SheetData[]>;
   /** Renders a sheet spec in one batch (values first, then formats). */
   writeSheet(spec: SheetSpec, options?: WriteOptions): Promise<void>;
   /** Writes individual cells (e.g. a fix the user accepted) in one batch. */

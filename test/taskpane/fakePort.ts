@@ -11,6 +11,7 @@ export function refusingPort(): WorkbookPort & { readonly calls: string[] } {
     calls,
     listSheets: () => refuse('listSheets'),
     readSheets: () => refuse('readSheets'),
+    readAllSheets: () => refuse('readAllSheets'),
     writeSheet: () => refuse('writeSheet'),
     writeCells: () => refuse('writeCells'),
     activate: () => refuse('activate'),

@@ -95,6 +95,30 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       return sheet.name;
     });
 
+  /** Every named sheet's used range in one batch (one sync), or in ~4 MB chunks when the response is too large. */
+  const readNamed = async (context: Excel.RequestContext, names: readonly string[], readOptions: ReadOptions): Promise<readonly SheetData[]> => {
+    const properties = ['rowIndex', 'columnIndex', ...rangeProperties(readOptions)];
+    const reads = names.map((name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      sheet.load('name');
+      const used = supports('usedRangeOrNullObject') ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+      used.load(properties);
+      return { sheet, used };
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      const code = asOfficeError(error)?.code;
+      if (code === 'ItemNotFound') throw await missingSheets(context, names);
+      if (code === 'ResponsePayloadSizeLimitExceeded')
+        return readInChunks(context, names, readOptions, budget, supports('usedRangeOrNullObject'));
+      throw error;
+    }
+    return reads.map(({ sheet, used }) =>
+      toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, readOptions)], readOptions),
+    );
+  };
+
   return {
     lastWriteReport: () => lastReport,
 
@@ -123,36 +147,20 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       ),
 
     readSheets: (names: readonly string[], readOptions: ReadOptions = {}) =>
-      names.length === 0
-        ? Promise.resolve([])
-        : withRetry(
-            () =>
-              run(async (context): Promise<readonly SheetData[]> => {
-                const properties = ['rowIndex', 'columnIndex', ...rangeProperties(readOptions)];
-                const reads = names.map((name) => {
-                  const sheet = context.workbook.worksheets.getItem(name);
-                  sheet.load('name');
-                  const used = supports('usedRangeOrNullObject')
-                    ? sheet.getUsedRangeOrNullObject(true)
-                    : sheet.getUsedRange(true);
-                  used.load(properties);
-                  return { sheet, used };
-                });
-                try {
-                  await context.sync();
-                } catch (error) {
-                  const code = asOfficeError(error)?.code;
-                  if (code === 'ItemNotFound') throw await missingSheets(context, names);
-                  if (code === 'ResponsePayloadSizeLimitExceeded')
-                    return readInChunks(context, names, readOptions, budget, supports('usedRangeOrNullObject'));
-                  throw error;
-                }
-                return reads.map(({ sheet, used }) =>
-                  toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, readOptions)], readOptions),
-                );
-              }),
-            retry,
-          ),
+      names.length === 0 ? Promise.resolve([]) : withRetry(() => run((context) => readNamed(context, names, readOptions)), retry),
+
+    readAllSheets: (readOptions: ReadOptions = {}) =>
+      withRetry(
+        () =>
+          run(async (context): Promise<readonly SheetData[]> => {
+            const sheets = context.workbook.worksheets;
+            sheets.load('items/name,items/position');
+            await context.sync();
+            const names = [...sheets.items].sort((a, b) => a.position - b.position).map((sheet) => sheet.name);
+            return names.length === 0 ? [] : readNamed(context, names, readOptions);
+          }),
+        retry,
+      ),
 
     writeSheet: async (spec: SheetSpec, writeOptions: WriteOptions = {}) => {
       // Set once this call has created the sheet, so that a retry (cell-edit mode) replaces it instead of clashing.

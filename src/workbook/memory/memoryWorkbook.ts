@@ -104,6 +104,10 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
+  async readAllSheets(options: ReadOptions = {}): Promise<readonly SheetData[]> {
+    return this.readSheets(this.sheetNames(), options);
+  }
+
   async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
     const existing = this.engine.getSheetId(spec.name);
     let id: number;

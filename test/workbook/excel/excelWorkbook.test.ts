@@ -210,6 +210,20 @@ describe('readSheets', () => {
     expect(many.excel.syncs).toBe(1);
   });
 
+  it('readAllSheets reads a workbook of 1 or 200 sheets in 2 round trips, in tab order', async () => {
+    const rows = [['x', 1]];
+    const one = setup();
+    one.excel.addSheet('S0', rows);
+    const oneRead = await one.port.readAllSheets();
+    const many = setup();
+    for (let i = 0; i < 200; i++) many.excel.addSheet(`S${i}`, rows);
+    const manyRead = await many.port.readAllSheets({ numberFormats: true });
+    expect(oneRead.map((d) => d.name)).toEqual(['S0']);
+    expect(manyRead).toHaveLength(200);
+    expect(manyRead[199]?.values[0]).toEqual(['x', 1]);
+    expect([one.excel.syncs, many.excel.syncs]).toEqual([2, 2]);
+  });
+
   it('names the missing sheet (a second round trip, only on that error)', async () => {
     const { excel, port } = setup();
     excel.addSheet('有');
