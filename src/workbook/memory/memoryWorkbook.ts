@@ -94,7 +94,9 @@ export class MemoryWorkbook implements WorkbookPort {
     return names.map((name) => {
       const id = this.sheetId(name);
       const raw = this.engine.getSheetValues(id);
-      const values = raw.map((row) => row.map(toCellValue));
+      // A rectangle, as Excel's used range is (the engine trims trailing empty cells of each row).
+      const width = raw.reduce((w, row) => Math.max(w, row.length), 0);
+      const values = raw.map((row) => Array.from({ length: width }, (_, c) => toCellValue(row[c] ?? null)));
       const data: SheetData = { name, values };
       const f = options.formulas ? this.engine.getSheetFormulas(id) : undefined;
       const formulas = f ? values.map((row, r) => row.map((_, c) => f[r]?.[c] ?? null)) : undefined; // same shape as values

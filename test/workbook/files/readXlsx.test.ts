@@ -1,0 +1,52 @@
+import { builtinPlan } from '../../../src/domain/plan/builtin';
+import { decodeMarker } from '../../../src/domain/sheetSpec';
+import { buildTemplate } from '../../../src/domain/template/template';
+import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
+import { MAX_FILE_BYTES, readXlsx } from '../../../src/workbook/files/readXlsx';
+import { saveAsXlsx } from './xlsxFixture';
+
+/** Department workbooks sent in as .xlsx: cached values only, text stays text, bad files give problems. */
+const plan = builtinPlan();
+
+async function departmentFile() {
+  const wb = new MemoryWorkbook();
+  const spec = buildTemplate({ plan, campaignId: 'C2', department: '经信商务局', year: 2019, month: 6, mode: 'kpi' });
+  await wb.writeSheet(spec);
+  await wb.writeCells([
+    { sheet: spec.name, address: 'H7', value: 1150 },
+    { sheet: spec.name, address: 'N8', value: '=HYPERLINK("http://evil")' },
+  ]);
+  return { wb, spec, bytes: await saveAsXlsx(wb) };
+}
+
+describe('readXlsx', () => {
+  it('reads the cached values of a template saved as .xlsx, marker included (a round trip through another program)', async () => {
+    const { wb, spec, bytes } = await departmentFile();
+    const parsed = readXlsx('经信商务局.xlsx', bytes);
+    expect(parsed.problems).toEqual([]);
+    const [sheet] = parsed.sheets;
+    expect(sheet?.name).toBe(spec.name);
+    expect(decodeMarker(sheet?.values[0]?.[0])).toEqual(spec.marker);
+    const [original] = await wb.readSheets([spec.name]);
+    // every value as Excel cached it; J7 = the computed 完成率 of 1150 / 2000
+    expect(sheet?.values[6]?.[9]).toBeCloseTo(1150 / 2000, 12);
+    expect(sheet?.values.slice(0, original?.values.length)).toEqual(original?.values);
+  });
+
+  it('never returns formulas, and text that looks like a formula stays text', async () => {
+    const { bytes } = await departmentFile();
+    const [sheet] = readXlsx('x.xlsx', bytes).sheets;
+    expect(sheet?.values[7]?.[13]).toBe('=HYPERLINK("http://evil")');
+    expect(Object.keys(sheet ?? {})).not.toContain('formulas');
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(0), 'fileEmpty'],
+    ['random bytes', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), 'fileUnreadable'],
+    ['an oversized file', new Uint8Array(MAX_FILE_BYTES + 1), 'fileTooLarge'],
+  ])('reports %s as a problem instead of throwing', (_, bytes, code) => {
+    const r = readXlsx('bad.xlsx', bytes);
+    expect(r.sheets).toEqual([]);
+    expect(r.problems.map((p) => p.code)).toEqual([code]);
+  });
+});
