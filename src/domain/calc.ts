@@ -13,7 +13,8 @@ export type CalcProblem =
   | { readonly code: 'divByZero' } // #DIV/0!
   | { readonly code: 'invalidNumber'; readonly reason: InvalidNumberReason }; // #NUM!
 
-export type InvalidNumberReason = 'rankBelowOne' | 'growthAtOrBelowMinus100' | 'previousNotPositive' | 'badDate' | 'overflow';
+export type InvalidNumberReason =
+  'rankBelowOne' | 'growthAtOrBelowMinus100' | 'previousNotPositive' | 'badDate' | 'overflow';
 
 export type CalcResult = { readonly ok: true; readonly value: number } | ({ readonly ok: false } & CalcProblem);
 
@@ -21,7 +22,8 @@ export const TOLERANCE = 1e-9;
 
 const fail = (p: CalcProblem): CalcResult => ({ ok: false, ...p });
 /** A result too large for a double (e.g. a tiny target) is #NUM!, as in Excel, never Infinity. */
-export const ok = (value: number): CalcResult => (Number.isFinite(value) ? { ok: true, value } : fail({ code: 'invalidNumber', reason: 'overflow' }));
+export const ok = (value: number): CalcResult =>
+  Number.isFinite(value) ? { ok: true, value } : fail({ code: 'invalidNumber', reason: 'overflow' });
 const BLANK = fail({ code: 'blank' });
 
 /** Light values (SPEC §6): a number so that formulas, sorting and conditional formats can use it. */
@@ -84,7 +86,10 @@ export function tier(kind: Kind, actual: number | null, target: number | null, s
   // A stretch-only indicator has no 确保 level, even a milestone (whose blank target otherwise means 100%).
   const t = target === null && stretch !== null ? null : effectiveTarget(kind, target);
   if (t === null && stretch === null) return fail({ code: 'noTarget' });
-  const invalid = checkDomain(kind, actual) ?? (t === null ? undefined : checkDomain(kind, t)) ?? (stretch === null ? undefined : checkDomain(kind, stretch));
+  const invalid =
+    checkDomain(kind, actual) ??
+    (t === null ? undefined : checkDomain(kind, t)) ??
+    (stretch === null ? undefined : checkDomain(kind, stretch));
   if (invalid) return invalid;
   if (stretch !== null && meets(kind, actual, stretch)) return ok(TIER.stretch);
   if (t !== null && meets(kind, actual, t)) return ok(TIER.target);
@@ -101,12 +106,20 @@ export interface CalendarDate {
 export type PaceMode = 'month' | 'day';
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const daysInMonth = (y: number, m: number): number => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+const daysInMonth = (y: number, m: number): number =>
+  [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
 
 export function isValidDate(d: CalendarDate): boolean {
   return (
-    Number.isInteger(d.year) && Number.isInteger(d.month) && Number.isInteger(d.day) &&
-    d.year >= 1900 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month)
+    Number.isInteger(d.year) &&
+    Number.isInteger(d.month) &&
+    Number.isInteger(d.day) &&
+    d.year >= 1900 &&
+    d.year <= 9999 &&
+    d.month >= 1 &&
+    d.month <= 12 &&
+    d.day >= 1 &&
+    d.day <= daysInMonth(d.year, d.month)
   );
 }
 

@@ -35,7 +35,8 @@ export interface StatusOperands extends Operands {
 
 const quoteKind = (kind: Kind): string => `"${kind}"`;
 /** A number literal without exponent notation, which not every formula engine parses. */
-const num = (n: number): string => (/e/i.test(String(n)) ? n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : String(n));
+const num = (n: number): string =>
+  /e/i.test(String(n)) ? n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : String(n);
 
 function blankTest(ops: Operands): string {
   const cells = ops.guard ?? [ops.actual];
@@ -84,7 +85,12 @@ export function tierFormula(mode: FormulaMode, kind: Kind, ops: TierOperands): s
   let body: string;
   if (t === null && s === null) body = 'NA()';
   else {
-    const tierOf = s === null ? `IF(${meets(kind, a, t ?? '')},1,0)` : t === null ? `IF(${meets(kind, a, s)},2,0)` : `IF(${meets(kind, a, s)},2,IF(${meets(kind, a, t)},1,0))`;
+    const tierOf =
+      s === null
+        ? `IF(${meets(kind, a, t ?? '')},1,0)`
+        : t === null
+          ? `IF(${meets(kind, a, s)},2,0)`
+          : `IF(${meets(kind, a, s)},2,IF(${meets(kind, a, t)},1,0))`;
     const bad =
       kind === 'growth'
         ? [a, t, s].filter((x): x is string => x !== null).map((x) => `${x}<=-1`)
@@ -97,17 +103,28 @@ export function tierFormula(mode: FormulaMode, kind: Kind, ops: TierOperands): s
 }
 
 /** 亮灯 (SPEC §6): 3 绿, 2 黄, 1 红, 0 未填报 (a blank actual gives 0, not ""). */
-export function statusFormula(mode: FormulaMode, kind: Kind, ops: StatusOperands, thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): string {
+export function statusFormula(
+  mode: FormulaMode,
+  kind: Kind,
+  ops: StatusOperands,
+  thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS,
+): string {
   const e = ops.expected ?? '1';
   if (mode === 'kpi') {
-    const custom = thresholds.yellowBand !== DEFAULT_STATUS_THRESHOLDS.yellowBand || thresholds.growthYellowBand !== DEFAULT_STATUS_THRESHOLDS.growthYellowBand;
-    if (!custom) return `=IF(${blankTest(ops)},0,KPI.STATUS(${ops.actual},${ops.target ?? '""'},${quoteKind(kind)},${e}))`;
+    const custom =
+      thresholds.yellowBand !== DEFAULT_STATUS_THRESHOLDS.yellowBand ||
+      thresholds.growthYellowBand !== DEFAULT_STATUS_THRESHOLDS.growthYellowBand;
+    if (!custom)
+      return `=IF(${blankTest(ops)},0,KPI.STATUS(${ops.actual},${ops.target ?? '""'},${quoteKind(kind)},${e}))`;
     // KPI.STATUS uses the default bands; a plan with its own bands gets the native formula in both modes.
   }
   const { actual: a, target: t } = ops;
   let body: string;
   if (kind === 'growth') {
-    body = t === null ? 'NA()' : `IF(OR(${a}<=-1,${t}<=-1),#NUM!,IF(${a}>=${t}-${TOL},3,IF(${a}>=${t}-${num(thresholds.growthYellowBand)}-${TOL},2,1)))`;
+    body =
+      t === null
+        ? 'NA()'
+        : `IF(OR(${a}<=-1,${t}<=-1),#NUM!,IF(${a}>=${t}-${TOL},3,IF(${a}>=${t}-${num(thresholds.growthYellowBand)}-${TOL},2,1)))`;
   } else {
     const att = nativeAttainmentCore(kind, a, t);
     body = `IF(${att}>=${e}-${TOL},3,IF(${att}>=${e}-${num(thresholds.yellowBand)}-${TOL},2,1))`;
@@ -119,7 +136,10 @@ export function statusFormula(mode: FormulaMode, kind: Kind, ops: StatusOperands
 export function paceFormula(mode: FormulaMode, dateCell: string, paceMode: 'month' | 'day' = 'month'): string {
   if (mode === 'kpi') return `=IF(ISBLANK(${dateCell}),"",KPI.PACE(${dateCell}${paceMode === 'day' ? ',"day"' : ''}))`;
   const d = dateCell;
-  const body = paceMode === 'month' ? `MONTH(${d})/12` : `(${d}-DATE(YEAR(${d}),1,0))/(DATE(YEAR(${d}),12,31)-DATE(YEAR(${d}),1,0))`;
+  const body =
+    paceMode === 'month'
+      ? `MONTH(${d})/12`
+      : `(${d}-DATE(YEAR(${d}),1,0))/(DATE(YEAR(${d}),12,31)-DATE(YEAR(${d}),1,0))`;
   return `=IF(ISBLANK(${d}),"",${body})`;
 }
 

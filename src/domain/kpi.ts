@@ -1,4 +1,17 @@
-import { attainment, endOfMonth, fromExcelSerial, gap, growth, isValidDate, pace, status, tier, type CalcResult, type CalendarDate, type PaceMode } from './calc';
+import {
+  attainment,
+  endOfMonth,
+  fromExcelSerial,
+  gap,
+  growth,
+  isValidDate,
+  pace,
+  status,
+  tier,
+  type CalcResult,
+  type CalendarDate,
+  type PaceMode,
+} from './calc';
 import { parseKind, type Kind } from './kinds';
 import { formatMessage, type Locale, type MessageKey, type MessageParams } from './i18n/messages';
 
@@ -10,7 +23,9 @@ import { formatMessage, type Locale, type MessageKey, type MessageParams } from 
 
 /** An Excel error value as a result. Excel shows a message only for #VALUE! and #N/A. */
 export type KpiErrorCode = '#VALUE!' | '#N/A' | '#DIV/0!' | '#NUM!';
-export type KpiOutcome = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: KpiErrorCode; readonly message?: string };
+export type KpiOutcome =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly error: KpiErrorCode; readonly message?: string };
 
 export const KPI_FUNCTION_NAMES = ['ATTAINMENT', 'TIER', 'PACE', 'STATUS', 'GROWTH', 'GAP'] as const;
 export type KpiFunctionName = (typeof KPI_FUNCTION_NAMES)[number];
@@ -82,7 +97,8 @@ function dateArg(arg: string, v: unknown): CalendarDate | null {
     if (m) {
       const year = Number(m[1]);
       const month = Number(m[2]);
-      const d: CalendarDate = m[3] === undefined ? endOfMonth(year, Math.min(Math.max(month, 1), 12)) : { year, month, day: Number(m[3]) };
+      const d: CalendarDate =
+        m[3] === undefined ? endOfMonth(year, Math.min(Math.max(month, 1), 12)) : { year, month, day: Number(m[3]) };
       if (month >= 1 && month <= 12 && isValidDate(d)) return d;
     }
   }

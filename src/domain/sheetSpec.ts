@@ -40,7 +40,13 @@ export interface BorderSpec {
 
 export interface StyleSpec {
   readonly fill?: string; // #RRGGBB
-  readonly font?: { readonly bold?: boolean; readonly italic?: boolean; readonly color?: string; readonly size?: number; readonly name?: string };
+  readonly font?: {
+    readonly bold?: boolean;
+    readonly italic?: boolean;
+    readonly color?: string;
+    readonly size?: number;
+    readonly name?: string;
+  };
   readonly horizontal?: 'left' | 'center' | 'right';
   readonly vertical?: 'top' | 'center' | 'bottom';
   readonly wrap?: boolean;
@@ -54,7 +60,15 @@ export interface StyleSpec {
 export type ValidationRule =
   | {
       readonly type: 'decimal' | 'wholeNumber';
-      readonly operator: 'between' | 'notBetween' | 'equalTo' | 'notEqualTo' | 'greaterThan' | 'lessThan' | 'greaterThanOrEqualTo' | 'lessThanOrEqualTo';
+      readonly operator:
+        | 'between'
+        | 'notBetween'
+        | 'equalTo'
+        | 'notEqualTo'
+        | 'greaterThan'
+        | 'lessThan'
+        | 'greaterThanOrEqualTo'
+        | 'lessThanOrEqualTo';
       readonly formula1: number | string;
       readonly formula2?: number | string;
     }
@@ -67,15 +81,30 @@ export interface ValidationSpec {
   readonly rule: ValidationRule;
   readonly allowBlank: boolean;
   readonly prompt?: { readonly title: string; readonly message: string };
-  readonly errorAlert?: { readonly style: 'stop' | 'warning' | 'information'; readonly title: string; readonly message: string };
+  readonly errorAlert?: {
+    readonly style: 'stop' | 'warning' | 'information';
+    readonly title: string;
+    readonly message: string;
+  };
 }
 
 export interface ConditionalFormatSpec {
   readonly range: string;
   readonly rule:
-    | { readonly type: 'cellValue'; readonly operator: 'equalTo' | 'between' | 'greaterThan' | 'lessThan' | 'greaterThanOrEqual' | 'lessThanOrEqual' | 'notEqualTo'; readonly formula1: string; readonly formula2?: string }
+    | {
+        readonly type: 'cellValue';
+        readonly operator:
+          'equalTo' | 'between' | 'greaterThan' | 'lessThan' | 'greaterThanOrEqual' | 'lessThanOrEqual' | 'notEqualTo';
+        readonly formula1: string;
+        readonly formula2?: string;
+      }
     | { readonly type: 'expression'; readonly formula: string };
-  readonly format: { readonly fill?: string; readonly fontColor?: string; readonly bold?: boolean; readonly numberFormat?: string };
+  readonly format: {
+    readonly fill?: string;
+    readonly fontColor?: string;
+    readonly bold?: boolean;
+    readonly numberFormat?: string;
+  };
   readonly stopIfTrue?: boolean;
 }
 
@@ -152,7 +181,10 @@ export function decodeMarker(text: unknown): MarkerPayload | undefined {
 
 /** Sheet names: ≤ 31 characters, none of []:*?/\ , not blank, no leading/trailing apostrophe; unique. */
 export function sanitizeSheetName(wanted: string, taken: readonly string[] = []): string {
-  let base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  let base = wanted
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (base === '') base = 'Sheet';
   if (base.toLowerCase() === 'history') base = 'History_'; // reserved by Excel
   const lower = new Set(taken.map((t) => t.toLowerCase()));

@@ -7,13 +7,20 @@ export interface PlanIssue {
   readonly message: string;
 }
 
-export type PlanResult = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly issues: readonly PlanIssue[] };
+export type PlanResult =
+  { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly issues: readonly PlanIssue[] };
 
 /** Validates plan data (the built-in JSON, a copy an office edited, or a 指标库 sheet read as data). */
 export function parsePlan(data: unknown): PlanResult {
   const r = planSchema.safeParse(data);
   if (r.success) return { ok: true, plan: r.data };
-  return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    })),
+  };
 }
 
 let cached: Plan | undefined;
@@ -22,7 +29,10 @@ let cached: Plan | undefined;
 export function builtinPlan(): Plan {
   if (!cached) {
     const r = parsePlan(raw);
-    if (!r.ok) throw new Error(`built-in plan is invalid: ${r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!r.ok)
+      throw new Error(
+        `built-in plan is invalid: ${r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     cached = r.plan;
   }
   return cached;

@@ -37,7 +37,10 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
   for (const c of plan.campaigns) {
     for (const ind of c.indicators) {
       const rate = RATE_UNITS.has(ind.unit);
-      const num = (v: number | undefined): CellSpec => (v === undefined ? { value: null, style: 'cell' } : { value: v, style: 'cell', numberFormat: rate ? '0.0%' : 'General' });
+      const num = (v: number | undefined): CellSpec =>
+        v === undefined
+          ? { value: null, style: 'cell' }
+          : { value: v, style: 'cell', numberFormat: rate ? '0.0%' : 'General' };
       rows.push([
         { value: c.id, style: 'cell' },
         { value: c.name, style: 'cell' },
@@ -65,7 +68,13 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
     marker: { type: 'kpi-plan', v: PLAN_SHEET_VERSION, plan: plan.id, year: plan.year },
     styles: {
       title: { font: { bold: true, size: 14 } },
-      header: { fill: '#217346', font: { bold: true, color: '#FFFFFF' }, horizontal: 'center', wrap: true, border: { style: 'thin', color: '#BFBFBF' } },
+      header: {
+        fill: '#217346',
+        font: { bold: true, color: '#FFFFFF' },
+        horizontal: 'center',
+        wrap: true,
+        border: { style: 'thin', color: '#BFBFBF' },
+      },
       cell: { border: { style: 'thin', color: '#D9D9D9' }, vertical: 'top' },
       wrap: { border: { style: 'thin', color: '#D9D9D9' }, vertical: 'top', wrap: true },
     },

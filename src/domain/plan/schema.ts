@@ -39,12 +39,20 @@ export const indicatorSchema = z
   .strict()
   .superRefine((ind, ctx) => {
     if (ind.target === undefined && ind.stretch === undefined && ind.kind !== 'milestone') {
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'a quantitative indicator needs a target or a stretch target' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: 'a quantitative indicator needs a target or a stretch target',
+      });
     }
     if (ind.target !== undefined && ind.stretch !== undefined) {
       const ordered = higherIsBetter(ind.kind) ? ind.stretch >= ind.target : ind.stretch <= ind.target;
       if (!ordered) {
-        ctx.addIssue({ code: 'custom', path: ['stretch'], message: 'the stretch target must be at least as ambitious as the target' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stretch'],
+          message: 'the stretch target must be at least as ambitious as the target',
+        });
       }
     }
     for (const key of ['target', 'stretch'] as const) {
@@ -64,7 +72,11 @@ export const indicatorSchema = z
       }
     }
     if (ind.kind === 'growth' && ind.aggregation === 'sum') {
-      ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'growth rates cannot be added: use growth or single' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aggregation'],
+        message: 'growth rates cannot be added: use growth or single',
+      });
     }
   });
 
@@ -113,11 +125,16 @@ export const planSchema = z
     const codes = new Set<string>();
     const ids = new Set<string>();
     plan.campaigns.forEach((c, ci) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['campaigns', ci, 'id'], message: `duplicate campaign id ${c.id}` });
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['campaigns', ci, 'id'], message: `duplicate campaign id ${c.id}` });
       ids.add(c.id);
       c.indicators.forEach((ind, ii) => {
         if (codes.has(ind.code)) {
-          ctx.addIssue({ code: 'custom', path: ['campaigns', ci, 'indicators', ii, 'code'], message: `duplicate indicator code ${ind.code}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['campaigns', ci, 'indicators', ii, 'code'],
+            message: `duplicate indicator code ${ind.code}`,
+          });
         }
         codes.add(ind.code);
       });

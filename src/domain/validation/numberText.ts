@@ -17,13 +17,39 @@ export type TextNumber =
 /** How a text differed from a plain number, when it could still be read unambiguously. */
 export type TextNote = 'fullWidth' | 'thousands' | 'percentSign' | 'unit' | 'spaces';
 
-export const EXCEL_ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
+export const EXCEL_ERRORS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+];
 
 const APPROX = /^(约为|大约|约|近|接近|将近|超过|逾|突破|达到|达|≈|~|～)\s*/;
-const FULL_WIDTH: Readonly<Record<string, string>> = { '．': '.', '，': ',', '－': '-', '＋': '+', '％': '%', '\u3000': ' ', '。': '.' };
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  '．': '.',
+  '，': ',',
+  '－': '-',
+  '＋': '+',
+  '％': '%',
+  '\u3000': ' ',
+  '。': '.',
+};
 
 function normaliseWidth(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．，－＋％\u3000。]/g, (c) => FULL_WIDTH[c] ?? c);
+  return s
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．，－＋％\u3000。]/g, (c) => FULL_WIDTH[c] ?? c);
 }
 
 /** Units a scale word may stand for: "7亿" in an 亿元 cell is 7. */
@@ -50,7 +76,8 @@ export function readNumberText(text: string, unit: string): TextNumber {
   const notes: TextNote[] = [];
   let s = normaliseWidth(raw);
   if (s !== raw) notes.push('fullWidth');
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(s) || /^\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(s)) return { kind: 'date' };
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(s) || /^\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(s))
+    return { kind: 'date' };
 
   let approximate = false;
   const approx = APPROX.exec(s);

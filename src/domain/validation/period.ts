@@ -43,7 +43,10 @@ export function validatePeriod(value: CellValue, planYear: number): { period?: P
     return { problems: [{ severity: 'error', field: 'period', key: 'period.malformed', params: { text } }] };
   }
   if (p.year !== planYear) {
-    return { period: p, problems: [{ severity: 'warning', field: 'period', key: 'period.wrongYear', params: { year: p.year, planYear } }] };
+    return {
+      period: p,
+      problems: [{ severity: 'warning', field: 'period', key: 'period.wrongYear', params: { year: p.year, planYear } }],
+    };
   }
   return { period: p, problems: [] };
 }

@@ -102,7 +102,12 @@ function readCell(
     return null;
   }
   if (typeof value === 'boolean') {
-    out.push({ severity: 'error', field, key: 'value.boolean', params: { ...base.params, text: value ? 'TRUE' : 'FALSE' } });
+    out.push({
+      severity: 'error',
+      field,
+      key: 'value.boolean',
+      params: { ...base.params, text: value ? 'TRUE' : 'FALSE' },
+    });
     return null;
   }
   if (typeof value === 'string') {
@@ -119,10 +124,21 @@ function readCell(
         out.push({ severity: 'error', field, key: 'value.boolean', params: { ...base.params, text } });
         return null;
       case 'approximate':
-        out.push({ severity: 'error', field, key: 'value.approximate', params: { ...base.params, text, fix: read.value }, fix: { field, value: read.value } });
+        out.push({
+          severity: 'error',
+          field,
+          key: 'value.approximate',
+          params: { ...base.params, text, fix: read.value },
+          fix: { field, value: read.value },
+        });
         return null;
       case 'unitMismatch':
-        out.push({ severity: 'error', field, key: 'value.unitMismatch', params: { ...base.params, text, unit: ind.unit } });
+        out.push({
+          severity: 'error',
+          field,
+          key: 'value.unitMismatch',
+          params: { ...base.params, text, unit: ind.unit },
+        });
         return null;
       case 'ambiguousComma':
         out.push({ severity: 'error', field, key: 'value.ambiguousComma', params: { ...base.params, text } });
@@ -134,10 +150,21 @@ function readCell(
       case 'number': {
         // A percent sign in a cell that holds an amount (a growth row's values included) is not a unit we can trust.
         if (read.notes.includes('percentSign') && !isRate(valueKind)) {
-          out.push({ severity: 'error', field, key: 'value.unitMismatch', params: { ...base.params, text, unit: ind.unit } });
+          out.push({
+            severity: 'error',
+            field,
+            key: 'value.unitMismatch',
+            params: { ...base.params, text, unit: ind.unit },
+          });
           return null;
         }
-        out.push({ severity: 'error', field, key: 'value.notANumberFix', params: { ...base.params, text, fix: read.value }, fix: { field, value: read.value } });
+        out.push({
+          severity: 'error',
+          field,
+          key: 'value.notANumberFix',
+          params: { ...base.params, text, fix: read.value },
+          fix: { field, value: read.value },
+        });
         return null;
       }
     }
@@ -147,7 +174,12 @@ function readCell(
     return null;
   }
   if (isDateFormat(format)) {
-    out.push({ severity: 'warning', field, key: 'value.looksLikeDate', params: { ...base.params, text: format ?? '' } });
+    out.push({
+      severity: 'warning',
+      field,
+      key: 'value.looksLikeDate',
+      params: { ...base.params, text: format ?? '' },
+    });
   }
   return checkNumber(field, value, ind, valueKind, out);
 }
@@ -156,7 +188,13 @@ function isRate(k: Kind | 'amount'): boolean {
   return k === 'share' || k === 'floor' || k === 'milestone';
 }
 
-function checkNumber(field: 'actual' | 'prior', v: number, ind: Indicator, valueKind: Kind | 'amount', out: Problem[]): number | null {
+function checkNumber(
+  field: 'actual' | 'prior',
+  v: number,
+  ind: Indicator,
+  valueKind: Kind | 'amount',
+  out: Problem[],
+): number | null {
   const params = { fieldKey: FIELD_KEY[field], value: v, kind: ind.kind, unit: ind.unit };
   const negativeOk = valueKind !== 'amount' && allowsNegative(valueKind);
   if (v < 0 && !negativeOk) {
@@ -175,9 +213,20 @@ function checkNumber(field: 'actual' | 'prior', v: number, ind: Indicator, value
     if (limit > 1) {
       if (limit <= 100) {
         const fix = roundFloat(v / 100);
-        out.push({ severity: 'error', field, key: 'value.percentConfusion', params: { ...params, fix, percent: percentText(v) }, fix: { field, value: fix } });
+        out.push({
+          severity: 'error',
+          field,
+          key: 'value.percentConfusion',
+          params: { ...params, fix, percent: percentText(v) },
+          fix: { field, value: fix },
+        });
       } else {
-        out.push({ severity: 'error', field, key: valueKind === 'milestone' ? 'value.milestoneRange' : 'value.percentConfusion', params: { ...params, fix: roundFloat(v / 100), percent: percentText(v) } });
+        out.push({
+          severity: 'error',
+          field,
+          key: valueKind === 'milestone' ? 'value.milestoneRange' : 'value.percentConfusion',
+          params: { ...params, fix: roundFloat(v / 100), percent: percentText(v) },
+        });
       }
       return null;
     }
@@ -190,7 +239,12 @@ function checkNumber(field: 'actual' | 'prior', v: number, ind: Indicator, value
   }
   const reference = ind.target ?? ind.stretch;
   if (valueKind !== 'amount' && reference !== undefined && reference > 0 && v > 10 * reference) {
-    out.push({ severity: 'warning', field, key: 'value.implausibleMagnitude', params: { ...params, target: reference } });
+    out.push({
+      severity: 'warning',
+      field,
+      key: 'value.implausibleMagnitude',
+      params: { ...params, target: reference },
+    });
   }
   return v;
 }
@@ -210,14 +264,21 @@ export function validateRow(ind: Indicator, row: RowInput, ctx: RowContext): Row
     prior = readCell('prior', row.prior ?? null, row.formats?.prior, ind, 'amount', problems);
     const hasActual = !isBlank(row.actual);
     const hasPrior = !isBlank(row.prior ?? null);
-    if (hasActual && !hasPrior) problems.push({ severity: 'error', field: 'prior', key: 'value.growthMissingPrior', params: {} });
-    if (!hasActual && hasPrior) problems.push({ severity: 'warning', field: 'actual', key: 'value.growthMissingCurrent', params: {} });
+    if (hasActual && !hasPrior)
+      problems.push({ severity: 'error', field: 'prior', key: 'value.growthMissingPrior', params: {} });
+    if (!hasActual && hasPrior)
+      problems.push({ severity: 'warning', field: 'actual', key: 'value.growthMissingCurrent', params: {} });
     if (prior !== null && prior <= 0) {
       problems.push({ severity: 'error', field: 'prior', key: 'value.priorNotPositive', params: { value: prior } });
       prior = null;
     }
     if (actual !== null && prior !== null && actual > 0 && (actual / prior > 10 || prior / actual > 10)) {
-      problems.push({ severity: 'warning', field: 'actual', key: 'value.implausibleGrowth', params: { current: actual, prior } });
+      problems.push({
+        severity: 'warning',
+        field: 'actual',
+        key: 'value.implausibleGrowth',
+        params: { current: actual, prior },
+      });
     }
   }
 
@@ -225,13 +286,23 @@ export function validateRow(ind: Indicator, row: RowInput, ctx: RowContext): Row
   // Only text is a written reason: a number, TRUE/FALSE or an error value such as #N/A is not (SPEC §6).
   const reasonBlank = typeof row.reason !== 'string' || isBlank(row.reason);
   if ((light === LIGHT.red || light === LIGHT.yellow) && reasonBlank) {
-    problems.push({ severity: 'error', field: 'reason', key: 'value.reasonMissing', params: { lightKey: `light.${light}` } });
+    problems.push({
+      severity: 'error',
+      field: 'reason',
+      key: 'value.reasonMissing',
+      params: { lightKey: `light.${light}` },
+    });
   }
   return { problems, numbers: { actual, prior: isGrowth ? prior : null }, light };
 }
 
 /** The status light of a row from its valid numbers (SPEC §6); undefined when it cannot be computed. */
-export function lightOf(ind: Indicator, actual: number | null, prior: number | null, ctx: RowContext): number | undefined {
+export function lightOf(
+  ind: Indicator,
+  actual: number | null,
+  prior: number | null,
+  ctx: RowContext,
+): number | undefined {
   const thresholds = ctx.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const expected = ind.paced ? ctx.expected : 1;
   if (ind.kind === 'growth') {

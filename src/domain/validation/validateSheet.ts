@@ -1,0 +1,582 @@
+import type { MessageKey, MessageParams } from '../i18n/messages';
+import type { Campaign, Indicator, Plan } from '../plan/schema';
+import type { MarkerPayload } from '../sheetSpec';
+import {
+  COLUMN_KEYS,
+  TEMPLATE_MARKER_TYPE,
+  actualHeader,
+  cellAddress,
+  columnHeaders,
+  type ColumnKey,
+} from '../template/layout';
+import { validatePeriod, type Period } from './period';
+import {
+  cellAt,
+  displayText,
+  findKeysRow,
+  findLabel,
+  findMarkers,
+  formatAt,
+  isBlankValue,
+  shorten,
+  valueRightOf,
+  type FoundMarker,
+  type KeysRow,
+} from './sheetGrid';
+import {
+  validateRow,
+  type CellValue,
+  type Field,
+  type Problem,
+  type RowContext,
+  type RowInput,
+  type RowNumbers,
+  type Severity,
+} from './validateRow';
+
+/**
+ * Validation of whole template sheets (SPEC §7, §8): the structure a department might have broken (marker, keys,
+ * headers, indicator codes, report period) and every indicator row's values, each problem with its sheet and cell.
+ * Pure: values in, problems out. Templates are found by their marker, columns by their keys and rows by their
+ * indicator code, so inserted rows and columns change addresses, never results. What cannot be read unambiguously
+ * is reported, never guessed around.
+ */
+
+export interface SheetValues {
+  readonly name: string;
+  readonly values: readonly (readonly CellValue[])[];
+  readonly numberFormats?: readonly (readonly string[])[];
+}
+
+export interface SheetProblem {
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address on that sheet. */
+  readonly cell: string;
+  /** Indicator code. */
+  readonly indicator?: string;
+  readonly field: Field | 'structure';
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+  readonly fix?: { readonly cell: string; readonly value: number };
+}
+
+export interface TemplateRow {
+  readonly code: string;
+  /** 1-based. */
+  readonly row: number;
+  /** The address of each column found in the keys row, on this row. */
+  readonly cells: Readonly<Partial<Record<ColumnKey, string>>>;
+  /** Valid numbers only; an invalid value is null here and listed in the problems. */
+  readonly numbers: RowNumbers;
+  readonly light: number | undefined;
+  /** 滞后原因及措施 as trimmed text, or null when there is none. */
+  readonly reason: string | null;
+}
+
+export interface TemplateReading {
+  readonly marker: MarkerPayload;
+  readonly campaignId: string;
+  readonly department: string;
+  /** The report period; undefined when the period cell is blank or malformed (an error is listed). */
+  readonly period?: Period;
+  /** One entry per plan indicator found exactly once (a duplicated code is ambiguous and left out). */
+  readonly rows: readonly TemplateRow[];
+}
+
+/** Where the marker is looked for: column A, rows 1–20 (rows may be inserted above it), as the adapters do. */
+const MARKER_ROWS = 20;
+/** Where the keys row is looked for. */
+const KEY_ROWS = 40;
+/** Where the header row is looked for, below the keys row. */
+const HEADER_SEARCH = 20;
+
+const PERIOD_LABEL = '报告期';
+const DEPARTMENT_LABEL = '填报单位';
+/** Labels of the heading rows: reaching one of them means the value before it was cleared. */
+const HEADING_LABELS: ReadonlySet<string> = new Set([
+  '指挥长',
+  '副指挥长',
+  '牵头部门',
+  '配合部门',
+  '填报单位',
+  '报告期',
+  '填报人',
+  '联系电话',
+]);
+
+/** Indicator codes as the schema allows them. */
+const CODE_PATTERN = /^[A-Z][A-Z0-9]*-\d{2,3}$/;
+
+/** A code as typed: full-width letters and digits, spaces and lower case do not matter ("ｃ1－01 " is "C1-01"). */
+function normaliseCode(v: CellValue): string {
+  return displayText(v).normalize('NFKC').trim().toUpperCase();
+}
+
+/** Headers compared as a person reads them: spaces and the kind of dash do not matter. */
+function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[-–—~～]/gu, '–');
+}
+
+interface TemplateMarker {
+  readonly payload: MarkerPayload;
+  readonly found: FoundMarker;
+  readonly plan: string;
+  readonly campaign: string;
+  readonly department: string;
+  readonly year: number;
+  readonly month: number;
+}
+
+type MarkerLookup =
+  | { readonly kind: 'found'; readonly marker: TemplateMarker; readonly moved: boolean }
+  | { readonly kind: 'unreadable'; readonly found: FoundMarker }
+  | { readonly kind: 'missing' };
+
+function isTemplatePayload(p: MarkerPayload | undefined): boolean {
+  return p?.type === TEMPLATE_MARKER_TYPE;
+}
+
+/** The fields a template marker must have; anything else is a damaged marker. */
+function templateMarker(found: FoundMarker): TemplateMarker | undefined {
+  const p = found.payload;
+  if (!p) return undefined;
+  const { campaign, department, year, month } = p;
+  if (typeof campaign !== 'string' || typeof department !== 'string' || department.trim() === '') return undefined;
+  if (
+    typeof year !== 'number' ||
+    !Number.isInteger(year) ||
+    typeof month !== 'number' ||
+    !Number.isInteger(month) ||
+    month < 1 ||
+    month > 12
+  )
+    return undefined;
+  return {
+    payload: p,
+    found,
+    plan: typeof p.plan === 'string' ? p.plan : '',
+    campaign,
+    department: department.trim(),
+    year,
+    month,
+  };
+}
+
+/** A damaged marker counts as a template's only when its text says so (a damaged 指标库 marker is not). */
+function looksLikeTemplateMarker(found: FoundMarker): boolean {
+  return found.payload ? isTemplatePayload(found.payload) : found.raw.includes(TEMPLATE_MARKER_TYPE);
+}
+
+function lookUpMarker(values: SheetValues['values']): MarkerLookup {
+  const inA = findMarkers(values, MARKER_ROWS, 1);
+  for (const f of inA) {
+    if (!isTemplatePayload(f.payload)) continue;
+    const marker = templateMarker(f);
+    return marker ? { kind: 'found', marker, moved: false } : { kind: 'unreadable', found: f };
+  }
+  const damaged = inA.find((f) => !f.payload && looksLikeTemplateMarker(f));
+  if (damaged) return { kind: 'unreadable', found: damaged };
+  // A column inserted before column A moves the marker: read the sheet, but say that it will not be recognised.
+  for (const f of findMarkers(values, MARKER_ROWS)) {
+    if (f.column === 1 || !looksLikeTemplateMarker(f)) continue;
+    const marker = templateMarker(f);
+    return marker ? { kind: 'found', marker, moved: true } : { kind: 'unreadable', found: f };
+  }
+  return { kind: 'missing' };
+}
+
+/** A template marker (type 'kpi-template') in column A, rows 1–20. */
+export function isTemplateSheet(sheet: SheetValues): boolean {
+  return findMarkers(sheet.values, MARKER_ROWS, 1).some((f) => isTemplatePayload(f.payload));
+}
+
+/** What validateWorkbookSheets needs beyond the public result. */
+interface Checked {
+  readonly template?: TemplateReading;
+  readonly problems: readonly SheetProblem[];
+  /** The 填报单位 value cell (or the marker cell), where a duplicate submission is reported. */
+  readonly departmentCell?: string;
+  readonly campaign?: Campaign;
+}
+
+export function validateTemplateSheet(
+  sheet: SheetValues,
+  plan: Plan,
+): { readonly template?: TemplateReading; readonly problems: readonly SheetProblem[] } {
+  const { template, problems } = checkTemplate(sheet, plan);
+  return template ? { template, problems } : { problems };
+}
+
+function checkTemplate(sheet: SheetValues, plan: Plan): Checked {
+  const values = sheet.values;
+  const problems: SheetProblem[] = [];
+  const structure = (
+    severity: Severity,
+    cell: string,
+    key: MessageKey,
+    params: MessageParams = {},
+    indicator?: string,
+  ): void => {
+    problems.push({
+      severity,
+      sheet: sheet.name,
+      cell,
+      ...(indicator ? { indicator } : {}),
+      field: 'structure',
+      key,
+      params,
+    });
+  };
+
+  // ── marker ──
+  const lookup = lookUpMarker(values);
+  if (lookup.kind === 'missing') {
+    structure('error', 'A1', 'structure.markerMissing');
+    return { problems };
+  }
+  if (lookup.kind === 'unreadable') {
+    structure('error', lookup.found.cell, 'structure.markerUnreadable', { text: shorten(lookup.found.raw) });
+    return { problems };
+  }
+  const marker = lookup.marker;
+  const markerCell = marker.found.cell;
+  if (lookup.moved) structure('error', markerCell, 'structure.markerMoved', { found: markerCell });
+  if (marker.plan !== plan.id)
+    structure('warning', markerCell, 'structure.planMismatch', { sheetPlan: marker.plan, plan: plan.id });
+  const campaign = plan.campaigns.find((c) => c.id === marker.campaign);
+  if (!campaign) {
+    structure('error', markerCell, 'structure.unknownCampaign', { campaign: marker.campaign, plan: plan.id });
+    return { problems };
+  }
+
+  // ── keys row: every column is found by its key ──
+  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual'], KEY_ROWS);
+  if (!keys) {
+    structure('error', cellAddress(1, marker.found.row + 1), 'structure.keysRowMissing');
+    return { problems, campaign };
+  }
+  const headersOfMonth = columnHeaders(marker.month);
+  for (const key of keys.missing)
+    structure('error', cellAddress(1, keys.row), 'structure.keyMissing', { key, header: headersOfMonth[key] });
+  for (const key of keys.duplicated) {
+    const cols = keys.positions.get(key) ?? [];
+    const cells = cols.map((c) => cellAddress(c, keys.row));
+    structure('error', cells[1] ?? cellAddress(1, keys.row), 'structure.keyDuplicated', {
+      key,
+      header: headersOfMonth[key],
+      cells: cells.join('、'),
+    });
+  }
+  const col = keys.columns;
+  const codeCol = col.code;
+  const actualCol = col.actual;
+  if (codeCol === undefined || actualCol === undefined) return { problems, campaign };
+
+  // ── header row: the first row below the keys that reads like the template's header ──
+  const headerRow = findHeaderRow(values, keys);
+
+  // ── report period (SPEC §7: missing or malformed is an error) and department ──
+  const headingEnd = (headerRow ?? keys.row + HEADER_SEARCH) - 1;
+  const periodLabel = findLabel(values, PERIOD_LABEL, 1, headingEnd);
+  const markerPeriod: Period = { year: marker.year, month: marker.month };
+  let period: Period | undefined;
+  let periodCell = markerCell;
+  const periodProblems: Problem[] = [];
+  if (periodLabel) {
+    const found = valueRightOf(values, periodLabel, HEADING_LABELS);
+    periodCell = cellAddress(found?.column ?? periodLabel.column, periodLabel.row);
+    const r = validatePeriod(found?.value ?? null, plan.year);
+    periodProblems.push(...r.problems);
+    period = r.period;
+    if (period && (period.year !== marker.year || period.month !== marker.month)) {
+      structure('warning', periodCell, 'structure.periodMismatch', {
+        year: period.year,
+        month: period.month,
+        markerYear: marker.year,
+        markerMonth: marker.month,
+      });
+    }
+  } else {
+    structure('warning', markerCell, 'structure.periodLabelMissing', { year: marker.year, month: marker.month });
+    period = markerPeriod;
+    if (marker.year !== plan.year)
+      periodProblems.push({
+        severity: 'warning',
+        field: 'period',
+        key: 'period.wrongYear',
+        params: { year: marker.year, planYear: plan.year },
+      });
+  }
+  for (const p of periodProblems)
+    problems.push({
+      severity: p.severity,
+      sheet: sheet.name,
+      cell: periodCell,
+      field: 'period',
+      key: p.key,
+      params: p.params,
+    });
+
+  const departmentLabel = findLabel(values, DEPARTMENT_LABEL, 1, headingEnd);
+  const departmentValue = departmentLabel ? valueRightOf(values, departmentLabel, HEADING_LABELS) : undefined;
+  const departmentCell =
+    departmentLabel && departmentValue ? cellAddress(departmentValue.column, departmentLabel.row) : markerCell;
+  if (departmentValue && displayText(departmentValue.value) !== marker.department) {
+    structure('warning', departmentCell, 'structure.departmentMismatch', {
+      found: displayText(departmentValue.value),
+      department: marker.department,
+    });
+  }
+
+  if (headerRow === undefined) {
+    structure('warning', cellAddress(codeCol, keys.row + 1), 'structure.headerMissing');
+  } else {
+    const months = new Set([marker.month, ...(period ? [period.month] : [])]);
+    for (const key of COLUMN_KEYS) {
+      const c = col[key];
+      if (c === undefined) continue;
+      const found = displayText(cellAt(values, headerRow, c));
+      const accepted = key === 'actual' ? [...months].map(actualHeader) : [headersOfMonth[key]];
+      if (!accepted.some((h) => normaliseHeader(h) === normaliseHeader(found))) {
+        structure('warning', cellAddress(c, headerRow), 'structure.headerChanged', {
+          found,
+          expected: accepted[0] ?? '',
+        });
+      }
+    }
+  }
+
+  // ── indicator rows, matched by code ──
+  const firstRow = (headerRow ?? keys.row) + 1;
+  const ownCodes = new Map(campaign.indicators.map((i) => [i.code, i]));
+  const campaignOf = new Map(plan.campaigns.flatMap((c) => c.indicators.map((i) => [i.code, c.id] as const)));
+  const occurrences = new Map<string, number[]>();
+  for (let row = firstRow; row <= values.length; row++) {
+    const raw = cellAt(values, row, codeCol);
+    if (isBlankValue(raw)) continue;
+    const code = normaliseCode(raw);
+    // Without a header row the heading rows cannot be told apart: only what looks like a code counts.
+    if (headerRow === undefined && !CODE_PATTERN.test(code)) continue;
+    if (ownCodes.has(code)) {
+      occurrences.set(code, [...(occurrences.get(code) ?? []), row]);
+      continue;
+    }
+    const other = campaignOf.get(code);
+    const at = cellAddress(codeCol, row);
+    if (other !== undefined)
+      structure('error', at, 'structure.codeOfOtherCampaign', { code, other, campaign: campaign.id }, code);
+    else structure('error', at, 'structure.unknownCode', { code: displayText(raw), plan: plan.id });
+  }
+
+  const expected = (period ?? markerPeriod).month / 12;
+  const rows: TemplateRow[] = [];
+  for (const ind of campaign.indicators) {
+    const at = occurrences.get(ind.code) ?? [];
+    if (at.length === 0) {
+      structure(
+        'error',
+        cellAddress(codeCol, headerRow ?? keys.row),
+        'structure.missingCode',
+        { code: ind.code, name: ind.name },
+        ind.code,
+      );
+      continue;
+    }
+    if (at.length > 1) {
+      const cells = at.map((r) => cellAddress(codeCol, r));
+      for (const extra of cells.slice(1))
+        structure('error', extra, 'structure.duplicateCode', { code: ind.code, cells: cells.join('、') }, ind.code);
+    }
+    for (const row of at) {
+      const read = readRow(sheet, ind, row, col, expected, plan, periodCell);
+      problems.push(...read.problems);
+      if (at.length === 1) rows.push(read.row);
+    }
+  }
+
+  const template: TemplateReading = {
+    marker: marker.payload,
+    campaignId: campaign.id,
+    department: marker.department,
+    ...(period ? { period } : {}),
+    rows,
+  };
+  return { template, problems, departmentCell, campaign };
+}
+
+/** The first row below the keys whose 序号, 指标编码 or 指标名称 cell holds that header. */
+function findHeaderRow(values: SheetValues['values'], keys: KeysRow<ColumnKey>): number | undefined {
+  const fixed = columnHeaders(1);
+  const probes = (['seq', 'code', 'name'] as const).flatMap((k) => {
+    const c = keys.columns[k];
+    return c === undefined ? [] : [{ column: c, header: normaliseHeader(fixed[k]) }];
+  });
+  for (let row = keys.row + 1; row <= Math.min(keys.row + HEADER_SEARCH, values.length); row++) {
+    if (probes.some((p) => normaliseHeader(displayText(cellAt(values, row, p.column))) === p.header)) return row;
+  }
+  return undefined;
+}
+
+function readRow(
+  sheet: SheetValues,
+  ind: Indicator,
+  row: number,
+  col: Readonly<Partial<Record<ColumnKey, number>>>,
+  expected: number,
+  plan: Plan,
+  periodCell: string,
+): { row: TemplateRow; problems: SheetProblem[] } {
+  const value = (key: ColumnKey): CellValue | undefined => {
+    const c = col[key];
+    return c === undefined ? undefined : cellAt(sheet.values, row, c);
+  };
+  const format = (key: ColumnKey): string | undefined => {
+    const c = col[key];
+    return c === undefined ? undefined : formatAt(sheet.numberFormats, row, c);
+  };
+  const isGrowth = ind.kind === 'growth';
+  const actualFormat = format('actual');
+  const priorFormat = isGrowth ? format('prior') : undefined;
+  const input: RowInput = {
+    actual: value('actual') ?? null,
+    ...(isGrowth ? { prior: value('prior') ?? null } : {}),
+    reason: value('reason') ?? null,
+    formats: {
+      ...(actualFormat !== undefined ? { actual: actualFormat } : {}),
+      ...(priorFormat !== undefined ? { prior: priorFormat } : {}),
+    },
+  };
+  const ctx = { expected, ...(plan.thresholds ? { thresholds: plan.thresholds } : {}) };
+  const result = validateRow(ind, input, ctx);
+
+  const cellOf = (field: Field): string | undefined => {
+    if (field === 'period') return periodCell;
+    const c = col[field];
+    return c === undefined ? undefined : cellAddress(c, row);
+  };
+  const problems: SheetProblem[] = [];
+  for (const raw of result.problems) {
+    // A problem of a column that is missing is already reported as the missing column.
+    const cell = cellOf(raw.field);
+    if (cell === undefined) continue;
+    const p = usableFix(ind, input, ctx, raw);
+    const fixCell = p.fix ? cellOf(p.fix.field) : undefined;
+    problems.push({
+      severity: p.severity,
+      sheet: sheet.name,
+      cell,
+      indicator: ind.code,
+      field: p.field,
+      key: p.key,
+      params: p.params,
+      ...(p.fix && fixCell !== undefined ? { fix: { cell: fixCell, value: p.fix.value } } : {}),
+    });
+  }
+
+  const cells: Partial<Record<ColumnKey, string>> = {};
+  for (const key of COLUMN_KEYS) {
+    const c = col[key];
+    if (c !== undefined) cells[key] = cellAddress(c, row);
+  }
+  const reason = value('reason');
+  return {
+    row: {
+      code: ind.code,
+      row,
+      cells,
+      numbers: result.numbers,
+      light: result.light,
+      reason: typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : null,
+    },
+    problems,
+  };
+}
+
+/**
+ * A fix is applied with one click, so it must itself be a valid value. The row validator reads the number out
+ * of a text without judging it ("60" in a 下限 cell, "-5" in a 总量 cell): the suggested number is validated
+ * like a typed one. When that yields a further unambiguous fix (60 → 0.6) the two are combined; when it yields
+ * an error without a fix (-5, 15.5 个), that error is what the cell is told (negative, not whole …), with no fix.
+ */
+function usableFix(ind: Indicator, input: RowInput, ctx: RowContext, p: Problem): Problem {
+  let fix = p.fix;
+  for (let step = 0; fix && step < 2; step++) {
+    const field = fix.field;
+    if (field === 'period' || field === 'reason') return p;
+    const again = validateRow(ind, { ...input, [field]: fix.value }, ctx).problems.find(
+      (q) => q.field === field && q.severity === 'error',
+    );
+    if (!again) {
+      if (fix === p.fix) return p;
+      return { ...p, params: 'fix' in p.params ? { ...p.params, fix: fix.value } : p.params, fix };
+    }
+    if (!again.fix) return { severity: 'error', field: p.field, key: again.key, params: again.params };
+    fix = again.fix;
+  }
+  const { fix: _none, ...rest } = p;
+  return rest;
+}
+
+/**
+ * Validates every template sheet of a workbook (sheets without a template marker are skipped) and flags the same
+ * department, campaign and period submitted on more than one sheet (SPEC §8: a conflict the office resolves).
+ */
+export function validateWorkbookSheets(
+  sheets: readonly SheetValues[],
+  plan: Plan,
+): { readonly templates: number; readonly problems: readonly SheetProblem[] } {
+  let templates = 0;
+  const problems: SheetProblem[] = [];
+  const submissions = new Map<
+    string,
+    { sheet: string; cell: string; reading: TemplateReading; campaign: Campaign; period: Period }[]
+  >();
+  for (const sheet of sheets) {
+    // A damaged or displaced template marker is still a template's: reported rather than skipped.
+    if (!isTemplateSheet(sheet) && lookUpMarker(sheet.values).kind === 'missing') continue;
+    templates++;
+    const checked = checkTemplate(sheet, plan);
+    problems.push(...checked.problems);
+    const reading = checked.template;
+    if (!reading || !checked.campaign) continue;
+    const year = reading.period?.year ?? Number(reading.marker.year);
+    const month = reading.period?.month ?? Number(reading.marker.month);
+    const key = JSON.stringify([reading.department, reading.campaignId, year, month]);
+    const list = submissions.get(key) ?? [];
+    list.push({
+      sheet: sheet.name,
+      cell: checked.departmentCell ?? 'A1',
+      reading,
+      campaign: checked.campaign,
+      period: { year, month },
+    });
+    submissions.set(key, list);
+  }
+  for (const list of submissions.values()) {
+    if (list.length < 2) continue;
+    for (const s of list) {
+      problems.push({
+        severity: 'warning',
+        sheet: s.sheet,
+        cell: s.cell,
+        field: 'structure',
+        key: 'structure.duplicateSubmission',
+        params: {
+          department: s.reading.department,
+          campaign: s.campaign.name,
+          year: s.period.year,
+          month: s.period.month,
+          other: list
+            .filter((o) => o !== s)
+            .map((o) => o.sheet)
+            .join('、'),
+        },
+      });
+    }
+  }
+  return { templates, problems };
+}

@@ -1,0 +1,295 @@
+import fc from 'fast-check';
+import { CATALOGUE, LOCALES, placeholders } from '../../src/domain/i18n/messages';
+import { buildPlanSheet } from '../../src/domain/plan/planSheet';
+import { readPlanSheet } from '../../src/domain/plan/readPlanSheet';
+import { planSchema, type Plan } from '../../src/domain/plan/schema';
+import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
+import type { CellValue } from '../../src/domain/validation/validateRow';
+import { validateTemplateSheet } from '../../src/domain/validation/validateSheet';
+import { buildTemplate } from '../../src/domain/template/template';
+import { PLAN, deleteRow, insertColumns, insertRows, set, sheetFromSpec, type Sheet } from './sheetFixtures';
+
+/**
+ * The 指标库 sheet as written by buildPlanSheet: row 1 marker, row 2 keys, row 3 title, row 4 header, rows 5…
+ * one per indicator. Columns A campaignId, B campaignName, C commander, D deputyCommander, E leadDepartment,
+ * F code, G name, H kind, I unit, J target, K stretch, L paced, M aggregation, N department, O wording, P note.
+ * C1-01…C1-08 are rows 5–12, C2-01 is row 13 (C2-04 row 16, C2-09 row 21, C2-12 row 24), C3-01 row 27.
+ */
+const sheet = (): Sheet => sheetFromSpec(buildPlanSheet(PLAN));
+
+/** What a 指标库 sheet cannot hold: English names, the organisation, thresholds (配合部门 is not in the 2019 plan). */
+function withoutSheetlessFields(plan: Plan): Plan {
+  const { organisation: _o, thresholds: _t, ...rest } = plan;
+  return {
+    ...rest,
+    campaigns: plan.campaigns.map(({ nameEn: _n, ...c }) => ({
+      ...c,
+      indicators: c.indicators.map(({ nameEn: _m, ...i }) => i),
+    })),
+  };
+}
+
+function read(s: Sheet) {
+  return readPlanSheet(s);
+}
+
+function shape(s: Sheet): [string, string, string | undefined][] {
+  return read(s).problems.map((p) => [p.cell, p.key, p.indicator]);
+}
+
+describe('readPlanSheet: round trip', () => {
+  it('buildPlanSheet(builtinPlan()) reads back as the built-in plan, less what the sheet does not hold', () => {
+    const r = read(sheet());
+    expect(r.problems).toEqual([]);
+    expect(r.plan).toEqual(withoutSheetlessFields(PLAN));
+    expect(PLAN.campaigns.some((c) => c.supportDepartments !== undefined)).toBe(false);
+  });
+
+  it('the plan read back makes the same templates, which validate clean', () => {
+    const plan = read(sheet()).plan;
+    if (!plan) throw new Error('no plan');
+    for (const c of plan.campaigns) {
+      const input = { campaignId: c.id, department: c.leadDepartment, year: 2019, month: 6, mode: 'kpi' as const };
+      const fromSheet = buildTemplate({ plan, ...input });
+      expect(fromSheet.blocks).toEqual(buildTemplate({ plan: PLAN, ...input }).blocks);
+      expect(validateTemplateSheet(sheetFromSpec(fromSheet), plan).problems).toEqual([]);
+    }
+  });
+
+  it('survives inserted rows and columns, and rows sorted by department', () => {
+    const moved = insertRows(insertColumns(insertRows(sheet(), 20, 2), 'H', 1), 1, 3);
+    expect(read(moved)).toEqual({ plan: withoutSheetlessFields(PLAN), problems: [] });
+    const s = sheet();
+    const byDepartment: Sheet = { ...s, values: [...s.values.slice(0, 4), ...s.values.slice(4).reverse()] };
+    const r = read(byDepartment);
+    expect(r.problems).toEqual([]);
+    expect(r.plan?.campaigns.map((c) => [c.id, c.number])).toEqual([
+      ['C5', 1],
+      ['C4', 2],
+      ['C3', 3],
+      ['C2', 4],
+      ['C1', 5],
+    ]);
+    expect(r.plan?.campaigns[4]?.indicators.map((i) => i.code)).toEqual([
+      'C1-08',
+      'C1-07',
+      'C1-06',
+      'C1-05',
+      'C1-04',
+      'C1-03',
+      'C1-02',
+      'C1-01',
+    ]);
+  });
+
+  it('accepts English kinds and aggregations, yes/no and logical values, blanks in repeated campaign cells (merged)', () => {
+    const s = set(sheet(), {
+      H5: 'total',
+      M5: 'sum',
+      L5: 'yes',
+      L6: false,
+      H21: ' Growth ',
+      M21: 'growth',
+      L7: 'TRUE',
+      B6: null,
+      C7: null,
+      D8: null,
+      E9: null,
+    });
+    const r = read(s);
+    expect(r.problems).toEqual([]);
+    const c1 = r.plan?.campaigns[0];
+    expect(c1?.commander).toBe('张善根');
+    expect(c1?.indicators[1]?.paced).toBe(false);
+    expect(r.plan?.campaigns[1]?.indicators[8]).toMatchObject({ code: 'C2-09', kind: 'growth', aggregation: 'growth' });
+  });
+
+  it('reads rates typed as percentages (0.1 shown as 10%)', () => {
+    expect(read(set(sheet(), { J21: 0.12 })).plan?.campaigns[1]?.indicators[8]?.target).toBe(0.12);
+  });
+
+  it('takes the year from the title when an office edited it for another year', () => {
+    const r = read(set(sheet(), { A3: '关于打赢“五大攻坚战”的总体方案（2020年）指标库' }));
+    expect(r.plan).toMatchObject({ year: 2020, title: '关于打赢“五大攻坚战”的总体方案', id: 'five-campaigns-2019' });
+    expect(r.problems.map((p) => [p.severity, p.cell, p.key])).toEqual([['warning', 'A3', 'plan.titleYear']]);
+  });
+
+  it('a blank title: named after the plan id, with a warning', () => {
+    const r = read(set(sheet(), { A3: null }));
+    expect(r.plan?.title).toBe('five-campaigns-2019');
+    expect(r.problems.map((p) => [p.severity, p.key])).toEqual([['warning', 'plan.titleMissing']]);
+  });
+
+  it('a title without the suffix is taken as it is', () => {
+    expect(read(set(sheet(), { A3: '2020年重点工作' })).plan?.title).toBe('2020年重点工作');
+  });
+});
+
+describe('readPlanSheet: every problem at its cell', () => {
+  test.each<[string, Record<string, CellValue>, [string, string, string | undefined][]]>([
+    ['blank indicator name', { G6: null }, [['G6', 'plan.blank', 'C1-02']]],
+    ['blank code', { F6: null }, [['F6', 'plan.blank', undefined]]],
+    ['blank campaign id', { A6: null }, [['A6', 'plan.blank', 'C1-02']]],
+    [
+      'campaign name blank on every row of C1',
+      Object.fromEntries([5, 6, 7, 8, 9, 10, 11, 12].map((r) => [`B${r}`, null])),
+      [['B5', 'plan.blank', undefined]],
+    ],
+    ['unknown kind', { H7: '数量' }, [['H7', 'plan.unknownKind', 'C1-03']]],
+    ['text target', { J5: '七亿' }, [['J5', 'plan.notANumber', 'C1-01']]],
+    ['target with its unit', { J5: '7亿美元' }, [['J5', 'plan.notANumberFix', 'C1-01']]],
+    ['error value in a target', { J5: { error: '#REF!' } }, [['J5', 'plan.errorValue', 'C1-01']]],
+    ['logical value in a target', { J5: true }, [['J5', 'plan.notANumber', 'C1-01']]],
+    ['error value in a wording', { O5: { error: '#N/A' } }, [['O5', 'plan.errorValue', 'C1-01']]],
+    ['growth target typed as 10 for 10%', { J21: 10 }, [['J21', 'plan.percentConfusion', 'C2-09']]],
+    ['floor target 50 for 50%', { J28: 50 }, [['J28', 'plan.percentConfusion', 'C3-02']]],
+    ['paced neither 是 nor 否', { L5: '也许' }, [['L5', 'plan.badPaced', 'C1-01']]],
+    ['unknown aggregation', { M5: '平均' }, [['M5', 'plan.badAggregation', 'C1-01']]],
+    ['two commanders for C1', { C7: '某某' }, [['C7', 'plan.inconsistentCampaign', 'C1-03']]],
+    ['two names for C2', { B20: '转型' }, [['B20', 'plan.inconsistentCampaign', 'C2-08']]],
+    ['duplicated code', { F6: 'C1-01' }, [['F6', 'plan.duplicateCode', 'C1-01']]],
+    ['duplicated code in another campaign', { F13: 'C1-01' }, [['F13', 'plan.duplicateCode', 'C1-01']]],
+    ['malformed code', { F5: 'C1_01' }, [['F5', 'plan.badCode', 'C1_01']]],
+    [
+      'malformed campaign id on every C1 row',
+      Object.fromEntries([5, 6, 7, 8, 9, 10, 11, 12].map((r) => [`A${r}`, 'c1'])),
+      [['A5', 'plan.badCampaignId', undefined]],
+    ],
+    ['stretch less ambitious than the target', { K5: 6 }, [['K5', 'plan.stretchOrder', 'C1-01']]],
+    ['fractional count target', { J8: 2.5 }, [['J8', 'plan.countWhole', 'C1-04']]],
+    ['rank target 0', { J16: 0 }, [['J16', 'plan.rankTarget', 'C2-04']]],
+    ['growth summed', { M21: '求和' }, [['M21', 'plan.growthSum', 'C2-09']]],
+    ['no target at all', { J6: null, K6: null }, [['J6', 'plan.targetMissing', 'C1-02']]],
+    ['milestone target above 100%', { J37: 1.5 }, [['J37', 'plan.percentConfusion', 'C4-01']]],
+    ['growth target at -100%', { J21: -1 }, [['J21', 'plan.growthTarget', 'C2-09']]],
+    ['blank unit', { I5: '  ' }, [['I5', 'plan.blank', 'C1-01']]],
+    [
+      'several problems at once, each at its cell',
+      { G6: null, H7: 'xyz', C8: '某某', K5: 6, F9: 'C1-01' },
+      [
+        ['G6', 'plan.blank', 'C1-02'],
+        ['H7', 'plan.unknownKind', 'C1-03'],
+        ['C8', 'plan.inconsistentCampaign', 'C1-04'],
+        ['F9', 'plan.duplicateCode', 'C1-01'],
+        ['K5', 'plan.stretchOrder', 'C1-01'],
+      ],
+    ],
+  ])('%s', (_name, cells, expected) => {
+    const r = read(set(sheet(), cells));
+    expect(r.plan).toBeUndefined();
+    expect(r.problems.map((p) => [p.cell, p.key, p.indicator])).toEqual(expected);
+    for (const p of r.problems) {
+      expect(p).toMatchObject({ severity: 'error', sheet: '指标库', field: 'structure' });
+      for (const locale of LOCALES) {
+        const supplied = localiseParams(p.params, locale);
+        expect(placeholders(CATALOGUE[locale][p.key]).filter((n) => !(n in supplied))).toEqual([]);
+      }
+    }
+  });
+
+  it('says what to type instead, with a fix where it is unambiguous', () => {
+    const [unit] = read(set(sheet(), { J5: '7亿美元' })).problems;
+    expect(unit?.fix).toEqual({ cell: 'J5', value: 7 });
+    const [rate] = read(set(sheet(), { J21: 10 })).problems;
+    expect(rate?.fix).toEqual({ cell: 'J21', value: 0.1 });
+    if (rate)
+      expect(describeProblem(rate, 'zh-CN')).toBe(
+        '“确保目标”为 10，单位“%”的目标应填比率；建议改为 0.1（即 10%），也可直接输入“10%”',
+      );
+    const [commander] = read(set(sheet(), { C7: '某某' })).problems;
+    if (commander)
+      expect(describeProblem(commander, 'zh-CN')).toBe('攻坚战 C1 的“指挥长”前后不一致：“张善根”（C5）与“某某”');
+    const [dup] = read(set(sheet(), { F6: 'C1-01' })).problems;
+    if (dup)
+      expect(describeProblem(dup, 'en-US')).toBe('The indicator code C1-01 appears more than once (see also F5)');
+    const [text] = read(set(sheet(), { J5: '七亿' })).problems;
+    expect(text?.fix).toBeUndefined();
+  });
+
+  it('structure: marker, keys row, key columns, header', () => {
+    expect(shape(set(sheet(), { A1: null }))).toEqual([['A1', 'plan.markerMissing', undefined]]);
+    expect(shape(deleteRow(sheet(), 2))).toEqual([['A2', 'plan.keysRowMissing', undefined]]);
+    expect(shape(set(sheet(), { I2: null }))).toEqual([['A2', 'plan.keyMissing', undefined]]);
+    expect(shape(set(insertColumns(sheet(), 'Q'), { Q2: 'target' }))).toEqual([
+      ['Q2', 'plan.keyDuplicated', undefined],
+    ]);
+    expect(read(set(sheet(), { I2: null })).plan).toBeUndefined();
+  });
+
+  it('a missing 说明 column or a changed header only warns', () => {
+    const noNotes = read(set(sheet(), { P2: null }));
+    expect(noNotes.problems.map((p) => [p.severity, p.key])).toEqual([['warning', 'plan.keyMissing']]);
+    expect(noNotes.plan?.campaigns[1]?.indicators[3]?.note).toBeUndefined();
+    const header = read(set(sheet(), { J4: '目标' }));
+    expect(header.problems.map((p) => [p.severity, p.cell, p.key])).toEqual([
+      ['warning', 'J4', 'structure.headerChanged'],
+    ]);
+    expect(header.plan).toBeDefined();
+  });
+
+  it('no indicator rows', () => {
+    const s = sheet();
+    expect(shape({ ...s, values: s.values.slice(0, 4) })).toEqual([['F4', 'plan.noIndicators', undefined]]);
+  });
+
+  it('a kpi-template sheet is not a plan sheet', () => {
+    const t = sheetFromSpec(
+      buildTemplate({ plan: PLAN, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, mode: 'kpi' }),
+    );
+    expect(shape(t)).toEqual([['A1', 'plan.markerMissing', undefined]]);
+  });
+
+  it('every problem is at a cell of the sheet, and a plan is returned exactly when there is no error (random edits)', () => {
+    const s = sheet();
+    const height = s.values.length;
+    const value = fc.oneof(
+      fc.constant<CellValue>(null),
+      fc.string({ maxLength: 6 }),
+      fc.double({ noNaN: false }),
+      fc.integer({ min: -5, max: 3000 }),
+      fc.boolean(),
+      fc.constantFrom<CellValue>(
+        '总量',
+        'growth',
+        '是',
+        '否',
+        '求和',
+        '单一',
+        'C1-01',
+        'C2',
+        '%',
+        '个百分点',
+        { error: '#N/A' },
+        'code',
+        'target',
+        '  ',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: height + 2 }), fc.integer({ min: 1, max: 17 }), value), {
+          maxLength: 6,
+        }),
+        (edits) => {
+          const cells: Record<string, CellValue> = {};
+          for (const [row, column, v] of edits) cells[`${String.fromCharCode(64 + column)}${row}`] = v;
+          const edited = set(s, cells);
+          const r = readPlanSheet(edited);
+          const errors = r.problems.filter((p) => p.severity === 'error');
+          expect(r.plan === undefined).toBe(errors.length > 0);
+          if (r.plan) expect(planSchema.safeParse(r.plan).success).toBe(true);
+          for (const p of r.problems) {
+            const m = /^([A-Z]+)(\d+)$/.exec(p.cell);
+            expect(m).not.toBeNull();
+            expect(Number(m?.[2])).toBeLessThanOrEqual(Math.max(edited.values.length, 2));
+            for (const locale of LOCALES) {
+              const supplied = localiseParams(p.params, locale);
+              expect(placeholders(CATALOGUE[locale][p.key]).filter((n) => !(n in supplied))).toEqual([]);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
