@@ -74,6 +74,11 @@ export interface WorkbookPort {
   readAllSheets(options?: ReadOptions): Promise<readonly SheetData[]>;
   /** Renders a sheet spec in one batch (values first, then formats). */
   writeSheet(spec: SheetSpec, options?: WriteOptions): Promise<void>;
+  /**
+   * Renders several sheet specs in one batch, in order (a later sheet may refer to an earlier one), replacing
+   * sheets of the same names in place; then activates/selects as asked. Used for generated outputs (汇总, 明细).
+   */
+  writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<void>;
   /** Writes individual cells (e.g. a fix the user accepted) in one batch. */
   writeCells(cells: readonly CellWrite[]): Promise<void>;
   activate(sheet: string, select?: string): Promise<void>;

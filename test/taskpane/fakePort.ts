@@ -13,6 +13,7 @@ export function refusingPort(): WorkbookPort & { readonly calls: string[] } {
     readSheets: () => refuse('readSheets'),
     readAllSheets: () => refuse('readAllSheets'),
     writeSheet: () => refuse('writeSheet'),
+    writeSheets: () => refuse('writeSheets'),
     writeCells: () => refuse('writeCells'),
     activate: () => refuse('activate'),
     onChange: () => refuse('onChange'),

@@ -119,7 +119,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
     );
   };
 
-  return {
+  const port: ExcelWorkbook = {
     lastWriteReport: () => lastReport,
 
     listSheets: () =>
@@ -161,6 +161,16 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
           }),
         retry,
       ),
+
+    // A first, correct version: one writeSheet per spec. The consolidation issue's budget (≤ 3 round trips in
+    // all) needs a single batch; see writeSheets' tests.
+    writeSheets: async (specs: readonly SheetSpec[], writeOptions: WriteOptions = {}) => {
+      for (const [i, spec] of specs.entries()) {
+        const last = i === specs.length - 1;
+        await port.writeSheet(spec, { replace: writeOptions.replace ?? true });
+        if (last && (writeOptions.activate || writeOptions.select)) await port.activate(specs[0]?.name ?? spec.name, writeOptions.select);
+      }
+    },
 
     writeSheet: async (spec: SheetSpec, writeOptions: WriteOptions = {}) => {
       // Set once this call has created the sheet, so that a retry (cell-edit mode) replaces it instead of clashing.
@@ -281,6 +291,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
         );
     },
   };
+  return port;
 }
 
 /**

@@ -175,6 +175,12 @@ export class MemoryWorkbook implements WorkbookPort {
     if (options.activate || options.select) await this.activate(spec.name, options.select);
   }
 
+  async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
+    for (const spec of specs) await this.writeSheet(spec, { replace: options.replace ?? true });
+    const target = options.select ? specs[0]?.name : options.activate ? specs[0]?.name : undefined;
+    if (target) await this.activate(target, options.select);
+  }
+
   async writeCells(cells: readonly CellWrite[]): Promise<void> {
     for (const c of cells) {
       const id = this.sheetId(c.sheet);
