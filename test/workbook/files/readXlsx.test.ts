@@ -42,7 +42,8 @@ describe('readXlsx', () => {
 
   it.each([
     ['an empty file', new Uint8Array(0), 'fileEmpty'],
-    ['random bytes', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), 'fileUnreadable'],
+    ['a damaged zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), 'fileUnreadable'],
+    ['text renamed to .xlsx', new TextEncoder().encode('序号,指标\n1,2\n'), 'fileUnreadable'],
     ['an oversized file', new Uint8Array(MAX_FILE_BYTES + 1), 'fileTooLarge'],
   ])('reports %s as a problem instead of throwing', (_, bytes, code) => {
     const r = readXlsx('bad.xlsx', bytes);
