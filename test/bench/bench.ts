@@ -4,8 +4,23 @@ import { HyperFormula } from 'hyperformula';
 import { runKpi } from '../../src/domain/kpi';
 import { attainmentFormula, statusFormula, tierFormula, type FormulaMode } from '../../src/domain/formulas';
 import { registerKpiFunctions } from '../../src/workbook/memory/kpiPlugin';
+import { consolidate, type Source } from '../../src/domain/consolidation/consolidate';
+import { detailSheet, summarySheet } from '../../src/domain/consolidation/outputs';
+import { builtinPlan } from '../../src/domain/plan/builtin';
+import { buildTemplate } from '../../src/domain/template/template';
+import type { CellValue } from '../../src/domain/validation/validateRow';
+import { createExcelWorkbook } from '../../src/workbook/excel/excelWorkbook';
+import { readXlsx, type ParsedFile } from '../../src/workbook/files/readXlsx';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { consolidateWorkbook, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
+import { specToArray } from '../domain/specToArray';
+import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
+import { saveAsXlsx } from '../workbook/files/xlsxFixture';
 
-/** Figures for the README: custom-function throughput and formula-engine recalculation of 10,000 template rows. */
+/**
+ * Figures for the README: custom-function throughput, formula-engine recalculation of 10,000 template rows, and
+ * 一键汇总 (domain time by number of department sheets, parsing imported .xlsx files, the size of the write batches).
+ */
 
 function rate(label: string, n: number, fn: (i: number) => unknown): string {
   for (let i = 0; i < 10_000; i++) fn(i); // warm-up
@@ -25,8 +40,12 @@ console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?
 console.log('Custom functions (runKpi, the code Excel calls):');
 const N = 1_000_000;
 console.log(rate('KPI.ATTAINMENT(actual, 7, "total")', N, (i) => runKpi('ATTAINMENT', [i % 10, 7, 'total'], 'zh-CN')));
-console.log(rate('KPI.ATTAINMENT(actual, 0.1, "增速")', N, (i) => runKpi('ATTAINMENT', [(i % 10) / 100, 0.1, '增速'], 'zh-CN')));
-console.log(rate('KPI.STATUS(actual, 7, "total", 0.5)', N, (i) => runKpi('STATUS', [i % 10, 7, 'total', 0.5], 'zh-CN')));
+console.log(
+  rate('KPI.ATTAINMENT(actual, 0.1, "增速")', N, (i) => runKpi('ATTAINMENT', [(i % 10) / 100, 0.1, '增速'], 'zh-CN')),
+);
+console.log(
+  rate('KPI.STATUS(actual, 7, "total", 0.5)', N, (i) => runKpi('STATUS', [i % 10, 7, 'total', 0.5], 'zh-CN')),
+);
 console.log(rate('KPI.STATUS(blank, 7) (not reported)', N, () => runKpi('STATUS', [null, 7], 'zh-CN')));
 
 registerKpiFunctions();
@@ -61,3 +80,162 @@ for (const mode of ['kpi', 'native'] as FormulaMode[]) {
   );
   engine.destroy();
 }
+
+// ————— 一键汇总 —————
+
+/** A seeded generator, so that every run consolidates the same figures. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * `count` department sheets as a port reads them (row 0 = sheet row 1; formula cells read back as blank), each a
+ * generated template with random figures typed into its input cells: H (actual) and, for growth rows, I (prior).
+ */
+function departmentSheets(count: number, seed = 1): Source[] {
+  const rnd = random(seed);
+  const out: Source[] = [];
+  for (let i = 0; i < count; i++) {
+    const campaign = benchPlan.campaigns[i % benchPlan.campaigns.length];
+    if (!campaign) throw new Error('no campaign');
+    const spec = buildTemplate({
+      plan: benchPlan,
+      campaignId: campaign.id,
+      department: `部门${i}`,
+      year: 2019,
+      month: 6,
+      mode: 'kpi',
+    });
+    const values = specToArray(spec).map((row) =>
+      row.map((v): CellValue => (typeof v === 'string' && v.startsWith('=') ? null : v)),
+    );
+    campaign.indicators.forEach((ind, k) => {
+      const row = values[6 + k];
+      if (!row) return;
+      row[7] = Math.round(rnd() * 1000) / 10;
+      if (ind.kind === 'growth') row[8] = Math.round(rnd() * 1000) / 10 + 1;
+    });
+    out.push({ origin: { kind: 'sheet', sheet: `模板${i}` }, sheet: { name: `模板${i}`, values } });
+  }
+  return out;
+}
+
+const benchPlan = builtinPlan();
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+console.log('\n一键汇总, domain only (consolidate + the 汇总 and 明细 specs), random figures:');
+for (const count of [10, 100, 1_000]) {
+  const sources = departmentSheets(count);
+  consolidate(benchPlan, sources.slice(0, 5)); // warm-up
+  let result: ReturnType<typeof consolidate> | undefined;
+  const compute = time(() => {
+    result = consolidate(benchPlan, sources);
+  });
+  if (!result) throw new Error('no result');
+  const done = result;
+  let cells = 0;
+  const specs = time(() => {
+    for (const spec of [summarySheet(done, benchPlan), detailSheet(done)])
+      cells += spec.blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + r.length, 0), 0);
+  });
+  console.log(
+    `  ${String(count).padStart(5)} sheets: consolidate ${compute.toFixed(0).padStart(5)} ms (${(compute / count).toFixed(2)} ms/sheet); ` +
+      `specs ${specs.toFixed(0).padStart(4)} ms (${(specs / count).toFixed(2)} ms/sheet); ${done.details.length.toLocaleString('en')} detail rows, ${cells.toLocaleString('en')} cells`,
+  );
+}
+
+async function fileBench(): Promise<void> {
+  const FILES = 50;
+  console.log(`\nImported department workbooks: ${FILES} generated .xlsx files through readXlsx (cached values only):`);
+  const made: Uint8Array[] = [];
+  for (let i = 0; i < FILES; i++) {
+    const campaign = benchPlan.campaigns[i % benchPlan.campaigns.length];
+    if (!campaign) throw new Error('no campaign');
+    const wb = new MemoryWorkbook();
+    const spec = buildTemplate({
+      plan: benchPlan,
+      campaignId: campaign.id,
+      department: `部门${i}`,
+      year: 2019,
+      month: 6,
+      mode: 'kpi',
+    });
+    await wb.writeSheet(spec);
+    await wb.writeCells(
+      campaign.indicators.map((_, k) => ({ sheet: spec.name, address: `H${7 + k}`, value: (i * 7 + k) % 50 })),
+    );
+    made.push(await saveAsXlsx(wb));
+    wb.engine.destroy();
+  }
+  const bytes = made.reduce((n, b) => n + b.byteLength, 0);
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  const parsed: ParsedFile[] = [];
+  const slowest = { ms: 0 };
+  const total = time(() => {
+    made.forEach((data, i) => {
+      const t0 = performance.now();
+      parsed.push(readXlsx(`部门${i}.xlsx`, data));
+      slowest.ms = Math.max(slowest.ms, performance.now() - t0);
+      const m = process.memoryUsage(); // sampled after each file: the pane keeps every parsed file until it consolidates
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    });
+  });
+  const problems = parsed.reduce((n, p) => n + p.problems.length, 0);
+  console.log(
+    `  ${FILES} files, ${mb(bytes)} in all (${(bytes / FILES / 1024).toFixed(0)} KB each): parsed in ${total.toFixed(0)} ms ` +
+      `(${(total / FILES).toFixed(1)} ms/file, slowest ${slowest.ms.toFixed(1)} ms), ${problems} problems`,
+  );
+  console.log(
+    `  memory: rss ${mb(base.rss)} → peak ${mb(peakRss)} (+${mb(peakRss - base.rss)}); heapUsed ${mb(base.heapUsed)} → peak ${mb(peakHeap)} (+${mb(peakHeap - base.heapUsed)})`,
+  );
+}
+
+async function writeBench(): Promise<void> {
+  const SHEETS = 1_000;
+  console.log(
+    `\nWriting 汇总 + 明细 for ${SHEETS.toLocaleString('en')} department sheets through the Excel adapter (recording fake of Office.js):`,
+  );
+  const excel = new FakeExcel();
+  for (const s of departmentSheets(SHEETS)) excel.addSheet(s.sheet.name, s.sheet.values);
+  const port = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+  let outcome: WorkbookConsolidation | undefined;
+  const ms = await timeAsync(async () => {
+    outcome = await consolidateWorkbook(port, { plan: benchPlan });
+  });
+  const report = port.lastWriteReport();
+  // Refused batches (over 5 MB, as Excel on the web refuses them) are what make the adapter split: counted apart.
+  const done = excel.batches.filter((b) => b.failed === undefined);
+  const refused = excel.batches.filter((b) => b.failed !== undefined).map((b) => b.failed);
+  const largestRequest = Math.max(...done.map((b) => b.requestBytes));
+  const largestResponse = Math.max(...done.map((b) => b.responseBytes));
+  console.log(
+    `  ${outcome?.counts.details.toLocaleString('en') ?? '?'} detail rows; ${excel.syncs} round trips in all (write: ${report?.syncs ?? '?'}; ` +
+      `refused and split: ${refused.length ? refused.join(', ') : 'none'}), ${ms.toFixed(0)} ms in Node`,
+  );
+  console.log(
+    `  largest request batch ${mb(largestRequest)} (measured by the fake), largest response ${mb(largestResponse)}; ` +
+      `the adapter's estimate of the write ${mb(report?.estimatedBytes ?? 0)} — limit ${mb(PAYLOAD_LIMIT)} per batch: ${largestRequest <= PAYLOAD_LIMIT && largestResponse <= PAYLOAD_LIMIT ? 'within' : 'OVER'}`,
+  );
+}
+
+async function timeAsync(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+void (async () => {
+  await fileBench();
+  await writeBench();
+})().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

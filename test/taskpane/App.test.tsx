@@ -3,6 +3,7 @@ import { App } from '../../src/taskpane/App';
 import type { HostInfo } from '../../src/taskpane/host';
 import { NotInOffice } from '../../src/taskpane/NotInOffice';
 import { refusingPort } from './fakePort';
+import { renderAll } from './renderAll';
 
 /** Visible text of server-rendered HTML (tags dropped, entities of interest decoded). */
 function text(html: string): string {
@@ -14,15 +15,16 @@ function text(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-function render(host: HostInfo) {
+/** The App once its lazily loaded feature panel has rendered. */
+async function render(host: HostInfo) {
   const port = refusingPort();
-  const html = renderToString(<App port={port} host={host} />);
+  const html = await renderAll(<App port={port} host={host} />);
   return { html, text: text(html), port };
 }
 
 describe('App (server-rendered smoke test)', () => {
-  test('zh-CN: Chinese navigation, lang, headings and the plan', () => {
-    const { html, text: t, port } = render({ language: 'zh-CN' });
+  test('zh-CN: Chinese navigation, lang, headings and the plan', async () => {
+    const { html, text: t, port } = await render({ language: 'zh-CN' });
     for (const label of ['模板', '校验', '汇总', '设置']) expect(t).toContain(label);
     expect(html).toContain('lang="zh-CN"');
     expect(html).toMatch(/<h1[^>]*>五大攻坚战指标推进<\/h1>/);
@@ -35,17 +37,18 @@ describe('App (server-rendered smoke test)', () => {
     expect(t).toContain('2019 年计划中的攻坚战');
     expect(t).toMatch(/招大引强 指挥长 张善根 牵头部门 投资促进中心 指标数 8/);
     expect(t).toContain('民生改善');
-    expect(t).toContain('即将提供');
+    expect(t).toContain('插入模板'); // the 模板 section is built: its form, not a coming-soon note
+    expect(t).not.toContain('即将提供');
     expect(port.calls).toEqual([]); // rendering never touches the workbook
   });
 
-  test('en-US: English navigation and campaign names', () => {
-    const { html, text: t } = render({ language: 'en-US' });
+  test('en-US: English navigation and campaign names', async () => {
+    const { html, text: t } = await render({ language: 'en-US' });
     for (const label of ['Templates', 'Validation', 'Consolidation', 'Settings']) expect(t).toContain(label);
     for (const label of ['模板', '校验', '汇总', '设置']) expect(t).not.toContain(label);
     expect(html).toContain('lang="en-US"');
     expect(t).toMatch(/Investment attraction Commander 张善根 Lead department 投资促进中心 Indicators 8/);
-    expect(t).toContain('Coming soon');
+    expect(t).toContain('Insert template');
   });
 
   test.each([
@@ -53,12 +56,12 @@ describe('App (server-rendered smoke test)', () => {
     ['zh', 'zh-CN'],
     ['fr-FR', 'en-US'],
     ['', 'en-US'],
-  ])('display language %s → %s', (language, locale) => {
-    expect(render({ language }).html).toContain(`lang="${locale}"`);
+  ])('display language %s → %s', async (language, locale) => {
+    expect((await render({ language })).html).toContain(`lang="${locale}"`);
   });
 
-  test('the selected tab controls the rendered panel, which is labelled by it', () => {
-    const { html } = render({ language: 'zh-CN' });
+  test('the selected tab controls the rendered panel, which is labelled by it', async () => {
+    const { html } = await render({ language: 'zh-CN' });
     const panel = /<div role="tabpanel" id="([^"]+)" aria-labelledby="([^"]+)"/.exec(html);
     expect(panel).not.toBeNull();
     const [, panelId, tabId] = panel ?? [];
@@ -68,18 +71,18 @@ describe('App (server-rendered smoke test)', () => {
     expect(html.match(/aria-controls=/g)).toHaveLength(1);
   });
 
-  test('light and dark Fluent themes follow the Office theme', () => {
+  test('light and dark Fluent themes follow the Office theme', async () => {
     // webLightTheme's colorNeutralBackground1 is #ffffff, webDarkTheme's #292929.
-    const light = render({ language: 'zh-CN', theme: { bodyBackgroundColor: '#FFFFFF' } }).html;
-    const dark = render({ language: 'zh-CN', theme: { bodyBackgroundColor: '#262626' } }).html;
+    const light = (await render({ language: 'zh-CN', theme: { bodyBackgroundColor: '#FFFFFF' } })).html;
+    const dark = (await render({ language: 'zh-CN', theme: { bodyBackgroundColor: '#262626' } })).html;
     expect(light).toMatch(/--colorNeutralBackground1:\s*#ffffff/i);
     expect(dark).toMatch(/--colorNeutralBackground1:\s*#292929/i);
-    expect(render({ language: 'zh-CN', theme: { isDark: true } }).html).toMatch(/--colorNeutralBackground1:\s*#292929/i);
+    expect((await render({ language: 'zh-CN', theme: { isDark: true } })).html).toMatch(/--colorNeutralBackground1:\s*#292929/i);
   });
 
-  test('a host that reports theme changes is not subscribed during server rendering (effects only run in the browser)', () => {
+  test('a host that reports theme changes is not subscribed during server rendering (effects only run in the browser)', async () => {
     const onThemeChange = jest.fn(() => () => undefined);
-    render({ language: 'zh-CN', onThemeChange });
+    await render({ language: 'zh-CN', onThemeChange });
     expect(onThemeChange).not.toHaveBeenCalled();
   });
 });

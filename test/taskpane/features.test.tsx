@@ -41,18 +41,6 @@ describe('Templates', () => {
   });
 });
 
-describe('Validation and Consolidation say plainly they are not built yet', () => {
-  test.each([
-    ['validation', '校验', '即将提供'],
-    ['consolidation', '汇总', '即将提供'],
-  ] as const)('%s', (section, heading, soon) => {
-    const t = shell('zh-CN', section);
-    expect(t).toContain(heading);
-    expect(t).toContain(soon);
-    expect(t).not.toContain('张善根'); // only the selected panel is rendered
-  });
-});
-
 describe('Settings', () => {
   test('settingsRows: language, theme with its source, plan', () => {
     const plan = builtinPlan();

@@ -1,16 +1,20 @@
-import { useId, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useId, useState, type ReactNode } from 'react';
 import { Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { Plan } from '../../domain/plan/schema';
 import { builtinPlan } from '../../domain/plan/builtin';
-import { Consolidation } from '../features/Consolidation/Consolidation';
+import { useRibbonFailureNotices } from '../features/Consolidation/lastRun';
 import { Settings } from '../features/Settings/Settings';
-import { Templates } from '../features/Templates/Templates';
-import { Validation } from '../features/Validation/Validation';
 import type { HostInfo, HostTheme } from '../host';
 import { useT } from '../i18n';
 import { useNotices } from '../notices';
 import { StatusArea } from './StatusArea';
 import { SECTIONS, isSectionId, type SectionId } from './sections';
+
+// The feature panels load on first use (their use cases and domain code are in async chunks): the task pane's
+// initial JavaScript stays within its budget.
+const Templates = lazy(() => import('../features/Templates/Templates').then((m) => ({ default: m.Templates })));
+const Validation = lazy(() => import('../features/Validation/Validation').then((m) => ({ default: m.Validation })));
+const Consolidation = lazy(() => import('../features/Consolidation/Consolidation').then((m) => ({ default: m.Consolidation })));
 
 const useStyles = makeStyles({
   root: {
@@ -57,6 +61,7 @@ export function Shell({ host, theme, initialSection = 'templates' }: ShellProps)
   const t = useT();
   const styles = useStyles();
   const { notices, dismiss } = useNotices();
+  useRibbonFailureNotices(); // the ribbon's 一键汇总 opens the pane when it fails: say why here
   const [section, setSection] = useState<SectionId>(initialSection);
   const baseId = useId();
   const tabId = (id: SectionId) => `${baseId}tab-${id}`;
@@ -90,7 +95,7 @@ export function Shell({ host, theme, initialSection = 'templates' }: ShellProps)
       <main className={styles.main}>
         <StatusArea notices={notices} onDismiss={dismiss} />
         <div role="tabpanel" id={panelId} aria-labelledby={tabId(section)} tabIndex={0} className={styles.panel}>
-          {renderSection(section, host, theme, plan)}
+          <Suspense fallback={null}>{renderSection(section, host, theme, plan)}</Suspense>
         </div>
       </main>
     </div>

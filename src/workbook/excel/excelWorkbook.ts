@@ -17,6 +17,19 @@ import { FEATURE_REQUIREMENTS, requirementOf, type Feature } from './features';
 import { DEFAULT_BATCH_BUDGET_BYTES, jsonBytes, OperationQueue, PAYLOAD_LIMIT_BYTES } from './payload';
 import { bytesPerCell, rangeProperties, toSheetData, type LoadedGrid } from './readSheets';
 import { queueClear, queueSheet, type Capabilities } from './renderSheet';
+import {
+  lastSpecPerName,
+  lookUpByNames,
+  lookUpWithNullObjects,
+  queueStateLoad,
+  renderTargets,
+  runBatches,
+  sheetKey,
+  targetsFromSnapshot,
+  toSheetState,
+  type Target,
+  type WorkbookSnapshot,
+} from './writeSheets';
 
 /**
  * The Excel adapter of the workbook port: the only code that touches Office.js (ARCHITECTURE.md).
@@ -26,8 +39,17 @@ import { queueClear, queueSheet, type Capabilities } from './renderSheet';
  *   a range of a sheet cannot be queued before the sheet list has come back).
  * - readSheets: 1 (every sheet's used range in one batch); 2 when a name is missing (to name it); when the
  *   response would exceed Excel on the web's 5 MB limit, 2 + one per ~4 MB of cells.
+ * - readAllSheets: 2 (the names, then every used range — plus every sheet's tables, charts and protection, kept
+ *   as a snapshot for writeSheets; see writeSheets.ts); chunked as readSheets when over 5 MB.
  * - writeSheet: 2 for a new sheet (names, then the whole spec); 3 when replacing one (its tables, charts and
  *   protection are loaded to be removed); plus one per ~4 MB of estimated request payload beyond the first.
+ * - writeSheets (all specs, replacing in place, then activation): 1 after a readAllSheets of less than
+ *   `snapshotMaxAgeMs` (no lookup), else 2 (a lookup, then the write); plus one per ~4 MB beyond the first. So
+ *   consolidation (readAllSheets, then writeSheets of 汇总 and 明细) costs 3 whatever the number of sheets, as
+ *   long as the two outputs fit one request: 250 departments with every actual filled in make a 明细 of ~9,700
+ *   hyperlinked cells, ~6 MB as Office.js sends it, so 4 there (Excel on the web refuses requests over 5 MB). A
+ *   stale snapshot costs 2 more (the refused or miscounted batch is redone after a lookup). Before ExcelApi 1.4
+ *   (no getItemOrNullObject) the lookup is the sheet names, then the existing targets' contents: 1–2.
  * - writeCells, activate, onChange and its unsubscribe: 1 (writeCells: plus one per ~4 MB).
  *
  * Optional APIs are checked with Office.context.requirements.isSetSupported (features.ts); what a spec asks for
@@ -41,13 +63,27 @@ export interface SkippedFeature {
 }
 
 export interface WriteReport {
+  /** The sheet written (writeSheets: the first of them). */
   readonly sheet: string;
+  /** Every sheet written, in order. */
+  readonly sheets: readonly string[];
   /** Parts of the spec not rendered because this Excel lacks the API; the rest of the sheet was written. */
   readonly skipped: readonly SkippedFeature[];
-  /** Round trips of the whole writeSheet call, lookups included. */
+  /** Round trips of the whole writeSheet(s) call, lookups and refused batches included. */
   readonly syncs: number;
-  /** Estimated request payload of the write batches, in bytes. */
+  /** Estimated request payload of the (last) write, in bytes. */
   readonly estimatedBytes: number;
+  /**
+   * writeSheets: how the sheets to replace were known — from readAllSheets' snapshot (no lookup round trip), or
+   * by a lookup round trip (no recent snapshot, replace: false, or a stale snapshot).
+   */
+  readonly lookup?: 'snapshot' | 'loaded';
+  /**
+   * writeSheets: set when the snapshot turned out stale and the write was redone after a lookup (the result is
+   * the same): the Office error code that refused the batch, or "unexpectedItems" when a written sheet held
+   * tables or charts the snapshot did not know of.
+   */
+  readonly staleSnapshot?: string;
 }
 
 export interface ExcelWorkbookOptions {
@@ -58,14 +94,31 @@ export interface ExcelWorkbookOptions {
   /** Waits before retrying a request refused in cell-edit mode (default 250, 500, 1000 ms: three retries). */
   readonly retryDelaysMs?: readonly number[];
   readonly sleep?: (ms: number) => Promise<void>;
+  /** How long readAllSheets' snapshot spares writeSheets its lookup (default 60 s). */
+  readonly snapshotMaxAgeMs?: number;
+  /** The clock the snapshot's age is measured on (default Date.now). */
+  readonly now?: () => number;
 }
 
 export interface ExcelWorkbook extends WorkbookPort {
-  /** What the last successful writeSheet skipped (degraded) and what it cost; undefined before the first. */
+  /** What the last successful writeSheet(s) skipped (degraded) and what it cost; undefined before the first. */
   lastWriteReport(): WriteReport | undefined;
 }
 
 type ExcelRun = typeof Excel.run;
+
+/**
+ * Errors that a fresh lookup would not avoid: writeSheets throws them instead of redoing the write after a lookup
+ * (cell-edit mode is retried by withRetry, from the start). Any other error of a batch planned from the snapshot
+ * may come from the snapshot being stale, so it is answered by one redo.
+ */
+const NOT_STALENESS: ReadonlySet<string> = new Set([
+  'InvalidOperationInCellEditMode',
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+  'PayloadTooLarge',
+  'ApiNotFound',
+]);
 
 export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
   const isSetSupported =
@@ -86,6 +139,20 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
     return yes;
   };
   let lastReport: WriteReport | undefined;
+  const now = options.now ?? Date.now;
+  const snapshotMaxAgeMs = options.snapshotMaxAgeMs ?? 60_000;
+  /** What readAllSheets learnt of every sheet (writeSheets.ts); dropped as soon as this adapter changes sheets. */
+  let snapshot: WorkbookSnapshot | undefined;
+  /** Set when Excel refused loads under a null object: the lookup then goes by names (lookUpByNames). */
+  let nullObjectLoadsRefused = false;
+  const freshSnapshot = (): WorkbookSnapshot | undefined => {
+    const age = snapshot ? now() - snapshot.takenAt : Infinity;
+    return age >= 0 && age <= snapshotMaxAgeMs ? snapshot : undefined;
+  };
+  const capabilities = (skipped: Map<Feature, SkippedFeature>): Capabilities => ({
+    supports,
+    skip: (feature) => skipped.set(feature, { feature, requirement: requirementOf(feature) }),
+  });
 
   const sheetName = (worksheetId: string): Promise<string> =>
     run(async (context) => {
@@ -95,8 +162,17 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       return sheet.name;
     });
 
-  /** Every named sheet's used range in one batch (one sync), or in ~4 MB chunks when the response is too large. */
-  const readNamed = async (context: Excel.RequestContext, names: readonly string[], readOptions: ReadOptions): Promise<readonly SheetData[]> => {
+  /**
+   * Every named sheet's used range in one batch (one sync), or in ~4 MB chunks when the response is too large.
+   * `alongside` queues more loads for the batch that succeeds (the first, or the size probe of the chunked read)
+   * and returns what to do once they came back.
+   */
+  const readNamed = async (
+    context: Excel.RequestContext,
+    names: readonly string[],
+    readOptions: ReadOptions,
+    alongside?: () => () => void,
+  ): Promise<readonly SheetData[]> => {
     const properties = ['rowIndex', 'columnIndex', ...rangeProperties(readOptions)];
     const reads = names.map((name) => {
       const sheet = context.workbook.worksheets.getItem(name);
@@ -105,18 +181,43 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       used.load(properties);
       return { sheet, used };
     });
+    const loaded = alongside?.();
     try {
       await context.sync();
     } catch (error) {
       const code = asOfficeError(error)?.code;
       if (code === 'ItemNotFound') throw await missingSheets(context, names);
       if (code === 'ResponsePayloadSizeLimitExceeded')
-        return readInChunks(context, names, readOptions, budget, supports('usedRangeOrNullObject'));
+        return readInChunks(context, names, readOptions, budget, supports('usedRangeOrNullObject'), alongside);
       throw error;
     }
+    loaded?.();
     return reads.map(({ sheet, used }) =>
       toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, readOptions)], readOptions),
     );
+  };
+
+  /**
+   * The targets of writeSheets with what they hold: one round trip by getItemOrNullObject; by names (1–2) before
+   * ExcelApi 1.4, or once Excel has refused loads under a null object (not documented either way: see
+   * lookUpWithNullObjects), which is then remembered.
+   */
+  const lookUp = async (
+    context: Excel.RequestContext,
+    specs: readonly SheetSpec[],
+    sync: () => Promise<void>,
+  ): Promise<Target[]> => {
+    const protection = supports('protection');
+    if (supports('itemOrNullObject') && !nullObjectLoadsRefused) {
+      try {
+        return await lookUpWithNullObjects(context, specs, protection, sync);
+      } catch (error) {
+        const code = asOfficeError(error)?.code;
+        if (code === undefined || NOT_STALENESS.has(code)) throw error;
+        nullObjectLoadsRefused = true;
+      }
+    }
+    return lookUpByNames(context, specs, protection, sync);
   };
 
   const port: ExcelWorkbook = {
@@ -147,7 +248,9 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       ),
 
     readSheets: (names: readonly string[], readOptions: ReadOptions = {}) =>
-      names.length === 0 ? Promise.resolve([]) : withRetry(() => run((context) => readNamed(context, names, readOptions)), retry),
+      names.length === 0
+        ? Promise.resolve([])
+        : withRetry(() => run((context) => readNamed(context, names, readOptions)), retry),
 
     readAllSheets: (readOptions: ReadOptions = {}) =>
       withRetry(
@@ -156,20 +259,97 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
             const sheets = context.workbook.worksheets;
             sheets.load('items/name,items/position');
             await context.sync();
-            const names = [...sheets.items].sort((a, b) => a.position - b.position).map((sheet) => sheet.name);
-            return names.length === 0 ? [] : readNamed(context, names, readOptions);
+            const items = [...sheets.items].sort((a, b) => a.position - b.position);
+            // The snapshot's loads ride on the batch that reads the used ranges: no round trip of their own.
+            const takeSnapshot = () => {
+              const reads = items.map((sheet) => ({
+                name: sheet.name,
+                read: queueStateLoad(sheet, supports('protection')),
+              }));
+              return () => {
+                const states = reads.map(({ name, read }) => toSheetState(name, read()));
+                snapshot = { takenAt: now(), sheets: new Map(states.map((state) => [sheetKey(state.name), state])) };
+              };
+            };
+            if (items.length === 0) {
+              snapshot = { takenAt: now(), sheets: new Map() };
+              return [];
+            }
+            return readNamed(
+              context,
+              items.map((sheet) => sheet.name),
+              readOptions,
+              takeSnapshot,
+            );
           }),
         retry,
       ),
 
-    // A first, correct version: one writeSheet per spec. The consolidation issue's budget (≤ 3 round trips in
-    // all) needs a single batch; see writeSheets' tests.
-    writeSheets: async (specs: readonly SheetSpec[], writeOptions: WriteOptions = {}) => {
-      for (const [i, spec] of specs.entries()) {
-        const last = i === specs.length - 1;
-        await port.writeSheet(spec, { replace: writeOptions.replace ?? true });
-        if (last && (writeOptions.activate || writeOptions.select)) await port.activate(specs[0]?.name ?? spec.name, writeOptions.select);
-      }
+    writeSheets: async (given: readonly SheetSpec[], writeOptions: WriteOptions = {}) => {
+      const specs = lastSpecPerName(given);
+      if (specs.length === 0) return;
+      const replace = writeOptions.replace ?? true;
+      // Sheets this call has added (once their batch reached Excel): a retry (cell-edit mode) replaces them.
+      const created = new Set<string>();
+      lastReport = await withRetry(
+        () =>
+          run(async (context): Promise<WriteReport> => {
+            const skipped = new Map<Feature, SkippedFeature>();
+            const caps = capabilities(skipped);
+            let syncs = 0;
+            const sync = async (): Promise<void> => {
+              syncs++;
+              await context.sync();
+            };
+            const render = (targets: readonly Target[], verify: boolean) =>
+              renderTargets(context, targets, writeOptions, caps, {
+                budget,
+                sync,
+                verify,
+                afterFirst: () => {
+                  snapshot = undefined;
+                  for (const t of targets) if (!t.existing) created.add(sheetKey(t.spec.name));
+                },
+              });
+            const report = (
+              written: { estimatedBytes: number },
+              lookup: 'snapshot' | 'loaded',
+              stale?: string,
+            ): WriteReport => ({
+              sheet: specs[0]?.name ?? '',
+              sheets: specs.map((s) => s.name),
+              skipped: [...skipped.values()],
+              syncs,
+              estimatedBytes: written.estimatedBytes,
+              lookup,
+              ...(stale ? { staleSnapshot: stale } : {}),
+            });
+
+            // With replace: false the lookup decides (a clash must be refused before anything is written).
+            const known = replace ? freshSnapshot() : undefined;
+            let stale: string | undefined;
+            if (known) {
+              try {
+                const written = await render(targetsFromSnapshot(context, specs, known), true);
+                if (written.unexpected.length === 0) return report(written, 'snapshot');
+                stale = 'unexpectedItems';
+              } catch (error) {
+                const code = asOfficeError(error)?.code;
+                if (code === undefined || NOT_STALENESS.has(code)) throw error;
+                stale = code;
+              }
+              snapshot = undefined;
+            }
+
+            const targets = await lookUp(context, specs, sync);
+            if (!replace) {
+              const clash = targets.find((t) => t.existing && !created.has(sheetKey(t.spec.name)));
+              if (clash?.existing) throw new PortError('nameClash', clash.existing.name);
+            }
+            return report(await render(targets, false), 'loaded', stale);
+          }),
+        retry,
+      );
     },
 
     writeSheet: async (spec: SheetSpec, writeOptions: WriteOptions = {}) => {
@@ -179,10 +359,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
         () =>
           run(async (context): Promise<WriteReport> => {
             const skipped = new Map<Feature, SkippedFeature>();
-            const caps: Capabilities = {
-              supports,
-              skip: (feature) => skipped.set(feature, { feature, requirement: requirementOf(feature) }),
-            };
+            const caps = capabilities(skipped);
             let syncs = 0;
             const sheets = context.workbook.worksheets;
             sheets.load('items/name');
@@ -221,8 +398,22 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
                 if (select !== undefined) sheet.getRange(select).select();
               });
             }
-            syncs += await runBatches(context, queue, budget, () => (state.created ||= !existing));
-            return { sheet: spec.name, skipped: [...skipped.values()], syncs, estimatedBytes: queue.estimatedBytes };
+            syncs += await runBatches(
+              queue,
+              budget,
+              () => context.sync(),
+              () => {
+                state.created ||= !existing;
+                snapshot = undefined;
+              },
+            );
+            return {
+              sheet: spec.name,
+              sheets: [spec.name],
+              skipped: [...skipped.values()],
+              syncs,
+              estimatedBytes: queue.estimatedBytes,
+            };
           }),
         retry,
       );
@@ -248,7 +439,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
                     });
                   }
                 }
-                await runBatches(context, queue, budget);
+                await runBatches(queue, budget, () => context.sync());
               }),
             retry,
           ),
@@ -294,26 +485,6 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
   return port;
 }
 
-/**
- * Runs the queued operations in batches of at most `budget` estimated bytes, one round trip each; returns the
- * number of round trips. `afterFirst` runs once the first batch has reached Excel.
- */
-async function runBatches(
-  context: Excel.RequestContext,
-  queue: OperationQueue,
-  budget: number,
-  afterFirst?: () => void,
-): Promise<number> {
-  const batches = queue.batches(budget);
-  for (const [i, batch] of batches.entries()) {
-    for (const op of batch) op.run();
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate: one round trip per ~4 MB of payload (Excel on the web refuses requests over 5 MB); for ordinary sheets this loop runs once
-    await context.sync();
-    if (i === 0) afterFirst?.();
-  }
-  return batches.length;
-}
-
 /** The loaded properties of a range; its position is passed when it was not loaded with it. */
 function loadedGrid(
   range: Excel.Range,
@@ -351,6 +522,7 @@ async function readInChunks(
   options: ReadOptions,
   budget: number,
   orNull: boolean,
+  alongside?: () => () => void,
 ): Promise<readonly SheetData[]> {
   const probes = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
@@ -359,7 +531,9 @@ async function readInChunks(
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     return { sheet, used };
   });
+  const loaded = alongside?.();
   await context.sync();
+  loaded?.();
   const present = probes.filter(({ used }) => !used.isNullObject);
   // The refused read says the cells average more than the limit divided by their number: start above that.
   const cells = present.reduce((n, { used }) => n + used.rowCount * used.columnCount, 0);

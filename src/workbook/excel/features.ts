@@ -6,6 +6,8 @@
 export const FEATURE_REQUIREMENTS = {
   /** Worksheet.getUsedRangeOrNullObject */
   usedRangeOrNullObject: '1.4',
+  /** WorksheetCollection.getItemOrNullObject (writeSheets' one-round-trip lookup) */
+  itemOrNullObject: '1.4',
   /** Range.merge / unmerge */
   merges: '1.2',
   /** RangeFormat.columnWidth / rowHeight, Range.rowHidden / columnHidden */

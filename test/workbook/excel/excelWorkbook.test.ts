@@ -660,6 +660,40 @@ describe('the fake Office.js (what these tests rely on)', () => {
     ]);
   });
 
+  it.each(['empty', 'refuse'] as const)(
+    'getItemOrNullObject: isNullObject after the sync; loads under a null object (%s)',
+    async (mode) => {
+      const excel = new FakeExcel({ nullObjectChildren: mode });
+      excel.addSheet('S');
+      const attempt = excel.run(async (context) => {
+        const missing = context.workbook.worksheets.getItemOrNullObject('没有');
+        const present = context.workbook.worksheets.getItemOrNullObject('s');
+        // eslint-disable-next-line office-addins/call-sync-before-read -- on purpose: the fake must refuse it
+        expect(() => missing.isNullObject).toThrow(/not available/);
+        const tables = missing.tables.load('items/name');
+        await context.sync();
+        expect([missing.isNullObject, present.isNullObject, tables.items]).toEqual([true, false, []]);
+      });
+      if (mode === 'empty') await attempt;
+      else await expect(attempt).rejects.toMatchObject({ code: 'ItemNotFound' });
+    },
+  );
+
+  it('looks a table up where its proxy is created: a missing one fails the batch there', async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addSheet('S');
+    const attempt = excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.getRange('A1').values = [[1]];
+      const table = ws.tables.getItem('没有的表');
+      ws.getRange('A2').values = [[2]];
+      table.delete();
+      await context.sync();
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect([sheet.cell('A1').value, sheet.cell('A2').value]).toEqual([1, null]);
+  });
+
   it('refuses members newer than its ExcelApi version, and format changes on a protected sheet', async () => {
     const excel = new FakeExcel({ apiVersion: '1.7' });
     excel.addSheet('S');

@@ -5,17 +5,25 @@ import type { CellValue } from '../../../src/domain/validation/validateRow';
  * A small recording fake of the Office.js objects the Excel adapter uses, and nothing more. What it does that
  * office-addin-mock does not:
  * - commands are queued and run only at `context.sync()`, which is counted, with the request and response size of
- *   each batch (a batch over 5 MB is refused, as Excel on the web refuses it);
+ *   each batch (a batch over 5 MB is refused, as Excel on the web refuses it; sizes as in COMMAND_BYTES);
  * - reading a property that was not loaded, or before the sync that loads it, throws PropertyNotLoaded;
  * - a string written to `values` is read as Excel reads typed input ("=1+1" becomes a formula, "007" the number 7)
  *   unless the cell's number format is "@", so the adapter's text handling is really tested;
  * - writes to locked cells of a protected sheet, and format changes on it, fail with AccessDenied;
  * - members newer than the fake's ExcelApi version fail with ApiNotFound, as on an older Excel;
+ * - a proxy got by getItem / getItemOrNullObject is looked up where it is created, as Office.js queues an
+ *   instantiate action there: a missing sheet, table or chart fails the batch at that point;
  * - every command is logged as "Sheet!A1:B2.member=value", in order.
  * It is handed to the adapter as `typeof Excel.run`; the objects are duck-typed, not the real classes.
  */
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * What a command adds to the request besides its value: actions, object paths, ids. Calibrated on the request
+ * body the Office.js runtime builds (officeJsPayload.test.ts: ≈ 290 bytes for a one-range operation, ≈ 230 per
+ * property set of a border), so that the fake refuses about what Excel on the web would refuse.
+ */
+export const COMMAND_BYTES = 250;
 
 /**
  * The Office.js members this fake models, checked against @types/office-js: a misspelt or renamed member fails the
@@ -23,7 +31,14 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
  */
 export const MODELLED_MEMBERS = {
   workbook: ['worksheets'] satisfies (keyof Excel.Workbook)[],
-  worksheets: ['getItem', 'add', 'load', 'items', 'onChanged'] satisfies (keyof Excel.WorksheetCollection)[],
+  worksheets: [
+    'getItem',
+    'getItemOrNullObject',
+    'add',
+    'load',
+    'items',
+    'onChanged',
+  ] satisfies (keyof Excel.WorksheetCollection)[],
   worksheet: [
     'name',
     'position',
@@ -40,6 +55,7 @@ export const MODELLED_MEMBERS = {
     'pageLayout',
     'tables',
     'charts',
+    'isNullObject',
   ] satisfies (keyof Excel.Worksheet)[],
   range: [
     'values',
@@ -86,9 +102,9 @@ export const MODELLED_MEMBERS = {
   protection: ['protect', 'unprotect', 'load', 'protected'] satisfies (keyof Excel.WorksheetProtection)[],
   freezePanes: ['freezeAt', 'freezeRows', 'freezeColumns', 'unfreeze'] satisfies (keyof Excel.WorksheetFreezePanes)[],
   pageLayout: ['orientation', 'zoom', 'centerHorizontally', 'setPrintTitleRows'] satisfies (keyof Excel.PageLayout)[],
-  tables: ['add', 'load', 'items'] satisfies (keyof Excel.TableCollection)[],
+  tables: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.TableCollection)[],
   table: ['name', 'style', 'delete'] satisfies (keyof Excel.Table)[],
-  charts: ['add', 'load', 'items'] satisfies (keyof Excel.ChartCollection)[],
+  charts: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.ChartCollection)[],
   chart: ['name', 'title', 'setPosition', 'delete'] satisfies (keyof Excel.Chart)[],
   changedEvent: [
     'worksheetId',
@@ -243,6 +259,7 @@ function propertyNames(arg: unknown): string[] {
 /** The ExcelApi version each member needs (from @types/office-js), checked when the command runs. */
 const REQUIRES: Readonly<Record<string, string>> = {
   getUsedRangeOrNullObject: '1.4',
+  getItemOrNullObject: '1.4',
   merge: '1.2',
   unmerge: '1.2',
   'format.columnWidth': '1.2',
@@ -280,6 +297,12 @@ export interface FakeExcelOptions {
   readonly apiVersion?: string;
   /** Largest request or response of one sync, as in Excel on the web; null for none (desktop). */
   readonly payloadLimit?: number | null;
+  /**
+   * What loading a collection or the protection of a null-object worksheet (getItemOrNullObject of a missing
+   * sheet) does. Not documented by Microsoft: 'empty' (default) answers as for a sheet without any, 'refuse'
+   * fails the batch with ItemNotFound, so that the adapter's fallback for it is tested too.
+   */
+  readonly nullObjectChildren?: 'empty' | 'refuse';
 }
 
 export class FakeExcel {
@@ -293,10 +316,12 @@ export class FakeExcel {
   private nextId = 1;
   readonly apiVersion: string;
   readonly payloadLimit: number | null;
+  readonly nullObjectChildren: 'empty' | 'refuse';
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.17';
     this.payloadLimit = options.payloadLimit === undefined ? PAYLOAD_LIMIT : options.payloadLimit;
+    this.nullObjectChildren = options.nullObjectChildren ?? 'empty';
   }
 
   get syncs(): number {
@@ -335,6 +360,28 @@ export class FakeExcel {
       }),
     );
     return sheet;
+  }
+
+  /** The user deletes a sheet (the sheets after it move up one position). */
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (const other of this.sheets) if (other.position > s.position) other.position--;
+    if (this.active === s) this.active = undefined;
+  }
+
+  /** The user drags a sheet's tab to another position. */
+  moveSheet(name: string, position: number): void {
+    const order = [...this.sheets].sort((a, b) => a.position - b.position);
+    const s = this.sheet(name);
+    order.splice(order.indexOf(s), 1);
+    order.splice(position, 0, s);
+    order.forEach((sheet, i) => (sheet.position = i));
+  }
+
+  /** The sheets' names in tab order. */
+  tabs(): string[] {
+    return [...this.sheets].sort((a, b) => a.position - b.position).map((s) => s.name);
   }
 
   sheet(name: string): FakeSheet {
@@ -378,7 +425,7 @@ export class FakeExcel {
     const commands = context.pending;
     context.pending = [];
     const batch = this.batches.length + 1;
-    const requestBytes = commands.reduce((n, c) => n + utf8(c.value) + 50, 0);
+    const requestBytes = commands.reduce((n, c) => n + utf8(c.value) + COMMAND_BYTES, 0);
     await Promise.resolve();
     const failure = this.failures.shift();
     if (failure) {
@@ -467,6 +514,23 @@ class FakeWorksheets extends FakeObject {
     return sheet;
   }
 
+  getItemOrNullObject(key: string): FakeWorksheet {
+    // Looked up once, where it is instantiated: a null object stays one for the rest of the batch.
+    let found: FakeSheet | null = null;
+    const sheet = new FakeWorksheet(this.context, () => found, key, true);
+    this.context.queue({
+      label: () => `worksheets.getItemOrNullObject(${key})`,
+      requires: REQUIRES.getItemOrNullObject,
+      apply: () => {
+        found = this.context.excel.find(key) ?? null;
+        const isNull = found === null;
+        // isNullObject comes back with every sync, unasked (as Office.js loads it).
+        return { response: isNull, commit: () => sheet.commitLoad([['isNullObject', isNull]]) };
+      },
+    });
+    return sheet;
+  }
+
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.context.queue({
@@ -532,6 +596,8 @@ class FakeWorksheet extends FakeObject {
     context: FakeContext,
     private readonly resolve: () => FakeSheet | null,
     private readonly key: string,
+    /** Got by getItemOrNullObject: may be a null object. */
+    private readonly orNull = false,
   ) {
     super(context);
   }
@@ -540,6 +606,17 @@ class FakeWorksheet extends FakeObject {
     const s = this.resolve();
     if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet ${this.key}`);
     return s;
+  }
+
+  /**
+   * The sheet whose tables, charts or protection are being loaded; null for a null object when the fake answers
+   * such loads as empty (FakeExcelOptions.nullObjectChildren).
+   */
+  modelForChildLoad(): FakeSheet | null {
+    if (!this.orNull || this.resolve() !== null) return this.model();
+    if (this.context.excel.nullObjectChildren === 'refuse')
+      throw new FakeOfficeError('ItemNotFound', `Loading under a null object (worksheet ${this.key}) is refused.`);
+    return null;
   }
 
   label(): string {
@@ -557,7 +634,7 @@ class FakeWorksheet extends FakeObject {
   }
 
   get isNullObject(): boolean {
-    return false;
+    return this.orNull ? this.read('isNullObject') : false;
   }
   get name(): string {
     return this.read('name');
@@ -574,6 +651,8 @@ class FakeWorksheet extends FakeObject {
     this.context.queue({
       label: () => `${this.label()}.load(${names.join(',')})`,
       apply: () => {
+        // Loading a null object is allowed: nothing comes back but isNullObject.
+        if (this.orNull && this.resolve() === null) return { response: null, commit: () => undefined };
         const values = names.map((p) => [p, this.snapshot(this.model(), p)] as const);
         return { response: Object.fromEntries(values), commit: () => this.commitLoad(values) };
       },
@@ -640,7 +719,7 @@ class FakeWorksheet extends FakeObject {
           label: () => `${this.label()}.protection.load(${propertyNames(props).join(',')})`,
           requires: REQUIRES['protection.load'],
           apply: () => {
-            const value = this.model().isProtected;
+            const value = this.modelForChildLoad()?.isProtected ?? false;
             return { response: value, commit: () => loaded.set('protected', value) };
           },
         });
@@ -690,9 +769,7 @@ class FakeWorksheet extends FakeObject {
           }),
           {
             delete: () =>
-              this.command('tables.item.delete()', undefined, () =>
-                at().sheet.tables.splice(at().sheet.tables.indexOf(at().item), 1),
-              ),
+              this.command('tables.item.delete()', undefined, () => removeItem(at().sheet.tables, at().item)),
           },
         ),
       (range, hasHeaders) => {
@@ -723,9 +800,7 @@ class FakeWorksheet extends FakeObject {
                 () => (at().item.position = `${from.address0()}:${to.address0()}`),
               ),
             delete: () =>
-              this.command('charts.item.delete()', undefined, () =>
-                at().sheet.charts.splice(at().sheet.charts.indexOf(at().item), 1),
-              ),
+              this.command('charts.item.delete()', undefined, () => removeItem(at().sheet.charts, at().item)),
           },
         ),
       (type, source, seriesBy) => {
@@ -739,11 +814,19 @@ class FakeWorksheet extends FakeObject {
   }
 }
 
+/** Deleting a table or chart; one already deleted (a stale proxy) is an error, as the object no longer exists. */
+function removeItem<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i < 0) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist (deleted).');
+  list.splice(i, 1);
+}
+
 /** An object whose properties can only be set (each setter records a command); reading one throws. */
 function setters(props: Readonly<Record<string, (value: unknown) => void>>): object {
   const o = {};
   for (const [name, set] of Object.entries(props)) {
     Object.defineProperty(o, name, {
+      configurable: true,
       set,
       get: () => {
         throw notLoaded(name);
@@ -783,19 +866,48 @@ class FakeItems<T extends { name?: string }> extends FakeObject {
     });
   }
 
+  /** By name (tables: case-insensitive, as Excel's table names; charts: the first of that name). */
+  getItem(name: string): object {
+    let found: { sheet: FakeSheet; item: T } | undefined;
+    this.context.queue({
+      label: () => `${this.ws.label()}.${this.member}.getItem(${name})`,
+      apply: () => {
+        const sheet = this.ws.model();
+        const item = this.list(sheet).find((i) =>
+          this.member === 'tables' ? i.name?.toLowerCase() === name.toLowerCase() : i.name === name,
+        );
+        if (!item) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+        found = { sheet, item };
+      },
+    });
+    return this.wrap(() => {
+      if (!found) throw new Error('fake: item used before its lookup ran');
+      return found;
+    });
+  }
+
   load(props: unknown): this {
     const names = propertyNames(props);
     this.context.queue({
       label: () => `${this.ws.label()}.${this.member}.load(${names.join(',')})`,
       apply: () => {
-        const sheet = this.ws.model();
-        const items = [...this.list(sheet)];
+        const sheet = this.ws.modelForChildLoad();
+        const items = sheet ? [...this.list(sheet)] : [];
+        const loadedNames = items.map((i) => i.name ?? '');
         return {
-          response: items.map((i) => i.name ?? null),
+          response: loadedNames,
           commit: () =>
             this.loaded.set(
               'items',
-              items.map((item) => this.wrap(() => ({ sheet, item }))),
+              items.map((item, i) => {
+                const proxy = this.wrap(() => ({ sheet: sheet ?? this.ws.model(), item }));
+                // A loaded name reads as it was when the batch ran; it can still be set.
+                if (names.includes('name')) {
+                  const set = Object.getOwnPropertyDescriptor(proxy, 'name')?.set;
+                  Object.defineProperty(proxy, 'name', { get: () => loadedNames[i], set, configurable: true });
+                }
+                return proxy;
+              }),
             ),
         };
       },

@@ -1,12 +1,110 @@
-import { Body1, Subtitle2 } from '@fluentui/react-components';
+import { Fragment, useId, useRef, useState } from 'react';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useT } from '../../i18n';
-import { ComingSoon } from '../../shell/ComingSoon';
 import { useFeatureStyles } from '../../shell/featureStyles';
+import { useConsolidation, type Estimate, type FileStatus, type ProblemItem } from './useConsolidation';
 
-/** 汇总: what the section will do, and plainly that it is not built yet (no useConsolidation hook until there is state). */
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  sectionHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  dropdown: { minWidth: 0, width: '100%' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  itemText: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  itemTitle: { fontWeight: tokens.fontWeightSemibold },
+  muted: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  badge: { flexShrink: 0, marginTop: '2px' },
+  // The file input stays in the page (for keyboard users it is reached through the button) but is not shown.
+  fileInput: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outlineStyle: 'none' },
+  problem: {
+    flexGrow: 1,
+    minWidth: 0,
+    height: 'auto',
+    justifyContent: 'flex-start',
+    alignItems: 'flex-start',
+    textAlign: 'start',
+    whiteSpace: 'normal',
+    fontWeight: tokens.fontWeightRegular,
+    gap: tokens.spacingHorizontalXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  problemStatic: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+  },
+  problemText: { minWidth: 0, overflowWrap: 'anywhere' },
+});
+
+const ESTIMATE_COLOR: Readonly<Record<Estimate, 'success' | 'warning' | 'danger' | 'informative'>> = {
+  included: 'success',
+  otherPeriod: 'warning',
+  conflict: 'danger',
+  unknown: 'informative',
+};
+const FILE_COLOR: Readonly<Record<FileStatus, 'success' | 'danger' | 'informative'>> = {
+  ready: 'success',
+  problem: 'danger',
+  parsing: 'informative',
+};
+
+/** At 320 px a list of hundreds of problems is unusable at once: the first ones, and a button for the rest. */
+const LISTED = 50;
+
+/**
+ * 汇总: the templates found in this workbook, department workbooks to import, the report period, 一键汇总 with its
+ * progress, then what came out (sources used and left out, lights, submissions) and the problems, each leading to
+ * its cell where it is in this workbook.
+ */
 export function Consolidation() {
   const t = useT();
   const feature = useFeatureStyles();
+  const styles = useStyles();
+  const s = useConsolidation();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [showAll, setShowAll] = useState(false);
+  const problems = showAll ? (s.result?.problems ?? []) : (s.result?.problems ?? []).slice(0, LISTED);
+
   return (
     <div className={feature.root}>
       <Subtitle2 as="h2" className={feature.heading}>
@@ -15,7 +113,256 @@ export function Consolidation() {
       <Body1 as="p" className={feature.text}>
         {t('ui.consolidation.description')}
       </Body1>
-      <ComingSoon />
+
+      <section className={styles.section} aria-labelledby={`${id}sources`}>
+        <h3 id={`${id}sources`} className={styles.sectionHeading}>
+          {t('ui.consolidation.sources')}
+        </h3>
+        <Caption1 className={styles.muted}>{t('ui.consolidation.sourcesHint')}</Caption1>
+        {s.sources.length === 0 ? (
+          <Body1 className={feature.text}>{t('ui.consolidation.noSources')}</Body1>
+        ) : (
+          <ul className={styles.list} data-testid="consolidation-sources">
+            {s.sources.map((r) => (
+              <li key={r.id} className={styles.item}>
+                <span className={styles.itemText}>
+                  <span className={styles.itemTitle}>{r.title}</span>
+                  <span className={styles.muted}>{r.line}</span>
+                </span>
+                <Badge className={styles.badge} appearance="tint" color={ESTIMATE_COLOR[r.estimate]}>
+                  {r.estimateLabel}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.actions}>
+          <Button size="small" disabledFocusable={s.busy} onClick={() => void s.refresh()}>
+            {t('ui.consolidation.refresh')}
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby={`${id}files`}>
+        <h3 id={`${id}files`} className={styles.sectionHeading}>
+          {t('ui.consolidation.files')}
+        </h3>
+        <div className={styles.actions}>
+          <Button
+            data-testid="import-files"
+            disabledFocusable={s.progress !== undefined}
+            onClick={() => input.current?.click()}
+          >
+            {t('ui.consolidation.import')}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            accept=".xlsx"
+            tabIndex={-1}
+            aria-hidden="true"
+            className={styles.fileInput}
+            data-testid="import-input"
+            onChange={(e) => {
+              const picked = [...(e.currentTarget.files ?? [])];
+              e.currentTarget.value = ''; // the same file can be chosen again
+              void s.importFiles(picked);
+            }}
+          />
+        </div>
+        <Caption1 className={styles.muted}>{t('ui.consolidation.importHint')}</Caption1>
+        {s.files.length === 0 ? (
+          <Caption1 className={styles.muted}>{t('ui.consolidation.noFiles')}</Caption1>
+        ) : (
+          <ul className={styles.list} data-testid="consolidation-files">
+            {s.files.map((f) => (
+              <li key={f.id} className={styles.item}>
+                <span className={styles.itemText}>
+                  <span className={styles.itemTitle}>{f.name}</span>
+                  <span className={styles.muted} data-testid="file-status">
+                    {f.text}
+                  </span>
+                </span>
+                <Badge className={styles.badge} appearance="tint" color={FILE_COLOR[f.status]} aria-hidden="true">
+                  {f.status === 'parsing' ? '…' : f.status === 'ready' ? '✓' : '!'}
+                </Badge>
+                <Button
+                  size="small"
+                  aria-label={t('ui.consolidation.removeFile', { file: f.name })}
+                  disabledFocusable={s.progress !== undefined}
+                  onClick={() => s.removeFile(f.id)}
+                >
+                  {t('ui.consolidation.remove')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className={styles.field}>
+        <Label id={`${id}period`} weight="semibold">
+          {t('ui.consolidation.period')}
+        </Label>
+        <Dropdown
+          className={styles.dropdown}
+          aria-labelledby={`${id}period`}
+          aria-describedby={`${id}periodHint`}
+          data-testid="consolidation-period"
+          disabled={s.periods.length === 0}
+          placeholder={t('ui.consolidation.periodNone')}
+          value={s.period?.text ?? ''}
+          selectedOptions={s.period ? [s.period.key] : []}
+          onOptionSelect={(_, d) => {
+            if (d.optionValue !== undefined) s.selectPeriod(d.optionValue);
+          }}
+        >
+          {s.periods.map((p) => (
+            <Option key={p.key} value={p.key} text={p.text}>
+              {p.text}
+            </Option>
+          ))}
+        </Dropdown>
+        <Caption1 id={`${id}periodHint`} className={styles.muted}>
+          {t('ui.consolidation.periodHint')}
+        </Caption1>
+      </div>
+
+      <div className={styles.section}>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            data-testid="consolidate"
+            disabledFocusable={s.busy}
+            onClick={() => void s.run()}
+          >
+            {t('ui.consolidation.run')}
+          </Button>
+        </div>
+        <Caption1 className={styles.muted}>{t('ui.consolidation.runHint')}</Caption1>
+        {/* The live region exists before the run starts, so that every stage is announced. */}
+        <div
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          className={styles.progress}
+          data-testid="consolidation-progress"
+        >
+          {s.progress ? (
+            <>
+              <ProgressBar
+                value={s.progress.value}
+                max={1}
+                thickness="large"
+                aria-labelledby={`${id}stage`}
+                aria-valuetext={s.progress.text}
+              />
+              <Caption1 id={`${id}stage`}>{s.progress.text}</Caption1>
+            </>
+          ) : null}
+        </div>
+      </div>
+
+      <section
+        className={styles.result}
+        aria-labelledby={`${id}result`}
+        aria-live="polite"
+        data-testid="consolidation-result"
+      >
+        <h3 id={`${id}result`} className={styles.sectionHeading}>
+          {t('ui.consolidation.result')}
+        </h3>
+        {s.result === undefined ? (
+          <Caption1 className={styles.muted}>{t('ui.consolidation.notYet')}</Caption1>
+        ) : (
+          <>
+            <MessageBar intent={s.result.intent} layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{s.result.title}</MessageBarTitle>
+                {s.result.text} {s.result.by}
+              </MessageBarBody>
+            </MessageBar>
+            <dl className={feature.pairs} data-testid="consolidation-counts">
+              {s.result.pairs.map((p) => (
+                <Fragment key={p.label}>
+                  <dt className={feature.term}>{p.label}</dt>
+                  <dd className={feature.value}>{p.value}</dd>
+                </Fragment>
+              ))}
+            </dl>
+            {s.result.leftOut.length > 0 ? (
+              <>
+                <h4 className={styles.sectionHeading}>{t('ui.consolidation.leftOutList')}</h4>
+                <ul className={styles.list} data-testid="consolidation-left-out">
+                  {s.result.leftOut.map((text, i) => (
+                    <li key={i} className={styles.muted}>
+                      {text}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <h4 className={styles.sectionHeading}>
+              {t('ui.consolidation.problems', { count: s.result.problems.length })}
+            </h4>
+            {s.result.problems.length === 0 ? (
+              <Caption1 className={styles.muted}>{t('ui.consolidation.problemsNone')}</Caption1>
+            ) : (
+              <ul className={styles.list} data-testid="consolidation-problems">
+                {problems.map((p) => (
+                  <li key={p.id}>
+                    <ProblemRow item={p} onGoTo={(item) => void s.goTo(item)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!showAll && s.result.problems.length > LISTED ? (
+              <div className={styles.actions}>
+                <Button size="small" onClick={() => setShowAll(true)}>
+                  {t('ui.consolidation.showAll', { count: s.result.problems.length })}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ProblemRow({ item, onGoTo }: { readonly item: ProblemItem; readonly onGoTo: (item: ProblemItem) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const badge = (
+    <Badge
+      className={styles.badge}
+      size="small"
+      appearance="tint"
+      color={item.severity === 'error' ? 'danger' : 'warning'}
+    >
+      {item.severityLabel}
+    </Badge>
+  );
+  // A problem in a sheet of this workbook selects its cell; one in a file (or about a missing report) is text.
+  if (item.goTo) {
+    return (
+      <Button
+        appearance="subtle"
+        className={styles.problem}
+        data-testid="consolidation-problem"
+        title={t('ui.consolidation.goTo', item.goTo)}
+        onClick={() => onGoTo(item)}
+      >
+        {badge}
+        <span className={styles.problemText}>{item.text}</span>
+      </Button>
+    );
+  }
+  return (
+    <div className={styles.problemStatic} data-testid="consolidation-problem">
+      {badge}
+      <span className={styles.problemText}>{item.text}</span>
     </div>
   );
 }

@@ -1,33 +1,75 @@
-import { Body1, Body1Strong, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { FormulaMode } from '../../../domain/formulas';
 import type { Plan } from '../../../domain/plan/schema';
 import { useT } from '../../i18n';
-import { ComingSoon } from '../../shell/ComingSoon';
 import { useFeatureStyles } from '../../shell/featureStyles';
-import { useTemplates } from './useTemplates';
+import { MONTHS, useTemplates } from './useTemplates';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  campaign: {
+  campaigns: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // The radio's label: the campaign's name, then its people and size on a second line that wraps at 320 px.
+  campaignLabel: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  campaignName: { fontWeight: tokens.fontWeightSemibold },
+  campaignDetails: {
     display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
+  term: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXXS },
+  modeLabel: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  hint: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  // A labelled control: Label above its control (what Fluent Field does, without its validation-state icons).
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface TemplatesProps {
+  /** Shown until the workbook's 指标库 sheet (if any) has been read. */
   readonly plan: Plan;
 }
 
-/** 模板: inserting templates is still to come; the plan's campaigns it will offer are listed already. */
-export function Templates({ plan }: TemplatesProps) {
+const MODES: readonly {
+  readonly mode: FormulaMode;
+  readonly label: 'ui.templates.modeKpi' | 'ui.templates.modeNative';
+  readonly hint: 'ui.templates.modeKpiHint' | 'ui.templates.modeNativeHint';
+}[] = [
+  { mode: 'kpi', label: 'ui.templates.modeKpi', hint: 'ui.templates.modeKpiHint' },
+  { mode: 'native', label: 'ui.templates.modeNative', hint: 'ui.templates.modeNativeHint' },
+];
+
+/** 模板: choose a campaign, department, month and formula mode; insert the template or the 指标库 sheet. */
+export function Templates({ plan: initialPlan }: TemplatesProps) {
   const t = useT();
   const feature = useFeatureStyles();
   const styles = useStyles();
-  const { year, campaigns } = useTemplates(plan);
+  const s = useTemplates(initialPlan);
+  const id = useId();
+  const { form } = s;
+  const monthLabel = (month: number) => t('ui.templates.monthOption', { year: s.year, month });
+
   return (
     <div className={feature.root}>
       <Subtitle2 as="h2" className={feature.heading}>
@@ -36,27 +78,149 @@ export function Templates({ plan }: TemplatesProps) {
       <Body1 as="p" className={feature.text}>
         {t('ui.templates.description')}
       </Body1>
-      <ComingSoon />
-      <Body1Strong as="h3" className={feature.heading}>
-        {t('ui.templates.campaigns', { year })}
-      </Body1Strong>
-      <ul className={styles.list} role="list">
-        {campaigns.map((c) => (
-          <li key={c.id} className={styles.campaign}>
-            <Body1Strong as="p" className={feature.text}>
-              {c.name}
-            </Body1Strong>
-            <dl className={feature.pairs}>
-              <dt className={feature.term}>{t('ui.templates.commander')}</dt>
-              <dd className={feature.value}>{c.commander}</dd>
-              <dt className={feature.term}>{t('ui.templates.leadDepartment')}</dt>
-              <dd className={feature.value}>{c.leadDepartment}</dd>
-              <dt className={feature.term}>{t('ui.templates.indicatorCount')}</dt>
-              <dd className={feature.value}>{c.indicatorCount}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
+
+      {s.planStatus ? (
+        <MessageBar intent={s.planStatus.intent} layout="multiline" data-testid="plan-status">
+          <MessageBarBody>
+            {s.planStatus.text}
+            {s.planStatus.problems.length > 0 ? (
+              <ul className={styles.problems}>
+                {s.planStatus.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+                {s.planStatus.more > 0 ? (
+                  <li>{t('ui.templates.planMoreProblems', { count: s.planStatus.more })}</li>
+                ) : null}
+              </ul>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Caption1 className={feature.text}>{t('ui.templates.planLoading')}</Caption1>
+      )}
+
+      <div className={styles.field}>
+        <Label id={`${id}campaigns`} weight="semibold">
+          {t('ui.templates.campaigns', { year: s.year })}
+        </Label>
+        <RadioGroup
+          aria-labelledby={`${id}campaigns`}
+          className={styles.campaigns}
+          value={form.campaignId}
+          onChange={(_, d) => s.selectCampaign(d.value)}
+        >
+          {s.campaigns.map((c) => (
+            <Radio
+              key={c.id}
+              value={c.id}
+              data-testid={`campaign-${c.id}`}
+              label={
+                <span className={styles.campaignLabel}>
+                  <span className={styles.campaignName}>{c.name}</span>
+                  <span className={styles.campaignDetails}>
+                    <span>
+                      <span className={styles.term}>{t('ui.templates.commander')}</span> {c.commander}
+                    </span>
+                    <span>
+                      <span className={styles.term}>{t('ui.templates.leadDepartment')}</span> {c.leadDepartment}
+                    </span>
+                    <span>
+                      <span className={styles.term}>{t('ui.templates.indicatorCount')}</span> {c.indicatorCount}
+                    </span>
+                  </span>
+                </span>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </div>
+
+      {/* Native selects (Fluent Select): keyboard and screen-reader behaviour of the platform, at 320 px too. */}
+      <div className={styles.field}>
+        <Label htmlFor={`${id}department`} weight="semibold">
+          {t('ui.templates.department')}
+        </Label>
+        <Select
+          id={`${id}department`}
+          className={styles.select}
+          data-testid="department"
+          value={form.department}
+          onChange={(_, d) => s.setDepartment(d.value)}
+        >
+          {s.departments.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </Select>
+      </div>
+
+      <div className={styles.field}>
+        <Label htmlFor={`${id}month`} weight="semibold">
+          {t('ui.templates.month')}
+        </Label>
+        <Select
+          id={`${id}month`}
+          aria-describedby={`${id}monthHint`}
+          className={styles.select}
+          data-testid="month"
+          value={String(form.month)}
+          onChange={(_, d) => s.setMonth(Number(d.value))}
+        >
+          {MONTHS.map((m) => (
+            <option key={m} value={String(m)}>
+              {monthLabel(m)}
+            </option>
+          ))}
+        </Select>
+        <Caption1 id={`${id}monthHint`} className={styles.hint}>
+          {t('ui.templates.monthHint', { year: s.year })}
+        </Caption1>
+      </div>
+
+      <div className={styles.field}>
+        <Label id={`${id}mode`} weight="semibold">
+          {t('ui.templates.mode')}
+        </Label>
+        <RadioGroup
+          aria-labelledby={`${id}mode`}
+          value={form.mode}
+          onChange={(_, d) => s.setMode(d.value === 'native' ? 'native' : 'kpi')}
+        >
+          {MODES.map((m) => (
+            <Radio
+              key={m.mode}
+              value={m.mode}
+              label={
+                <span className={styles.modeLabel}>
+                  <span>{t(m.label)}</span>
+                  <span className={styles.hint}>{t(m.hint)}</span>
+                </span>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </div>
+
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          data-testid="insert-template"
+          disabledFocusable={s.busy !== undefined}
+          onClick={() => void s.insert()}
+        >
+          {t('ui.templates.insert')}
+        </Button>
+        <Button data-testid="insert-plan" disabledFocusable={s.busy !== undefined} onClick={() => void s.insertPlan()}>
+          {t('ui.templates.insertPlan')}
+        </Button>
+        {s.busy ? (
+          <Caption1 role="status" className={styles.hint}>
+            {t('ui.templates.busy')}
+          </Caption1>
+        ) : null}
+      </div>
+      <Caption1 className={feature.text}>{t('ui.templates.insertPlanHint')}</Caption1>
     </div>
   );
 }

@@ -1,7 +1,20 @@
-import { useMemo } from 'react';
-import type { Locale } from '../../../domain/i18n/messages';
-import type { Plan } from '../../../domain/plan/schema';
-import { useLocale } from '../../i18n';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormulaMode } from '../../../domain/formulas';
+import type { Locale, MessageKey } from '../../../domain/i18n/messages';
+import { builtinPlan } from '../../../domain/plan/builtin';
+import type { Campaign, Plan } from '../../../domain/plan/schema';
+import type { UnplacedValue } from '../../../domain/template/template';
+import { describeProblem } from '../../../domain/validation/describe';
+import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
+import {
+  insertPlanSheet,
+  insertTemplate,
+  type InsertPlanSheetResult,
+  type InsertTemplateResult,
+} from '../../../workbook/usecases/templates';
+import { useLocale, useT, type Translate } from '../../i18n';
+import { useNotices, type NoticeInput } from '../../notices';
+import { useWorkbook } from '../../workbookContext';
 
 /** One campaign as the Templates section lists it. */
 export interface CampaignRow {
@@ -25,8 +38,274 @@ export function campaignRows(plan: Plan, locale: Locale): CampaignRow[] {
   }));
 }
 
-export function useTemplates(plan: Plan): { readonly year: number; readonly campaigns: readonly CampaignRow[] } {
+/** Separators of a cell listing several departments ("经信商务局、发展改革局"). */
+const DEPARTMENT_SEPARATORS = /[、，,；;／/]+/;
+
+/** The departments that report on a campaign: 牵头部门 first, then the indicators' 责任单位, then 配合部门; each once. */
+export function departmentOptions(campaign: Campaign): string[] {
+  const all = [
+    campaign.leadDepartment,
+    ...campaign.indicators.map((i) => i.department),
+    ...(campaign.supportDepartments ?? []),
+  ].flatMap((d) => d.split(DEPARTMENT_SEPARATORS).map((x) => x.trim()));
+  return [...new Set(all.filter((d) => d !== ''))];
+}
+
+/** The report month offered first: this month when today is in the plan's year, otherwise December (a full year). */
+export function defaultMonth(planYear: number, today: Date): number {
+  return today.getFullYear() === planYear ? today.getMonth() + 1 : 12;
+}
+
+export const MONTHS: readonly number[] = Array.from({ length: 12 }, (_, i) => i + 1);
+
+export interface TemplateForm {
+  readonly campaignId: string;
+  readonly department: string;
+  readonly month: number;
+  readonly mode: FormulaMode;
+}
+
+export function initialForm(plan: Plan, today: Date): TemplateForm {
+  const first = plan.campaigns[0];
+  return {
+    campaignId: first?.id ?? '',
+    department: first?.leadDepartment ?? '',
+    month: defaultMonth(plan.year, today),
+    mode: 'kpi',
+  };
+}
+
+/** Keeps the choices when the plan changes (e.g. the 指标库 sheet was read), resetting only what no longer exists. */
+export function formForPlan(form: TemplateForm, plan: Plan): TemplateForm {
+  const campaign = plan.campaigns.find((c) => c.id === form.campaignId) ?? plan.campaigns[0];
+  if (!campaign) return form;
+  const department = departmentOptions(campaign).includes(form.department) ? form.department : campaign.leadDepartment;
+  return { ...form, campaignId: campaign.id, department };
+}
+
+/** Choosing a campaign resets the department to its 牵头部门. */
+export function withCampaign(form: TemplateForm, plan: Plan, campaignId: string): TemplateForm {
+  const campaign = plan.campaigns.find((c) => c.id === campaignId);
+  return campaign ? { ...form, campaignId, department: campaign.leadDepartment } : form;
+}
+
+const FIELD_NAME: Readonly<Record<UnplacedValue['field'], MessageKey>> = {
+  actual: 'field.actual',
+  prior: 'field.prior',
+  reason: 'field.reason',
+  note: 'ui.templates.fieldNote',
+};
+
+/** At 320 px a notice listing dozens of values is unreadable: the first few are named, the count says the rest. */
+const LISTED = 5;
+
+/** The notices that tell the user what inserting a template did. */
+export function insertTemplateNotices(result: InsertTemplateResult, t: Translate): NoticeInput[] {
+  switch (result.outcome) {
+    case 'inserted':
+      return [
+        {
+          intent: 'success',
+          title: t('ui.templates.insertedTitle'),
+          message: t('ui.templates.inserted', { sheet: result.sheet, cell: result.selected }),
+        },
+      ];
+    case 'unreadable':
+      return [
+        {
+          intent: 'warning',
+          title: t('ui.templates.unreadableTitle'),
+          message: t('ui.templates.unreadable', { sheet: result.sheet }),
+        },
+      ];
+    case 'reapplied': {
+      const done: NoticeInput = {
+        intent: 'success',
+        title: t('ui.templates.reappliedTitle'),
+        message: t('ui.templates.reapplied', { sheet: result.sheet, kept: result.kept }),
+      };
+      if (result.unplaced.length === 0) return [done];
+      const items = result.unplaced.slice(0, LISTED).map((u) =>
+        t(u.why === 'unknownCode' ? 'ui.templates.unplacedUnknownCode' : 'ui.templates.unplacedNotAnInput', {
+          code: u.code,
+          field: t(FIELD_NAME[u.field]),
+          value: String(u.value),
+        }),
+      );
+      const list = items.join(t('ui.templates.listSeparator')) + (result.unplaced.length > LISTED ? ' …' : '');
+      return [
+        done,
+        {
+          intent: 'warning',
+          title: t('ui.templates.unplacedTitle'),
+          message: t('ui.templates.unplaced', { count: result.unplaced.length, list }),
+        },
+      ];
+    }
+  }
+}
+
+export function insertPlanNotices(result: InsertPlanSheetResult, t: Translate): NoticeInput[] {
+  return result.outcome === 'inserted'
+    ? [
+        {
+          intent: 'success',
+          title: t('ui.templates.planInsertedTitle'),
+          message: t('ui.templates.planInserted', { sheet: result.sheet }),
+        },
+      ]
+    : [
+        {
+          intent: 'info',
+          title: t('ui.templates.planExistsTitle'),
+          message: t('ui.templates.planExists', { sheet: result.sheet }),
+        },
+      ];
+}
+
+/** How the plan in use is described above the form. */
+export interface PlanStatus {
+  readonly intent: 'info' | 'warning';
+  readonly text: string;
+  /** The 指标库 sheet's problems, "cell: message", when it could not be used. */
+  readonly problems: readonly string[];
+  readonly more: number;
+}
+
+export function planStatus(active: ActivePlan, t: Translate, locale: Locale): PlanStatus {
+  const { plan } = active;
+  const problems = active.problems
+    .slice(0, LISTED)
+    .map((p) => t('ui.templates.planProblem', { cell: p.cell, message: describeProblem(p, locale) }));
+  const more = Math.max(0, active.problems.length - LISTED);
+  const intent = problems.length > 0 ? 'warning' : 'info';
+  if (active.source === 'sheet')
+    return {
+      intent,
+      text: t('ui.templates.planSheet', { sheet: active.sheet ?? '', year: plan.year }),
+      problems,
+      more,
+    };
+  if (active.sheet === undefined)
+    return { intent, text: t('ui.templates.planBuiltin', { title: plan.title, year: plan.year }), problems, more };
+  // The sheet exists but could not be used: say so plainly, with where to correct it.
+  return {
+    intent: 'warning',
+    text: t('ui.templates.planSheetInvalid', { sheet: active.sheet, count: active.problems.length }),
+    problems,
+    more,
+  };
+}
+
+export type TemplatesBusy = 'template' | 'plan' | undefined;
+
+export interface TemplatesState {
+  readonly plan: Plan;
+  readonly year: number;
+  readonly campaigns: readonly CampaignRow[];
+  readonly departments: readonly string[];
+  readonly form: TemplateForm;
+  readonly planStatus: PlanStatus | undefined;
+  readonly busy: TemplatesBusy;
+  selectCampaign(id: string): void;
+  setDepartment(department: string): void;
+  setMonth(month: number): void;
+  setMode(mode: FormulaMode): void;
+  insert(): Promise<void>;
+  insertPlan(): Promise<void>;
+}
+
+/**
+ * The 模板 section's state: the plan in use (the workbook's 指标库 when it has a valid one, read when the section
+ * opens and again right before inserting, so that a template always follows the sheet as it is now), the choices,
+ * and the two actions. `initialPlan` is shown until the workbook has been read.
+ */
+export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = new Date()): TemplatesState {
+  const port = useWorkbook();
+  const t = useT();
   const locale = useLocale();
+  const { notify, notifyError } = useNotices();
+  const [active, setActive] = useState<ActivePlan | undefined>(undefined);
+  const [form, setForm] = useState<TemplateForm>(() => initialForm(initialPlan, today));
+  const [busy, setBusy] = useState<TemplatesBusy>(undefined);
+  const mounted = useRef(true);
+  const plan = active?.plan ?? initialPlan;
+
+  const adoptPlan = useCallback((next: ActivePlan) => {
+    if (!mounted.current) return;
+    setActive(next);
+    setForm((f) => formForPlan(f, next.plan));
+  }, []);
+
+  useEffect(() => {
+    mounted.current = true;
+    activePlan(port).then(adoptPlan, (e: unknown) => mounted.current && notifyError(e));
+    return () => {
+      mounted.current = false;
+    };
+  }, [port, adoptPlan, notifyError]);
+
   const campaigns = useMemo(() => campaignRows(plan, locale), [plan, locale]);
-  return { year: plan.year, campaigns };
+  const campaign = plan.campaigns.find((c) => c.id === form.campaignId);
+  const departments = useMemo(() => (campaign ? departmentOptions(campaign) : []), [campaign]);
+
+  const insert = useCallback(async () => {
+    setBusy('template');
+    try {
+      // The plan as the 指标库 sheet is now, and the sheet list the insert needs: one listing for both.
+      const sheets = await port.listSheets();
+      const fresh = await activePlan(port, sheets);
+      adoptPlan(fresh);
+      if (!fresh.plan.campaigns.some((c) => c.id === form.campaignId)) {
+        notify({ intent: 'warning', title: t('ui.status.errorTitle'), message: t('ui.templates.campaignMissing') });
+        return;
+      }
+      const result = await insertTemplate(
+        port,
+        {
+          plan: fresh.plan,
+          campaignId: form.campaignId,
+          department: form.department,
+          year: fresh.plan.year,
+          month: form.month,
+          mode: form.mode,
+        },
+        sheets,
+      );
+      insertTemplateNotices(result, t).forEach(notify);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      if (mounted.current) setBusy(undefined);
+    }
+  }, [port, form, adoptPlan, notify, notifyError, t]);
+
+  const insertPlan = useCallback(async () => {
+    setBusy('plan');
+    try {
+      const result = await insertPlanSheet(port, plan);
+      insertPlanNotices(result, t).forEach(notify);
+      adoptPlan(await activePlan(port));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      if (mounted.current) setBusy(undefined);
+    }
+  }, [port, plan, adoptPlan, notify, notifyError, t]);
+
+  return {
+    plan,
+    year: plan.year,
+    campaigns,
+    departments,
+    form,
+    planStatus: active ? planStatus(active, t, locale) : undefined,
+    busy,
+    selectCampaign: (id) => setForm((f) => withCampaign(f, plan, id)),
+    setDepartment: (department) => setForm((f) => ({ ...f, department })),
+    setMonth: (month) => setForm((f) => ({ ...f, month })),
+    setMode: (mode) => setForm((f) => ({ ...f, mode })),
+    insert,
+    insertPlan,
+  };
 }

@@ -1,12 +1,78 @@
-import { Body1, Subtitle2 } from '@fluentui/react-components';
+import { useId, useRef } from 'react';
+import {
+  Badge,
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { SheetProblem } from '../../../domain/validation/validateSheet';
 import { useT } from '../../i18n';
-import { ComingSoon } from '../../shell/ComingSoon';
 import { useFeatureStyles } from '../../shell/featureStyles';
+import { useValidation, type SheetGroup } from './useValidation';
 
-/** 校验: what the section will do, and plainly that it is not built yet (no useValidation hook until there is state). */
+const useStyles = makeStyles({
+  controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
+  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, outlineStyle: 'none' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  groupHeading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
+  sheetName: { minWidth: 0, overflowWrap: 'anywhere' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  // A problem is a button that selects its cell; its text wraps inside the 320 px pane.
+  problem: {
+    flexGrow: 1,
+    minWidth: 0,
+    height: 'auto',
+    justifyContent: 'flex-start',
+    alignItems: 'flex-start',
+    textAlign: 'start',
+    whiteSpace: 'normal',
+    fontWeight: tokens.fontWeightRegular,
+    gap: tokens.spacingHorizontalXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  problemText: { minWidth: 0, overflowWrap: 'anywhere' },
+  badge: { flexShrink: 0, marginTop: '2px' },
+  fix: { flexShrink: 0 },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** 校验: check one sheet or all, list the problems by sheet, select a problem's cell, apply a fix on request. */
 export function Validation() {
   const t = useT();
   const feature = useFeatureStyles();
+  const styles = useStyles();
+  const s = useValidation();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const id = useId();
+  const busy = s.busy !== undefined;
+
+  const onFix = async (p: SheetProblem) => {
+    await s.fix(p);
+    // The fixed row is gone: keep keyboard focus in the results rather than losing it to the page.
+    summaryRef.current?.focus();
+  };
+
   return (
     <div className={feature.root}>
       <Subtitle2 as="h2" className={feature.heading}>
@@ -15,7 +81,152 @@ export function Validation() {
       <Body1 as="p" className={feature.text}>
         {t('ui.validation.description')}
       </Body1>
-      <ComingSoon />
+
+      <div className={styles.controls}>
+        <div className={styles.field}>
+          <Label htmlFor={`${id}sheet`} weight="semibold">
+            {t('ui.validation.sheet')}
+          </Label>
+          <Select
+            id={`${id}sheet`}
+            className={styles.select}
+            data-testid="validation-sheet"
+            value={s.selected ?? ''}
+            disabled={s.templateSheets.length === 0}
+            onChange={(_, d) => s.select(d.value)}
+          >
+            {s.templateSheets.length === 0 ? <option value="">{t('ui.validation.noTemplates')}</option> : null}
+            {s.templateSheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={styles.actions}>
+          <Button
+            data-testid="check-sheet"
+            disabledFocusable={busy || s.selected === undefined}
+            onClick={() => void s.checkSelected()}
+          >
+            {t('ui.validation.checkSheet')}
+          </Button>
+          <Button
+            appearance="primary"
+            data-testid="check-all"
+            disabledFocusable={busy}
+            onClick={() => void s.checkAll()}
+          >
+            {t('ui.validation.checkAll')}
+          </Button>
+          {busy ? <Caption1 className={styles.muted}>{t('ui.validation.busy')}</Caption1> : null}
+        </div>
+        <Caption1 className={styles.muted}>
+          {s.live === 'unavailable' ? t('ui.validation.liveUnavailable') : t('ui.validation.live')}
+        </Caption1>
+      </div>
+
+      {/* The live region exists before the first result, so that the first result is announced too. */}
+      <div
+        ref={summaryRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={styles.summary}
+        data-testid="validation-summary"
+      >
+        {s.summary === undefined ? (
+          <Caption1 className={styles.muted}>{t('ui.validation.notYet')}</Caption1>
+        ) : s.summary.clean ? (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{s.summary.title}</MessageBarTitle>
+              {s.summary.text}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Body1Strong>{s.summary.title}</Body1Strong>
+        )}
+        {s.autoRevalidated ? (
+          <Caption1 className={styles.muted} data-testid="auto-revalidated">
+            {s.autoRevalidated}
+          </Caption1>
+        ) : null}
+      </div>
+
+      {s.groups.map((g) => (
+        <ProblemGroup key={g.sheet} group={g} busy={busy} onGoTo={(p) => void s.goTo(p)} onFix={(p) => void onFix(p)} />
+      ))}
     </div>
+  );
+}
+
+interface ProblemGroupProps {
+  readonly group: SheetGroup;
+  readonly busy: boolean;
+  readonly onGoTo: (p: SheetProblem) => void;
+  readonly onFix: (p: SheetProblem) => void;
+}
+
+function ProblemGroup({ group, busy, onGoTo, onFix }: ProblemGroupProps) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <section
+      className={styles.group}
+      aria-label={t('ui.validation.sheetProblems', { sheet: group.sheet })}
+      data-testid="problem-group"
+    >
+      <h3 className={styles.groupHeading}>
+        <Body1Strong className={styles.sheetName}>{group.sheet}</Body1Strong>
+        <Badge appearance={group.errors > 0 ? 'filled' : 'outline'} color={group.errors > 0 ? 'danger' : 'informative'}>
+          {t('ui.validation.errors', { count: group.errors })}
+        </Badge>
+        <Badge
+          appearance={group.warnings > 0 ? 'filled' : 'outline'}
+          color={group.warnings > 0 ? 'warning' : 'informative'}
+        >
+          {t('ui.validation.warnings', { count: group.warnings })}
+        </Badge>
+      </h3>
+      <ul className={styles.list}>
+        {group.rows.map((r) => (
+          <li key={r.id} className={styles.row}>
+            <Button
+              appearance="subtle"
+              className={styles.problem}
+              data-testid="problem"
+              data-cell={r.problem.cell}
+              title={t('ui.validation.goTo', { sheet: r.problem.sheet, cell: r.problem.cell })}
+              onClick={() => onGoTo(r.problem)}
+            >
+              <Badge
+                className={styles.badge}
+                size="small"
+                appearance="tint"
+                color={r.severity === 'error' ? 'danger' : 'warning'}
+              >
+                {r.severityLabel}
+              </Badge>
+              <span className={styles.problemText}>{r.text}</span>
+            </Button>
+            {r.fixLabel ? (
+              <Button
+                className={styles.fix}
+                size="small"
+                data-testid="fix"
+                aria-label={r.fixLabel}
+                title={r.fixLabel}
+                disabledFocusable={busy}
+                onClick={() => onFix(r.problem)}
+              >
+                {t('ui.validation.fix')}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

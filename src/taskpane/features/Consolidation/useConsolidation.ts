@@ -1,0 +1,532 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { ConsolidationProblem, Origin } from '../../../domain/consolidation/consolidate';
+import type { Locale, MessageKey } from '../../../domain/i18n/messages';
+import type { Plan } from '../../../domain/plan/schema';
+import { TEMPLATE_MARKER_TYPE } from '../../../domain/template/layout';
+import { describeProblem } from '../../../domain/validation/describe';
+import type { Period } from '../../../domain/validation/period';
+import { findMarkers } from '../../../domain/validation/sheetGrid';
+import type { ParsedFile } from '../../../workbook/files/readXlsx';
+import type { MarkerPayload } from '../../../domain/sheetSpec';
+import type { SheetInfo } from '../../../workbook/port';
+import { activePlan } from '../../../workbook/usecases/activePlan';
+import {
+  CONSOLIDATION_STAGES,
+  FILE_PROBLEM_KEYS,
+  runConsolidation,
+  type ConsolidationStage,
+  type LeftOutState,
+  type WorkbookConsolidation,
+} from '../../../workbook/usecases/consolidate';
+import type { LastRun } from '../../../workbook/usecases/lastRun';
+import { useLocale, useT, type Translate } from '../../i18n';
+import { useNotices } from '../../notices';
+import { useWorkbook } from '../../workbookContext';
+import { failureNotice, useLastRun } from './lastRun';
+
+// ————— Pure view model (unit-tested without a DOM) —————
+
+/** An imported department workbook: being read, or read (its problems, if any, are in `parsed`). */
+export interface ImportedFile {
+  readonly id: number;
+  readonly name: string;
+  readonly parsed?: ParsedFile;
+}
+
+export type Estimate = 'included' | 'otherPeriod' | 'conflict' | 'unknown';
+
+/** A template found before consolidating: by its marker (sheets of the workbook) or in an imported file. */
+export interface DetectedSource {
+  readonly id: string;
+  readonly origin: Origin;
+  readonly campaignId?: string;
+  readonly department?: string;
+  readonly period?: Period;
+}
+
+const periodOf = (m: MarkerPayload): Period | undefined =>
+  typeof m.year === 'number' &&
+  typeof m.month === 'number' &&
+  Number.isInteger(m.month) &&
+  m.month >= 1 &&
+  m.month <= 12
+    ? { year: m.year, month: m.month }
+    : undefined;
+
+function detected(origin: Origin, marker: MarkerPayload): DetectedSource {
+  const period = periodOf(marker);
+  return {
+    id: origin.kind === 'sheet' ? `s:${origin.sheet}` : `f:${origin.file}:${origin.sheet}`,
+    origin,
+    ...(typeof marker.campaign === 'string' ? { campaignId: marker.campaign } : {}),
+    ...(typeof marker.department === 'string' ? { department: marker.department.trim() } : {}),
+    ...(period ? { period } : {}),
+  };
+}
+
+/**
+ * The templates the workbook's sheet list and the imported files show, by their markers (cheap: no sheet is read
+ * in full). Consolidation reads every cell and decides for good; this list is what the office sees beforehand.
+ */
+export function detectSources(sheets: readonly SheetInfo[], files: readonly ImportedFile[]): DetectedSource[] {
+  const fromSheets = sheets.flatMap((s) =>
+    s.marker?.type === TEMPLATE_MARKER_TYPE ? [detected({ kind: 'sheet', sheet: s.name }, s.marker)] : [],
+  );
+  const fromFiles = files.flatMap((f) =>
+    (f.parsed?.sheets ?? []).flatMap((sheet) => {
+      const marker = findMarkers(sheet.values, 20, 1).find((m) => m.payload?.type === TEMPLATE_MARKER_TYPE)?.payload;
+      return marker ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker)] : [];
+    }),
+  );
+  return [...fromSheets, ...fromFiles];
+}
+
+export const periodKey = (p: Period): string => `${p.year}-${String(p.month).padStart(2, '0')}`;
+const rank = (p: Period): number => p.year * 12 + p.month;
+
+/** The periods among the sources, latest first. */
+export function periodsOf(sources: readonly DetectedSource[]): Period[] {
+  const byKey = new Map(sources.flatMap((s) => (s.period ? [[periodKey(s.period), s.period] as const] : [])));
+  return [...byKey.values()].sort((a, b) => rank(b) - rank(a));
+}
+
+/** The default period: the latest, of the plan year when there is one (a mistyped 2091 must not win), as the domain does. */
+export function defaultPeriod(periods: readonly Period[], planYear: number): Period | undefined {
+  return periods.find((p) => p.year === planYear) ?? periods[0];
+}
+
+/** What consolidating for `period` will most likely do with each source (the markers' view; the run decides). */
+export function estimate(sources: readonly DetectedSource[], period: Period | undefined): Map<string, Estimate> {
+  const out = new Map<string, Estimate>();
+  const same = (p: Period | undefined) => p !== undefined && period !== undefined && periodKey(p) === periodKey(period);
+  const group = (s: DetectedSource) => JSON.stringify([s.department, s.campaignId]);
+  const counts = new Map<string, number>();
+  for (const s of sources) if (same(s.period)) counts.set(group(s), (counts.get(group(s)) ?? 0) + 1);
+  for (const s of sources) {
+    if (!s.period || s.department === undefined || s.campaignId === undefined) out.set(s.id, 'unknown');
+    else if (!same(s.period)) out.set(s.id, 'otherPeriod');
+    else out.set(s.id, (counts.get(group(s)) ?? 0) > 1 ? 'conflict' : 'included');
+  }
+  return out;
+}
+
+export function periodText(p: Period | undefined, t: Translate): string {
+  return p ? t('ui.consolidation.periodText', { year: p.year, month: p.month }) : t('ui.consolidation.periodUnknown');
+}
+
+export function originText(o: Origin, t: Translate): string {
+  return o.kind === 'sheet' ? o.sheet : t('ui.consolidation.inFile', { file: o.file, sheet: o.sheet });
+}
+
+function campaignName(plan: Plan | undefined, id: string | undefined, locale: Locale): string {
+  const c = plan?.campaigns.find((x) => x.id === id);
+  if (!c) return id ?? '?';
+  return locale === 'zh-CN' ? c.name : (c.nameEn ?? c.name);
+}
+
+export interface SourceRow {
+  readonly id: string;
+  readonly title: string;
+  readonly line: string;
+  readonly estimate: Estimate;
+  readonly estimateLabel: string;
+}
+
+export function sourceRows(
+  sources: readonly DetectedSource[],
+  period: Period | undefined,
+  plan: Plan | undefined,
+  t: Translate,
+  locale: Locale,
+): SourceRow[] {
+  const states = estimate(sources, period);
+  return sources.map((s) => {
+    const e = states.get(s.id) ?? 'unknown';
+    return {
+      id: s.id,
+      title: originText(s.origin, t),
+      line: t('ui.consolidation.sourceLine', {
+        campaign: campaignName(plan, s.campaignId, locale),
+        department: s.department ?? '?',
+        period: periodText(s.period, t),
+      }),
+      estimate: e,
+      estimateLabel: t(`ui.consolidation.estimate.${e}`),
+    };
+  });
+}
+
+export type FileStatus = 'parsing' | 'ready' | 'problem';
+
+export interface FileRow {
+  readonly id: number;
+  readonly name: string;
+  readonly status: FileStatus;
+  readonly text: string;
+}
+
+export function fileRows(
+  files: readonly ImportedFile[],
+  sources: readonly DetectedSource[],
+  t: Translate,
+  locale: Locale,
+): FileRow[] {
+  return files.map((f) => {
+    if (!f.parsed) return { id: f.id, name: f.name, status: 'parsing', text: t('ui.consolidation.fileParsing') };
+    const templates = sources.filter((s) => s.origin.kind === 'file' && s.origin.file === f.name).length;
+    const problems = f.parsed.problems.map((p) =>
+      describeProblem(
+        { key: FILE_PROBLEM_KEYS[p.code], params: { file: f.name, sheet: p.sheet ?? '', detail: p.detail ?? '' } },
+        locale,
+      ),
+    );
+    if (templates === 0 && problems.length === 0)
+      problems.push(
+        describeProblem(
+          { key: FILE_PROBLEM_KEYS.noTemplates, params: { file: f.name, sheets: f.parsed.sheets.length } },
+          locale,
+        ),
+      );
+    const parts = [...(templates > 0 ? [t('ui.consolidation.fileTemplates', { count: templates })] : []), ...problems];
+    return {
+      id: f.id,
+      name: f.name,
+      status: problems.length > 0 ? 'problem' : 'ready',
+      text: parts.join(t('ui.consolidation.listSeparator')),
+    };
+  });
+}
+
+export interface ProblemItem {
+  readonly id: string;
+  readonly severity: ConsolidationProblem['severity'];
+  readonly severityLabel: string;
+  readonly text: string;
+  /** For a problem in a sheet of this workbook: where clicking goes. */
+  readonly goTo?: { readonly sheet: string; readonly cell: string };
+}
+
+function indicatorLabel(code: string, plan: Plan | undefined, locale: Locale): string {
+  const ind = plan?.campaigns.flatMap((c) => c.indicators).find((i) => i.code === code);
+  return ind ? `${code} ${locale === 'zh-CN' ? ind.name : (ind.nameEn ?? ind.name)}` : code;
+}
+
+function where(p: ConsolidationProblem, t: Translate): string | undefined {
+  const o = p.origin;
+  if (!o) return undefined;
+  if (o.kind === 'sheet') return p.cell ? t('ui.consolidation.whereSheet', { sheet: o.sheet, cell: p.cell }) : o.sheet;
+  if (o.sheet === '') return t('ui.consolidation.whereFileOnly', { file: o.file });
+  return p.cell
+    ? t('ui.consolidation.whereFile', { file: o.file, sheet: o.sheet, cell: p.cell })
+    : t('ui.consolidation.whereFileSheet', { file: o.file, sheet: o.sheet });
+}
+
+export function problemItem(
+  p: ConsolidationProblem,
+  index: number,
+  plan: Plan | undefined,
+  t: Translate,
+  locale: Locale,
+): ProblemItem {
+  const message = describeProblem(p, locale);
+  const at = where(p, t);
+  const body = p.indicator
+    ? t('ui.consolidation.problemIndicator', { indicator: indicatorLabel(p.indicator, plan, locale), message })
+    : message;
+  return {
+    id: `${index}`,
+    severity: p.severity,
+    severityLabel: t(p.severity === 'error' ? 'severity.error' : 'severity.warning'),
+    text: at === undefined ? body : t('ui.consolidation.problemRow', { where: at, message: body }),
+    ...(p.origin?.kind === 'sheet' && p.cell !== undefined ? { goTo: { sheet: p.origin.sheet, cell: p.cell } } : {}),
+  };
+}
+
+export interface ResultView {
+  readonly title: string;
+  readonly text: string;
+  readonly intent: 'success' | 'warning';
+  readonly by: string;
+  readonly pairs: readonly { readonly label: string; readonly value: string }[];
+  readonly leftOut: readonly string[];
+  readonly problems: readonly ProblemItem[];
+}
+
+const LEFT_OUT: readonly LeftOutState[] = ['otherPeriod', 'conflict', 'structure', 'noPeriod'];
+
+export function timeText(at: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(new Date(at));
+}
+
+export function resultView(
+  outcome: WorkbookConsolidation,
+  run: Pick<LastRun, 'source' | 'at'>,
+  plan: Plan | undefined,
+  t: Translate,
+  locale: Locale,
+): ResultView {
+  const { result, counts } = outcome;
+  const sep = t('ui.consolidation.listSeparator');
+  const leftOutTotal = LEFT_OUT.reduce((n, k) => n + counts.leftOut[k], 0);
+  const leftOutParts = LEFT_OUT.filter((k) => counts.leftOut[k] > 0).map((k) =>
+    t(`ui.consolidation.leftOutCount.${k}`, { count: counts.leftOut[k] }),
+  );
+  const period = periodText(result.period, t);
+  const pairs = [
+    { label: t('ui.consolidation.result.period'), value: result.period ? period : t('ui.consolidation.doneNoPeriod') },
+    {
+      label: t('ui.consolidation.result.sources'),
+      value: t('ui.consolidation.result.sourcesValue', { used: counts.used, sources: counts.sources }),
+    },
+    {
+      label: t('ui.consolidation.result.leftOut'),
+      value: leftOutParts.length ? leftOutParts.join(sep) : t('ui.consolidation.result.none'),
+    },
+    {
+      label: t('ui.consolidation.result.lights'),
+      value: t('ui.consolidation.result.lightsValue', { ...counts.lights }),
+    },
+    {
+      label: t('ui.consolidation.result.matrix'),
+      value: t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }),
+    },
+    {
+      label: t('ui.consolidation.result.values'),
+      value: t('ui.consolidation.result.valuesValue', { details: counts.details, used: counts.detailsUsed }),
+    },
+    ...(counts.files > 0
+      ? [
+          {
+            label: t('ui.consolidation.result.files'),
+            value: t('ui.consolidation.result.filesValue', { files: counts.files, problems: counts.filesWithProblems }),
+          },
+        ]
+      : []),
+    {
+      label: t('ui.consolidation.result.problems'),
+      value: t('ui.consolidation.result.problemsValue', { errors: counts.errors, warnings: counts.warnings }),
+    },
+  ];
+  const leftOut = result.sources
+    .filter((s) => s.state !== 'included')
+    .map((s) => {
+      const reason = describeProblem(
+        {
+          key: `consolidation.why.${s.state}` as MessageKey,
+          params: s.period ? { year: s.period.year, month: s.period.month } : {},
+        },
+        locale,
+      );
+      const origin = originText(s.origin, t);
+      return s.department !== undefined
+        ? t('ui.consolidation.leftOutItem', { origin, department: s.department, reason })
+        : t('ui.consolidation.leftOutItemNoDepartment', { origin, reason });
+    });
+  return {
+    title: t('ui.consolidation.doneTitle', { summary: outcome.summarySheet, detail: outcome.detailSheet }),
+    text: t('ui.consolidation.doneText', {
+      period,
+      used: counts.used,
+      leftOut: leftOutTotal,
+      red: counts.lights.red,
+      yellow: counts.lights.yellow,
+    }),
+    intent: counts.errors > 0 || leftOutTotal > 0 ? 'warning' : 'success',
+    by: t(run.source === 'ribbon' ? 'ui.consolidation.doneByRibbon' : 'ui.consolidation.doneByPane', {
+      time: timeText(run.at, locale),
+    }),
+    pairs,
+    leftOut,
+    problems: result.problems.map((p, i) => problemItem(p, i, plan, t, locale)),
+  };
+}
+
+export interface Progress {
+  readonly stage: ConsolidationStage;
+  /** 0 … 1, the share of stages begun. */
+  readonly value: number;
+  readonly text: string;
+}
+
+export function progressOf(stage: ConsolidationStage, t: Translate): Progress {
+  const index = CONSOLIDATION_STAGES.indexOf(stage);
+  const total = CONSOLIDATION_STAGES.length;
+  return {
+    stage,
+    value: (index + 1) / total,
+    text: t('ui.consolidation.stageProgress', { step: index + 1, total, stage: t(`ui.consolidation.stage.${stage}`) }),
+  };
+}
+
+/** A file that could not even be read from disk: the same kind of problem as a damaged one. */
+function unreadable(name: string, error: unknown): ParsedFile {
+  return {
+    file: name,
+    sheets: [],
+    problems: [{ code: 'fileUnreadable', detail: error instanceof Error ? error.message : String(error) }],
+  };
+}
+
+// ————— The hook —————
+
+export interface ConsolidationState {
+  readonly plan: Plan | undefined;
+  readonly sources: readonly SourceRow[];
+  readonly files: readonly FileRow[];
+  readonly periods: readonly { readonly key: string; readonly text: string }[];
+  readonly period: { readonly key: string; readonly text: string } | undefined;
+  readonly progress: Progress | undefined;
+  readonly busy: boolean;
+  readonly result: ResultView | undefined;
+  refresh(): Promise<void>;
+  importFiles(files: readonly File[]): Promise<void>;
+  removeFile(id: number): void;
+  selectPeriod(key: string): void;
+  run(): Promise<void>;
+  goTo(item: ProblemItem): Promise<void>;
+}
+
+/**
+ * The 汇总 section's state. The workbook's templates are found by the sheet list's markers; files are read and
+ * parsed as they are imported (the xlsx reader loads on first use, in a worker); 一键汇总 runs the shared use
+ * case, whose outcome (this pane's or the ribbon's) is shown from lastRun.
+ */
+export function useConsolidation(): ConsolidationState {
+  const port = useWorkbook();
+  const t = useT();
+  const locale = useLocale();
+  const { notify, notifyError } = useNotices();
+  const last = useLastRun();
+  const [plan, setPlan] = useState<Plan | undefined>(undefined);
+  const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
+  const [files, setFiles] = useState<readonly ImportedFile[]>([]);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [stage, setStage] = useState<ConsolidationStage | undefined>(undefined);
+  const mounted = useRef(false);
+  const nextId = useRef(1);
+
+  const refresh = useCallback(async () => {
+    try {
+      const list = await port.listSheets();
+      if (!mounted.current) return;
+      setSheets(list);
+      const active = await activePlan(port, list);
+      if (mounted.current) setPlan(active.plan);
+    } catch (e) {
+      if (mounted.current) notifyError(e);
+    }
+  }, [port, notifyError]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void refresh();
+    return () => {
+      mounted.current = false;
+    };
+  }, [refresh]);
+
+  const detectedSources = useMemo(() => detectSources(sheets, files), [sheets, files]);
+  const periods = useMemo(() => periodsOf(detectedSources), [detectedSources]);
+  const fallback = defaultPeriod(periods, plan?.year ?? new Date().getFullYear());
+  const period = periods.find((p) => periodKey(p) === chosen) ?? fallback;
+
+  const importFiles = useCallback(
+    async (picked: readonly File[]) => {
+      if (picked.length === 0) return;
+      const entries = picked.map((f): ImportedFile => ({ id: nextId.current++, name: f.name }));
+      const names = new Set(entries.map((e) => e.name));
+      // A file imported again under the same name (a department re-sent it) replaces the earlier one.
+      setFiles((prev) => [...prev.filter((f) => !names.has(f.name)), ...entries]);
+      const read = await Promise.all(
+        picked.map((f) =>
+          f.arrayBuffer().then(
+            (data) => ({ name: f.name, data }),
+            (e: unknown) => unreadable(f.name, e),
+          ),
+        ),
+      );
+      const inputs = read.flatMap((r) => ('data' in r ? [r] : []));
+      let parsed: ParsedFile[] = [];
+      try {
+        // Loaded on first use: the xlsx reader is not part of the task pane's initial JavaScript.
+        const { parseFiles } = await import(/* webpackChunkName: "parse-files" */ '../../../workbook/files/parseFiles');
+        parsed = await parseFiles(inputs);
+      } catch (e) {
+        parsed = inputs.map((i) => unreadable(i.name, e));
+        if (mounted.current) notifyError(e);
+      }
+      const byName = new Map([
+        ...read.flatMap((r) => ('data' in r ? [] : [[r.file, r] as const])),
+        ...parsed.map((p) => [p.file, p] as const),
+      ]);
+      if (!mounted.current) return;
+      const ids = new Set(entries.map((e) => e.id));
+      setFiles((prev) =>
+        prev.map((f) => (ids.has(f.id) ? { ...f, parsed: byName.get(f.name) ?? unreadable(f.name, 'not parsed') } : f)),
+      );
+    },
+    [notifyError],
+  );
+
+  const removeFile = useCallback((id: number) => setFiles((prev) => prev.filter((f) => f.id !== id)), []);
+
+  const run = useCallback(async () => {
+    setStage('read');
+    try {
+      const parsed = files.flatMap((f) => (f.parsed ? [f.parsed] : []));
+      const done = await runConsolidation(port, 'pane', {
+        files: parsed,
+        ...(period ? { period } : {}),
+        // Committed at once (not batched): the stage is on screen before the next, possibly long, step runs.
+        onStage: (s) => {
+          if (mounted.current) flushSync(() => setStage(s));
+        },
+      });
+      if (!done.ok && mounted.current) notify(failureNotice(done.failure, 'pane', t));
+    } finally {
+      if (mounted.current) setStage(undefined);
+    }
+  }, [port, files, period, notify, t]);
+
+  const goTo = useCallback(
+    async (item: ProblemItem) => {
+      if (!item.goTo) return;
+      try {
+        await port.activate(item.goTo.sheet, item.goTo.cell);
+      } catch (e) {
+        notifyError(e);
+      }
+    },
+    [port, notifyError],
+  );
+
+  const fileList = useMemo(() => fileRows(files, detectedSources, t, locale), [files, detectedSources, t, locale]);
+  const result = useMemo(
+    () => (last?.ok ? resultView(last.outcome, last, plan, t, locale) : undefined),
+    [last, plan, t, locale],
+  );
+  const option = (p: Period) => ({ key: periodKey(p), text: periodText(p, t) });
+
+  return {
+    plan,
+    sources: sourceRows(detectedSources, period, plan, t, locale),
+    files: fileList,
+    periods: periods.map(option),
+    period: period ? option(period) : undefined,
+    progress: stage ? progressOf(stage, t) : undefined,
+    busy: stage !== undefined || files.some((f) => !f.parsed),
+    result,
+    refresh,
+    importFiles,
+    removeFile,
+    selectPeriod: setChosen,
+    run,
+    goTo,
+  };
+}

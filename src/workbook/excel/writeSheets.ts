@@ -1,0 +1,263 @@
+import type { SheetSpec } from '../../domain/sheetSpec';
+import type { WriteOptions } from '../port';
+import { OperationQueue } from './payload';
+import { queueClear, queueSheet, type Capabilities, type ExistingSheet } from './renderSheet';
+
+/**
+ * Rendering several sheet specs in one batch (writeSheets), and what has to be known first. Replacing a sheet in
+ * place means removing its tables and charts and lifting its protection (queueClear), and those can only be
+ * named once they were loaded: a round trip. That knowledge comes from one of two places:
+ *
+ * - a snapshot: readAllSheets loads every sheet's tables, charts and protection in the round trip that reads
+ *   the used ranges (more loads in a batch it makes anyway: no extra round trip). Consolidation reads every sheet
+ *   and then writes 汇总 and 明细, so a snapshot a few seconds old is there when it writes: the write is then ONE
+ *   batch (clears, every spec, activation), the existing sheets, tables and charts found by name (getItem). The
+ *   snapshot is kept for `snapshotMaxAgeMs` (60 s), and dropped as soon as this adapter changes sheets.
+ * - a lookup (one round trip): every target sheet by getItemOrNullObject, with its tables, charts and protection.
+ *
+ * A snapshot can be stale: the user may have deleted, added, renamed, protected or changed an output sheet since.
+ * Most of that makes the batch fail (a getItem finds nothing: ItemNotFound; add finds the name taken:
+ * ItemAlreadyExists; a write on a protected sheet: AccessDenied…); the rest — a table or chart added to an output
+ * sheet since — is caught by counting, in the same batch, the tables and charts each written sheet ends with. In
+ * both cases writeSheets renders again through a lookup, which empties whatever the sheets then hold: the result
+ * is the same as without a snapshot, for two more round trips (the refused or miscounted batch, then a lookup
+ * and the write again: 5 in all for a consolidation, not 4, since a refused batch returns nothing it loaded), and
+ * the report says why (`staleSnapshot`). An Office.js batch is not a transaction: when a command fails, those
+ * before it stay done (a sheet added, another rewritten); the redo renders every sheet again, so nothing of that
+ * survives in the result. Any error of the snapshot batch other than those a lookup cannot help with (cell-edit
+ * mode, payload size, missing API) gets that one redo, since it may come from staleness.
+ *
+ * Not verified against a real Excel (the fake in test/workbook/excel follows the documentation and the Office.js
+ * runtime, but is not Excel): that loading tables, charts and protection under a null object (getItemOrNullObject
+ * of a missing sheet) comes back empty instead of failing — the adapter falls back to lookUpByNames if it fails;
+ * and how Excel on the web performs with ~750 collection loads (250 sheets) in one batch.
+ */
+
+/** What replacing one sheet in place must know about it (from a snapshot). */
+export interface SheetState {
+  /** The name as Excel spells it (sheet names are compared case-insensitively). */
+  readonly name: string;
+  readonly tables: readonly string[];
+  readonly charts: readonly string[];
+  readonly isProtected: boolean;
+}
+
+export interface WorkbookSnapshot {
+  /** When the loads came back, on the adapter's clock (ms). */
+  readonly takenAt: number;
+  /** Every sheet of the workbook at that time, by `sheetKey`: a name not in it was not a sheet then. */
+  readonly sheets: ReadonlyMap<string, SheetState>;
+}
+
+export function sheetKey(name: string): string {
+  return name.toLowerCase();
+}
+
+interface LoadedState {
+  readonly tables: readonly Excel.Table[];
+  readonly charts: readonly Excel.Chart[];
+  readonly isProtected: boolean;
+}
+
+/** Queues the loads of a sheet's tables, charts and protection; the returned function reads them after the sync. */
+export function queueStateLoad(sheet: Excel.Worksheet, withProtection: boolean): () => LoadedState {
+  const tables = sheet.tables.load('items/name');
+  const charts = sheet.charts.load('items/name');
+  const protection = withProtection ? sheet.protection.load('protected') : undefined;
+  return () => ({ tables: tables.items, charts: charts.items, isProtected: protection?.protected === true });
+}
+
+/** Loaded states as a snapshot entry: names only, since proxies do not outlive their Excel.run. */
+export function toSheetState(name: string, loaded: LoadedState): SheetState {
+  return {
+    name,
+    tables: loaded.tables.map((t) => t.name),
+    charts: loaded.charts.map((c) => c.name),
+    isProtected: loaded.isProtected,
+  };
+}
+
+/** One sheet to write: its spec and, when a sheet of that name exists, that sheet and what it holds. */
+export interface Target {
+  readonly spec: SheetSpec;
+  readonly existing?: ExistingSheet & { readonly name: string };
+}
+
+/**
+ * One spec per sheet name, in the order the names first appear, each with the LAST spec given for it: writing
+ * them one after the other, each replacing the previous, would leave the same sheets (the memory adapter's way).
+ */
+export function lastSpecPerName(specs: readonly SheetSpec[]): SheetSpec[] {
+  const last = new Map<string, SheetSpec>();
+  for (const spec of specs) last.set(sheetKey(spec.name), spec);
+  const out: SheetSpec[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const key = sheetKey(spec.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(last.get(key) ?? spec);
+  }
+  return out;
+}
+
+/**
+ * The targets as the snapshot describes them, with no round trip: the proxies are found by name when the write
+ * batch runs. Their lookups are queued now, ahead of every change of that batch (Office.js instantiates a proxy
+ * where it is created), so a sheet, table or chart gone since the snapshot fails the batch before it changes
+ * anything; other staleness is caught as described above.
+ */
+export function targetsFromSnapshot(
+  context: Excel.RequestContext,
+  specs: readonly SheetSpec[],
+  snapshot: WorkbookSnapshot,
+): Target[] {
+  return specs.map((spec): Target => {
+    const state = snapshot.sheets.get(sheetKey(spec.name));
+    if (!state) return { spec };
+    const sheet = context.workbook.worksheets.getItem(state.name);
+    return {
+      spec,
+      existing: {
+        name: state.name,
+        sheet,
+        isProtected: state.isProtected,
+        tables: state.tables.map((name) => sheet.tables.getItem(name)),
+        charts: state.charts.map((name) => sheet.charts.getItem(name)),
+      },
+    };
+  });
+}
+
+/**
+ * The lookup in one round trip: each target by getItemOrNullObject, with its tables, charts and protection
+ * loaded in the same batch (loads on a sheet that turns out not to exist are expected to come back empty — see
+ * `lookUpByNames` for when Excel refuses them).
+ */
+export async function lookUpWithNullObjects(
+  context: Excel.RequestContext,
+  specs: readonly SheetSpec[],
+  withProtection: boolean,
+  sync: () => Promise<void>,
+): Promise<Target[]> {
+  const lookups = specs.map((spec) => {
+    // No property of the sheet itself is loaded: isNullObject comes back with every sync.
+    const sheet = context.workbook.worksheets.getItemOrNullObject(spec.name);
+    return { spec, sheet, read: queueStateLoad(sheet, withProtection) };
+  });
+  await sync();
+  return lookups.map(({ spec, sheet, read }): Target => {
+    if (sheet.isNullObject) return { spec };
+    return { spec, existing: { name: spec.name, sheet, ...read() } };
+  });
+}
+
+/**
+ * The lookup without null objects (before ExcelApi 1.4, or where Excel refuses loads under a null object): the
+ * sheet names, then the existing targets' tables, charts and protection — 1 round trip when every target is
+ * new, else 2 (as writeSheet does).
+ */
+export async function lookUpByNames(
+  context: Excel.RequestContext,
+  specs: readonly SheetSpec[],
+  withProtection: boolean,
+  sync: () => Promise<void>,
+): Promise<Target[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await sync();
+  const byKey = new Map(sheets.items.map((sheet) => [sheetKey(sheet.name), sheet]));
+  const lookups = specs.map((spec) => {
+    const sheet = byKey.get(sheetKey(spec.name));
+    return { spec, sheet, read: sheet ? queueStateLoad(sheet, withProtection) : undefined };
+  });
+  if (lookups.some((l) => l.sheet)) await sync();
+  return lookups.map(({ spec, sheet, read }): Target => {
+    if (!sheet || !read) return { spec };
+    return { spec, existing: { name: sheet.name, sheet, ...read() } };
+  });
+}
+
+export interface RenderResult {
+  /** Round trips of the write itself (one per ~4 MB of estimated request). */
+  readonly syncs: number;
+  readonly estimatedBytes: number;
+  /** With `verify`: the sheets that hold other tables or charts than their specs added (a stale snapshot). */
+  readonly unexpected: readonly string[];
+}
+
+/**
+ * Queues and runs the whole write: the sheets to add (first, so that any sheet may refer to any other), then for
+ * each target in order its clear and its spec, then the activation of the first target. `afterFirst` runs once
+ * the first batch has reached Excel (the workbook has changed from then on).
+ */
+export async function renderTargets(
+  context: Excel.RequestContext,
+  targets: readonly Target[],
+  options: WriteOptions,
+  caps: Capabilities,
+  run: {
+    readonly budget: number;
+    readonly sync: () => Promise<void>;
+    readonly verify: boolean;
+    readonly afterFirst?: () => void;
+  },
+): Promise<RenderResult> {
+  const queue = new OperationQueue();
+  const written = targets.map((target) => ({
+    target,
+    sheet: target.existing?.sheet ?? context.workbook.worksheets.add(target.spec.name),
+  }));
+  for (const { target, sheet } of written) {
+    if (target.existing) queueClear(target.existing, caps, queue);
+    queueSheet(target.spec, sheet, caps, queue);
+  }
+  const first = written[0]?.sheet;
+  const select = options.select;
+  if (first && (select !== undefined || options.activate)) {
+    queue.add(0, () => {
+      first.activate();
+      if (select !== undefined) first.getRange(select).select();
+    });
+  }
+  let checks: { name: string; tables: Excel.TableCollection; charts: Excel.ChartCollection; spec: SheetSpec }[] = [];
+  if (run.verify) {
+    queue.add(0, () => {
+      checks = written.map(({ target, sheet }) => ({
+        name: target.spec.name,
+        spec: target.spec,
+        tables: sheet.tables.load('items/name'),
+        charts: sheet.charts.load('items/name'),
+      }));
+    });
+  }
+  const syncs = await runBatches(queue, run.budget, run.sync, run.afterFirst);
+  const unexpected = checks
+    .filter(
+      ({ spec, tables, charts }) =>
+        tables.items.length !== (spec.table ? 1 : 0) || charts.items.length !== (spec.charts?.length ?? 0),
+    )
+    .map((c) => c.name);
+  return { syncs, estimatedBytes: queue.estimatedBytes, unexpected };
+}
+
+/**
+ * Runs the queued operations in batches of at most `budget` estimated bytes, one round trip each; returns the
+ * number of round trips. `afterFirst` runs once the first batch has reached Excel.
+ */
+export async function runBatches(
+  queue: OperationQueue,
+  budget: number,
+  sync: () => Promise<void>,
+  afterFirst?: () => void,
+): Promise<number> {
+  const batches = queue.batches(budget);
+  for (const [i, batch] of batches.entries()) {
+    for (const op of batch) op.run();
+    // Deliberate: one round trip per ~4 MB of payload (Excel on the web refuses requests over 5 MB); for ordinary
+    // sheets this loop runs once.
+    await sync();
+    if (i === 0) afterFirst?.();
+  }
+  return batches.length;
+}

@@ -1,0 +1,50 @@
+import { builtinPlan } from '../../domain/plan/builtin';
+import { PLAN_MARKER_TYPE, readPlanSheet } from '../../domain/plan/readPlanSheet';
+import type { Plan } from '../../domain/plan/schema';
+import { decodeMarker } from '../../domain/sheetSpec';
+import type { SheetProblem, SheetValues } from '../../domain/validation/validateSheet';
+import type { SheetInfo, WorkbookPort } from '../port';
+
+export type PlanSource = 'builtin' | 'sheet';
+
+export interface ActivePlan {
+  readonly plan: Plan;
+  /** `sheet`: the workbook's 指标库 sheet; `builtin`: the built-in plan (no such sheet, or the sheet is invalid). */
+  readonly source: PlanSource;
+  /** The 指标库 sheet, when the workbook has one (also when it was invalid and the built-in plan is used instead). */
+  readonly sheet?: string;
+  /** The sheet's problems, each with its cell. With errors among them, `source` is 'builtin': nothing is guessed. */
+  readonly problems: readonly SheetProblem[];
+}
+
+/**
+ * The plan in use (SPEC §2): the workbook's 指标库 sheet (found by its marker, whatever its name) when it has
+ * one, read and validated; otherwise, or when the sheet is invalid, the built-in plan, flagged as such with the
+ * sheet's problems. Round trips in Excel: 2 to list the sheets, plus 1 to read the 指标库 sheet.
+ *
+ * `sheets`: the sheet list when the caller has just read it (saves the 2 round trips of listing).
+ */
+export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo[]): Promise<ActivePlan> {
+  const list = sheets ?? (await port.listSheets());
+  const planSheet = list.find((s) => s.marker?.type === PLAN_MARKER_TYPE);
+  if (!planSheet) return { plan: builtinPlan(), source: 'builtin', problems: [] };
+  const [data] = await port.readSheets([planSheet.name]);
+  return fromPlanSheet(data ?? { name: planSheet.name, values: [] });
+}
+
+/** Where the adapters look for a marker: column A, rows 1–20 (rows may be inserted above it). */
+const MARKER_ROWS = 20;
+
+/** The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. */
+export function activePlanOf(sheets: readonly SheetValues[]): ActivePlan {
+  const planSheet = sheets.find((s) =>
+    s.values.slice(0, MARKER_ROWS).some((row) => decodeMarker(row[0])?.type === PLAN_MARKER_TYPE),
+  );
+  return planSheet ? fromPlanSheet(planSheet) : { plan: builtinPlan(), source: 'builtin', problems: [] };
+}
+
+function fromPlanSheet(sheet: SheetValues): ActivePlan {
+  const read = readPlanSheet(sheet);
+  if (read.plan) return { plan: read.plan, source: 'sheet', sheet: sheet.name, problems: read.problems };
+  return { plan: builtinPlan(), source: 'builtin', sheet: sheet.name, problems: read.problems };
+}

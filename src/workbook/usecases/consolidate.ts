@@ -1,0 +1,252 @@
+import {
+  DETAIL_MARKER_TYPE,
+  SUMMARY_MARKER_TYPE,
+  consolidate,
+  type Consolidation,
+  type ConsolidationProblem,
+  type LightCounts,
+  type Source,
+  type SourceState,
+  type SubmissionState,
+} from '../../domain/consolidation/consolidate';
+import { DETAIL_SHEET, SUMMARY_SHEET, detailSheet, summarySheet } from '../../domain/consolidation/outputs';
+import type { Plan } from '../../domain/plan/schema';
+import type { Period } from '../../domain/validation/period';
+import { findMarkers } from '../../domain/validation/sheetGrid';
+import type { FileProblemCode, ParsedFile } from '../files/readXlsx';
+import { PortError, type SheetData, type WorkbookPort } from '../port';
+import { activePlan } from './activePlan';
+import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun';
+
+/**
+ * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
+ * office imported (parsed beforehand, off the main thread), one pure consolidation, then 汇总 and 明细 written in
+ * one call, 汇总 first since 明细's formulas refer to it. No other sheet is written. The same use case serves the
+ * task pane and the ribbon button.
+ *
+ * Round trips in Excel: one readAllSheets and one writeSheets, nothing else — their cost does not depend on the
+ * number of sheets (see the sync-budget test).
+ */
+
+export const CONSOLIDATION_STAGES = ['read', 'parse', 'compute', 'write'] as const;
+/** 读取工作表 → 解析文件 → 汇总计算 → 写入汇总表. */
+export type ConsolidationStage = (typeof CONSOLIDATION_STAGES)[number];
+
+export interface ConsolidateWorkbookRequest {
+  readonly plan: Plan;
+  /** Department workbooks, parsed with parseFiles; their problems are listed, never thrown. */
+  readonly files?: readonly ParsedFile[];
+  /** Default: the latest period among the sources (the domain's rule). */
+  readonly period?: Period;
+  /** Called as each stage starts (index 0–3); the use case then yields once, so that a progress bar can paint. */
+  readonly onStage?: (stage: ConsolidationStage, index: number) => void;
+}
+
+export type LeftOutState = Exclude<SourceState, 'included'>;
+
+export interface ConsolidationCounts {
+  /** Sheets of this workbook read (all of them, templates or not). */
+  readonly workbookSheets: number;
+  readonly files: number;
+  /** Files that could not be read at all, or in part. */
+  readonly filesWithProblems: number;
+  /** Template sheets found, in the workbook and in the files. */
+  readonly sources: number;
+  readonly used: number;
+  readonly leftOut: Readonly<Record<LeftOutState, number>>;
+  readonly lights: LightCounts;
+  /** Expected submissions (department × campaign the plan expects) … */
+  readonly expected: number;
+  /** … by state. */
+  readonly matrix: Readonly<Record<SubmissionState, number>>;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Source values found, and how many of them the summary uses. */
+  readonly details: number;
+  readonly detailsUsed: number;
+}
+
+export interface WorkbookConsolidation {
+  /** The consolidation; its problems include the imported files' problems (first), as the 明细 sheet lists them. */
+  readonly result: Consolidation;
+  readonly counts: ConsolidationCounts;
+  readonly summarySheet: string;
+  readonly detailSheet: string;
+}
+
+const LEFT_OUT: readonly LeftOutState[] = ['otherPeriod', 'conflict', 'structure', 'noPeriod'];
+const SUBMISSION_STATES: readonly SubmissionState[] = [
+  'submitted',
+  'missing',
+  'invalid',
+  'conflict',
+  'otherPeriod',
+  'notExpected',
+];
+
+/** Message keys of file problems (in the task pane's catalogue; the 明细 sheet lists them in Chinese). */
+export const FILE_PROBLEM_KEYS = {
+  fileTooLarge: 'ui.consolidation.fileProblem.fileTooLarge',
+  fileUnreadable: 'ui.consolidation.fileProblem.fileUnreadable',
+  fileEmpty: 'ui.consolidation.fileProblem.fileEmpty',
+  sheetTooLarge: 'ui.consolidation.fileProblem.sheetTooLarge',
+  noTemplates: 'ui.consolidation.fileProblem.noTemplates',
+} as const satisfies Record<FileProblemCode | 'noTemplates', string>;
+
+/** Lets the UI paint between stages (the computation itself is synchronous). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function consolidateWorkbook(
+  port: WorkbookPort,
+  request: ConsolidateWorkbookRequest,
+): Promise<WorkbookConsolidation> {
+  const { plan, onStage } = request;
+  const stage = async (s: ConsolidationStage): Promise<void> => {
+    if (!onStage) return;
+    onStage(s, CONSOLIDATION_STAGES.indexOf(s));
+    await nextTask();
+  };
+
+  await stage('read');
+  const sheets = await port.readAllSheets({ numberFormats: true });
+  refuseForeignOutputs(sheets);
+
+  await stage('parse');
+  const files = uniqueNames(request.files ?? []);
+  const sources: Source[] = [
+    ...sheets.map((sheet): Source => ({ origin: { kind: 'sheet', sheet: sheet.name }, sheet })),
+    ...files.flatMap((f) =>
+      f.sheets.map((sheet): Source => ({ origin: { kind: 'file', file: f.file, sheet: sheet.name }, sheet })),
+    ),
+  ];
+
+  await stage('compute');
+  const consolidated = consolidate(plan, sources, request.period ? { period: request.period } : {});
+  const result: Consolidation = {
+    ...consolidated,
+    problems: [...fileProblems(files, consolidated), ...consolidated.problems],
+  };
+  const specs = [summarySheet(result, plan), detailSheet(result)];
+
+  await stage('write');
+  await port.writeSheets(specs, { replace: true, activate: true });
+
+  return {
+    result,
+    counts: countsOf(result, sheets.length, files),
+    summarySheet: SUMMARY_SHEET,
+    detailSheet: DETAIL_SHEET,
+  };
+}
+
+/**
+ * A run as the ribbon and the task pane start it: the plan in use is read again (the 指标库 sheet may have been
+ * edited), then the workbook is consolidated; the outcome — or why there is none — is recorded for the 汇总 panel
+ * (lastRun) and returned. Never throws. A 指标库 sheet with errors stops the run: consolidating against the
+ * built-in plan instead would compare another year's figures with the wrong targets.
+ */
+export async function runConsolidation(
+  port: WorkbookPort,
+  source: RunSource,
+  request: Omit<ConsolidateWorkbookRequest, 'plan'> = {},
+): Promise<LastRun> {
+  let run: LastRun;
+  try {
+    const active = await activePlan(port);
+    if (active.source === 'builtin' && active.sheet !== undefined) {
+      const problems = active.problems.filter((p) => p.severity === 'error').length;
+      run = { source, at: Date.now(), ok: false, failure: { kind: 'planInvalid', sheet: active.sheet, problems } };
+    } else {
+      run = {
+        source,
+        at: Date.now(),
+        ok: true,
+        outcome: await consolidateWorkbook(port, { ...request, plan: active.plan }),
+      };
+    }
+  } catch (e) {
+    // An unexpected error is a bug or an outage: kept as text for the user, with its stack for the developer.
+    if (!(e instanceof PortError)) console.error(e);
+    run = { source, at: Date.now(), ok: false, failure: asRunFailure(e) };
+  }
+  recordRun(run);
+  return run;
+}
+
+/**
+ * 汇总 and 明细 are regenerated in place — but only the add-in's own: a sheet of that name the office made itself
+ * is never overwritten (SPEC §8: no other sheet is modified). Refused before anything is written.
+ */
+function refuseForeignOutputs(sheets: readonly SheetData[]): void {
+  const ours: Readonly<Record<string, string>> = {
+    [SUMMARY_SHEET]: SUMMARY_MARKER_TYPE,
+    [DETAIL_SHEET]: DETAIL_MARKER_TYPE,
+  };
+  for (const sheet of sheets) {
+    const type = Object.entries(ours).find(([name]) => name.toLowerCase() === sheet.name.toLowerCase())?.[1];
+    if (type === undefined) continue;
+    const marker = findMarkers(sheet.values, 20, 1).find((m) => m.payload !== undefined)?.payload;
+    const empty = sheet.values.every((row) => row.every((v) => v === null || v === ''));
+    if (marker?.type !== type && !empty) throw new PortError('nameClash', sheet.name);
+  }
+}
+
+/** Two imported files of the same name would be indistinguishable in the detail: the second becomes "name (2)". */
+function uniqueNames(files: readonly ParsedFile[]): ParsedFile[] {
+  const seen = new Set<string>();
+  return files.map((f) => {
+    let name = f.file;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${f.file} (${i})`;
+    seen.add(name.toLowerCase());
+    return name === f.file ? f : { ...f, file: name };
+  });
+}
+
+/** Every file problem, and a file that held no template at all (the wrong file sent?), as listed problems. */
+function fileProblems(files: readonly ParsedFile[], result: Consolidation): ConsolidationProblem[] {
+  const withTemplates = new Set(result.sources.flatMap((s) => (s.origin.kind === 'file' ? [s.origin.file] : [])));
+  return [...files]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .flatMap((f): ConsolidationProblem[] => {
+      const own = f.problems.map((p): ConsolidationProblem => ({
+        severity: 'error',
+        key: FILE_PROBLEM_KEYS[p.code],
+        params: { file: f.file, sheet: p.sheet ?? '', detail: p.detail ?? '' },
+        field: 'submission',
+        origin: { kind: 'file', file: f.file, sheet: p.sheet ?? '' },
+      }));
+      const unread = f.sheets.length === 0 && own.length > 0; // already said why
+      if (withTemplates.has(f.file) || unread) return own;
+      return [
+        ...own,
+        {
+          severity: 'warning',
+          key: FILE_PROBLEM_KEYS.noTemplates,
+          params: { file: f.file, sheets: f.sheets.length },
+          field: 'submission',
+          origin: { kind: 'file', file: f.file, sheet: '' },
+        },
+      ];
+    });
+}
+
+function countsOf(result: Consolidation, workbookSheets: number, files: readonly ParsedFile[]): ConsolidationCounts {
+  const expectedCells = result.matrix.rows.flat().filter((c) => c.expected);
+  const count = <T>(items: readonly T[], pick: (x: T) => string, keys: readonly string[]): Record<string, number> =>
+    Object.fromEntries(keys.map((k) => [k, items.filter((x) => pick(x) === k).length]));
+  return {
+    workbookSheets,
+    files: files.length,
+    filesWithProblems: files.filter((f) => f.problems.length > 0).length,
+    sources: result.sources.length,
+    used: result.sources.filter((s) => s.state === 'included').length,
+    leftOut: count(result.sources, (s) => s.state, LEFT_OUT) as Record<LeftOutState, number>,
+    lights: result.counts,
+    expected: expectedCells.length,
+    matrix: count(expectedCells, (c) => c.state, SUBMISSION_STATES) as Record<SubmissionState, number>,
+    errors: result.problems.filter((p) => p.severity === 'error').length,
+    warnings: result.problems.filter((p) => p.severity === 'warning').length,
+    details: result.details.length,
+    detailsUsed: result.details.filter((d) => d.used).length,
+  };
+}

@@ -1,0 +1,203 @@
+import type { FormulaMode } from '../../domain/formulas';
+import { PLAN_COLUMNS, buildPlanSheet } from '../../domain/plan/planSheet';
+import { PLAN_MARKER_TYPE } from '../../domain/plan/readPlanSheet';
+import type { Plan } from '../../domain/plan/schema';
+import { sanitizeSheetName, type LiteralValue, type MarkerPayload } from '../../domain/sheetSpec';
+import {
+  CELLS,
+  COLUMN,
+  COLUMN_KEYS,
+  ROWS,
+  TEMPLATE_MARKER_TYPE,
+  buildTemplate,
+  findColumns,
+  reapplyValuesWithReport,
+  type ColumnKey,
+  type PreviousValues,
+  type UnplacedValue,
+} from '../../domain/template/template';
+import type { CellValue } from '../../domain/validation/validateRow';
+import { columnName, parseCell } from '../address';
+import type { SheetData, SheetInfo, WorkbookPort } from '../port';
+
+/**
+ * Use cases of the 模板 section (and of ribbon commands): insert a department's template, re-apply it in place
+ * for the same campaign, department and month (keeping every value already entered), insert the plan as a
+ * 指标库 sheet. Only the port and the domain: no UI, no Office.
+ */
+
+/** The first cell staff type into on a freshly built template (1–N月累计完成 of the first indicator). */
+export const FIRST_INPUT_CELL = `${COLUMN.actual}${ROWS.firstIndicator}`;
+
+export interface InsertTemplateRequest {
+  readonly plan: Plan;
+  readonly campaignId: string;
+  readonly department: string;
+  readonly year: number;
+  readonly month: number;
+  readonly mode: FormulaMode;
+}
+
+export type InsertTemplateResult =
+  /** A new sheet, active, with `selected` selected. */
+  | { readonly outcome: 'inserted'; readonly sheet: string; readonly selected: string }
+  /** The template of the same campaign, department and period was rebuilt in place; `kept` values were put back. */
+  | {
+      readonly outcome: 'reapplied';
+      readonly sheet: string;
+      readonly selected: string;
+      readonly kept: number;
+      /** Values that have no place in the rebuilt sheet (e.g. an indicator no longer in the plan): not written, listed. */
+      readonly unplaced: readonly UnplacedValue[];
+    }
+  /**
+   * That template exists but its structure is broken (keys row or code column missing or duplicated): its values
+   * cannot be read back reliably, so it was left untouched rather than overwritten.
+   */
+  | { readonly outcome: 'unreadable'; readonly sheet: string };
+
+/** Whether a sheet's marker says it is the template of this campaign, department and period (any plan, any mode). */
+export function isSameTemplate(
+  marker: MarkerPayload | undefined,
+  request: Omit<InsertTemplateRequest, 'plan' | 'mode'>,
+): boolean {
+  return (
+    marker?.type === TEMPLATE_MARKER_TYPE &&
+    marker.campaign === request.campaignId &&
+    marker.department === request.department.trim() &&
+    Number(marker.year) === request.year &&
+    Number(marker.month) === request.month
+  );
+}
+
+/**
+ * Inserts the template of one campaign for one department and month: a new sheet with a unique name, activated,
+ * its first input cell selected, all in one writeSheet. When the workbook already has that template (found by
+ * its marker, whatever its name), it is re-applied in place instead: the sheet keeps its name and tab position,
+ * the plan's current names and targets are written, and every value already entered is put back (rows matched
+ * by indicator code); values without a place are reported, never dropped silently.
+ *
+ * Round trips in Excel: 2 to list the sheets with their markers, then 2 for a new sheet (one writeSheet with
+ * `select`); re-applying adds 1 to read the old sheet and 1 to clear it (3 for a replacing writeSheet). None
+ * depends on the number of sheets.
+ */
+export async function insertTemplate(
+  port: WorkbookPort,
+  request: InsertTemplateRequest,
+  /** The sheet list when the caller has just read it (e.g. for activePlan): saves the 2 round trips of listing. */
+  listed?: readonly SheetInfo[],
+): Promise<InsertTemplateResult> {
+  const sheets = listed ?? (await port.listSheets());
+  const existing = sheets.find((s) => isSameTemplate(s.marker, request));
+  const selected = FIRST_INPUT_CELL;
+  if (!existing) {
+    const spec = buildTemplate({ ...request, existingSheetNames: sheets.map((s) => s.name) });
+    await port.writeSheet(spec, { select: selected });
+    return { outcome: 'inserted', sheet: spec.name, selected };
+  }
+  const [data] = await port.readSheets([existing.name]);
+  const entered = data ? readEnteredValues(data) : undefined;
+  if (!entered) return { outcome: 'unreadable', sheet: existing.name };
+  const fresh = buildTemplate({
+    ...request,
+    ...(entered.reporter !== undefined ? { reporter: entered.reporter } : {}),
+    ...(entered.phone !== undefined ? { phone: entered.phone } : {}),
+  });
+  const { spec, placed, unplaced } = reapplyValuesWithReport({ ...fresh, name: existing.name }, entered.byCode);
+  await port.writeSheet(spec, { replace: true, select: selected });
+  return { outcome: 'reapplied', sheet: existing.name, selected, kept: placed, unplaced };
+}
+
+export interface EnteredValues {
+  /** The input cells of each indicator row, by indicator code. */
+  readonly byCode: ReadonlyMap<string, PreviousValues>;
+  readonly reporter?: string;
+  readonly phone?: string;
+}
+
+const INPUT_FIELDS = ['actual', 'prior', 'reason', 'note'] as const satisfies readonly (keyof PreviousValues &
+  ColumnKey)[];
+const CODE = /^[A-Z][A-Z0-9]*-\d{2,3}$/;
+/** Rows may have been inserted above the keys row: it is looked for where the marker is looked for. */
+const HEAD_ROWS = 20;
+
+/**
+ * What a department entered on a template, read back by structure (the keys row gives the columns, the code
+ * column the rows), so that inserted rows and columns do not misplace anything. Undefined when the structure is
+ * too broken to read reliably (no keys row, or the code or actual column missing or duplicated).
+ */
+export function readEnteredValues(sheet: Pick<SheetData, 'values'>): EnteredValues | undefined {
+  const { values } = sheet;
+  let keysRow = -1;
+  let found: ReturnType<typeof findColumns> | undefined;
+  for (let r = 0; r < Math.min(HEAD_ROWS, values.length); r++) {
+    const f = findColumns(values[r] ?? []);
+    if (f.columns.code !== undefined && f.columns.actual !== undefined) {
+      keysRow = r;
+      found = f;
+      break;
+    }
+  }
+  if (!found || keysRow < 0) return undefined;
+  const columns = found.columns;
+  const codeCol = (columns.code ?? 0) - 1;
+  const byCode = new Map<string, PreviousValues>();
+  for (let r = keysRow + 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const code = row[codeCol];
+    if (typeof code !== 'string' || !CODE.test(code.trim()) || byCode.has(code.trim())) continue;
+    const entry: Partial<Record<(typeof INPUT_FIELDS)[number], LiteralValue>> = {};
+    for (const field of INPUT_FIELDS) {
+      const col = columns[field];
+      const value = col === undefined ? null : literal(row[col - 1]);
+      if (value !== null) entry[field] = value;
+    }
+    byCode.set(code.trim(), entry);
+  }
+  // The heading cells move with the keys row (inserted rows) and with their key's column (inserted columns).
+  const heading = (address: string): string | undefined => {
+    const at = parseCell(address);
+    const key = COLUMN_KEYS[at.col];
+    const col = key === undefined ? undefined : columns[key];
+    if (col === undefined) return undefined;
+    const v = literal(values[at.row + keysRow - (ROWS.keys - 1)]?.[col - 1]);
+    return v === null || typeof v === 'boolean' ? undefined : String(v);
+  };
+  const reporter = heading(CELLS.reporter);
+  const phone = heading(CELLS.phone);
+  return { byCode, ...(reporter !== undefined ? { reporter } : {}), ...(phone !== undefined ? { phone } : {}) };
+}
+
+/** A cell as a value to write back: an error value keeps its text (so that validation still reports it). */
+function literal(v: CellValue | undefined): LiteralValue {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'object') return v.error;
+  return v;
+}
+
+export type InsertPlanSheetResult =
+  | { readonly outcome: 'inserted'; readonly sheet: string }
+  /** The workbook already has a 指标库 sheet (found by its marker): it was activated, not replaced (it may hold edits). */
+  | { readonly outcome: 'exists'; readonly sheet: string };
+
+/** Inserts the plan as a 指标库 sheet an office can edit, and activates it. Round trips in Excel: 2 + 2 (or 2 + 1). */
+export async function insertPlanSheet(port: WorkbookPort, plan: Plan): Promise<InsertPlanSheetResult> {
+  const sheets = await port.listSheets();
+  const existing = sheets.find((s) => s.marker?.type === PLAN_MARKER_TYPE);
+  if (existing) {
+    await port.activate(existing.name);
+    return { outcome: 'exists', sheet: existing.name };
+  }
+  const spec = buildPlanSheet(
+    plan,
+    sanitizeSheetName(
+      '指标库',
+      sheets.map((s) => s.name),
+    ),
+  );
+  await port.writeSheet(spec, { select: PLAN_FIRST_TARGET_CELL });
+  return { outcome: 'inserted', sheet: spec.name };
+}
+
+/** The first figure an office edits on a 指标库 sheet: 确保目标 of the first indicator (below the header row 4). */
+export const PLAN_FIRST_TARGET_CELL = `${columnName(PLAN_COLUMNS.findIndex(([key]) => key === 'target'))}5`;

@@ -1,0 +1,221 @@
+import fs from 'fs';
+import type { Browser, Page } from 'playwright-core';
+import { builtinPlan } from '../../src/domain/plan/builtin';
+import { buildTemplate } from '../../src/domain/template/template';
+import type { CellValue } from '../../src/domain/validation/validateRow';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { saveAsXlsx } from '../workbook/files/xlsxFixture';
+import { buildPreview, chromiumAvailable, launch, serve } from './harness';
+
+/**
+ * 一键汇总 in the preview host (Chromium): two department workbooks made here (a 转型升级 sheet from 发展改革局, and
+ * 社会发展局's 民生改善 sent again as a file, which conflicts with its sheet in the sample workbook) are uploaded
+ * through the pane's file input, consolidated with the sample workbook's five sheets, and the summary is checked
+ * against figures computed here from the inputs; the planted problems are listed and lead to their cells.
+ */
+const describeBrowser = chromiumAvailable ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const plan = builtinPlan();
+const C1 = '招大引强-投资促进中心-6月';
+
+function input(code: string, column: 'H' | 'I'): string {
+  const campaign = plan.campaigns.find((c) => c.indicators.some((i) => i.code === code));
+  const index = campaign?.indicators.findIndex((i) => i.code === code) ?? -1;
+  if (!campaign || index < 0) throw new Error(code);
+  return `${column}${7 + index}`;
+}
+
+async function departmentFile(
+  campaignId: string,
+  department: string,
+  values: Readonly<Record<string, number>>,
+): Promise<Buffer> {
+  const wb = new MemoryWorkbook();
+  const spec = buildTemplate({ plan, campaignId, department, year: 2019, month: 6, mode: 'kpi' });
+  await wb.writeSheet(spec);
+  await wb.writeCells(
+    Object.entries(values).map(([code, value]) => ({ sheet: spec.name, address: input(code, 'H'), value })),
+  );
+  return Buffer.from(await saveAsXlsx(wb));
+}
+
+/** The sample's values (src/preview/sample.ts) and the file's, added here: the independent computation. */
+const DRC = { 'C2-01': 300, 'C2-10': 4, 'C2-11': 12 };
+const EXPECTED = { 'C2-01': 1150 + 300, 'C2-10': 9 + 4, 'C2-11': 31 + 12 };
+
+type Preview = {
+  readSheets(names: string[]): Promise<{ values: CellValue[][] }[]>;
+  sheetMeta(name: string): { charts: unknown[] };
+};
+
+describeBrowser('一键汇总 in the preview host (Chromium)', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let page: Page;
+  const errors: string[] = [];
+  let files: { name: string; mimeType: string; buffer: Buffer }[];
+
+  beforeAll(async () => {
+    const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    files = [
+      { name: '发展改革局-转型升级.xlsx', mimeType: mime, buffer: await departmentFile('C2', '发展改革局', DRC) },
+      { name: '社会发展局.xlsx', mimeType: mime, buffer: await departmentFile('C5', '社会发展局', { 'C5-01': 0.7 }) },
+    ];
+    const dir = await buildPreview();
+    server = await serve(dir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  const activeTab = () => page.locator('nav.tabs button.active').textContent();
+
+  it('imports two department files, consolidates, writes and activates 汇总 with the right figures, lists the planted problems', async () => {
+    // The sample's five sheets are found by their markers before anything is read in full.
+    await page.getByTestId('consolidation-sources').getByText(C1).waitFor();
+
+    await page.getByTestId('import-input').setInputFiles(files);
+    const statuses = page.getByTestId('file-status');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="file-status"]')].every((e) =>
+        /张填报模板/.test(e.textContent ?? ''),
+      ),
+    );
+    expect(await statuses.allTextContents()).toEqual(['1 张填报模板', '1 张填报模板']);
+    // the duplicate is flagged before consolidating
+    expect(await page.getByTestId('consolidation-sources').getByText('重复报送').count()).toBe(2);
+
+    await page.getByTestId('consolidate').click();
+    const result = page.getByTestId('consolidation-result');
+    await result.getByText('已生成“汇总”和“明细”').waitFor();
+    expect(await activeTab()).toBe('汇总');
+
+    // Figures: the sum over departments as computed here
+    const values = await page.evaluate(async () => {
+      const wb = (window as unknown as { __kpiPreview: Preview }).__kpiPreview;
+      return (await wb.readSheets(['汇总']))[0]?.values ?? [];
+    });
+    for (const [code, expected] of Object.entries(EXPECTED)) {
+      const row = values.find((r) => r[1] === code);
+      expect([code, row?.[6]]).toEqual([code, expected]);
+    }
+    // 民生改善 is in conflict: its values are not used
+    expect(values.find((r) => r[1] === 'C5-01')?.[6]).toBeNull();
+    // native charts in the summary's spec (the preview grid does not draw charts)
+    const charts = await page.evaluate(
+      () => (window as unknown as { __kpiPreview: Preview }).__kpiPreview.sheetMeta('汇总').charts.length,
+    );
+    expect(charts).toBeGreaterThanOrEqual(2);
+
+    // The counts and the planted problems, in the pane
+    const counts = await page.getByTestId('consolidation-counts').textContent();
+    expect(counts).toContain('5 / 7 份');
+    expect(counts).toContain('重复报送 2');
+    const problems = page.getByTestId('consolidation-problems');
+    expect(await problems.getByText(/社会发展局的“民生改善”2019 年 6 月报表报送了 2 份/).count()).toBe(2); // the conflict, on both sources
+    expect(
+      await problems.getByText(`${C1}!H8 · C1-02 实际到位外资：累计完成“2.6亿”不是数字，建议改为 2.6`).count(),
+    ).toBe(1);
+    expect(await problems.getByText(/C2-09 数字经济增加值增速：已填本期数，但未填上年同期数/).count()).toBe(1);
+    // a problem in a file is text: where it is, by file, sheet and cell
+    expect(await problems.getByText(/^社会发展局\.xlsx › 民生改善-社会发展局-6月/).count()).toBeGreaterThan(0);
+
+    // A problem of this workbook leads to its cell
+    await problems.getByRole('button', { name: /“2\.6亿”不是数字/ }).click();
+    expect(await activeTab()).toBe(C1);
+    expect(await page.getByTestId('name-box').textContent()).toBe('H8');
+  });
+
+  it('shows the progress by stage, and a file that is not a workbook is listed without stopping the rest', async () => {
+    await page
+      .getByTestId('import-input')
+      .setInputFiles([
+        {
+          name: '坏文件.xlsx',
+          mimeType: 'application/octet-stream',
+          buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]),
+        },
+        files[0] ?? { name: 'x', mimeType: 'x', buffer: Buffer.alloc(0) },
+      ]);
+    await page.getByText('文件“坏文件.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总').waitFor();
+    const stages: string[] = [];
+    await page.exposeFunction('__stage', (s: string) => stages.push(s));
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid="consolidation-progress"]');
+      if (!region) throw new Error('no progress region');
+      new MutationObserver(() => {
+        const text = region.textContent ?? '';
+        if (text) void (window as unknown as { __stage: (s: string) => void }).__stage(text);
+      }).observe(region, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('consolidate').click();
+    await page.getByTestId('consolidation-result').getByText('已生成“汇总”和“明细”').waitFor();
+    expect([...new Set(stages)]).toEqual([
+      '第 1/4 步：读取工作表',
+      '第 2/4 步：解析文件',
+      '第 3/4 步：汇总计算',
+      '第 4/4 步：写入汇总表',
+    ]);
+    expect(await page.getByRole('progressbar').count()).toBe(0); // gone once done
+    expect(
+      await page
+        .getByTestId('consolidation-problems')
+        .getByText(/^坏文件\.xlsx · 文件“坏文件\.xlsx”无法读取/)
+        .count(),
+    ).toBe(1);
+    const values = await page.evaluate(
+      async () =>
+        (await (window as unknown as { __kpiPreview: Preview }).__kpiPreview.readSheets(['汇总']))[0]?.values ?? [],
+    );
+    expect(values.find((r) => r[1] === 'C2-01')?.[6]).toBe(EXPECTED['C2-01']);
+  });
+
+  it('with its result shown: no serious axe-core violations, and no horizontal scroll at 320 px', async () => {
+    await page.getByTestId('import-input').setInputFiles(files);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="file-status"]')].every((e) =>
+        /张填报模板/.test(e.textContent ?? ''),
+      ),
+    );
+    await page.getByTestId('consolidate').click();
+    await page.getByTestId('consolidation-result').getByText('已生成“汇总”和“明细”').waitFor();
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const result = (await page.evaluate(() =>
+      (window as unknown as { axe: { run: (context: string, o: object) => Promise<unknown> } }).axe.run('aside.pane', {
+        resultTypes: ['violations'],
+      }),
+    )) as { violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] };
+    // Fluent's focus sentinels are a documented false positive of aria-hidden-focus (see preview.e2e.test.ts).
+    const serious = result.violations
+      .map((v) => ({
+        ...v,
+        nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes,
+      }))
+      .filter((v) => v.nodes.length > 0 && (v.impact === 'serious' || v.impact === 'critical'));
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.locator('aside.pane').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,178 @@
+import fs from 'fs';
+import type { Browser, Page } from 'playwright-core';
+import { buildPreview, chromiumAvailable, launch, serve } from './harness';
+
+/**
+ * 模板 and 校验 in the preview host (Chromium): insert a template, type and paste like staff do, check, go to the
+ * cell, fix on request, and live re-validation while typing. The preview starts with the sample workbook
+ * (指标库 + the five lead departments' June 2019 sheets).
+ */
+const describeBrowser = chromiumAvailable ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const C2_JUNE = '转型升级-经信商务局-6月';
+
+describeBrowser('templates and validation in the preview host (Chromium)', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const dir = await buildPreview();
+    server = await serve(dir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: '模板' }).waitFor();
+    await page.getByTestId('plan-status').waitFor(); // the workbook's 指标库 has been read
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);
+  const activeTab = () => page.locator('nav.tabs button.active').textContent();
+  const nameBox = () => page.getByTestId('name-box').textContent();
+  const paste = (sheet: string, address: string, value: string) =>
+    page.evaluate(
+      ([s, a, v]) =>
+        (
+          window as unknown as {
+            __kpiPreview: { writeCells(c: { sheet: string; address: string; value: string }[]): Promise<void> };
+          }
+        ).__kpiPreview.writeCells([{ sheet: s, address: a, value: v }]),
+      [sheet, address, value] as const,
+    );
+
+  async function insert(campaign: RegExp, department: string, month: string): Promise<void> {
+    await page.getByRole('radio', { name: campaign }).check();
+    await page.getByTestId('department').selectOption(department);
+    await page.getByTestId('month').selectOption(month);
+    await page.getByRole('button', { name: '插入模板' }).click();
+  }
+
+  it('inserts 转型升级 for 经信商务局, June 2019; a paste is found, selected, fixed on request', async () => {
+    expect(await page.getByTestId('plan-status').textContent()).toContain('使用工作簿中的指标库“指标库”');
+    await insert(/^转型升级/, '经信商务局', '6');
+    // The sample workbook already has this template: it is re-applied in place, keeping what was entered.
+    await page.getByText('已重新应用模板').waitFor();
+    expect(await page.getByText(/保留已填数值 \d+ 个/).count()).toBe(1);
+    expect(await activeTab()).toBe(C2_JUNE);
+    expect(await nameBox()).toBe('H7');
+    expect(await cell('H7').getAttribute('aria-selected')).toBe('true');
+    expect(await cell('H7').textContent()).toBe('1,150'); // the sample's value, kept
+
+    // Typing a negative amount is refused by the sheet's data validation …
+    const bar = page.getByTestId('formula-bar');
+    await cell('H7').click();
+    await bar.fill('-5');
+    await bar.press('Enter');
+    await page.getByTestId('refusal').waitFor();
+    await page.getByRole('button', { name: /重试/ }).click();
+    expect(await cell('H7').textContent()).toBe('1,150');
+    // … but a paste is not: "250亿" lands as text in C2-07 规上工业产值 (亿元).
+    await paste(C2_JUNE, 'H13', '250亿');
+    expect(await cell('H13').textContent()).toBe('250亿');
+
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByTestId('check-all').click();
+    const group = page.getByRole('region', { name: `“${C2_JUNE}”中的问题` });
+    const problem = group.locator('[data-testid="problem"][data-cell="H13"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('H13 · C2-07 规上工业产值：累计完成“250亿”不是数字，建议改为 250');
+    expect(await page.getByTestId('validation-summary').textContent()).toMatch(
+      /已检查 5 张模板：错误 \d+ 个，警告 \d+ 个/,
+    );
+    expect(await group.getByText(/^错误 \d+$/).count()).toBe(1); // the group's count badge
+
+    // Going to the problem selects its cell in the grid (another sheet first, to see it move).
+    await page.locator('nav.tabs button', { hasText: '指标库' }).click();
+    await problem.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="name-box"]')?.textContent === 'H13');
+    expect(await activeTab()).toBe(C2_JUNE);
+    expect(await cell('H13').getAttribute('aria-selected')).toBe('true');
+
+    // The fix is applied only on request, then that sheet is checked again and the problem is gone.
+    expect(await cell('H13').textContent()).toBe('250亿');
+    await group.getByRole('button', { name: '修正：将 H13 改为 250' }).click();
+    await problem.waitFor({ state: 'detached' });
+    expect(await cell('H13').textContent()).toBe('250.00');
+    await page.getByText(`已将“${C2_JUNE}”的 H13 改为 250，并重新校验了该表。`).waitFor();
+  });
+
+  it('a month without a template gives a new sheet, active, its first input selected', async () => {
+    await insert(/^转型升级/, '经信商务局', '7');
+    await page.getByText('已插入“转型升级-经信商务局-7月”并选中 H7，可以开始填报。').waitFor();
+    expect(await activeTab()).toBe('转型升级-经信商务局-7月');
+    expect(await nameBox()).toBe('H7');
+    expect(await cell('H6').textContent()).toBe('1–7月累计完成');
+    expect(await page.locator('nav.tabs button').count()).toBe(7);
+  });
+
+  it('checks again, by itself, the sheets staff change after a check', async () => {
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByTestId('check-all').click();
+    await page
+      .getByTestId('validation-summary')
+      .getByText(/已检查 5 张模板/)
+      .waitFor();
+    const c1 = '招大引强-投资促进中心-6月';
+    const group = page.getByRole('region', { name: `“${c1}”中的问题` });
+    expect(await group.locator('[data-cell="H7"]').count()).toBe(0);
+    await paste(c1, 'H7', '约4亿');
+    await group.locator('[data-testid="problem"][data-cell="H7"]').waitFor();
+    expect(await page.getByTestId('auto-revalidated').textContent()).toMatch(
+      new RegExp(`^已自动重新校验（\\d\\d:\\d\\d:\\d\\d）：${c1}$`),
+    );
+  });
+
+  it('the validation results pass axe and fit a 320 px pane', async () => {
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByTestId('check-all').click();
+    await page.locator('[data-testid="problem"]').first().waitFor();
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const result = (await page.evaluate(() =>
+      (window as unknown as { axe: { run: (context: string, o: object) => Promise<unknown> } }).axe.run('aside.pane', {
+        resultTypes: ['violations'],
+      }),
+    )) as { violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] };
+    // Fluent's focus sentinels are a documented false positive of aria-hidden-focus (see preview.e2e.test.ts).
+    const real = result.violations
+      .map((v) => ({
+        ...v,
+        nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes,
+      }))
+      .filter((v) => v.nodes.length > 0 && (v.impact === 'serious' || v.impact === 'critical'));
+    expect(
+      real.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.locator('aside.pane').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // Keyboard: the first problem is reachable with Tab from 校验全部 and selects its cell with Enter.
+    await page.getByTestId('check-all').focus();
+    const first = page.locator('[data-testid="problem"]').first();
+    const cellOfFirst = await first.getAttribute('data-cell');
+    await page.keyboard.press('Tab');
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (c) => document.querySelector('[data-testid="name-box"]')?.textContent === c,
+      cellOfFirst,
+    );
+  });
+});

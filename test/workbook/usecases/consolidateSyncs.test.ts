@@ -1,0 +1,89 @@
+import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/outputs';
+import { builtinPlan } from '../../../src/domain/plan/builtin';
+import { buildTemplate } from '../../../src/domain/template/template';
+import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
+import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
+import { specToArray } from '../../domain/specToArray';
+import { FakeExcel, PAYLOAD_LIMIT, type Seed } from '../excel/fakeExcel';
+
+/**
+ * Round trips of 一键汇总 through the Excel adapter (the recording fake of Office.js, which counts syncs and
+ * refuses batches over 5 MB as Excel on the web does). Deterministic, so asserted: one readAllSheets and one
+ * writeSheets, ≤ 3 round trips in all, the same for 250 department sheets as for 5.
+ */
+jest.setTimeout(120_000);
+
+const plan = builtinPlan();
+
+function setup(): { excel: FakeExcel; port: ExcelWorkbook; calls: string[] } {
+  const excel = new FakeExcel();
+  const inner = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+  const calls: string[] = [];
+  const port = new Proxy(inner, {
+    get(target, prop, receiver) {
+      const v: unknown = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        calls.push(String(prop));
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { excel, port, calls };
+}
+
+/** `count` department sheets as Excel holds them after the departments filled them in (values; formulas as formulas). */
+function seed(excel: FakeExcel, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const campaign = plan.campaigns[i % plan.campaigns.length];
+    if (!campaign) throw new Error('no campaign');
+    const spec = buildTemplate({
+      plan,
+      campaignId: campaign.id,
+      department: `部门${i}`,
+      year: 2019,
+      month: 6,
+      mode: 'kpi',
+    });
+    const rows = specToArray(spec).map((row, r) =>
+      row.map((v, c): Seed => {
+        if (typeof v === 'string' && v.startsWith('=')) return { formula: v, value: null };
+        // H (actual) of the indicator rows: a plausible figure
+        if (c === 7 && r >= 6 && r < 6 + campaign.indicators.length) return ((i + r) % 9) + 1;
+        return v;
+      }),
+    );
+    excel.addSheet(`模板${i}`, rows);
+  }
+}
+
+describe('round trips of consolidateWorkbook (Excel adapter)', () => {
+  it.each([5, 250])(
+    '%i template sheets: one readAllSheets + one writeSheets, ≤ 3 round trips, no batch over 5 MB',
+    async (count) => {
+      const { excel, port, calls } = setup();
+      seed(excel, count);
+      const { counts } = await consolidateWorkbook(port, { plan });
+      expect(counts.sources).toBe(count);
+      expect(calls).toEqual(['readAllSheets', 'writeSheets']);
+      expect(
+        excel.batches.every(
+          (b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT && b.responseBytes <= PAYLOAD_LIMIT,
+        ),
+      ).toBe(true);
+      expect(excel.sheets.map((s) => s.name).slice(-2)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
+      expect(excel.active?.name).toBe(SUMMARY_SHEET);
+      expect(excel.syncs).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it('a re-run replaces 汇总 and 明细 in place, within the same budget', async () => {
+    const { excel, port } = setup();
+    seed(excel, 250);
+    await consolidateWorkbook(port, { plan });
+    const before = excel.syncs;
+    await consolidateWorkbook(port, { plan });
+    expect(excel.sheets.filter((s) => s.name === SUMMARY_SHEET || s.name === DETAIL_SHEET)).toHaveLength(2);
+    expect(excel.syncs - before).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,0 +1,160 @@
+import { builtinPlan } from '../../../src/domain/plan/builtin';
+import { encodeMarker } from '../../../src/domain/sheetSpec';
+import { buildTemplate } from '../../../src/domain/template/template';
+import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
+import type { WorkbookPort } from '../../../src/workbook/port';
+import { activePlan } from '../../../src/workbook/usecases/activePlan';
+import { insertPlanSheet, insertTemplate } from '../../../src/workbook/usecases/templates';
+import { applyFix, validateAll, validateWorkbook } from '../../../src/workbook/usecases/validateWorkbook';
+import { specToArray } from '../../domain/specToArray';
+import { FakeExcel, type Seed } from '../excel/fakeExcel';
+
+/**
+ * Round trips of the use cases through the Excel adapter (the recording fake of Office.js): deterministic, so
+ * asserted exactly, and shown not to grow with the number of sheets.
+ */
+
+const plan = builtinPlan();
+
+function setup(): { excel: FakeExcel; port: ExcelWorkbook; writes: string[] } {
+  const excel = new FakeExcel();
+  const inner = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+  const writes: string[] = [];
+  // Records which port methods a use case calls, so that "one writeSheet" is asserted, not assumed.
+  const port = new Proxy(inner, {
+    get(target, prop, receiver) {
+      const v: unknown = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        writes.push(String(prop));
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { excel, port, writes };
+}
+
+/** A template sheet as Excel would hold it after the add-in wrote it (values only; formulas as formulas). */
+function seedTemplate(excel: FakeExcel, campaignId: string, department: string, month: number, name?: string): string {
+  const spec = buildTemplate({ plan, campaignId, department, year: 2019, month, mode: 'kpi' });
+  const rows = specToArray(spec).map((row) =>
+    row.map((v): Seed => (typeof v === 'string' && v.startsWith('=') ? { formula: v, value: null } : v)),
+  );
+  excel.addSheet(name ?? spec.name, rows);
+  return name ?? spec.name;
+}
+
+function seedWorkbook(excel: FakeExcel, templates: number): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < templates; i++) {
+    const campaign = plan.campaigns[i % plan.campaigns.length];
+    if (!campaign) throw new Error('no campaign');
+    names.push(seedTemplate(excel, campaign.id, `部门${i}`, 6, `模板${i}`));
+  }
+  return names;
+}
+
+const request = { plan, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, mode: 'kpi' } as const;
+
+describe('round trips of the use cases (Excel adapter)', () => {
+  it.each([0, 50])(
+    'insertTemplate with %i other template sheets: 2 to find sheets and markers + 2 for one writeSheet with select',
+    async (others) => {
+      const { excel, port, writes } = setup();
+      seedWorkbook(excel, others);
+      const r = await insertTemplate(port, request);
+      expect(r).toEqual({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月', selected: 'H7' });
+      expect(writes).toEqual(['listSheets', 'writeSheet']); // no separate activate: activation and selection ride on the write
+      expect(port.lastWriteReport()?.syncs).toBe(2);
+      expect(excel.syncs).toBe(4);
+      expect(excel.active?.name).toBe('招大引强-投资促进中心-6月');
+      expect(excel.selection).toBe('H7');
+      expect(excel.sheet('招大引强-投资促进中心-6月').cell('B7').value).toBe('C1-01');
+    },
+  );
+
+  it('the 插入模板 button: one listing serves activePlan and insertTemplate — 2 + 1 (指标库) + 2 (write)', async () => {
+    const { excel, port, writes } = setup();
+    await insertPlanSheet(port, plan);
+    seedWorkbook(excel, 50);
+    const before = excel.syncs;
+    writes.length = 0;
+    const sheets = await port.listSheets();
+    const active = await activePlan(port, sheets);
+    const r = await insertTemplate(port, { ...request, plan: active.plan }, sheets);
+    expect(r.outcome).toBe('inserted');
+    expect(writes).toEqual(['listSheets', 'readSheets', 'writeSheet']);
+    expect(excel.syncs - before).toBe(5);
+  });
+
+  it('re-applying in place: 2 (list) + 1 (read the old sheet) + 3 (replacing writeSheet), values kept', async () => {
+    const { excel, port, writes } = setup();
+    const name = seedTemplate(excel, 'C1', '投资促进中心', 6, '投促6月');
+    seedWorkbook(excel, 10);
+    excel.sheet(name).cells.set('6,7', { value: 3.8, numberFormat: 'General' }); // H7
+    const r = await insertTemplate(port, request);
+    expect(r).toEqual({ outcome: 'reapplied', sheet: '投促6月', selected: 'H7', kept: 1, unplaced: [] });
+    expect(writes).toEqual(['listSheets', 'readSheets', 'writeSheet']);
+    expect(port.lastWriteReport()?.syncs).toBe(3);
+    expect(excel.syncs).toBe(6);
+    expect(excel.sheet('投促6月').cell('H7').value).toBe(3.8);
+    expect(excel.selection).toBe('H7');
+  });
+
+  it('validateWorkbook over 50 template sheets: one readAllSheets, 2 round trips (as over 1)', async () => {
+    const one = setup();
+    seedWorkbook(one.excel, 1);
+    const many = setup();
+    const names = seedWorkbook(many.excel, 50);
+    many.excel.sheet(names[45] ?? '').cells.set('6,7', { value: '7亿', numberFormat: 'General' }); // H7 of 模板45 (C1): C1-01
+    const [r1, r50] = [await validateWorkbook(one.port, plan), await validateWorkbook(many.port, plan)];
+    expect([one.excel.syncs, many.excel.syncs]).toEqual([2, 2]);
+    expect(many.writes).toEqual(['readAllSheets']);
+    expect(r1.checked).toHaveLength(1);
+    expect(r50.checked).toHaveLength(50);
+    const problem = r50.sheets.flatMap((s) => s.problems).find((p) => p.key === 'value.notANumberFix');
+    expect(problem).toMatchObject({ sheet: '模板45', cell: 'H7', fix: { cell: 'H7', value: 7 } });
+  });
+
+  it('validateAll (校验全部 with the plan as it is now) over 50 templates and a 指标库: still 2 round trips', async () => {
+    const { excel, port, writes } = setup();
+    await insertPlanSheet(port, plan);
+    seedWorkbook(excel, 50);
+    const before = excel.syncs;
+    writes.length = 0;
+    const { active, report } = await validateAll(port);
+    expect(excel.syncs - before).toBe(2);
+    expect(writes).toEqual(['readAllSheets']);
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库', problems: [] });
+    expect(report.checked).toHaveLength(50);
+  });
+
+  it('validating one sheet: 1 round trip; applying a fix: 1 round trip', async () => {
+    const { excel, port } = setup();
+    const names = seedWorkbook(excel, 50);
+    const sheet = names[0] ?? '';
+    excel.sheet(sheet).cells.set('6,7', { value: '7亿', numberFormat: 'General' });
+    const report = await validateWorkbook(port, plan, { sheet });
+    expect(excel.syncs).toBe(1);
+    const problem = report.sheets[0]?.problems[0];
+    if (!problem) throw new Error('no problem found');
+    await applyFix(port, problem);
+    expect(excel.syncs).toBe(2);
+    expect(excel.sheet(sheet).cell('H7').value).toBe(7);
+  });
+
+  it('activePlan: 2 (list with markers) + 1 (read the 指标库 sheet); none without one', async () => {
+    const withPlan = setup();
+    await insertPlanSheet(withPlan.port, plan);
+    seedWorkbook(withPlan.excel, 20);
+    const before = withPlan.excel.syncs;
+    const active = await activePlan(withPlan.port);
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库', problems: [] });
+    expect(withPlan.excel.syncs - before).toBe(3);
+
+    const without: { excel: FakeExcel; port: WorkbookPort } = setup();
+    without.excel.addSheet('Sheet1', [[encodeMarker({ type: 'other' })]]);
+    expect((await activePlan(without.port)).source).toBe('builtin');
+    expect(without.excel.syncs).toBe(2);
+  });
+});

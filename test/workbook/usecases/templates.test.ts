@@ -1,0 +1,261 @@
+import { builtinPlan } from '../../../src/domain/plan/builtin';
+import type { Plan } from '../../../src/domain/plan/schema';
+import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
+import { activePlan } from '../../../src/workbook/usecases/activePlan';
+import {
+  FIRST_INPUT_CELL,
+  PLAN_FIRST_TARGET_CELL,
+  insertPlanSheet,
+  insertTemplate,
+  readEnteredValues,
+  type InsertTemplateRequest,
+} from '../../../src/workbook/usecases/templates';
+
+/** The 模板 use cases against the in-memory workbook: insert, re-apply in place keeping values, the plan sheet. */
+
+const plan = builtinPlan();
+const request = (over: Partial<InsertTemplateRequest> = {}): InsertTemplateRequest => ({
+  plan,
+  campaignId: 'C1',
+  department: '投资促进中心',
+  year: 2019,
+  month: 6,
+  mode: 'kpi',
+  ...over,
+});
+const value = (wb: MemoryWorkbook, sheet: string, address: string) => wb.cellView(sheet, address).value;
+
+/** Types like a person, failing the test when the workbook refuses the input. */
+function type(wb: MemoryWorkbook, sheet: string, address: string, input: string): void {
+  expect([address, wb.userEdit(sheet, address, input)]).toEqual([address, { ok: true }]);
+}
+
+async function inserted(wb: MemoryWorkbook, over: Partial<InsertTemplateRequest> = {}): Promise<string> {
+  const r = await insertTemplate(wb, request(over));
+  if (r.outcome === 'unreadable') throw new Error(`unreadable ${r.sheet}`);
+  return r.sheet;
+}
+
+describe('insertTemplate', () => {
+  it('inserts the sheet, activates it and selects the first input cell (H7)', async () => {
+    const wb = new MemoryWorkbook();
+    const r = await insertTemplate(wb, request());
+    expect(r).toEqual({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月', selected: 'H7' });
+    expect(FIRST_INPUT_CELL).toBe('H7');
+    expect(wb.active).toEqual({ sheet: '招大引强-投资促进中心-6月', cell: 'H7' });
+    expect(value(wb, r.sheet, 'B7')).toBe('C1-01');
+    expect(value(wb, r.sheet, 'F7')).toBe(7);
+    expect(wb.cellView(r.sheet, 'H7').locked).toBe(false);
+  });
+
+  it('gives two months two sheets, and avoids names already taken by other sheets', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheet({
+      name: '招大引强-投资促进中心-7月',
+      styles: {},
+      blocks: [{ at: 'A1', rows: [[{ value: '别人的表' }]] }],
+    });
+    const june = await inserted(wb, { month: 6 });
+    const july = await inserted(wb, { month: 7 });
+    expect([june, july]).toEqual(['招大引强-投资促进中心-6月', '招大引强-投资促进中心-7月 (2)']);
+    expect(wb.sheetNames()).toEqual(['招大引强-投资促进中心-7月', june, july]);
+    expect(value(wb, '招大引强-投资促进中心-7月', 'A1')).toBe('别人的表'); // untouched
+    expect(value(wb, july, 'H6')).toBe('1–7月累计完成');
+  });
+
+  it('another department or year of the same campaign and month is another sheet', async () => {
+    const wb = new MemoryWorkbook();
+    await inserted(wb);
+    await inserted(wb, { department: '经信商务局' });
+    await inserted(wb, { year: 2020 });
+    expect(wb.sheetNames()).toEqual([
+      '招大引强-投资促进中心-6月',
+      '招大引强-经信商务局-6月',
+      '招大引强-投资促进中心-6月 (2)',
+    ]);
+  });
+
+  it('re-applies the same campaign, department and month in place, keeping every value entered', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    await inserted(wb, { campaignId: 'C2', department: '经信商务局' });
+    type(wb, sheet, 'H7', '3.8');
+    type(wb, sheet, 'H9', '24');
+    type(wb, sheet, 'N9', '两个项目处于洽谈阶段');
+    type(wb, sheet, 'O7', '含增资');
+    type(wb, sheet, 'I5', '王芳');
+    type(wb, sheet, 'L5', '0573-82211001');
+    wb.renameSheet(sheet, '投促中心6月'); // found by its marker, not by its name
+
+    const r = await insertTemplate(wb, request({ mode: 'native' }));
+
+    expect(r).toEqual({ outcome: 'reapplied', sheet: '投促中心6月', selected: 'H7', kept: 4, unplaced: [] });
+    expect(wb.sheetNames()).toEqual(['投促中心6月', '转型升级-经信商务局-6月']);
+    expect(wb.active).toEqual({ sheet: '投促中心6月', cell: 'H7' });
+    expect(['H7', 'H9', 'N9', 'O7', 'I5', 'L5'].map((a) => value(wb, '投促中心6月', a))).toEqual([
+      3.8,
+      24,
+      '两个项目处于洽谈阶段',
+      '含增资',
+      '王芳',
+      '0573-82211001',
+    ]);
+    // rebuilt in the mode asked for, computing from the kept values: 3.8 / 7
+    expect(wb.cellView('投促中心6月', 'J7').formula).not.toContain('KPI.');
+    expect(value(wb, '投促中心6月', 'J7')).toBeCloseTo(3.8 / 7, 12);
+  });
+
+  it('re-applies after rows were inserted above the table and puts values back by indicator code', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H8', '2.5');
+    wb.insertRows(sheet, 1, 2); // the marker is now in A3, H8 is H10
+    expect(value(wb, sheet, 'H10')).toBe(2.5);
+    const r = await insertTemplate(wb, request());
+    expect(r).toMatchObject({ outcome: 'reapplied', kept: 1 });
+    expect(value(wb, sheet, 'H8')).toBe(2.5);
+    expect(value(wb, sheet, 'B8')).toBe('C1-02');
+  });
+
+  it('takes the new targets of an edited plan and reports values that no longer have a place', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    type(wb, sheet, 'H14', '4'); // C1-08
+    const c1 = plan.campaigns[0];
+    if (!c1) throw new Error('no C1');
+    const edited: Plan = {
+      ...plan,
+      campaigns: [
+        {
+          ...c1,
+          indicators: c1.indicators
+            .filter((i) => i.code !== 'C1-08')
+            .map((i) => (i.code === 'C1-01' ? { ...i, target: 7.5 } : i)),
+        },
+        ...plan.campaigns.slice(1),
+      ],
+    };
+    const r = await insertTemplate(wb, request({ plan: edited }));
+    expect(r).toEqual({
+      outcome: 'reapplied',
+      sheet,
+      selected: 'H7',
+      kept: 1,
+      unplaced: [{ code: 'C1-08', field: 'actual', value: 4, why: 'unknownCode' }],
+    });
+    expect(value(wb, sheet, 'F7')).toBe(7.5);
+    expect(value(wb, sheet, 'H7')).toBe(3.8);
+    expect(value(wb, sheet, 'B14')).toBeNull(); // one row fewer
+  });
+
+  it('leaves a template whose structure is broken untouched rather than lose its values', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    const id = wb.engine.getSheetId(sheet) ?? -1;
+    wb.engine.setCellContents({ sheet: id, row: 1, col: 1 }, [[null]]); // the hidden key "code" (B2) deleted
+    expect(await insertTemplate(wb, request())).toEqual({ outcome: 'unreadable', sheet });
+    expect(value(wb, sheet, 'H7')).toBe(3.8);
+  });
+});
+
+describe('readEnteredValues', () => {
+  it('reads inputs by key and code, wherever columns went; an error value keeps its text', () => {
+    const keys = [
+      null,
+      'seq',
+      'code',
+      'name',
+      'kind',
+      'unit',
+      'target',
+      'stretch',
+      'actual',
+      'prior',
+      'attainment',
+      'tier',
+      'pace',
+      'status',
+      'reason',
+      'note',
+    ];
+    const values = [
+      ['KPI-TRACKER:{}'],
+      keys, // a column inserted before A: everything one to the right
+      [],
+      [],
+      [null, '填报单位', null, 'x', '报告期', null, null, null, '填报人', '李强', null, '联系电话', '0573', null],
+      [],
+      [null, 1, 'C2-09', '数字经济', '增速', '%', 0.1, null, 55, 50, null, null, null, null, '原因', null],
+      [null, 2, 'C2-10', '高企', '个数', '家', 15, null, { error: '#N/A' }, null, null, null, null, null, null, ''],
+      [null, 3, '说明', null],
+    ];
+    const read = readEnteredValues({ values });
+    expect(read).toEqual({
+      byCode: new Map([
+        ['C2-09', { actual: 55, prior: 50, reason: '原因' }],
+        ['C2-10', { actual: '#N/A' }],
+      ]),
+      reporter: '李强',
+      phone: '0573',
+    });
+    expect(readEnteredValues({ values: [['no keys']] })).toBeUndefined();
+  });
+});
+
+describe('insertPlanSheet and activePlan', () => {
+  it('inserts the 指标库 once; a second time activates the existing sheet and keeps its edits', async () => {
+    const wb = new MemoryWorkbook();
+    expect(await insertPlanSheet(wb, plan)).toEqual({ outcome: 'inserted', sheet: '指标库' });
+    expect(wb.active).toEqual({ sheet: '指标库', cell: PLAN_FIRST_TARGET_CELL });
+    expect(value(wb, '指标库', 'J4')).toBe('确保目标');
+    await wb.writeCells([{ sheet: '指标库', address: 'J5', value: 9 }]);
+    wb.renameSheet('指标库', '2019指标');
+    await inserted(wb);
+    expect(await insertPlanSheet(wb, plan)).toEqual({ outcome: 'exists', sheet: '2019指标' });
+    expect(wb.active).toEqual({ sheet: '2019指标', cell: 'A1' });
+    expect(value(wb, '2019指标', 'J5')).toBe(9);
+  });
+
+  it('uses the built-in plan without a 指标库 sheet', async () => {
+    expect(await activePlan(new MemoryWorkbook())).toEqual({ plan, source: 'builtin', problems: [] });
+  });
+
+  it('uses an edited 指标库 sheet: a template inserted after the edit has the new target', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    await wb.writeCells([{ sheet: '指标库', address: 'J5', value: 7.5 }]); // C1-01 确保目标 7 → 7.5
+    const active = await activePlan(wb);
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库', problems: [] });
+    expect(active.plan.campaigns[0]?.indicators[0]).toMatchObject({ code: 'C1-01', target: 7.5, stretch: 8 });
+    const sheet = await inserted(wb, { plan: active.plan });
+    expect(value(wb, sheet, 'F7')).toBe(7.5);
+  });
+
+  it('re-inserting after the 指标库 was edited: the same sheet, the new target, the values entered kept', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    const sheet = await inserted(wb, { plan: (await activePlan(wb)).plan });
+    type(wb, sheet, 'H7', '3.8');
+    await wb.writeCells([{ sheet: '指标库', address: 'J5', value: 7.5 }]);
+    const r = await insertTemplate(wb, request({ plan: (await activePlan(wb)).plan }));
+    expect(r).toEqual({ outcome: 'reapplied', sheet, selected: 'H7', kept: 1, unplaced: [] });
+    expect([value(wb, sheet, 'F7'), value(wb, sheet, 'H7')]).toEqual([7.5, 3.8]);
+    expect(value(wb, sheet, 'J7')).toBeCloseTo(3.8 / 7.5, 12);
+    expect(wb.sheetNames()).toEqual(['指标库', sheet]);
+  });
+
+  it('falls back to the built-in plan when the 指标库 sheet is invalid, with each problem at its cell', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    await wb.writeCells([{ sheet: '指标库', address: 'J5', value: '七亿' }]);
+    const active = await activePlan(wb);
+    expect(active.source).toBe('builtin');
+    expect(active.plan).toBe(plan);
+    expect(active.sheet).toBe('指标库');
+    expect(active.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ severity: 'error', sheet: '指标库', cell: 'J5' })]),
+    );
+  });
+});
