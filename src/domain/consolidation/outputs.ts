@@ -672,7 +672,8 @@ function originCells(o: Origin, cell: string | undefined): CellSpec[] {
   const target = cell === undefined ? undefined : link(o, cell);
   const withLink = (value: LiteralValue): CellSpec =>
     target ? { value, style: 'link', hyperlink: target } : v(value, 'text');
-  return [v(originFile(o), 'text'), withLink(o.sheet), cell === undefined ? v(null, 'center') : withLink(cell)];
+  // One hyperlink a row (on the cell address): thousands of links are most of 明细's write payload.
+  return [v(originFile(o), 'text'), v(o.sheet, 'text'), cell === undefined ? v(null, 'center') : withLink(cell)];
 }
 
 function detailValue(d: DetailRecord): CellSpec {
@@ -901,7 +902,9 @@ export function detailSheet(result: Consolidation): SheetSpec {
           { span: 1, cell: v(i + 1, 'center') },
           { span: 1, cell: v(zh(`severity.${q.severity}`), 'center') },
           { span: 1, cell: v(q.indicator ?? null, 'center') },
-          { span: 5, cell: v(describeProblem(q, 'zh-CN'), 'text') },
+          // Not merged: the message overflows into the empty E:H, and a merge a row would weigh on the write.
+          { span: 1, cell: v(describeProblem(q, 'zh-CN'), 'text') },
+          ...Array.from({ length: 4 }, () => ({ span: 1, cell: v(null, 'text') })),
           { span: 1, cell: v(q.department ?? null, 'text') },
           {
             span: 1,

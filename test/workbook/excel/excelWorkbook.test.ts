@@ -2,6 +2,7 @@ import { encodeMarker, type CellSpec, type SheetSpec } from '../../../src/domain
 import { PortError, type ChangeEvent } from '../../../src/workbook/port';
 import { createExcelWorkbook, type ExcelWorkbookOptions } from '../../../src/workbook/excel/excelWorkbook';
 import { charactersToPoints } from '../../../src/workbook/excel/renderSheet';
+import { DEFAULT_BATCH_BUDGET_BYTES } from '../../../src/workbook/excel/payload';
 import { FakeExcel, PAYLOAD_LIMIT, type FakeExcelOptions } from './fakeExcel';
 
 /**
@@ -386,18 +387,18 @@ describe('writeSheet', () => {
       const report = port.lastWriteReport();
       if (!report) throw new Error('no report');
       expect(report.syncs).toBe(excel.syncs);
-      // One lookup, then one batch per started 4 MB of estimated payload (cuts fall between operations).
-      expect(excel.syncs).toBeGreaterThanOrEqual(1 + Math.ceil(report.estimatedBytes / 4_000_000));
-      expect(excel.syncs).toBeLessThanOrEqual(2 + Math.ceil(report.estimatedBytes / 4_000_000));
+      // One lookup, then one batch per started 4.5 MB of estimated payload (cuts fall between operations).
+      expect(excel.syncs).toBeGreaterThanOrEqual(1 + Math.ceil(report.estimatedBytes / DEFAULT_BATCH_BUDGET_BYTES));
+      expect(excel.syncs).toBeLessThanOrEqual(2 + Math.ceil(report.estimatedBytes / DEFAULT_BATCH_BUDGET_BYTES));
       expect(excel.sheet('招大引强-投资促进中心').cell(`A${3 + rows}`).value).toBe(
         `C1-${String(rows).padStart(4, '0')}`,
       );
       expect(excel.sheet('招大引强-投资促进中心').isProtected).toBe(true);
       return excel.syncs;
     };
-    // 30,000 rows ≈ 6.5 MB estimated → lookup + 2 batches; 60,000 rows ≈ 13 MB → lookup + 4 batches.
+    // 30,000 rows ≈ 6.5 MB estimated → lookup + 2 batches; 60,000 rows ≈ 13 MB → lookup + 3 batches of ≤ 4.5 MB.
     expect(await syncsFor(30_000)).toBe(3);
-    expect(await syncsFor(60_000)).toBe(5);
+    expect(await syncsFor(60_000)).toBe(4);
   });
 
   it.each(['=1+1', '+86', '-', '@x', '\tx', '007', '2019-06', 'TRUE', '#N/A', '1/2'])(
