@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { cellAddress, columnName, parseCell } from '../workbook/address';
-import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
+import type { CellView, MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { displayValue } from './format';
 
 /**
@@ -13,6 +13,7 @@ export interface SpreadsheetViewProps {
 }
 
 const MAX_COLS = 26;
+const EMPTY_VIEW: CellView = { value: null, numberFormat: 'General', locked: false };
 
 function useWorkbookVersion(workbook: MemoryWorkbook): number {
   const [version, bump] = useReducer((x: number) => x + 1, 0);
@@ -127,7 +128,7 @@ export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
                     const addr = cellAddress({ row: r, col: c });
                     const span = merged.get(addr);
                     if (span === 'covered') return null;
-                    const view = workbook.cellView(current, { row: r, col: c });
+                    const view = current ? workbook.cellView(current, { row: r, col: c }) : EMPTY_VIEW; // ?empty: no sheet yet
                     const text = displayValue(view.value, view.numberFormat);
                     const isSel = addr === selected;
                     return (
