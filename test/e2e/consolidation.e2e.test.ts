@@ -1,11 +1,10 @@
-import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
 import type { CellValue } from '../../src/domain/validation/validateRow';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { buildPreview, chromiumAvailable, launch, serve } from './harness';
+import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';
 
 /**
  * 一键汇总 in the preview host (Chromium): two department workbooks made here (a 转型升级 sheet from 发展改革局, and
@@ -193,28 +192,7 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
     );
     await page.getByTestId('consolidate').click();
     await page.getByTestId('consolidation-result').getByText('已生成“汇总”和“明细”').waitFor();
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: (context: string, o: object) => Promise<unknown> } }).axe.run('aside.pane', {
-        resultTypes: ['violations'],
-      }),
-    )) as { violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] };
-    // Fluent's focus sentinels are a documented false positive of aria-hidden-focus (see preview.e2e.test.ts).
-    const serious = result.violations
-      .map((v) => ({
-        ...v,
-        nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes,
-      }))
-      .filter((v) => v.nodes.length > 0 && (v.impact === 'serious' || v.impact === 'critical'));
-    expect(
-      serious.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      ),
-    ).toEqual([]);
+    expect(await seriousAxeViolations(page, 'aside.pane')).toEqual([]);
     await page.setViewportSize({ width: 320, height: 700 });
     expect(await page.locator('aside.pane').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });

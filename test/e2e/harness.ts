@@ -3,7 +3,7 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import webpack from 'webpack';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Browser tests against the preview host: build it once into a temporary folder, serve it on a loopback port,
@@ -59,4 +59,28 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * Serious and critical axe-core violations on the page (or within `context`), as "rule: targets" lines.
+ * Fluent's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are a documented false positive of
+ * aria-hidden-focus (microsoft/fluentui#27517, by design; Accessibility Insights suppresses them too): only those
+ * nodes are left out.
+ */
+export async function seriousAxeViolations(page: Page, context = 'html'): Promise<string[]> {
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = (await page.evaluate(
+    (ctx) =>
+      (window as unknown as { axe: { run: (c: string, o: object) => Promise<unknown> } }).axe.run(ctx, {
+        resultTypes: ['violations'],
+      }),
+    context,
+  )) as { violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] };
+  return result.violations
+    .map((v) => ({
+      ...v,
+      nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes,
+    }))
+    .filter((v) => v.nodes.length > 0 && (v.impact === 'serious' || v.impact === 'critical'))
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

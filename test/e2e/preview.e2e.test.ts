@@ -1,6 +1,5 @@
-import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildPreview, chromiumAvailable, launch, serve } from './harness';
+import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';
 
 /** The preview host in Chromium: loads, speaks Chinese, recalculates KPI.* formulas on typing, passes axe. */
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
@@ -77,17 +76,7 @@ describeBrowser('preview host (Chromium)', () => {
   });
 
   it('has no serious or critical axe-core violations', async () => {
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as {
-      violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[];
-    };
-    // Fluent's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are a documented false positive of
-    // aria-hidden-focus (microsoft/fluentui#27517, by design; Accessibility Insights suppresses them too).
-    const real = result.violations
-      .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
-      .filter((v) => v.nodes.length > 0);
-    const serious = real.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('the task pane is usable at 320 px wide (no horizontal scroll)', async () => {

@@ -1,6 +1,5 @@
-import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildPreview, chromiumAvailable, launch, serve } from './harness';
+import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';
 
 /**
  * 模板 and 校验 in the preview host (Chromium): insert a template, type and paste like staff do, check, go to the
@@ -139,28 +138,7 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByTestId('check-all').click();
     await page.locator('[data-testid="problem"]').first().waitFor();
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: (context: string, o: object) => Promise<unknown> } }).axe.run('aside.pane', {
-        resultTypes: ['violations'],
-      }),
-    )) as { violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] };
-    // Fluent's focus sentinels are a documented false positive of aria-hidden-focus (see preview.e2e.test.ts).
-    const real = result.violations
-      .map((v) => ({
-        ...v,
-        nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes,
-      }))
-      .filter((v) => v.nodes.length > 0 && (v.impact === 'serious' || v.impact === 'critical'));
-    expect(
-      real.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      ),
-    ).toEqual([]);
+    expect(await seriousAxeViolations(page, 'aside.pane')).toEqual([]);
     await page.setViewportSize({ width: 320, height: 700 });
     expect(await page.locator('aside.pane').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     // Keyboard: the first problem is reachable with Tab from 校验全部 and selects its cell with Enter.
