@@ -45,6 +45,14 @@ export interface WriteOptions {
   readonly select?: string;
 }
 
+/** What insertSheet added, and what else the workbook held when it did. */
+export interface InsertedSheet {
+  /** The new sheet's name (the one `build` gave it). */
+  readonly name: string;
+  /** Every other sheet as it was when the new one was added, with its marker, in tab order (as listSheets). */
+  readonly others: readonly SheetInfo[];
+}
+
 export interface ChangeEvent {
   readonly sheet: string;
   /** The changed range, e.g. "H6" or "H6:H9". */
@@ -79,6 +87,17 @@ export interface WorkbookPort {
    * sheets of the same names in place; then activates/selects as asked. Used for generated outputs (汇总, 明细).
    */
   writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<void>;
+  /**
+   * Adds a new sheet built from the names the workbook has (so that `build` can make its name unique) and, in the
+   * same batch, lists the other sheets with their markers: 2 round trips in Excel where listSheets then writeSheet
+   * take 4. The caller may learn from `others` that the sheet should not have been added, and delete it.
+   */
+  insertSheet(
+    build: (existingNames: readonly string[]) => SheetSpec,
+    options?: Omit<WriteOptions, 'replace'>,
+  ): Promise<InsertedSheet>;
+  /** Deletes a sheet (1 round trip); a missing name is a PortError('sheetMissing'). */
+  deleteSheet(name: string): Promise<void>;
   /** Writes individual cells (e.g. a fix the user accepted) in one batch. */
   writeCells(cells: readonly CellWrite[]): Promise<void>;
   activate(sheet: string, select?: string): Promise<void>;

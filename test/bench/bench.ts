@@ -13,6 +13,8 @@ import { createExcelWorkbook } from '../../src/workbook/excel/excelWorkbook';
 import { readXlsx, type ParsedFile } from '../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { consolidateWorkbook, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
+import { insertTemplate } from '../../src/workbook/usecases/templates';
+import { validateAll } from '../../src/workbook/usecases/validateWorkbook';
 import { specToArray } from '../domain/specToArray';
 import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
@@ -232,7 +234,32 @@ async function timeAsync(fn: () => Promise<void>): Promise<number> {
   return performance.now() - t0;
 }
 
+/** Round trips of the 模板 and 校验 use cases through the Excel adapter, in a workbook of 50 templates. */
+async function roundTripBench(): Promise<void> {
+  const WEB_MS = 40; // a round trip to Excel on the web, at the slow end of ARCHITECTURE.md's 15–40 ms
+  console.log(`\nRound trips through the Excel adapter (recording fake), workbook of 50 templates (≈ ${WEB_MS} ms each on the web):`);
+  const excel = new FakeExcel();
+  const port = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+  for (let i = 0; i < 50; i++) {
+    const campaign = benchPlan.campaigns[i % benchPlan.campaigns.length];
+    if (!campaign) continue;
+    const spec = buildTemplate({ plan: benchPlan, campaignId: campaign.id, department: `部门${i}`, year: 2019, month: 6, mode: 'kpi' });
+    excel.addSheet(spec.name, specToArray(spec));
+  }
+  const request = { plan: benchPlan, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, mode: 'kpi' } as const;
+  const measure = async (label: string, fn: () => Promise<unknown>): Promise<void> => {
+    const before = excel.syncs;
+    await fn();
+    const n = excel.syncs - before;
+    console.log(`  ${label.padEnd(58)} ${String(n).padStart(2)} round trips (≈ ${n * WEB_MS} ms on the web)`);
+  };
+  await measure('insert a template (new)', () => insertTemplate(port, request));
+  await measure('insert the same template again (re-applied, no list given)', () => insertTemplate(port, request));
+  await measure('validate every sheet (校验全部)', () => validateAll(port));
+}
+
 void (async () => {
+  await roundTripBench();
   await fileBench();
   await writeBench();
 })().catch((e: unknown) => {

@@ -14,6 +14,8 @@ export function refusingPort(): WorkbookPort & { readonly calls: string[] } {
     readAllSheets: () => refuse('readAllSheets'),
     writeSheet: () => refuse('writeSheet'),
     writeSheets: () => refuse('writeSheets'),
+    insertSheet: () => refuse('insertSheet'),
+    deleteSheet: () => refuse('deleteSheet'),
     writeCells: () => refuse('writeCells'),
     activate: () => refuse('activate'),
     onChange: () => refuse('onChange'),

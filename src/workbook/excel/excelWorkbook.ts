@@ -4,6 +4,7 @@ import {
   PortError,
   type CellWrite,
   type ChangeEvent,
+  type InsertedSheet,
   type ReadOptions,
   type SheetData,
   type SheetInfo,
@@ -50,7 +51,9 @@ import {
  *   hyperlinked cells, ~6 MB as Office.js sends it, so 4 there (Excel on the web refuses requests over 5 MB). A
  *   stale snapshot costs 2 more (the refused or miscounted batch is redone after a lookup). Before ExcelApi 1.4
  *   (no getItemOrNullObject) the lookup is the sheet names, then the existing targets' contents: 1–2.
- * - writeCells, activate, onChange and its unsubscribe: 1 (writeCells: plus one per ~4 MB).
+ * - insertSheet: 2 (the names, then every sheet's marker rows loaded in the batch that adds and renders the new
+ *   sheet), where listSheets then writeSheet would take 4; plus one per ~4 MB beyond the first.
+ * - writeCells, deleteSheet, activate, onChange and its unsubscribe: 1 (writeCells: plus one per ~4 MB).
  *
  * Optional APIs are checked with Office.context.requirements.isSetSupported (features.ts); what a spec asks for
  * and this Excel lacks is skipped, and listed in `lastWriteReport()` for the task pane to tell the user.
@@ -228,21 +231,11 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
         () =>
           run(async (context) => {
             const sheets = context.workbook.worksheets;
-            sheets.load('items/name,items/position,items/visibility');
+            sheets.load(LISTED_PROPERTIES);
             await context.sync();
-            // Rows may be inserted above the marker row, so the marker is looked for in rows 1–20 of column A.
-            const heads = sheets.items.map((sheet) => sheet.getRange('A1:A20').load('values'));
+            const heads = queueMarkerReads(sheets.items);
             await context.sync();
-            const infos = sheets.items.map((sheet, i): SheetInfo => {
-              const marker = heads[i]?.values.map((row) => decodeMarker(row[0])).find((m) => m !== undefined);
-              return {
-                name: sheet.name,
-                position: sheet.position,
-                visible: sheet.visibility === 'Visible',
-                ...(marker ? { marker } : {}),
-              };
-            });
-            return infos.sort((a, b) => a.position - b.position);
+            return heads();
           }),
         retry,
       ),
@@ -418,6 +411,68 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
         retry,
       );
     },
+
+    insertSheet: async (build, writeOptions = {}) => {
+      // The sheet this call added (once its batch reached Excel): a retry (cell-edit mode) deletes it first.
+      let added: string | undefined;
+      let inserted: InsertedSheet | undefined;
+      lastReport = await withRetry(
+        () =>
+          run(async (context): Promise<WriteReport> => {
+            const skipped = new Map<Feature, SkippedFeature>();
+            let syncs = 0;
+            const sync = async (): Promise<void> => {
+              syncs++;
+              await context.sync();
+            };
+            const sheets = context.workbook.worksheets;
+            sheets.load(LISTED_PROPERTIES);
+            await sync();
+            const previous = added === undefined ? undefined : sheetKey(added);
+            const items = sheets.items.filter((sheet) => sheetKey(sheet.name) !== previous);
+            if (items.length < sheets.items.length && added !== undefined) sheets.getItem(added).delete();
+            const spec = build(items.map((sheet) => sheet.name));
+            // The markers ride on the write's first batch: queued before it, they come back with it.
+            const heads = queueMarkerReads(items);
+            const written = await renderTargets(context, [{ spec }], writeOptions, capabilities(skipped), {
+              budget,
+              sync,
+              verify: false,
+              afterFirst: () => {
+                snapshot = undefined;
+                added = spec.name;
+              },
+            });
+            inserted = { name: spec.name, others: heads() };
+            return {
+              sheet: spec.name,
+              sheets: [spec.name],
+              skipped: [...skipped.values()],
+              syncs,
+              estimatedBytes: written.estimatedBytes,
+            };
+          }),
+        retry,
+      );
+      if (!inserted) throw new PortError('unknown', 'insertSheet');
+      return inserted;
+    },
+
+    deleteSheet: (name: string) =>
+      withRetry(
+        () =>
+          run(async (context) => {
+            context.workbook.worksheets.getItem(name).delete();
+            try {
+              await context.sync();
+            } catch (error) {
+              if (asOfficeError(error)?.code === 'ItemNotFound') throw new PortError('sheetMissing', name);
+              throw error;
+            }
+            snapshot = undefined;
+          }),
+        retry,
+      ),
 
     writeCells: (cells: readonly CellWrite[]) =>
       cells.length === 0
@@ -631,3 +686,28 @@ function halve(c: Chunk): Chunk[] {
     { ...c, top: c.top + upper, rows: c.rows - upper, perCell },
   ];
 }
+
+/** What listSheets (and insertSheet) load of every sheet. */
+const LISTED_PROPERTIES = 'items/name,items/position,items/visibility';
+
+/**
+ * Queues the reads of the marker rows of loaded sheets (column A, rows 1–20: rows may be inserted above the marker
+ * row); the returned function, called after the sync, gives the sheets in tab order with their markers.
+ */
+function queueMarkerReads(items: readonly Excel.Worksheet[]): () => SheetInfo[] {
+  const heads = items.map((sheet) => sheet.getRange(MARKER_ROWS).load('values'));
+  return () =>
+    items
+      .map((sheet, i): SheetInfo => {
+        const marker = heads[i]?.values.map((row) => decodeMarker(row[0])).find((m) => m !== undefined);
+        return {
+          name: sheet.name,
+          position: sheet.position,
+          visible: sheet.visibility === 'Visible',
+          ...(marker ? { marker } : {}),
+        };
+      })
+      .sort((a, b) => a.position - b.position);
+}
+
+const MARKER_ROWS = 'A1:A20';

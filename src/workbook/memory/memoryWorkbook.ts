@@ -2,7 +2,7 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import { decodeMarker, encodeMarker, MARKER_CELL, type ChartSpec, type ConditionalFormatSpec, type HyperlinkSpec, type MarkerPayload, type SheetSpec, type StyleSpec, type ValidationSpec } from '../../domain/sheetSpec';
 import type { CellValue } from '../../domain/validation/validateRow';
 import { cellAddress, contains, parseCell, parseRange, parseRanges, rangeAddress, type CellRef } from '../address';
-import { PortError, type CellWrite, type ChangeEvent, type ReadOptions, type SheetData, type SheetInfo, type Unsubscribe, type WorkbookPort, type WriteOptions } from '../port';
+import { PortError, type CellWrite, type ChangeEvent, type InsertedSheet, type ReadOptions, type SheetData, type SheetInfo, type Unsubscribe, type WorkbookPort, type WriteOptions } from '../port';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from './kpiPlugin';
 
 /**
@@ -179,6 +179,31 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const spec of specs) await this.writeSheet(spec, { replace: options.replace ?? true });
     const target = options.select ? specs[0]?.name : options.activate ? specs[0]?.name : undefined;
     if (target) await this.activate(target, options.select);
+  }
+
+  async insertSheet(
+    build: (existingNames: readonly string[]) => SheetSpec,
+    options: Omit<WriteOptions, 'replace'> = {},
+  ): Promise<InsertedSheet> {
+    const others = await this.listSheets();
+    const spec = build(others.map((s) => s.name));
+    await this.writeSheet(spec, { ...options, replace: false });
+    return { name: spec.name, others };
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const id = this.sheetId(name);
+    const at = this.order.indexOf(id);
+    this.engine.removeSheet(id);
+    this.meta.delete(id);
+    this.order = this.order.filter((x) => x !== id);
+    // As Excel does: the deleted sheet's neighbour becomes active.
+    if (this.active?.sheet === name) {
+      const next = this.order[Math.min(at, this.order.length - 1)];
+      const nextName = next === undefined ? undefined : this.engine.getSheetName(next);
+      this.active = nextName === undefined ? undefined : { sheet: nextName, cell: 'A1' };
+    }
+    this.viewListeners.forEach((l) => l());
   }
 
   async writeCells(cells: readonly CellWrite[]): Promise<void> {

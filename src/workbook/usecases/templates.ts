@@ -18,7 +18,7 @@ import {
 } from '../../domain/template/template';
 import type { CellValue } from '../../domain/validation/validateRow';
 import { columnName, parseCell } from '../address';
-import type { SheetData, SheetInfo, WorkbookPort } from '../port';
+import { PortError, type SheetData, type SheetInfo, type WorkbookPort } from '../port';
 
 /**
  * Use cases of the 模板 section (and of ribbon commands): insert a department's template, re-apply it in place
@@ -72,40 +72,61 @@ export function isSameTemplate(
 
 /**
  * Inserts the template of one campaign for one department and month: a new sheet with a unique name, activated,
- * its first input cell selected, all in one writeSheet. When the workbook already has that template (found by
- * its marker, whatever its name), it is re-applied in place instead: the sheet keeps its name and tab position,
- * the plan's current names and targets are written, and every value already entered is put back (rows matched
- * by indicator code); values without a place are reported, never dropped silently.
+ * its first input cell selected. When the workbook already has that template (found by its marker, whatever its
+ * name), it is re-applied in place instead: the sheet keeps its name and tab position, the plan's current names
+ * and targets are written, and every value already entered is put back (rows matched by indicator code); values
+ * without a place are reported, never dropped silently.
  *
- * Round trips in Excel: 2 to list the sheets with their markers, then 2 for a new sheet (one writeSheet with
- * `select`); re-applying adds 1 to read the old sheet and 1 to clear it (3 for a replacing writeSheet). None
- * depends on the number of sheets.
+ * Round trips in Excel: 2 for a new sheet — one insertSheet, whose write batch also brings back every other
+ * sheet's marker. Which outcome it is can only be known from those markers, so the new sheet is added
+ * optimistically: when they show the template already exists, the new sheet is deleted (1) and the existing one
+ * re-applied (1 to read it, 3 to rewrite it). With `listed` (a sheet list the caller has just read) that shows
+ * the template, the re-apply starts at once (4).
  */
 export async function insertTemplate(
   port: WorkbookPort,
   request: InsertTemplateRequest,
-  /** The sheet list when the caller has just read it (e.g. for activePlan): saves the 2 round trips of listing. */
+  /** The sheet list when the caller has just read it (e.g. for activePlan): an existing template is found at once. */
   listed?: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
-  const sheets = listed ?? (await port.listSheets());
-  const existing = sheets.find((s) => isSameTemplate(s.marker, request));
-  const selected = FIRST_INPUT_CELL;
-  if (!existing) {
-    const spec = buildTemplate({ ...request, existingSheetNames: sheets.map((s) => s.name) });
-    await port.writeSheet(spec, { select: selected });
-    return { outcome: 'inserted', sheet: spec.name, selected };
+  const known = listed?.find((s) => isSameTemplate(s.marker, request));
+  if (known) {
+    try {
+      return await reapply(port, request, known.name);
+    } catch (error) {
+      // The list was stale (the sheet has been deleted or renamed since): look again, as without a list.
+      if (!(error instanceof PortError && error.code === 'sheetMissing')) throw error;
+    }
   }
-  const [data] = await port.readSheets([existing.name]);
+  const selected = FIRST_INPUT_CELL;
+  const { name, others } = await port.insertSheet(
+    (existingSheetNames) => buildTemplate({ ...request, existingSheetNames }),
+    { select: selected },
+  );
+  const existing = others.find((s) => isSameTemplate(s.marker, request));
+  if (!existing) return { outcome: 'inserted', sheet: name, selected };
+  // The template was there already: the new sheet would duplicate it.
+  await port.deleteSheet(name);
+  return reapply(port, request, existing.name);
+}
+
+/** Rebuilds the template on the sheet that holds it, putting back what was entered (see insertTemplate). */
+async function reapply(port: WorkbookPort, request: InsertTemplateRequest, sheet: string): Promise<InsertTemplateResult> {
+  const selected = FIRST_INPUT_CELL;
+  const [data] = await port.readSheets([sheet]);
   const entered = data ? readEnteredValues(data) : undefined;
-  if (!entered) return { outcome: 'unreadable', sheet: existing.name };
+  if (!entered) {
+    await port.activate(sheet);
+    return { outcome: 'unreadable', sheet };
+  }
   const fresh = buildTemplate({
     ...request,
     ...(entered.reporter !== undefined ? { reporter: entered.reporter } : {}),
     ...(entered.phone !== undefined ? { phone: entered.phone } : {}),
   });
-  const { spec, placed, unplaced } = reapplyValuesWithReport({ ...fresh, name: existing.name }, entered.byCode);
+  const { spec, placed, unplaced } = reapplyValuesWithReport({ ...fresh, name: sheet }, entered.byCode);
   await port.writeSheet(spec, { replace: true, select: selected });
-  return { outcome: 'reapplied', sheet: existing.name, selected, kept: placed, unplaced };
+  return { outcome: 'reapplied', sheet, selected, kept: placed, unplaced };
 }
 
 export interface EnteredValues {

@@ -519,6 +519,83 @@ describe('writeSheet', () => {
   });
 });
 
+describe('insertSheet and deleteSheet', () => {
+  it('adds a sheet named from the names there are, and lists the others with their markers, in 2 round trips', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('说明', [['readme']]);
+    excel.addSheet('投促6月', [[encodeMarker({ type: 'template', campaign: 'C1' })]]);
+    excel.addSheet('招大引强-投资促进中心');
+    excel.moveSheet('投促6月', 0);
+    const seen: string[][] = [];
+    const r = await port.insertSheet(
+      (names) => {
+        seen.push([...names]);
+        return templateSpec(3, names.includes('招大引强-投资促进中心') ? '招大引强-投资促进中心 (2)' : '招大引强-投资促进中心');
+      },
+      { select: 'E4' },
+    );
+    expect(excel.syncs).toBe(2);
+    expect(seen).toEqual([['投促6月', '说明', '招大引强-投资促进中心']]);
+    expect(r.name).toBe('招大引强-投资促进中心 (2)');
+    expect(r.others).toEqual([
+      { name: '投促6月', position: 0, visible: true, marker: { type: 'template', campaign: 'C1' } },
+      { name: '说明', position: 1, visible: true },
+      { name: '招大引强-投资促进中心', position: 2, visible: true },
+    ]);
+    expect(excel.sheet('招大引强-投资促进中心 (2)').cell('A4').value).toBe('C1-0001');
+    expect(excel.active?.name).toBe('招大引强-投资促进中心 (2)');
+    expect(excel.selection).toBe('E4');
+    expect(port.lastWriteReport()).toMatchObject({ sheet: '招大引强-投资促进中心 (2)', syncs: 2, skipped: [] });
+  });
+
+  it('takes 2 round trips with 200 sheets as with none', async () => {
+    const { excel, port } = setup();
+    for (let i = 0; i < 200; i++) excel.addSheet(`S${i}`, [[i]]);
+    const r = await port.insertSheet(() => templateSpec(10, 'new'));
+    expect(r.others).toHaveLength(200);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it('a retry (cell-edit mode after the write reached Excel) deletes the sheet its first attempt added', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('A');
+    const attempt = { n: 0 };
+    const flaky: typeof Excel.run = ((batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+      excel.run(async (context) => {
+        const result = await batch(context);
+        if (attempt.n++ === 0) throw Object.assign(new Error('edit mode'), { code: 'InvalidOperationInCellEditMode' });
+        return result;
+      })) as typeof Excel.run;
+    const retrying = createExcelWorkbook(flaky, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+    const seen: string[][] = [];
+    const r = await retrying.insertSheet((names) => {
+      seen.push([...names]);
+      return templateSpec(2, names.includes('T') ? 'T (2)' : 'T');
+    });
+    expect(seen).toEqual([['A'], ['A']]);
+    expect(r).toEqual({ name: 'T', others: [{ name: 'A', position: 0, visible: true }] });
+    expect(excel.sheets.map((s) => s.name).sort()).toEqual(['A', 'T']);
+    expect(excel.sheet('T').cell('A4').value).toBe('C1-0001');
+  });
+
+  it('deletes a sheet in 1 round trip (its neighbour becomes active); a missing one is sheetMissing', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('A');
+    excel.addSheet('B');
+    excel.addSheet('C');
+    await port.activate('B');
+    const before = excel.syncs;
+    await port.deleteSheet('B');
+    expect(excel.syncs - before).toBe(1);
+    expect(excel.sheets.map((s) => [s.name, s.position])).toEqual([
+      ['A', 0],
+      ['C', 1],
+    ]);
+    expect(excel.active?.name).toBe('C');
+    expect((await portError(port.deleteSheet('B'))).code).toBe('sheetMissing');
+  });
+});
+
 describe('errors', () => {
   it('retries while Excel is in cell-edit mode, then succeeds', async () => {
     const { excel, port, sleeps } = setup();

@@ -46,6 +46,7 @@ export const MODELLED_MEMBERS = {
     'tabColor',
     'load',
     'activate',
+    'delete',
     'getRange',
     'getRanges',
     'getUsedRange',
@@ -677,6 +678,19 @@ class FakeWorksheet extends FakeObject {
 
   activate(): void {
     this.command('activate()', undefined, (s) => (this.context.excel.active = s));
+  }
+
+  /** As Excel: the sheets after it move up; when it was active, its neighbour becomes active. */
+  delete(): void {
+    this.command('delete()', undefined, (s) => {
+      const excel = this.context.excel;
+      const wasActive = excel.active === s;
+      excel.deleteSheet(s.name);
+      if (wasActive) {
+        const order = [...excel.sheets].sort((a, b) => a.position - b.position);
+        excel.active = order[Math.min(s.position, order.length - 1)];
+      }
+    });
   }
 
   getRange(address?: string): FakeRange {

@@ -40,6 +40,28 @@ describe('MemoryWorkbook as a WorkbookPort', () => {
     expect(data?.values).toEqual([[1]]);
   });
 
+  it('insertSheet builds from the names there are and returns the others with markers; deleteSheet removes it', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheet({ ...small, marker: { type: 'x', v: 1 } });
+    await wb.writeSheet({ ...small, name: '第二' });
+    const r = await wb.insertSheet((names) => ({ ...small, name: names.includes('测试') ? '测试 (2)' : '测试' }), { select: 'E2' });
+    expect(r).toEqual({
+      name: '测试 (2)',
+      others: [
+        { name: '测试', position: 0, visible: true, marker: { type: 'x', v: 1 } },
+        { name: '第二', position: 1, visible: true },
+      ],
+    });
+    expect(wb.active).toEqual({ sheet: '测试 (2)', cell: 'E2' });
+    await wb.deleteSheet('测试 (2)');
+    expect(wb.sheetNames()).toEqual(['测试', '第二']);
+    expect(wb.active).toEqual({ sheet: '第二', cell: 'A1' });
+    await wb.activate('测试');
+    await wb.deleteSheet('第二');
+    expect(wb.active).toEqual({ sheet: '测试', cell: 'A1' });
+    await expect(wb.deleteSheet('第二')).rejects.toMatchObject({ code: 'sheetMissing' });
+  });
+
   it('reports a missing sheet as sheetMissing', async () => {
     await expect(new MemoryWorkbook().readSheets(['无'])).rejects.toEqual(new PortError('sheetMissing', '无'));
   });

@@ -58,22 +58,31 @@ const request = { plan, campaignId: 'C1', department: '投资促进中心', year
 
 describe('round trips of the use cases (Excel adapter)', () => {
   it.each([0, 50])(
-    'insertTemplate with %i other template sheets: 2 to find sheets and markers + 2 for one writeSheet with select',
+    'insertTemplate with %i other template sheets: 2 round trips (names; markers + the whole write + selection)',
     async (others) => {
       const { excel, port, writes } = setup();
       seedWorkbook(excel, others);
       const r = await insertTemplate(port, request);
       expect(r).toEqual({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月', selected: 'H7' });
-      expect(writes).toEqual(['listSheets', 'writeSheet']); // no separate activate: activation and selection ride on the write
+      expect(writes).toEqual(['insertSheet']); // no listing, no separate activate: all ride on the write
       expect(port.lastWriteReport()?.syncs).toBe(2);
-      expect(excel.syncs).toBe(4);
+      expect(excel.syncs).toBe(2);
       expect(excel.active?.name).toBe('招大引强-投资促进中心-6月');
       expect(excel.selection).toBe('H7');
       expect(excel.sheet('招大引强-投资促进中心-6月').cell('B7').value).toBe('C1-01');
+      expect(excel.sheets).toHaveLength(others + 1);
     },
   );
 
-  it('the 插入模板 button: one listing serves activePlan and insertTemplate — 2 + 1 (指标库) + 2 (write)', async () => {
+  it('a name already taken (another template renamed to the default name) is made unique within the 2', async () => {
+    const { excel, port } = setup();
+    seedTemplate(excel, 'C2', '发展改革局', 6, '招大引强-投资促进中心-6月');
+    const r = await insertTemplate(port, request);
+    expect(r).toMatchObject({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月 (2)' });
+    expect(excel.syncs).toBe(2);
+  });
+
+  it('the 插入模板 button: 2 (list) + 1 (read the 指标库) + 2 (insert)', async () => {
     const { excel, port, writes } = setup();
     await insertPlanSheet(port, plan);
     seedWorkbook(excel, 50);
@@ -83,22 +92,52 @@ describe('round trips of the use cases (Excel adapter)', () => {
     const active = await activePlan(port, sheets);
     const r = await insertTemplate(port, { ...request, plan: active.plan }, sheets);
     expect(r.outcome).toBe('inserted');
-    expect(writes).toEqual(['listSheets', 'readSheets', 'writeSheet']);
+    expect(writes).toEqual(['listSheets', 'readSheets', 'insertSheet']);
     expect(excel.syncs - before).toBe(5);
   });
 
-  it('re-applying in place: 2 (list) + 1 (read the old sheet) + 3 (replacing writeSheet), values kept', async () => {
+  it('re-applying with a fresh list: 1 (read the old sheet) + 3 (replacing writeSheet), values kept', async () => {
+    const { excel, port, writes } = setup();
+    const name = seedTemplate(excel, 'C1', '投资促进中心', 6, '投促6月');
+    seedWorkbook(excel, 10);
+    excel.sheet(name).cells.set('6,7', { value: 3.8, numberFormat: 'General' }); // H7
+    const sheets = await port.listSheets();
+    writes.length = 0;
+    const before = excel.syncs;
+    const r = await insertTemplate(port, request, sheets);
+    expect(r).toEqual({ outcome: 'reapplied', sheet: '投促6月', selected: 'H7', kept: 1, unplaced: [] });
+    expect(writes).toEqual(['readSheets', 'writeSheet']);
+    expect(port.lastWriteReport()?.syncs).toBe(3);
+    expect(excel.syncs - before).toBe(4);
+    expect(excel.sheet('投促6月').cell('H7').value).toBe(3.8);
+    expect(excel.selection).toBe('H7');
+  });
+
+  it('re-applying without a list: the optimistic new sheet is deleted again — 2 + 1 + 1 + 3, no duplicate left', async () => {
     const { excel, port, writes } = setup();
     const name = seedTemplate(excel, 'C1', '投资促进中心', 6, '投促6月');
     seedWorkbook(excel, 10);
     excel.sheet(name).cells.set('6,7', { value: 3.8, numberFormat: 'General' }); // H7
     const r = await insertTemplate(port, request);
     expect(r).toEqual({ outcome: 'reapplied', sheet: '投促6月', selected: 'H7', kept: 1, unplaced: [] });
-    expect(writes).toEqual(['listSheets', 'readSheets', 'writeSheet']);
-    expect(port.lastWriteReport()?.syncs).toBe(3);
-    expect(excel.syncs).toBe(6);
+    expect(writes).toEqual(['insertSheet', 'deleteSheet', 'readSheets', 'writeSheet']);
+    expect(excel.syncs).toBe(7);
+    expect(excel.sheets.map((s) => s.name)).not.toContain('招大引强-投资促进中心-6月');
+    expect(excel.sheets).toHaveLength(11);
+    expect(excel.active?.name).toBe('投促6月');
     expect(excel.sheet('投促6月').cell('H7').value).toBe(3.8);
-    expect(excel.selection).toBe('H7');
+  });
+
+  it('a stale list naming a template deleted since: falls back to inserting (1 refused read + 2)', async () => {
+    const { excel, port } = setup();
+    seedTemplate(excel, 'C1', '投资促进中心', 6, '投促6月');
+    const sheets = await port.listSheets();
+    excel.deleteSheet('投促6月');
+    const before = excel.syncs;
+    const r = await insertTemplate(port, request, sheets);
+    expect(r).toMatchObject({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月' });
+    expect(excel.sheets.map((s) => s.name)).toEqual(['招大引强-投资促进中心-6月']);
+    expect(excel.syncs - before).toBeLessThanOrEqual(4);
   });
 
   it('validateWorkbook over 50 template sheets: one readAllSheets, 2 round trips (as over 1)', async () => {

@@ -155,8 +155,12 @@ describe('insertTemplate', () => {
     type(wb, sheet, 'H7', '3.8');
     const id = wb.engine.getSheetId(sheet) ?? -1;
     wb.engine.setCellContents({ sheet: id, row: 1, col: 1 }, [[null]]); // the hidden key "code" (B2) deleted
+    await wb.writeSheet({ name: '其他', styles: {}, blocks: [] }, { activate: true });
     expect(await insertTemplate(wb, request())).toEqual({ outcome: 'unreadable', sheet });
     expect(value(wb, sheet, 'H7')).toBe(3.8);
+    // No second template is left behind, and the sheet to look at is shown.
+    expect(wb.sheetNames()).toEqual([sheet, '其他']);
+    expect(wb.active?.sheet).toBe(sheet);
   });
 });
 
