@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
@@ -17,12 +18,62 @@ if (!chromiumAvailable) {
   console.warn(`[e2e] ${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium fonts-wqy-microhei)`);
 }
 
+/**
+ * The preview built once for all e2e files: Jest runs each file in its own worker, so the build is shared through
+ * the file system — a folder named after a hash of everything the build reads (src/, the webpack and TypeScript
+ * configs, the lockfile). The first worker to claim it (an atomic mkdir of a lock) builds; the others wait for its
+ * "done" file. A changed source gives another hash, hence a fresh build; older builds are removed.
+ */
 export async function buildPreview(): Promise<string> {
+  const root = path.resolve(__dirname, '../..');
+  const key = inputsHash(root);
+  const out = path.join(os.tmpdir(), `kpi-preview-${key}`);
+  const lock = `${out}.lock`;
+  const done = path.join(out, '.done');
+  const failed = `${out}.failed`;
+  if (fs.existsSync(done)) return out;
+  let claimed = false;
+  try {
+    fs.mkdirSync(lock);
+    claimed = true;
+  } catch {
+    // Another worker is building: wait for it (a build takes well under the e2e hook timeout).
+  }
+  if (!claimed) {
+    const deadline = Date.now() + 170_000;
+    while (!fs.existsSync(done)) {
+      if (fs.existsSync(failed)) throw new Error(`preview build failed (in another worker): ${fs.readFileSync(failed, 'utf8')}`);
+      // A lock left by a killed run (no build progressing) is taken over after the deadline.
+      if (Date.now() > deadline) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        return buildPreview();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return out;
+  }
+  try {
+    for (const old of fs.readdirSync(os.tmpdir()))
+      if (old.startsWith('kpi-preview-') && !old.startsWith(`kpi-preview-${key}`))
+        fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.rmSync(failed, { force: true });
+    await webpackPreview(root, out);
+    fs.writeFileSync(done, new Date().toISOString());
+    return out;
+  } catch (error) {
+    fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
+    throw error;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function webpackPreview(root: string, out: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require('../../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-preview-'));
   const config = await makeConfig({ preview: true, outDir: out }, { mode: 'development' });
-  config.context = path.resolve(__dirname, '../..');
+  config.context = root;
   config.devtool = false;
   await new Promise<void>((resolve, reject) =>
     webpack(config).run((err, stats) => {
@@ -31,7 +82,28 @@ export async function buildPreview(): Promise<string> {
       resolve();
     }),
   );
-  return out;
+}
+
+/** A hash of what the preview build reads: every file under src/ and assets/, and the build's configuration. */
+function inputsHash(root: string): string {
+  const hash = crypto.createHash('sha256');
+  const add = (file: string) => {
+    hash.update(path.relative(root, file));
+    hash.update(fs.readFileSync(file));
+  };
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else add(full);
+    }
+  };
+  walk(path.join(root, 'src'));
+  walk(path.join(root, 'assets'));
+  for (const f of ['webpack.config.js', 'tsconfig.json', 'package-lock.json', 'manifest.xml'])
+    if (fs.existsSync(path.join(root, f))) add(path.join(root, f));
+  return hash.digest('hex').slice(0, 16);
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
