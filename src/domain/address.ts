@@ -1,4 +1,7 @@
-/** A1 addresses ↔ 0-based row/column indexes. Pure helpers shared by the adapters. */
+/**
+ * A1 addresses ↔ 0-based row/column indexes: the one place that does column-letter arithmetic, shared by the
+ * domain (template layout and plan sheet, through 1-based wrappers in template/layout.ts) and the adapters.
+ */
 
 export interface CellRef {
   readonly row: number; // 0-based

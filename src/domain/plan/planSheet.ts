@@ -1,3 +1,4 @@
+import { columnName } from '../address';
 import { KIND_ZH } from '../kinds';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
 import type { Plan } from './schema';
@@ -61,8 +62,7 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
       ]);
     }
   }
-  const last = PLAN_COLUMNS.length;
-  const lastCol = String.fromCharCode(64 + last);
+  const lastCol = columnName(PLAN_COLUMNS.length - 1);
   return {
     name,
     marker: { type: 'kpi-plan', v: PLAN_SHEET_VERSION, plan: plan.id, year: plan.year },
@@ -87,7 +87,7 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
       { row: 1, height: 15, hidden: true },
       { row: 2, height: 15, hidden: true },
     ],
-    columnWidths: PLAN_COLUMNS.map(([, , w], i) => ({ column: String.fromCharCode(65 + i), width: w })),
+    columnWidths: PLAN_COLUMNS.map(([, , w], i) => ({ column: columnName(i), width: w })),
     merges: [`A3:${lastCol}3`],
     freeze: { rows: 4, columns: 7 },
     table: { name: 'PlanIndicators', range: `A4:${lastCol}${4 + rows.length}`, style: 'TableStyleLight9' },

@@ -5,6 +5,8 @@
  * moved rows do not break it). The constants below describe the layout as generated.
  */
 
+import { columnIndex as columnIndex0, columnName } from '../address';
+
 export const TEMPLATE_VERSION = 1;
 /** `marker.type` of a template sheet. */
 export const TEMPLATE_MARKER_TYPE = 'kpi-template';
@@ -32,28 +34,22 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 /** The columns staff type into (unlocked, yellow); `prior` only on growth rows. */
 export const INPUT_KEYS: readonly ColumnKey[] = ['actual', 'prior', 'reason', 'note'];
 
-/** 1 → "A", 27 → "AA". */
+/** 1 → "A", 27 → "AA". Throws a RangeError unless `index1` is a positive integer. */
 export function columnLetter(index1: number): string {
   if (!Number.isInteger(index1) || index1 < 1) throw new RangeError(`column index ${index1} is not a positive integer`);
-  let n = index1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnName(index1 - 1);
 }
 
-/** "A" → 1, "AA" → 27. */
+/** "A" → 1, "AA" → 27 (either case). Throws a RangeError unless `letters` is only letters. */
 export function columnIndex(letters: string): number {
   if (!/^[A-Z]+$/i.test(letters)) throw new RangeError(`"${letters}" is not a column`);
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnIndex0(letters) + 1;
 }
 
-/** "H7" → { column: 8, row: 7 } (absolute markers `$` ignored). */
+/**
+ * "H7" → { column: 8, row: 7 } (absolute markers `$` ignored). Stricter than `parseCell` about spaces (none
+ * allowed) and looser about length (any number of letters); throws a RangeError, not an Error.
+ */
 export function parseAddress(address: string): { readonly column: number; readonly row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
   if (!m || m[1] === undefined || m[2] === undefined) throw new RangeError(`"${address}" is not a cell address`);

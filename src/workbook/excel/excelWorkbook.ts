@@ -1,5 +1,5 @@
 import { decodeMarker, type SheetSpec } from '../../domain/sheetSpec';
-import { rangeAddress } from '../address';
+import { rangeAddress } from '../../domain/address';
 import {
   PortError,
   type CellWrite,

@@ -11,7 +11,7 @@ import {
   type StyleSpec,
   type ValidationSpec,
 } from '../../domain/sheetSpec';
-import { parseCell, rangeAddress } from '../address';
+import { parseCell, rangeAddress } from '../../domain/address';
 import { needsTextFormat } from './cellText';
 import type { Feature } from './features';
 import { jsonBytes, type OperationQueue } from './payload';

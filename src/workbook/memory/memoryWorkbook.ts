@@ -1,7 +1,7 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { decodeMarker, encodeMarker, MARKER_CELL, type ChartSpec, type ConditionalFormatSpec, type HyperlinkSpec, type MarkerPayload, type SheetSpec, type StyleSpec, type ValidationSpec } from '../../domain/sheetSpec';
 import type { CellValue } from '../../domain/validation/validateRow';
-import { cellAddress, contains, parseCell, parseRange, parseRanges, rangeAddress, type CellRef } from '../address';
+import { cellAddress, contains, parseCell, parseRange, parseRanges, rangeAddress, type CellRef } from '../../domain/address';
 import { PortError, type CellWrite, type ChangeEvent, type InsertedSheet, type ReadOptions, type SheetData, type SheetInfo, type Unsubscribe, type WorkbookPort, type WriteOptions } from '../port';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from './kpiPlugin';
 

@@ -17,7 +17,7 @@ import {
   type UnplacedValue,
 } from '../../domain/template/template';
 import type { CellValue } from '../../domain/validation/validateRow';
-import { columnName, parseCell } from '../address';
+import { columnName, parseCell } from '../../domain/address';
 import { PortError, type SheetData, type SheetInfo, type WorkbookPort } from '../port';
 
 /**

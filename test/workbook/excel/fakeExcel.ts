@@ -1,4 +1,4 @@
-import { parseRange, parseRanges, rangeAddress, type RangeRef } from '../../../src/workbook/address';
+import { parseRange, parseRanges, rangeAddress, type RangeRef } from '../../../src/domain/address';
 import type { CellValue } from '../../../src/domain/validation/validateRow';
 
 /**
