@@ -8,6 +8,8 @@ import { COLUMN, ROWS } from '../../src/domain/template/layout';
 import { buildTemplate } from '../../src/domain/template/template';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { CellWrite } from '../../src/workbook/port';
+import { readXlsx } from '../../src/workbook/files/readXlsx';
+import { consolidateWorkbook } from '../../src/workbook/usecases/consolidate';
 import { specToArray } from '../domain/specToArray';
 
 /**
@@ -110,28 +112,31 @@ function fromXlsx(cell: CellObject | undefined): Computed {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each([3, 6, 12])('the five campaigns, month %i: every formula cell as HyperFormula computes it', async (month) => {
+  /**
+   * The five campaigns' native templates for `month`, filled in: computed by HyperFormula (the memory workbook)
+   * and, from an .xlsx carrying the spec's formulas exactly as the add-in writes them into Excel (with a sentinel
+   * where a cached value would be, so that only a recalculation can produce the right figures), by LibreOffice.
+   */
+  async function bothEngines(month: number) {
     const wb = new MemoryWorkbook();
     const random = rng(month * 7919);
     const book = utils.book_new();
     const sheets: string[] = [];
+    const typed: CellWrite[] = [];
     for (const campaign of plan.campaigns) {
       const spec = buildTemplate({ plan, campaignId: campaign.id, department: campaign.leadDepartment, year: plan.year, month, mode: 'native' });
-      const typed = figures(spec.name, campaign.id, random);
-      // HyperFormula computes the sheet as the add-in's preview does…
+      const mine = figures(spec.name, campaign.id, random);
+      typed.push(...mine);
       await wb.writeSheet(spec);
-      await wb.writeCells(typed);
+      await wb.writeCells(mine);
       sheets.push(spec.name);
-      // …and the .xlsx carries the spec's formulas exactly as the add-in writes them into Excel, with a sentinel
-      // where a cached value would be, so that only a recalculation by LibreOffice can produce the right figures.
-      const grid = specToArray(spec);
       const ws: WorkSheet = {};
       let last = { r: 0, c: 0 };
       const put = (r: number, c: number, cell: CellObject) => {
         ws[utils.encode_cell({ r, c })] = cell;
         last = { r: Math.max(last.r, r), c: Math.max(last.c, c) };
       };
-      grid.forEach((row, r) =>
+      specToArray(spec).forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null) return;
           if (typeof v === 'string' && v.startsWith('=')) put(r, c, { t: 'n', v: SENTINEL, f: v.slice(1) });
@@ -139,7 +144,7 @@ function fromXlsx(cell: CellObject | undefined): Computed {
           else put(r, c, typeof v === 'number' ? { t: 'n', v } : { t: 'b', v });
         }),
       );
-      for (const w of typed) {
+      for (const w of mine) {
         const at = utils.decode_cell(w.address);
         if (typeof w.value === 'number') put(at.r, at.c, { t: 'n', v: w.value });
       }
@@ -149,10 +154,13 @@ function fromXlsx(cell: CellObject | undefined): Computed {
     const expected = await wb.readSheets(sheets, { formulas: true });
     const file = path.join(dir, `templates-${month}.xlsx`);
     fs.writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+    const saved = fs.readFileSync(recalculate(file, path.join(dir, `out-${month}`), path.join(dir, 'profile')));
+    return { expected, typed, saved };
+  }
 
-    const out = path.join(dir, `out-${month}`);
-    const result = read(fs.readFileSync(recalculate(file, out, path.join(dir, 'profile'))), { cellFormula: true });
-
+  it.each([3, 6, 12])('the five campaigns, month %i: every formula cell as HyperFormula computes it', async (month) => {
+    const { expected, saved } = await bothEngines(month);
+    const result = read(saved, { cellFormula: true });
     let compared = 0;
     const differences: string[] = [];
     for (const sheet of expected) {
@@ -176,5 +184,18 @@ function fromXlsx(cell: CellObject | undefined): Computed {
     expect(differences.slice(0, 20)).toEqual([]);
     // 50 indicators, each with 完成率, 力争档 and 状态 at least, plus the 序时进度 cells.
     expect(compared).toBeGreaterThan(150);
+  });
+
+  it('a department file saved by LibreOffice is imported and consolidated: every typed figure, no problem', async () => {
+    const { typed, saved } = await bothEngines(6);
+    const file = readXlsx('发展改革局.xlsx', saved);
+    expect(file.problems).toEqual([]);
+    expect(file.sheets).toHaveLength(5);
+    const { counts, result } = await consolidateWorkbook(new MemoryWorkbook(), { plan, files: [file] });
+    expect(counts).toMatchObject({ files: 1, filesWithProblems: 0, sources: 5, used: 5 });
+    // Each figure typed in comes back once, as a detail from the file, with the value typed.
+    expect(counts.details).toBe(typed.length);
+    const detailValues = result.details.map((d) => d.value).sort((a, b) => Number(a) - Number(b));
+    expect(detailValues).toEqual(typed.map((t) => t.value).sort((a, b) => Number(a) - Number(b)));
   });
 });
