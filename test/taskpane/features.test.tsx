@@ -9,16 +9,20 @@ import { I18nProvider, translator } from '../../src/taskpane/i18n';
 import { NoticesProvider, type Notice } from '../../src/taskpane/notices';
 import { Shell } from '../../src/taskpane/shell/Shell';
 import { StatusArea } from '../../src/taskpane/shell/StatusArea';
+import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import type { SectionId } from '../../src/taskpane/shell/sections';
 import { PortError } from '../../src/workbook/port';
 import { describePortError } from '../../src/taskpane/portErrors';
 import type { Locale } from '../../src/domain/i18n/messages';
+import { refusingPort } from './fakePort';
 
 function withProviders(locale: Locale, node: ReactNode): string {
   return renderToString(
     <I18nProvider locale={locale}>
       <FluentProvider theme={webLightTheme}>
-        <NoticesProvider>{node}</NoticesProvider>
+        <WorkbookProvider port={refusingPort()}>
+          <NoticesProvider>{node}</NoticesProvider>
+        </WorkbookProvider>
       </FluentProvider>
     </I18nProvider>,
   );
@@ -42,21 +46,24 @@ describe('Templates', () => {
 });
 
 describe('Settings', () => {
-  test('settingsRows: language, theme with its source, plan', () => {
+  test('settingsRows: language, theme with its source, plan (the built-in one until the workbook is read)', () => {
     const plan = builtinPlan();
-    const rows = settingsRows({ locale: 'zh-CN', officeLanguage: 'zh-CN', theme: { bodyBackgroundColor: '#262626' }, plan }, translator('zh-CN'));
+    const reading = { state: 'reading' } as const;
+    const rows = settingsRows({ locale: 'zh-CN', officeLanguage: 'zh-CN', theme: { bodyBackgroundColor: '#262626' }, plan, reading }, translator('zh-CN'));
     expect(rows.map((r) => [r.label, r.value])).toEqual([
       ['界面语言', '简体中文（Office 显示语言：zh-CN）'],
       ['主题', '深色（Office 主题背景色 #262626）'],
-      ['使用的计划', `${plan.title}（2019 年，内置）`],
+      ['使用的计划', `${plan.title}（2019 年）`],
+      ['计划来源', '正在读取工作簿…'],
     ]);
-    const en = settingsRows({ locale: 'en-US', officeLanguage: 'fr-FR', theme: undefined, plan }, translator('en-US'));
+    const en = settingsRows({ locale: 'en-US', officeLanguage: 'fr-FR', theme: undefined, plan, reading }, translator('en-US'));
     expect(en.map((r) => r.value)).toEqual([
       'English (Office display language: fr-FR)',
       'Light (no Office theme detected; the default)',
-      `${plan.title} (2019, built in)`,
+      `${plan.title} (2019)`,
+      'Reading the workbook…',
     ]);
-    expect(settingsRows({ locale: 'en-US', officeLanguage: 'en-US', theme: { isDark: true }, plan }, translator('en-US'))[1]?.value).toBe('Dark (as reported by Office)');
+    expect(settingsRows({ locale: 'en-US', officeLanguage: 'en-US', theme: { isDark: true }, plan, reading }, translator('en-US'))[1]?.value).toBe('Dark (as reported by Office)');
   });
 
   test('the panel shows what was detected', () => {

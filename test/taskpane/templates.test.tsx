@@ -11,11 +11,11 @@ import {
   initialForm,
   insertPlanNotices,
   insertTemplateNotices,
-  planStatus,
   withCampaign,
 } from '../../src/taskpane/features/Templates/useTemplates';
 import { I18nProvider, translator } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';
+import { planStatus } from '../../src/taskpane/planStatus';
 import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import { refusingPort } from './fakePort';
 

@@ -1,21 +1,58 @@
-import { Body1, Subtitle2 } from '@fluentui/react-components';
+import { useId } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { Plan } from '../../../domain/plan/schema';
 import type { HostTheme } from '../../host';
 import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
-import { useSettings } from './useSettings';
+import { useSettings, type SettingRow, type SettingsPlanStatus } from './useSettings';
+
+const useStyles = makeStyles({
+  problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  hint: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    minWidth: 0,
+  },
+});
 
 export interface SettingsProps {
   readonly officeLanguage: string;
   readonly theme: HostTheme | undefined;
+  /** Shown until the workbook's 指标库 sheet (if any) has been read. */
   readonly plan: Plan;
 }
 
-/** 设置: for now what was detected (language, theme) and the plan in use; nothing here is editable yet. */
+/** 设置: what was detected (language, theme) and the plan in use, as read from the workbook; nothing is editable. */
 export function Settings(props: SettingsProps) {
+  const s = useSettings(props);
+  return <SettingsView rows={s.rows} status={s.status} reading={s.reading} onRefresh={s.refresh} />;
+}
+
+export interface SettingsViewProps {
+  readonly rows: readonly SettingRow[];
+  readonly status: SettingsPlanStatus;
+  /** The workbook is being read: 刷新 waits. */
+  readonly reading: boolean;
+  readonly onRefresh: () => void;
+}
+
+/** The panel as rendered from its state (pure: the server-rendered tests give it each state). */
+export function SettingsView({ rows, status, reading, onRefresh }: SettingsViewProps) {
   const t = useT();
   const feature = useFeatureStyles();
-  const rows = useSettings(props);
+  const styles = useStyles();
+  const id = useId();
   return (
     <div className={feature.root}>
       <Subtitle2 as="h2" className={feature.heading}>
@@ -29,11 +66,56 @@ export function Settings(props: SettingsProps) {
           <dt key={`${r.id}-label`} className={feature.term}>
             {r.label}
           </dt>,
-          <dd key={`${r.id}-value`} className={feature.value}>
+          <dd key={`${r.id}-value`} className={feature.value} data-testid={`setting-${r.id}`}>
             {r.value}
           </dd>,
         ])}
       </dl>
+
+      {/* What the reading found. A MessageBar announces itself when it appears (Fluent's AriaLiveAnnouncer, in
+          App), politely: it is a status, not an alert (a refusal is also a notice in the status area). So only the
+          "reading" line is a live region of its own; wrapping the bars in one would announce them twice. */}
+      <div data-testid="settings-plan-status">
+        {status.kind === 'reading' ? (
+          <Caption1 role="status" className={styles.hint}>
+            {status.text}
+          </Caption1>
+        ) : status.kind === 'failed' ? (
+          <MessageBar intent="warning" politeness="polite" layout="multiline">
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent={status.status.intent} politeness="polite" layout="multiline">
+            <MessageBarBody>
+              {status.status.text}
+              {status.status.problems.length > 0 ? (
+                <ul className={styles.problems}>
+                  {status.status.problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                  {status.status.more > 0 ? (
+                    <li>{t('ui.templates.planMoreProblems', { count: status.status.more })}</li>
+                  ) : null}
+                </ul>
+              ) : null}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <div className={styles.actions}>
+        <Button
+          data-testid="settings-refresh"
+          aria-describedby={`${id}refreshHint`}
+          disabledFocusable={reading}
+          onClick={onRefresh}
+        >
+          {t('ui.settings.refresh')}
+        </Button>
+        <Caption1 id={`${id}refreshHint`} className={styles.hint}>
+          {t('ui.settings.refreshHint')}
+        </Caption1>
+      </div>
     </div>
   );
 }

@@ -4,7 +4,6 @@ import type { Locale, MessageKey } from '../../../domain/i18n/messages';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Campaign, Plan } from '../../../domain/plan/schema';
 import type { UnplacedValue } from '../../../domain/template/template';
-import { describeProblem } from '../../../domain/validation/describe';
 import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
 import {
   insertPlanSheet,
@@ -14,6 +13,7 @@ import {
 } from '../../../workbook/usecases/templates';
 import { useLocale, useT, type Translate } from '../../i18n';
 import { useNotices, type NoticeInput } from '../../notices';
+import { planStatus, type PlanStatus } from '../../planStatus';
 import { useWorkbook } from '../../workbookContext';
 
 /** One campaign as the Templates section lists it. */
@@ -161,40 +161,6 @@ export function insertPlanNotices(result: InsertPlanSheetResult, t: Translate): 
           message: t('ui.templates.planExists', { sheet: result.sheet }),
         },
       ];
-}
-
-/** How the plan in use is described above the form. */
-export interface PlanStatus {
-  readonly intent: 'info' | 'warning';
-  readonly text: string;
-  /** The 指标库 sheet's problems, "cell: message", when it could not be used. */
-  readonly problems: readonly string[];
-  readonly more: number;
-}
-
-export function planStatus(active: ActivePlan, t: Translate, locale: Locale): PlanStatus {
-  const { plan } = active;
-  const problems = active.problems
-    .slice(0, LISTED)
-    .map((p) => t('ui.templates.planProblem', { cell: p.cell, message: describeProblem(p, locale) }));
-  const more = Math.max(0, active.problems.length - LISTED);
-  const intent = problems.length > 0 ? 'warning' : 'info';
-  if (active.source === 'sheet')
-    return {
-      intent,
-      text: t('ui.templates.planSheet', { sheet: active.sheet ?? '', year: plan.year }),
-      problems,
-      more,
-    };
-  if (active.sheet === undefined)
-    return { intent, text: t('ui.templates.planBuiltin', { title: plan.title, year: plan.year }), problems, more };
-  // The sheet exists but could not be used: say so plainly, with where to correct it.
-  return {
-    intent: 'warning',
-    text: t('ui.templates.planSheetInvalid', { sheet: active.sheet, count: active.problems.length }),
-    problems,
-    more,
-  };
 }
 
 export type TemplatesBusy = 'template' | 'plan' | undefined;
