@@ -75,6 +75,20 @@ describeBrowser('preview host (Chromium)', () => {
     expect(await page.getByTestId('refusal').textContent()).toContain('受保护');
   });
 
+  it('设置 names the plan in use: the sample’s 指标库 sheet; once that sheet is broken, the built-in plan', async () => {
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByText('工作簿中的“指标库”表：指标库').waitFor();
+    await page.locator('nav.tabs button', { hasText: /^指标库$/ }).click();
+    await cell('J5').click();
+    const bar = page.getByTestId('formula-bar');
+    await bar.fill('很多');
+    await bar.press('Enter');
+    if ((await page.getByTestId('refusal').count()) > 0) throw new Error('the 指标库 sheet refused the edit');
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByText(/内置计划（“指标库”表“指标库”有 \d+ 个问题，未使用）/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('has no serious or critical axe-core violations', async () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
