@@ -116,19 +116,14 @@ describe('corpus rows typed into a template', () => {
       if (field === 'actual' || field === 'prior' || field === 'reason') return inputCell(entry.code, field);
       throw new Error(`unexpected field ${field}`);
     };
-    const expected = entry.expected.map((p, i) => {
-      // validateRow's first problem is the one a sheet re-checks the fix of (see RowEntry.onSheet).
-      const over = i === 0 ? entry.onSheet : undefined;
-      const fix = over?.key ? undefined : (over?.fix ?? p.fix);
-      return {
-        sheet: sheet.name,
-        cell: fieldCell(p.field),
-        indicator: entry.code,
-        field: p.field,
-        key: over?.key ?? p.key,
-        ...(fix !== undefined ? { fix: { cell: fieldCell(p.field), value: fix } } : {}),
-      };
-    });
+    const expected = entry.expected.map((p) => ({
+      sheet: sheet.name,
+      cell: fieldCell(p.field),
+      indicator: entry.code,
+      field: p.field,
+      key: p.key,
+      ...(p.fix !== undefined ? { fix: { cell: fieldCell(p.field), value: p.fix } } : {}),
+    }));
     expect(
       problems.map(({ sheet: s, cell, indicator: ind, field, key, fix }) => ({
         sheet: s,
@@ -276,6 +271,50 @@ describe('properties of validateTemplateSheet', () => {
             if (other !== undefined && indicator(code).kind === 'growth') cells[inputCell(code, otherField)] = other;
             const { problems } = validateTemplateSheet(set(template(campaignOf(code)), cells), PLAN);
             expect(problems.some((p) => p.cell === cell && p.severity === 'error' && p.indicator === code)).toBe(true);
+          },
+        ),
+        { numRuns: 400 },
+      );
+    },
+  );
+
+  test.each(['actual', 'prior'] as const)(
+    'a fix offered for a %s cell, written into it, leaves no error there',
+    (field) => {
+      const typedNumber = fc
+        .tuple(
+          fc.constantFrom('', '约', '-', '约-', '+'),
+          fc.oneof(
+            fc.constantFrom('0', '0.7', '1.5', '2.5', '10', '15.5', '60', '100', '101', '150', '1,234.5'),
+            fc.double({ min: 0, max: 1e6, noNaN: true }).map(String),
+          ),
+          fc.constantFrom('', '%', '个百分点', '家', '个', '亿', '亿元', '万元', '亩', '左右', '多'),
+        )
+        .map(([a, b, c]) => `${a}${b}${c}`);
+      fc.assert(
+        fc.property(
+          inputOf(field),
+          fc.oneof(typedNumber, typedText, fc.double({ min: -200, max: 200, noNaN: true })),
+          fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+          (code, typed, other) => {
+            const cell = inputCell(code, field);
+            const otherField = field === 'actual' ? 'prior' : 'actual';
+            const cells: Record<string, CellValue> = { [cell]: typed };
+            if (other !== undefined && indicator(code).kind === 'growth') cells[inputCell(code, otherField)] = other;
+            const sheet = set(template(campaignOf(code)), cells);
+            for (const p of validateTemplateSheet(sheet, PLAN).problems) {
+              if (!p.fix) continue;
+              expect(p.fix.cell).toBe(p.cell);
+              const fixed = set(sheet, { [p.fix.cell]: p.fix.value });
+              const left = validateTemplateSheet(fixed, PLAN).problems.filter(
+                (q) => q.cell === p.fix?.cell && q.severity === 'error',
+              );
+              expect({ typed, fix: p.fix.value, left: left.map((q) => q.key) }).toEqual({
+                typed,
+                fix: p.fix.value,
+                left: [],
+              });
+            }
           },
         ),
         { numRuns: 400 },

@@ -35,12 +35,8 @@ export interface RowEntry {
   /** Indicator code in the built-in plan. */
   readonly code: string;
   readonly input: RowInput;
+  /** The same on a sheet: validateRow only suggests fixes that are themselves valid. */
   readonly expected: readonly ExpectedProblem[];
-  /**
-   * On a sheet a fix must itself be valid (validateSheet re-validates it): the fix offered there when it differs
-   * from validateRow's, or `null` when there is none, with the problem the sheet reports instead.
-   */
-  readonly onSheet?: { readonly fix?: number; readonly key?: MessageKey };
 }
 
 export interface SheetEntry {
@@ -64,13 +60,7 @@ const fix = (value: number): ExpectedProblem => e('value.notANumberFix', 'actual
 const approx = (value: number): ExpectedProblem => e('value.approximate', 'actual', value);
 const reason = e('value.reasonMissing', 'reason');
 
-type R = [
-  id: string,
-  code: string,
-  input: RowInput,
-  expected: readonly ExpectedProblem[],
-  onSheet?: RowEntry['onSheet'],
-];
+type R = [id: string, code: string, input: RowInput, expected: readonly ExpectedProblem[]];
 
 const ROWS: readonly R[] = [
   // ── units typed with the number ──
@@ -122,12 +112,21 @@ const ROWS: readonly R[] = [
   ['approx: 10余 in 家', 'C2-10', { actual: '10余' }, [approx(10)]],
   ['approx: 10多家', 'C2-10', { actual: '10多' }, [approx(10)]],
   ['approx: 约5万元 (wrong unit wins)', 'C1-01', { actual: '约5万元' }, [e('value.unitMismatch')]],
-  ['approx: 约60 in a floor cell', 'C3-02', { actual: '约60' }, [approx(60)], { fix: 0.6 }],
+  // a fix is itself valid: 60 in a floor cell is 60%, so the fix of "约60" is 0.6
+  ['approx: 约60 in a floor cell', 'C3-02', { actual: '约60' }, [approx(0.6)]],
+  ['approx: 约10% in a total cell (wrong unit wins)', 'C1-01', { actual: '约10%' }, [e('value.unitMismatch')]],
+  ['approx: 约12% in a count cell (wrong unit wins)', 'C2-10', { actual: '约12%' }, [e('value.unitMismatch')]],
+  ['approx: 约0.7% in a floor cell, without binary noise', 'C3-02', { actual: '约0.7%' }, [approx(0.007)]],
+  ['approx: 约-5 in a total cell is negative', 'C1-01', { actual: '约-5' }, [e('value.negative')]],
   // ── percent confusion ──
   ['percent: floor 10', 'C3-02', { actual: 10 }, [e('value.percentConfusion', 'actual', 0.1)]],
   ['percent: floor 60', 'C3-02', { actual: 60 }, [e('value.percentConfusion', 'actual', 0.6)]],
   ['percent: floor 150 (no fix)', 'C3-02', { actual: 150 }, [e('value.percentConfusion')]],
-  ['percent: floor "60" as text', 'C3-02', { actual: '60' }, [fix(60)], { fix: 0.6 }],
+  ['percent: floor "60" as text', 'C3-02', { actual: '60' }, [fix(0.6)]],
+  // "150%" is 1.5 already, not 1.5 typed for 1.5% (a fix never divides by 100 twice), and not a valid rate: no fix
+  ['percent: floor 150% (no fix)', 'C3-02', { actual: '150%' }, [e('value.notANumber')]],
+  ['percent: milestone 101% (no fix)', 'C4-01', { actual: '101%' }, [e('value.notANumber')]],
+  ['percent: share 150个百分点 (no fix)', 'C2-12', { actual: '150个百分点' }, [e('value.notANumber')]],
   ['percent: floor 60%', 'C3-02', { actual: '60%' }, [fix(0.6)]],
   ['percent: share 10', 'C2-12', { actual: 10 }, [e('value.percentConfusion', 'actual', 0.1)]],
   ['percent: share -5', 'C2-12', { actual: -5 }, [e('value.percentConfusion', 'actual', -0.05)]],
@@ -145,13 +144,15 @@ const ROWS: readonly R[] = [
   ['negative rank', 'C2-04', { actual: -1 }, [e('value.negative')]],
   ['negative floor', 'C3-02', { actual: -0.1 }, [e('value.negative')]],
   ['negative milestone', 'C4-01', { actual: -0.1 }, [e('value.negative')]],
-  ['negative total typed as text', 'C1-01', { actual: '-5' }, [fix(-5)], { key: 'value.negative' }],
+  ['negative total typed as text', 'C1-01', { actual: '-5' }, [e('value.negative')]],
+  ['negative floor typed as text', 'C3-02', { actual: '-50%' }, [e('value.negative')]],
   ['negative share is a lost share (reason asked)', 'C2-12', { actual: -0.005 }, [reason]],
   // ── fractions where whole numbers are due ──
   ['fraction in a count', 'C2-10', { actual: 15.5 }, [e('value.notWhole')]],
   ['fraction in a 家 level', 'C2-06', { actual: 200.5 }, [e('value.notWhole')]],
   ['fraction in a stretch-only count', 'C1-05', { actual: 0.5 }, [e('value.notWhole')]],
-  ['fraction in a count, as text with unit', 'C2-10', { actual: '15.5家' }, [fix(15.5)], { key: 'value.notWhole' }],
+  ['fraction in a count, as text with unit', 'C2-10', { actual: '15.5家' }, [e('value.notWhole')]],
+  ['rank 2.5 as text', 'C2-04', { actual: '2.5' }, [e('value.rankInvalid')]],
   ['rank 2.5', 'C2-04', { actual: 2.5 }, [e('value.rankInvalid')]],
   ['rank 0', 'C2-04', { actual: 0 }, [e('value.rankInvalid')]],
   // ── Excel error values ──
@@ -237,6 +238,7 @@ const ROWS: readonly R[] = [
   ['growth: prior negative', 'C2-09', { actual: 110, prior: -5 }, [e('value.negative', 'prior')]],
   ['growth: current negative', 'C2-09', { actual: -5, prior: 100 }, [e('value.negative')]],
   ['growth: prior as text', 'C2-09', { actual: 110, prior: '100' }, [e('value.notANumberFix', 'prior', 100)]],
+  ['growth: prior 0 as text', 'C2-09', { actual: 110, prior: '0' }, [e('value.priorNotPositive', 'prior')]],
   [
     'growth: both with thousands',
     'C3-04',
@@ -283,14 +285,7 @@ const ROWS: readonly R[] = [
 ];
 
 function rowEntries(): RowEntry[] {
-  return ROWS.map(([id, code, input, expected, onSheet]) => ({
-    type: 'row',
-    id,
-    code,
-    input,
-    expected,
-    ...(onSheet ? { onSheet } : {}),
-  }));
+  return ROWS.map(([id, code, input, expected]) => ({ type: 'row', id, code, input, expected }));
 }
 
 // ── broken structure: generated C1 templates (June 2019, 投资促进中心), rows 7–14 = C1-01…C1-08 ──

@@ -143,6 +143,7 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
       [inputCell('C3-02', 'actual')]: '60',
       [inputCell('C3-01', 'actual')]: '-5',
       [inputCell('C3-07', 'actual')]: '15.5个',
+      [inputCell('C3-03', 'actual')]: '150%',
     });
     const byCell = new Map(problemsOf(sheet).map((p) => [p.cell, p]));
     const floor = byCell.get(inputCell('C3-02', 'actual'));
@@ -152,6 +153,12 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     expect(byCell.get(inputCell('C3-01', 'actual'))?.fix).toBeUndefined();
     expect(byCell.get(inputCell('C3-07', 'actual'))).toMatchObject({ key: 'value.notWhole' });
     expect(byCell.get(inputCell('C3-07', 'actual'))?.fix).toBeUndefined();
+    // 150% is 1.5 already, not 1.5 typed for 1.5%: no fix (it used to offer 0.015)
+    expect(byCell.get(inputCell('C3-03', 'actual'))).toMatchObject({
+      key: 'value.notANumber',
+      params: { text: '150%' },
+    });
+    expect(byCell.get(inputCell('C3-03', 'actual'))?.fix).toBeUndefined();
   });
 
   it('a period problem is reported at the period cell', () => {

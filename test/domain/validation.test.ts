@@ -8,7 +8,8 @@ import {
   type Problem,
   type RowInput,
 } from '../../src/domain/validation/validateRow';
-import { readNumberText, type TextNumber } from '../../src/domain/validation/numberText';
+import { readNumberText, roundFloat, type TextNumber } from '../../src/domain/validation/numberText';
+import { KINDS } from '../../src/domain/kinds';
 import { expectedProgress, readPeriod, validatePeriod } from '../../src/domain/validation/period';
 import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
 import { CATALOGUE, LOCALES, placeholders, type MessageKey } from '../../src/domain/i18n/messages';
@@ -172,7 +173,8 @@ describe('readNumberText', () => {
   test.each<[string, string, TextNumber]>([
     ['7亿', '亿美元', { kind: 'number', value: 7, notes: ['unit'] }],
     ['7万元', '亿美元', { kind: 'unitMismatch', value: 7, unit: '万元' }],
-    ['约5', '亿元', { kind: 'approximate', value: 5 }],
+    ['约5', '亿元', { kind: 'approximate', value: 5, notes: [] }],
+    ['约0.7%', '%', { kind: 'approximate', value: 0.007, notes: ['percentSign'] }],
     ['7,0', '亿元', { kind: 'ambiguousComma' }],
     ['1,234', '亩', { kind: 'number', value: 1234, notes: ['thousands'] }],
     ['1,234.5', '亩', { kind: 'number', value: 1234.5, notes: ['thousands'] }],
@@ -321,6 +323,65 @@ describe('validateRow: numbers (SPEC §7)', () => {
     expect(describeProblem(q as Problem, 'zh-CN')).toBe(
       '累计完成填写了 10，看起来是百分数的数字部分；比率请填 0.1（即 10%），可直接输入“10%”',
     );
+  });
+});
+
+describe('validateRow: a suggested fix is itself a valid value', () => {
+  test.each<[string, string, RowInput, Expected[]]>([
+    // the fix of a text is validated like a typed number; a further unambiguous fix is chained to the final value
+    ['"60" in a floor cell: 60 is 60%', 'C3-02', { actual: '60' }, [err('value.notANumberFix', 'actual', 0.6)]],
+    ['"约60" in a floor cell', 'C3-02', { actual: '约60' }, [err('value.approximate', 'actual', 0.6)]],
+    ['"100" in a milestone cell', 'C4-01', { actual: '100' }, [err('value.notANumberFix', 'actual', 1)]],
+    ['"-5" in a share cell: −5 points', 'C2-12', { actual: '-5' }, [err('value.notANumberFix', 'actual', -0.05)]],
+    // the cell's own number is invalid and has no fix: that is the problem reported, without a fix
+    ['"-5" in a total cell', 'C1-01', { actual: '-5' }, [err('value.negative')]],
+    ['"约-5" in a total cell', 'C1-01', { actual: '约-5' }, [err('value.negative')]],
+    ['"-50%" in a floor cell', 'C3-02', { actual: '-50%' }, [err('value.negative')]],
+    ['"15.5家" in a count cell', 'C2-10', { actual: '15.5家' }, [err('value.notWhole')]],
+    ['"约15.5" in a 家 level cell', 'C2-06', { actual: '约15.5' }, [err('value.notWhole')]],
+    ['"2.5" in a rank cell', 'C2-04', { actual: '2.5' }, [err('value.rankInvalid')]],
+    ['"0" in a rank cell', 'C2-04', { actual: '0' }, [err('value.rankInvalid')]],
+    ['"150" in a milestone cell', 'C4-01', { actual: '150' }, [err('value.milestoneRange')]],
+    ['"150" in a floor cell', 'C3-02', { actual: '150' }, [err('value.percentConfusion')]],
+    ['"0" as the prior-year value', 'C2-09', { actual: 110, prior: '0' }, [err('value.priorNotPositive', 'prior')]],
+    ['"-100" as the prior-year value', 'C2-09', { actual: 110, prior: '-100' }, [err('value.negative', 'prior')]],
+    // a percent sign already divided by 100: never divided twice ("150%" is 1.5, not 1.5 typed for 1.5%)
+    ['"150%" in a floor cell', 'C3-02', { actual: '150%' }, [err('value.notANumber')]],
+    ['"101%" in a milestone cell', 'C4-01', { actual: '101%' }, [err('value.notANumber')]],
+    ['"约1000%" in a milestone cell', 'C4-01', { actual: '约1000%' }, [err('value.notANumber')]],
+    ['"150个百分点" in a share cell', 'C2-12', { actual: '150个百分点' }, [err('value.notANumber')]],
+    // a percent sign in an amount cell is the wrong unit, approximate or not (was: a fix of 0.1, or 0.12 not whole)
+    ['"约10%" in a total cell', 'C1-01', { actual: '约10%' }, [err('value.unitMismatch')]],
+    ['"约12%" in a count cell', 'C2-10', { actual: '约12%' }, [err('value.unitMismatch')]],
+    [
+      '"约12%" as the current amount of a growth row',
+      'C2-09',
+      { actual: '约12%', prior: 100 },
+      [err('value.unitMismatch')],
+    ],
+    // an approximate percentage is read without binary noise (0.7 / 100 is 0.006999999999999999)
+    ['"约0.7%" in a floor cell', 'C3-02', { actual: '约0.7%' }, [err('value.approximate', 'actual', 0.007)]],
+  ])('%s', (_name, code, row, expected) => {
+    const r = validateRow(ind(code), row, JUNE);
+    expect(shape(r.problems)).toEqual(expected);
+    for (const p of r.problems) {
+      expect(unfilledPlaceholders(p)).toEqual([]);
+      if (p.fix) expect(p.params.fix).toBe(p.fix.value);
+    }
+  });
+
+  it('says what is wrong with the number, not the number it cannot suggest', () => {
+    const [negative] = validateRow(ind('C1-01'), { actual: '-5' }, JUNE).problems as Problem[];
+    expect(describeProblem(negative as Problem, 'zh-CN')).toBe('累计完成为负数 -5，本指标（总量）不应为负');
+    const [chained] = validateRow(ind('C3-02'), { actual: '60' }, JUNE).problems as Problem[];
+    expect(describeProblem(chained as Problem, 'zh-CN')).toBe('累计完成“60”不是数字，建议改为 0.6');
+    const [approximate] = validateRow(ind('C3-02'), { actual: '约60' }, JUNE).problems as Problem[];
+    expect(describeProblem(approximate as Problem, 'en-US')).toBe(
+      'Year-to-date actual "约60" is an approximation; enter the exact figure (if it is 0.6, apply the fix)',
+    );
+    const [over] = validateRow(ind('C3-02'), { actual: '150%' }, JUNE).problems as Problem[];
+    expect(over?.fix).toBeUndefined();
+    expect(describeProblem(over as Problem, 'zh-CN')).toBe('累计完成“150%”不是数字，请只填写数字（单位已在表头）');
   });
 });
 
@@ -625,6 +686,111 @@ describe('properties', () => {
           }
         },
       ),
+    );
+  });
+
+  /** Indicators as an office may define them in its own 指标库: every kind, with units and targets of any kind. */
+  const anyIndicator: fc.Arbitrary<Indicator> = fc
+    .record({
+      kind: fc.constantFrom(...KINDS),
+      unit: fc.constantFrom('%', '个百分点', '家', '个', '项', '位次', '亿元', '亿美元', '亩', '万元/亩', '元/平方米'),
+      target: fc.option(
+        fc.oneof(
+          fc.constantFrom(0, 0.01, 0.1, 0.5, 1, 3, 7, 15, 200, -0.02),
+          fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        ),
+        { nil: undefined },
+      ),
+      stretch: fc.option(fc.constantFrom(0.02, 0.6, 1, 8, 210), { nil: undefined }),
+      paced: fc.boolean(),
+    })
+    .map(({ target, stretch, ...rest }) => ({
+      code: 'X1-01',
+      name: '自定义指标',
+      aggregation: 'sum' as const,
+      department: '区考评办',
+      wording: '自定义',
+      ...rest,
+      ...(target !== undefined ? { target } : {}),
+      ...(stretch !== undefined ? { stretch } : {}),
+    }));
+  /** Numbers as staff type them: signs, approximations, separators, units, percent signs, full width. */
+  const typedNumber = fc
+    .tuple(
+      fc.constantFrom('', '约', '近', '超过', '~', '-', '+', '约-', '－'),
+      fc.oneof(
+        fc.constantFrom('0', '-0', '.5', '0.7', '1', '1.5', '2.5', '3', '10', '12', '15.5', '60', '99.5', '100'),
+        fc.constantFrom('100.5', '101', '150', '1000', '1,234', '1,234.5', '1 234', '4,800,000', '0.001'),
+        fc.double({ min: 0, max: 1e7, noNaN: true }).map((d) => String(roundFloat(d))),
+        fc.nat({ max: 100000 }).map(String),
+      ),
+      fc.constantFrom(
+        '',
+        '%',
+        '％',
+        '个百分点',
+        '百分点',
+        '家',
+        '个',
+        '项',
+        '位次',
+        '亿',
+        '亿元',
+        '万元',
+        '亩',
+        '左右',
+        '多',
+        '余',
+      ),
+      fc.boolean(),
+    )
+    .map(([prefix, digits, suffix, wide]) => {
+      const text = `${prefix}${digits}${suffix}`;
+      return wide ? text.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : text;
+    });
+  const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+    { weight: 4, arbitrary: typedNumber },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(fc.double({ min: -200, max: 200, noNaN: true }), fc.integer({ min: -150, max: 1500 })),
+    },
+    { weight: 2, arbitrary: cellValue },
+  );
+
+  it('a suggested fix, applied, leaves no error on its field (every field, every kind)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(indicator, anyIndicator),
+        fc.record({
+          actual: anyCell,
+          prior: anyCell,
+          reason: cellValue,
+          formats: fc.record({ actual: format, prior: format }),
+        }),
+        ctx,
+        (i, r, c) => {
+          for (const p of validateRow(i, r, c).problems) {
+            if (!p.fix) {
+              // a message never names a fix that is not offered
+              expect(['value.notANumberFix', 'value.approximate']).not.toContain(p.key);
+              continue;
+            }
+            expect(p.fix.field).toBe(p.field);
+            if ('fix' in p.params) expect(p.params.fix).toBe(p.fix.value);
+            const fixed: RowInput = { ...r, [p.fix.field]: p.fix.value };
+            const again = validateRow(i, fixed, c).problems.filter(
+              (q) => q.field === p.fix?.field && q.severity === 'error',
+            );
+            expect({ indicator: i, row: r, fix: p.fix, again: shape(again) }).toEqual({
+              indicator: i,
+              row: r,
+              fix: p.fix,
+              again: [],
+            });
+          }
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

@@ -5,7 +5,7 @@
 
 export type TextNumber =
   | { readonly kind: 'number'; readonly value: number; readonly notes: readonly TextNote[] }
-  | { readonly kind: 'approximate'; readonly value: number }
+  | { readonly kind: 'approximate'; readonly value: number; readonly notes: readonly TextNote[] }
   | { readonly kind: 'unitMismatch'; readonly value: number; readonly unit: string }
   | { readonly kind: 'ambiguousComma' }
   | { readonly kind: 'errorValue'; readonly error: string }
@@ -115,7 +115,7 @@ export function readNumberText(text: string, unit: string): TextNumber {
     else if (SCALE.test(suffix) || suffix.length <= 4) return { kind: 'unitMismatch', value, unit: suffix };
     else return { kind: 'notNumber' };
   }
-  if (approximate) return { kind: 'approximate', value };
+  if (approximate) return { kind: 'approximate', value: roundFloat(value), notes };
   return { kind: 'number', value: roundFloat(value), notes };
 }
 

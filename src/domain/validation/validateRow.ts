@@ -2,7 +2,7 @@ import { allowsNegative, type Kind } from '../kinds';
 import { LIGHT, growth as growthRate, status, DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../calc';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Indicator } from '../plan/schema';
-import { readNumberText, roundFloat } from './numberText';
+import { readNumberText, roundFloat, type TextNote } from './numberText';
 
 /**
  * Validation of the values staff enter in one indicator row (SPEC §7). Pure: plain data in, problems out.
@@ -42,6 +42,16 @@ export interface Problem {
   readonly params: MessageParams;
   /** A fix applied only on request: the value to write into `field`. */
   readonly fix?: { readonly field: Field; readonly value: number };
+}
+
+/**
+ * A problem as a rule finds it, before its fix is settled (see `settleFix`). `fromText`: the fix is the cell's own
+ * text read as a number, so what is wrong with that number is wrong with the cell. `scaled`: the fix divides what
+ * was typed by 100 (a percent sign, or 10 typed for 10%).
+ */
+interface Finding extends Problem {
+  readonly fromText?: true;
+  readonly scaled?: true;
 }
 
 /** The numbers a row yields, after validation, for attainment and consolidation. */
@@ -91,7 +101,7 @@ function readCell(
   format: string | undefined,
   ind: Indicator,
   valueKind: Kind | 'amount',
-  out: Problem[],
+  out: Finding[],
 ): number | null {
   const fieldName = FIELD_KEY[field];
   const base = { field, params: { fieldKey: fieldName } };
@@ -113,6 +123,21 @@ function readCell(
   if (typeof value === 'string') {
     const read = readNumberText(value, ind.unit);
     const text = value;
+    // A percent sign in a cell that holds an amount (a growth row's values included) is not a unit we can trust,
+    // approximate or not ("约10%" in a 总量 cell).
+    if (
+      (read.kind === 'number' || read.kind === 'approximate') &&
+      read.notes.includes('percentSign') &&
+      !isRate(valueKind)
+    ) {
+      out.push({
+        severity: 'error',
+        field,
+        key: 'value.unitMismatch',
+        params: { ...base.params, text, unit: ind.unit },
+      });
+      return null;
+    }
     switch (read.kind) {
       case 'blank':
         out.push({ severity: 'warning', field, key: 'value.whitespace', params: base.params });
@@ -130,6 +155,7 @@ function readCell(
           key: 'value.approximate',
           params: { ...base.params, text, fix: read.value },
           fix: { field, value: read.value },
+          ...readFromText(read.notes),
         });
         return null;
       case 'unitMismatch':
@@ -147,26 +173,16 @@ function readCell(
       case 'notNumber':
         out.push({ severity: 'error', field, key: 'value.notANumber', params: { ...base.params, text } });
         return null;
-      case 'number': {
-        // A percent sign in a cell that holds an amount (a growth row's values included) is not a unit we can trust.
-        if (read.notes.includes('percentSign') && !isRate(valueKind)) {
-          out.push({
-            severity: 'error',
-            field,
-            key: 'value.unitMismatch',
-            params: { ...base.params, text, unit: ind.unit },
-          });
-          return null;
-        }
+      case 'number':
         out.push({
           severity: 'error',
           field,
           key: 'value.notANumberFix',
           params: { ...base.params, text, fix: read.value },
           fix: { field, value: read.value },
+          ...readFromText(read.notes),
         });
         return null;
-      }
     }
   }
   if (!Number.isFinite(value)) {
@@ -184,6 +200,11 @@ function readCell(
   return checkNumber(field, value, ind, valueKind, out);
 }
 
+/** The marks of a fix that is the cell's own text read as a number (scaled when it had a percent sign). */
+function readFromText(notes: readonly TextNote[]): Pick<Finding, 'fromText' | 'scaled'> {
+  return notes.includes('percentSign') ? { fromText: true, scaled: true } : { fromText: true };
+}
+
 function isRate(k: Kind | 'amount'): boolean {
   return k === 'share' || k === 'floor' || k === 'milestone';
 }
@@ -193,7 +214,7 @@ function checkNumber(
   v: number,
   ind: Indicator,
   valueKind: Kind | 'amount',
-  out: Problem[],
+  out: Finding[],
 ): number | null {
   const params = { fieldKey: FIELD_KEY[field], value: v, kind: ind.kind, unit: ind.unit };
   const negativeOk = valueKind !== 'amount' && allowsNegative(valueKind);
@@ -219,6 +240,7 @@ function checkNumber(
           key: 'value.percentConfusion',
           params: { ...params, fix, percent: percentText(v) },
           fix: { field, value: fix },
+          scaled: true,
         });
       } else {
         out.push({
@@ -252,9 +274,76 @@ function checkNumber(
 /**
  * Validates one row. For `growth` indicators the row holds amounts (current and prior-year value) and the
  * growth rate is computed from them; for every other kind `actual` is the indicator's own value.
+ * A suggested fix is always a value this function accepts for its field without an error (see `settleFix`).
  */
 export function validateRow(ind: Indicator, row: RowInput, ctx: RowContext): RowResult {
-  const problems: Problem[] = [];
+  const found = findProblems(ind, row, ctx);
+  return { ...found, problems: found.problems.map((f) => settleFix(ind, row, ctx, f)) };
+}
+
+/** At most this many fixes in a chain ("约60" in a 下限 cell: 约60 → 60 → 0.6 is two). */
+const MAX_FIX_STEPS = 3;
+
+/**
+ * A fix is applied with one click, so it must itself be valid: the suggested number is validated like a typed one,
+ * through the same rules. When that yields one further unambiguous fix ("60" in a 下限 cell → 60 → 0.6), the fixes
+ * are chained to the final value. A chain never divides by 100 twice: "150%" in a 下限 cell is 1.5 already, and
+ * reading that 1.5 as "1.5 typed for 1.5%" (0.015) would be a guess. When the cell's own number is invalid with no
+ * fix ("-5" in a 总量 cell, "15.5家" in a 个数 cell), that error is what the cell is told. Otherwise the problem
+ * stays, without a fix (and without a message that names one).
+ */
+function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Finding): Problem {
+  const { fromText, scaled, ...problem } = found;
+  const first = problem.fix;
+  if (first === undefined || (first.field !== 'actual' && first.field !== 'prior')) return problem;
+  const field = first.field;
+  let value = first.value;
+  let divided = scaled === true;
+  for (let step = 0; step < MAX_FIX_STEPS; step++) {
+    const errors = findProblems(ind, { ...row, [field]: value }, ctx).problems.filter(
+      (q) => q.field === field && q.severity === 'error',
+    );
+    const [next, ...others] = errors;
+    if (next === undefined) return value === first.value ? problem : withFix(problem, value);
+    if (others.length > 0) break;
+    if (next.fix?.field === field && !(divided && next.scaled)) {
+      value = next.fix.value;
+      divided ||= next.scaled === true;
+      continue;
+    }
+    if (next.fix === undefined && step === 0 && fromText) {
+      const { fromText: _t, scaled: _s, ...own } = next;
+      return own;
+    }
+    break;
+  }
+  return withoutFix(problem);
+}
+
+function withFix(p: Problem, value: number): Problem {
+  const field = p.fix?.field ?? p.field;
+  return { ...p, params: 'fix' in p.params ? { ...p.params, fix: value } : p.params, fix: { field, value } };
+}
+
+/** The problem without its fix; a message that would name the dropped fix becomes the plain "not a number". */
+function withoutFix(p: Problem): Problem {
+  const { fix: _dropped, ...rest } = p;
+  if (p.key !== 'value.notANumberFix' && p.key !== 'value.approximate') return rest;
+  const { fieldKey, text } = p.params;
+  return {
+    ...rest,
+    key: 'value.notANumber',
+    params: { ...(fieldKey !== undefined ? { fieldKey } : {}), ...(text !== undefined ? { text } : {}) },
+  };
+}
+
+/** The rules themselves: every problem of the row, each with its fix as a rule suggests it, unchecked. */
+function findProblems(
+  ind: Indicator,
+  row: RowInput,
+  ctx: RowContext,
+): { problems: Finding[]; numbers: RowNumbers; light: number | undefined } {
+  const problems: Finding[] = [];
   const isGrowth = ind.kind === 'growth';
   const valueKind: Kind | 'amount' = isGrowth ? 'amount' : ind.kind;
   const actual = readCell('actual', row.actual, row.formats?.actual, ind, valueKind, problems);

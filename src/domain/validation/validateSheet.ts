@@ -28,7 +28,6 @@ import {
   type CellValue,
   type Field,
   type Problem,
-  type RowContext,
   type RowInput,
   type RowNumbers,
   type Severity,
@@ -459,11 +458,11 @@ function readRow(
     return c === undefined ? undefined : cellAddress(c, row);
   };
   const problems: SheetProblem[] = [];
-  for (const raw of result.problems) {
+  // validateRow suggests only fixes that are themselves valid: they are offered as they are.
+  for (const p of result.problems) {
     // A problem of a column that is missing is already reported as the missing column.
-    const cell = cellOf(raw.field);
+    const cell = cellOf(p.field);
     if (cell === undefined) continue;
-    const p = usableFix(ind, input, ctx, raw);
     const fixCell = p.fix ? cellOf(p.fix.field) : undefined;
     problems.push({
       severity: p.severity,
@@ -494,31 +493,6 @@ function readRow(
     },
     problems,
   };
-}
-
-/**
- * A fix is applied with one click, so it must itself be a valid value. The row validator reads the number out
- * of a text without judging it ("60" in a 下限 cell, "-5" in a 总量 cell): the suggested number is validated
- * like a typed one. When that yields a further unambiguous fix (60 → 0.6) the two are combined; when it yields
- * an error without a fix (-5, 15.5 个), that error is what the cell is told (negative, not whole …), with no fix.
- */
-function usableFix(ind: Indicator, input: RowInput, ctx: RowContext, p: Problem): Problem {
-  let fix = p.fix;
-  for (let step = 0; fix && step < 2; step++) {
-    const field = fix.field;
-    if (field === 'period' || field === 'reason') return p;
-    const again = validateRow(ind, { ...input, [field]: fix.value }, ctx).problems.find(
-      (q) => q.field === field && q.severity === 'error',
-    );
-    if (!again) {
-      if (fix === p.fix) return p;
-      return { ...p, params: 'fix' in p.params ? { ...p.params, fix: fix.value } : p.params, fix };
-    }
-    if (!again.fix) return { severity: 'error', field: p.field, key: again.key, params: again.params };
-    fix = again.fix;
-  }
-  const { fix: _none, ...rest } = p;
-  return rest;
 }
 
 /**
