@@ -69,6 +69,7 @@ describe('the bad-input corpus', () => {
       'value.rankInvalid',
       'value.percentConfusion',
       'value.milestoneRange',
+      'value.rateRange',
       'value.implausibleMagnitude',
       'value.implausibleGrowth',
       'value.growthMissingPrior',

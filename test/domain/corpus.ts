@@ -121,12 +121,12 @@ const ROWS: readonly R[] = [
   // ── percent confusion ──
   ['percent: floor 10', 'C3-02', { actual: 10 }, [e('value.percentConfusion', 'actual', 0.1)]],
   ['percent: floor 60', 'C3-02', { actual: 60 }, [e('value.percentConfusion', 'actual', 0.6)]],
-  ['percent: floor 150 (no fix)', 'C3-02', { actual: 150 }, [e('value.percentConfusion')]],
+  ['percent: floor 150 (no fix)', 'C3-02', { actual: 150 }, [e('value.rateRange')]],
   ['percent: floor "60" as text', 'C3-02', { actual: '60' }, [fix(0.6)]],
   // "150%" is 1.5 already, not 1.5 typed for 1.5% (a fix never divides by 100 twice), and not a valid rate: no fix
-  ['percent: floor 150% (no fix)', 'C3-02', { actual: '150%' }, [e('value.notANumber')]],
-  ['percent: milestone 101% (no fix)', 'C4-01', { actual: '101%' }, [e('value.notANumber')]],
-  ['percent: share 150个百分点 (no fix)', 'C2-12', { actual: '150个百分点' }, [e('value.notANumber')]],
+  ['percent: floor 150% (no fix)', 'C3-02', { actual: '150%' }, [e('value.rateRange')]],
+  ['percent: milestone 101% (no fix)', 'C4-01', { actual: '101%' }, [e('value.milestoneRange')]],
+  ['percent: share 150个百分点 (no fix)', 'C2-12', { actual: '150个百分点' }, [e('value.rateRange')]],
   ['percent: floor 60%', 'C3-02', { actual: '60%' }, [fix(0.6)]],
   ['percent: share 10', 'C2-12', { actual: 10 }, [e('value.percentConfusion', 'actual', 0.1)]],
   ['percent: share -5', 'C2-12', { actual: -5 }, [e('value.percentConfusion', 'actual', -0.05)]],

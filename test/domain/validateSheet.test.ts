@@ -155,8 +155,8 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     expect(byCell.get(inputCell('C3-07', 'actual'))?.fix).toBeUndefined();
     // 150% is 1.5 already, not 1.5 typed for 1.5%: no fix (it used to offer 0.015)
     expect(byCell.get(inputCell('C3-03', 'actual'))).toMatchObject({
-      key: 'value.notANumber',
-      params: { text: '150%' },
+      key: 'value.milestoneRange', // C3-03 is a 进度 (milestone) indicator
+      params: { percent: '150' },
     });
     expect(byCell.get(inputCell('C3-03', 'actual'))?.fix).toBeUndefined();
   });

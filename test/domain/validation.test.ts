@@ -213,7 +213,7 @@ describe('validateRow: numbers (SPEC §7)', () => {
     // percent confusion (10 for 10%)
     ['floor 10', 'C3-02', 10, [err('value.percentConfusion', 'actual', 0.1)]],
     ['floor 50', 'C3-02', 50, [err('value.percentConfusion', 'actual', 0.5)]],
-    ['floor 150 (no fix: 150% is not a rate)', 'C3-02', 150, [err('value.percentConfusion')]],
+    ['floor 150 (no fix: 150% is not a rate)', 'C3-02', 150, [err('value.rateRange')]],
     ['share 10', 'C2-12', 10, [err('value.percentConfusion', 'actual', 0.1)]],
     ['share −5', 'C2-12', -5, [err('value.percentConfusion', 'actual', -0.05)]],
     ['milestone 10', 'C4-01', 10, [err('value.percentConfusion', 'actual', 0.1)]],
@@ -342,14 +342,14 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
     ['"2.5" in a rank cell', 'C2-04', { actual: '2.5' }, [err('value.rankInvalid')]],
     ['"0" in a rank cell', 'C2-04', { actual: '0' }, [err('value.rankInvalid')]],
     ['"150" in a milestone cell', 'C4-01', { actual: '150' }, [err('value.milestoneRange')]],
-    ['"150" in a floor cell', 'C3-02', { actual: '150' }, [err('value.percentConfusion')]],
+    ['"150" in a floor cell', 'C3-02', { actual: '150' }, [err('value.rateRange')]],
     ['"0" as the prior-year value', 'C2-09', { actual: 110, prior: '0' }, [err('value.priorNotPositive', 'prior')]],
     ['"-100" as the prior-year value', 'C2-09', { actual: 110, prior: '-100' }, [err('value.negative', 'prior')]],
     // a percent sign already divided by 100: never divided twice ("150%" is 1.5, not 1.5 typed for 1.5%)
-    ['"150%" in a floor cell', 'C3-02', { actual: '150%' }, [err('value.notANumber')]],
-    ['"101%" in a milestone cell', 'C4-01', { actual: '101%' }, [err('value.notANumber')]],
-    ['"约1000%" in a milestone cell', 'C4-01', { actual: '约1000%' }, [err('value.notANumber')]],
-    ['"150个百分点" in a share cell', 'C2-12', { actual: '150个百分点' }, [err('value.notANumber')]],
+    ['"150%" in a floor cell', 'C3-02', { actual: '150%' }, [err('value.rateRange')]],
+    ['"101%" in a milestone cell', 'C4-01', { actual: '101%' }, [err('value.milestoneRange')]],
+    ['"约1000%" in a milestone cell', 'C4-01', { actual: '约1000%' }, [err('value.milestoneRange')]],
+    ['"150个百分点" in a share cell', 'C2-12', { actual: '150个百分点' }, [err('value.rateRange')]],
     // a percent sign in an amount cell is the wrong unit, approximate or not (was: a fix of 0.1, or 0.12 not whole)
     ['"约10%" in a total cell', 'C1-01', { actual: '约10%' }, [err('value.unitMismatch')]],
     ['"约12%" in a count cell', 'C2-10', { actual: '约12%' }, [err('value.unitMismatch')]],
@@ -381,7 +381,15 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
     );
     const [over] = validateRow(ind('C3-02'), { actual: '150%' }, JUNE).problems as Problem[];
     expect(over?.fix).toBeUndefined();
-    expect(describeProblem(over as Problem, 'zh-CN')).toBe('累计完成“150%”不是数字，请只填写数字（单位已在表头）');
+    expect(describeProblem(over as Problem, 'zh-CN')).toBe('累计完成为 150%，比率应在 0%～100% 之间，请核对');
+    const [typed] = validateRow(ind('C3-02'), { actual: 150 }, JUNE).problems as Problem[];
+    expect(describeProblem(typed as Problem, 'en-US')).toBe(
+      'Year-to-date actual is 150%; a rate must be between 0% and 100%. Please check',
+    );
+    const [share] = validateRow(ind('C2-12'), { actual: '150个百分点' }, JUNE).problems as Problem[];
+    expect(describeProblem(share as Problem, 'zh-CN')).toBe('累计完成为 150%，比率应在 -100%～100% 之间，请核对');
+    const [progress] = validateRow(ind('C4-01'), { actual: '101%' }, JUNE).problems as Problem[];
+    expect(describeProblem(progress as Problem, 'zh-CN')).toBe('进度应在 0%～100% 之间，当前为 101%');
   });
 });
 

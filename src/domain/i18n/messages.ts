@@ -30,7 +30,8 @@ const zhCN = {
   'value.rankInvalid': '位次应为不小于 1 的整数，当前为 {value}',
   'value.percentConfusion':
     '{field}填写了 {value}，看起来是百分数的数字部分；比率请填 {fix}（即 {percent}%），可直接输入“{percent}%”',
-  'value.milestoneRange': '进度应在 0%～100% 之间，当前为 {value}',
+  'value.milestoneRange': '进度应在 0%～100% 之间，当前为 {percent}%',
+  'value.rateRange': '{field}为 {percent}%，比率应在 {min}～100% 之间，请核对',
   'value.implausibleMagnitude': '{field} {value} 超过目标 {target} 的 10 倍，请检查单位（万元/亿元？）',
   'value.implausibleGrowth': '本期 {current} 与上年同期 {prior} 相差超过 10 倍，请检查两者单位是否一致',
   'value.growthMissingPrior': '已填本期数，但未填上年同期数，无法计算增速',
@@ -378,7 +379,8 @@ const enUS: Record<MessageKey, string> = {
   'value.rankInvalid': 'A rank must be a whole number of at least 1; it is {value}',
   'value.percentConfusion':
     '{field} is {value}, which looks like a whole percentage; a rate is {fix} ({percent}%): type "{percent}%"',
-  'value.milestoneRange': 'Progress must be between 0% and 100%; it is {value}',
+  'value.milestoneRange': 'Progress must be between 0% and 100%; it is {percent}%',
+  'value.rateRange': '{field} is {percent}%; a rate must be between {min} and 100%. Please check',
   'value.implausibleMagnitude':
     '{field} {value} is more than 10 times the target {target}: check the unit (10k yuan vs 100M yuan?)',
   'value.implausibleGrowth':

@@ -209,6 +209,18 @@ function isRate(k: Kind | 'amount'): boolean {
   return k === 'share' || k === 'floor' || k === 'milestone';
 }
 
+/** A rate outside what a rate can be: 0%–100% (a share may fall: -100%–100%); `percent` is the value in percent. */
+function rateOutOfRange(field: 'actual' | 'prior', kind: Kind | 'amount', percent: number, params: MessageParams): Finding {
+  if (kind === 'milestone')
+    return { severity: 'error', field, key: 'value.milestoneRange', params: { ...params, percent: percentText(percent) } };
+  return {
+    severity: 'error',
+    field,
+    key: 'value.rateRange',
+    params: { ...params, percent: percentText(percent), min: kind === 'share' ? '-100%' : '0%' },
+  };
+}
+
 function checkNumber(
   field: 'actual' | 'prior',
   v: number,
@@ -243,12 +255,8 @@ function checkNumber(
           scaled: true,
         });
       } else {
-        out.push({
-          severity: 'error',
-          field,
-          key: valueKind === 'milestone' ? 'value.milestoneRange' : 'value.percentConfusion',
-          params: { ...params, fix: roundFloat(v / 100), percent: percentText(v) },
-        });
+        // Over 100 even as a percentage: no reading of it is a possible rate, so nothing is offered.
+        out.push(rateOutOfRange(field, valueKind, v, params));
       }
       return null;
     }
@@ -306,6 +314,9 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
     const [next, ...others] = errors;
     if (next === undefined) return value === first.value ? problem : withFix(problem, value);
     if (others.length > 0) break;
+    // "150%" in a 下限 cell is 1.5 already: over 100%, which no second division may explain away.
+    if (divided && next.scaled && next.key === 'value.percentConfusion' && isRate(next.params.kind as Kind))
+      return rateOutOfRange(field, next.params.kind as Kind, value * 100, { fieldKey: FIELD_KEY[field], value });
     if (next.fix?.field === field && !(divided && next.scaled)) {
       value = next.fix.value;
       divided ||= next.scaled === true;
