@@ -50,9 +50,16 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...['Office', 'Excel', 'CustomFunctions', 'OfficeExtension', 'window', 'document', 'navigator', 'localStorage'].map(
-          (name) => ({ name, message: 'src/domain is pure: no Office, no DOM.' }),
-        ),
+        ...[
+          'Office',
+          'Excel',
+          'CustomFunctions',
+          'OfficeExtension',
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+        ].map((name) => ({ name, message: 'src/domain is pure: no Office, no DOM.' })),
       ],
     },
   },
@@ -71,7 +78,10 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({ name, message: 'Only src/workbook/excel touches Office.js.' })),
+        ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({
+          name,
+          message: 'Only src/workbook/excel touches Office.js.',
+        })),
       ],
     },
   },
@@ -82,7 +92,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/taskpane/**', '**/commands/**', '**/preview/**', 'react', 'react-dom', '@fluentui/*', 'zod'], message: 'The functions chunk stays small and standalone.' },
+            {
+              group: ['**/taskpane/**', '**/commands/**', '**/preview/**', 'react', 'react-dom', '@fluentui/*', 'zod'],
+              message: 'The functions chunk stays small and standalone.',
+            },
           ],
         },
       ],

@@ -77,7 +77,8 @@ class LocalizedFunctionsMetadataPlugin {
           compilation.fileDependencies.add(tablePath);
           const table = JSON.parse(fs.readFileSync(tablePath, 'utf8'));
           const { metadata, missing } = localizeMetadata(JSON.parse(asset.source.source().toString()), table);
-          if (missing.length) compilation.errors.push(new WebpackError(`zh-CN function metadata lacks: ${missing.join(', ')}`));
+          if (missing.length)
+            compilation.errors.push(new WebpackError(`zh-CN function metadata lacks: ${missing.join(', ')}`));
           compilation.emitAsset('functions.zh-cn.json', new sources.RawSource(JSON.stringify(metadata, null, 2)));
         },
       );
@@ -100,10 +101,14 @@ class BudgetPlugin {
           if (!chunk) continue;
           let bytes = 0;
           for (const file of chunk.files) {
-            if (file.endsWith('.js')) bytes += zlib.gzipSync(compilation.getAsset(file).source.buffer(), { level: 9 }).length;
+            if (file.endsWith('.js'))
+              bytes += zlib.gzipSync(compilation.getAsset(file).source.buffer(), { level: 9 }).length;
           }
           sizes[entry] = { gzipBytes: bytes, budget: limit };
-          if (bytes > limit) compilation.errors.push(new WebpackError(`${entry} is ${bytes} bytes gzipped, over its budget of ${limit}`));
+          if (bytes > limit)
+            compilation.errors.push(
+              new WebpackError(`${entry} is ${bytes} bytes gzipped, over its budget of ${limit}`),
+            );
         }
         compilation.emitAsset('budgets.json', new sources.RawSource(JSON.stringify(sizes, null, 2)));
       });
@@ -124,7 +129,9 @@ async function httpsOptions() {
     const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
     const files = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(dir, f));
     if (!files.every((f) => fs.existsSync(f))) throw e;
-    console.warn(`[dev-server] ${e.message.trim()}\n[dev-server] serving the generated certificate from ${dir} without installing its CA.`);
+    console.warn(
+      `[dev-server] ${e.message.trim()}\n[dev-server] serving the generated certificate from ${dir} without installing its CA.`,
+    );
     const [cert, key, ca] = files.map((f) => fs.readFileSync(f));
     return { cert, key, ca };
   }
@@ -137,7 +144,9 @@ module.exports = async (env = {}, argv = {}) => {
   if (!OFFICE_JS[officeJs]) throw new Error(`officeJs must be one of ${Object.keys(OFFICE_JS).join(', ')}`);
   const baseUrl = normaliseBaseUrl(env.baseUrl || process.env.ADDIN_BASE_URL || DEV_URL);
   if (production && baseUrl === DEV_URL) {
-    console.warn(`[build] no baseUrl given: the production manifest points at ${DEV_URL} (use --env baseUrl=https://…/)`);
+    console.warn(
+      `[build] no baseUrl given: the production manifest points at ${DEV_URL} (use --env baseUrl=https://…/)`,
+    );
   }
 
   return {
@@ -193,17 +202,30 @@ module.exports = async (env = {}, argv = {}) => {
             transform: (content) => (production ? rewriteManifest(content.toString(), baseUrl) : content),
           },
           ...(officeJs === 'self'
-            ? [{ from: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')), to: 'office-js', info: { minimized: true } }]
+            ? [
+                {
+                  from: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
+                  to: 'office-js',
+                  info: { minimized: true },
+                },
+              ]
             : []),
         ],
       }),
       {
         apply(compiler) {
           compiler.hooks.thisCompilation.tap('BuildInfo', (compilation) => {
-            compilation.hooks.processAssets.tap({ name: 'BuildInfo', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-              const info = { baseUrl, officeJs: OFFICE_JS[officeJs], mode: production ? 'production' : 'development' };
-              compilation.emitAsset('build-info.json', new sources.RawSource(JSON.stringify(info, null, 2)));
-            });
+            compilation.hooks.processAssets.tap(
+              { name: 'BuildInfo', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+              () => {
+                const info = {
+                  baseUrl,
+                  officeJs: OFFICE_JS[officeJs],
+                  mode: production ? 'production' : 'development',
+                };
+                compilation.emitAsset('build-info.json', new sources.RawSource(JSON.stringify(info, null, 2)));
+              },
+            );
           });
         },
       },
@@ -239,7 +261,13 @@ function previewConfig(env, argv) {
           exclude: /node_modules/,
           use: {
             loader: 'swc-loader',
-            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } },
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
           },
         },
       ],

@@ -52,7 +52,10 @@ export function parseRange(address: string, maxRow = 1_048_575, maxCol = 16_383)
   }
   const start = parseCell(a);
   const end = b === undefined ? start : parseCell(b);
-  return { start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) }, end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) } };
+  return {
+    start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) },
+    end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) },
+  };
 }
 
 export function rangeAddress(r: RangeRef): string {

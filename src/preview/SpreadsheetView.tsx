@@ -57,12 +57,20 @@ export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
 
   function move(dRow: number, dCol: number) {
     const ref = parseCell(selected);
-    setSelected(cellAddress({ row: Math.max(0, ref.row + dRow), col: Math.max(0, Math.min(cols - 1, ref.col + dCol)) }));
+    setSelected(
+      cellAddress({ row: Math.max(0, ref.row + dRow), col: Math.max(0, Math.min(cols - 1, ref.col + dCol)) }),
+    );
   }
 
   function onGridKey(e: KeyboardEvent) {
     if (editing !== undefined) return;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, 1],
+    };
     const m = moves[e.key];
     if (m) {
       e.preventDefault();
@@ -139,7 +147,11 @@ export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
                         aria-selected={isSel}
                         colSpan={span?.cols}
                         rowSpan={span?.rows}
-                        className={[isSel ? 'sel' : '', view.locked ? '' : 'input', typeof view.value === 'number' ? 'num' : ''].join(' ')}
+                        className={[
+                          isSel ? 'sel' : '',
+                          view.locked ? '' : 'input',
+                          typeof view.value === 'number' ? 'num' : '',
+                        ].join(' ')}
                         style={{
                           background: view.fill,
                           color: view.fontColor,
@@ -170,13 +182,28 @@ export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
       </div>
       <nav className="tabs" aria-label="工作表 / Sheets">
         {names.map((n) => (
-          <button key={n} type="button" className={n === current ? 'tab active' : 'tab'} aria-current={n === current} onClick={() => { setSheet(n); setSelected('A1'); }}>
+          <button
+            key={n}
+            type="button"
+            className={n === current ? 'tab active' : 'tab'}
+            aria-current={n === current}
+            onClick={() => {
+              setSheet(n);
+              setSelected('A1');
+            }}
+          >
             {n}
           </button>
         ))}
       </nav>
       {refusal && (
-        <div className="refusal" role="alertdialog" aria-modal="true" aria-labelledby="refusal-title" data-testid="refusal">
+        <div
+          className="refusal"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="refusal-title"
+          data-testid="refusal"
+        >
           <h2 id="refusal-title">{refusal.title}</h2>
           <p>{refusal.message}</p>
           <button type="button" autoFocus onClick={() => setRefusal(undefined)}>
@@ -206,7 +233,8 @@ function mergeMap(merges: readonly string[]): Map<string, { rows: number; cols: 
     if (!a || !b) continue;
     const s = parseCell(a);
     const e = parseCell(b);
-    for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) out.set(cellAddress({ row: r, col: c }), 'covered');
+    for (let r = s.row; r <= e.row; r++)
+      for (let c = s.col; c <= e.col; c++) out.set(cellAddress({ row: r, col: c }), 'covered');
     out.set(a, { rows: e.row - s.row + 1, cols: e.col - s.col + 1 });
   }
   return out;

@@ -1,11 +1,26 @@
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { resolveLocale } from '../domain/i18n/messages';
 import { I18nProvider, useT } from './i18n';
 import { fluentTheme } from './theme';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
-  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: 'anywhere' },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   title: { margin: 0 },
 });
 
@@ -29,7 +44,13 @@ export function NotInOffice({ language, dark }: NotInOfficeProps) {
   );
 }
 
-function NotInOfficeMessage({ className, titleClassName }: { readonly className: string; readonly titleClassName: string }) {
+function NotInOfficeMessage({
+  className,
+  titleClassName,
+}: {
+  readonly className: string;
+  readonly titleClassName: string;
+}) {
   const t = useT();
   return (
     <main className={className}>

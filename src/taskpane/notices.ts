@@ -22,7 +22,8 @@ export interface NoticesState {
   readonly notices: readonly Notice[];
 }
 
-export type NoticesAction = { readonly type: 'add'; readonly notice: NoticeInput } | { readonly type: 'dismiss'; readonly id: number };
+export type NoticesAction =
+  { readonly type: 'add'; readonly notice: NoticeInput } | { readonly type: 'dismiss'; readonly id: number };
 
 /** At 320 px a long stack of bars would push the feature off screen: the oldest give way. */
 export const MAX_NOTICES = 3;
@@ -60,12 +61,20 @@ export function NoticesProvider({ children }: { readonly children?: ReactNode })
       // An unexpected error is a bug or an outage: the user gets a message, the developer the stack.
       if (portErrorCode(error) === 'unknown') console.error(error);
       const detail = portErrorDetail(error);
-      notify({ intent: 'error', title: t('ui.status.errorTitle'), message: describePortError(error, t), ...(detail ? { detail } : {}) });
+      notify({
+        intent: 'error',
+        title: t('ui.status.errorTitle'),
+        message: describePortError(error, t),
+        ...(detail ? { detail } : {}),
+      });
     },
     [notify, t],
   );
   const dismiss = useCallback((id: number) => dispatch({ type: 'dismiss', id }), []);
-  const value = useMemo<Notices>(() => ({ notices: state.notices, notify, notifyError, dismiss }), [state.notices, notify, notifyError, dismiss]);
+  const value = useMemo<Notices>(
+    () => ({ notices: state.notices, notify, notifyError, dismiss }),
+    [state.notices, notify, notifyError, dismiss],
+  );
   return createElement(NoticesContext.Provider, { value }, children);
 }
 

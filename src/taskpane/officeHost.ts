@@ -30,8 +30,16 @@ interface OfficeThemeLike {
 type ThemeHandler = (args?: unknown) => void;
 
 interface OfficeDocumentLike {
-  addHandlerAsync(eventType: Office.EventType, handler: ThemeHandler, callback?: (result: Office.AsyncResult<void>) => void): void;
-  removeHandlerAsync(eventType: Office.EventType, options?: { handler?: ThemeHandler }, callback?: (result: Office.AsyncResult<void>) => void): void;
+  addHandlerAsync(
+    eventType: Office.EventType,
+    handler: ThemeHandler,
+    callback?: (result: Office.AsyncResult<void>) => void,
+  ): void;
+  removeHandlerAsync(
+    eventType: Office.EventType,
+    options?: { handler?: ThemeHandler },
+    callback?: (result: Office.AsyncResult<void>) => void,
+  ): void;
 }
 
 /** Only the fields the theme detection uses, and only when Office gave them (older hosts have no isDarkTheme). */
@@ -57,7 +65,10 @@ export function officeHostInfo(office: OfficeApi): HostInfo {
     language: office.context.displayLanguage ?? '',
     ...(theme ? { theme } : {}),
     ...(eventType !== undefined && doc
-      ? { onThemeChange: (listener: (t: HostTheme) => void) => subscribeThemeChanges(doc, eventType, office.AsyncResultStatus.Succeeded, listener) }
+      ? {
+          onThemeChange: (listener: (t: HostTheme) => void) =>
+            subscribeThemeChanges(doc, eventType, office.AsyncResultStatus.Succeeded, listener),
+        }
       : {}),
   };
 }

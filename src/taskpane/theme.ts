@@ -51,7 +51,10 @@ export function detectTheme(theme: HostTheme | undefined): DetectedTheme {
   if (typeof theme?.isDark === 'boolean') return { dark: theme.isDark, source: 'flag' };
   const rgb = parseHexColor(theme?.bodyBackgroundColor);
   if (rgb) {
-    const color = `#${[rgb.r, rgb.g, rgb.b].map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+    const color = `#${[rgb.r, rgb.g, rgb.b]
+      .map((c) => c.toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase()}`;
     return { dark: relativeLuminance(rgb) < DARK_LUMINANCE, source: 'color', color };
   }
   return { dark: false, source: 'default' };

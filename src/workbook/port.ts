@@ -62,7 +62,8 @@ export interface ChangeEvent {
 export type Unsubscribe = () => Promise<void>;
 
 /** Why the workbook refused; mapped to a localized message by the task pane (PORT_ERROR_KEYS). */
-export type PortErrorCode = 'cellEditMode' | 'sheetProtected' | 'payloadTooLarge' | 'nameClash' | 'unsupported' | 'sheetMissing' | 'unknown';
+export type PortErrorCode =
+  'cellEditMode' | 'sheetProtected' | 'payloadTooLarge' | 'nameClash' | 'unsupported' | 'sheetMissing' | 'unknown';
 
 export class PortError extends Error {
   constructor(

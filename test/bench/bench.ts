@@ -237,16 +237,32 @@ async function timeAsync(fn: () => Promise<void>): Promise<number> {
 /** Round trips of the 模板 and 校验 use cases through the Excel adapter, in a workbook of 50 templates. */
 async function roundTripBench(): Promise<void> {
   const WEB_MS = 40; // a round trip to Excel on the web, at the slow end of ARCHITECTURE.md's 15–40 ms
-  console.log(`\nRound trips through the Excel adapter (recording fake), workbook of 50 templates (≈ ${WEB_MS} ms each on the web):`);
+  console.log(
+    `\nRound trips through the Excel adapter (recording fake), workbook of 50 templates (≈ ${WEB_MS} ms each on the web):`,
+  );
   const excel = new FakeExcel();
   const port = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
   for (let i = 0; i < 50; i++) {
     const campaign = benchPlan.campaigns[i % benchPlan.campaigns.length];
     if (!campaign) continue;
-    const spec = buildTemplate({ plan: benchPlan, campaignId: campaign.id, department: `部门${i}`, year: 2019, month: 6, mode: 'kpi' });
+    const spec = buildTemplate({
+      plan: benchPlan,
+      campaignId: campaign.id,
+      department: `部门${i}`,
+      year: 2019,
+      month: 6,
+      mode: 'kpi',
+    });
     excel.addSheet(spec.name, specToArray(spec));
   }
-  const request = { plan: benchPlan, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, mode: 'kpi' } as const;
+  const request = {
+    plan: benchPlan,
+    campaignId: 'C1',
+    department: '投资促进中心',
+    year: 2019,
+    month: 6,
+    mode: 'kpi',
+  } as const;
   const measure = async (label: string, fn: () => Promise<unknown>): Promise<void> => {
     const before = excel.syncs;
     await fn();

@@ -17,7 +17,13 @@ const config = {
   resolve: { extensions: ['.ts', '.js', '.json'] },
   optimization: { minimize: false },
   module: {
-    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } } } }],
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } } },
+      },
+    ],
   },
 };
 const stats = await new Promise((resolve, reject) => webpack(config).run((err, s) => (err ? reject(err) : resolve(s))));
@@ -25,6 +31,8 @@ if (stats.hasErrors()) {
   console.error(stats.toString({ all: false, errors: true }));
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--expose-gc', path.join(out, 'bench.cjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--expose-gc', path.join(out, 'bench.cjs'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 fs.rmSync(out, { recursive: true, force: true });
 process.exit(r.status ?? 1);

@@ -9,7 +9,10 @@ import webpack from 'webpack';
  */
 export async function buildProduction(entries: readonly string[] = ['functions']): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require('../../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const makeConfig = require('../../webpack.config.js') as (
+    env: object,
+    argv: object,
+  ) => Promise<webpack.Configuration>;
   const config = await makeConfig({ baseUrl: 'https://kpi.example.gov.cn/addin/' }, { mode: 'production' });
   const all = config.entry as Record<string, string>;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-build-'));

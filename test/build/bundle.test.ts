@@ -62,5 +62,8 @@ it('rewrites every manifest URL to the build-time base URL', () => {
   const manifest = read('manifest.xml');
   expect(manifest).not.toMatch(/https:\/\/localhost:3000\//);
   expect(manifest).toContain('https://kpi.example.gov.cn/addin/taskpane.html');
-  expect(JSON.parse(read('build-info.json'))).toMatchObject({ baseUrl: 'https://kpi.example.gov.cn/addin/', mode: 'production' });
+  expect(JSON.parse(read('build-info.json'))).toMatchObject({
+    baseUrl: 'https://kpi.example.gov.cn/addin/',
+    mode: 'production',
+  });
 });

@@ -1,4 +1,10 @@
-import { cellAddress as cellAddress0, columnIndex as columnIndex0, columnName, parseCell, parseRange } from '../../src/domain/address';
+import {
+  cellAddress as cellAddress0,
+  columnIndex as columnIndex0,
+  columnName,
+  parseCell,
+  parseRange,
+} from '../../src/domain/address';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildPlanSheet, PLAN_COLUMNS } from '../../src/domain/plan/planSheet';
 import { cellAddress, columnIndex, columnLetter, parseAddress } from '../../src/domain/template/layout';

@@ -140,16 +140,14 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
   });
 
   it('shows the progress by stage, and a file that is not a workbook is listed without stopping the rest', async () => {
-    await page
-      .getByTestId('import-input')
-      .setInputFiles([
-        {
-          name: '坏文件.xlsx',
-          mimeType: 'application/octet-stream',
-          buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]),
-        },
-        files[0] ?? { name: 'x', mimeType: 'x', buffer: Buffer.alloc(0) },
-      ]);
+    await page.getByTestId('import-input').setInputFiles([
+      {
+        name: '坏文件.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]),
+      },
+      files[0] ?? { name: 'x', mimeType: 'x', buffer: Buffer.alloc(0) },
+    ]);
     await page.getByText('文件“坏文件.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总').waitFor();
     const stages: string[] = [];
     await page.exposeFunction('__stage', (s: string) => stages.push(s));

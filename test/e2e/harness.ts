@@ -14,7 +14,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
 if (!chromiumAvailable) {
-  if (process.env.E2E_REQUIRED === '1') throw new Error(`E2E_REQUIRED=1 but ${CHROMIUM} does not exist (apt-get install -y chromium fonts-wqy-microhei)`);
+  if (process.env.E2E_REQUIRED === '1')
+    throw new Error(`E2E_REQUIRED=1 but ${CHROMIUM} does not exist (apt-get install -y chromium fonts-wqy-microhei)`);
   console.warn(`[e2e] ${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium fonts-wqy-microhei)`);
 }
 
@@ -42,7 +43,8 @@ export async function buildPreview(): Promise<string> {
   if (!claimed) {
     const deadline = Date.now() + 170_000;
     while (!fs.existsSync(done)) {
-      if (fs.existsSync(failed)) throw new Error(`preview build failed (in another worker): ${fs.readFileSync(failed, 'utf8')}`);
+      if (fs.existsSync(failed))
+        throw new Error(`preview build failed (in another worker): ${fs.readFileSync(failed, 'utf8')}`);
       // A lock left by a killed run (no build progressing) is taken over after the deadline.
       if (Date.now() > deadline) {
         fs.rmSync(lock, { recursive: true, force: true });
@@ -71,7 +73,10 @@ export async function buildPreview(): Promise<string> {
 
 async function webpackPreview(root: string, out: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require('../../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const makeConfig = require('../../webpack.config.js') as (
+    env: object,
+    argv: object,
+  ) => Promise<webpack.Configuration>;
   const config = await makeConfig({ preview: true, outDir: out }, { mode: 'development' });
   config.context = root;
   config.devtool = false;
@@ -106,7 +111,11 @@ function inputsHash(root: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 /** A static file server on 127.0.0.1 and an ephemeral port. */
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -129,7 +138,16 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -154,5 +172,11 @@ export async function seriousAxeViolations(page: Page, context = 'html'): Promis
       nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes,
     }))
     .filter((v) => v.nodes.length > 0 && (v.impact === 'serious' || v.impact === 'critical'))
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }

@@ -36,9 +36,17 @@ describeBrowser('preview host (Chromium)', () => {
   it('loads the sample workbook and the task pane in Chinese', async () => {
     await expect(page.locator('html')).toBeDefined();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    for (const tab of ['模板', '校验', '汇总', '设置']) expect(await page.getByRole('tab', { name: tab }).count()).toBe(1);
+    for (const tab of ['模板', '校验', '汇总', '设置'])
+      expect(await page.getByRole('tab', { name: tab }).count()).toBe(1);
     const tabs = await page.locator('nav.tabs button').allTextContents();
-    expect(tabs).toEqual(['指标库', '招大引强-投资促进中心-6月', '转型升级-经信商务局-6月', '项目建设-发展改革局-6月', '城市提质-建设交通局-6月', '民生改善-社会发展局-6月']);
+    expect(tabs).toEqual([
+      '指标库',
+      '招大引强-投资促进中心-6月',
+      '转型升级-经信商务局-6月',
+      '项目建设-发展改革局-6月',
+      '城市提质-建设交通局-6月',
+      '民生改善-社会发展局-6月',
+    ]);
     expect(await cell('A3').textContent()).toBe('招大引强攻坚战 指标推进情况表');
     // C1-01: 3.8 of 7 in June → 54.3%, 绿
     expect(await cell('J7').textContent()).toBe('54.3%');

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { attainment, fromExcelSerial, growth, pace, status, tier, type CalcResult } from '../../src/domain/calc';
-import { attainmentFormula, growthFormula, growthOperand, paceFormula, statusFormula, tierFormula, type FormulaMode } from '../../src/domain/formulas';
+import {
+  attainmentFormula,
+  growthFormula,
+  growthOperand,
+  paceFormula,
+  statusFormula,
+  tierFormula,
+  type FormulaMode,
+} from '../../src/domain/formulas';
 import { KINDS, type Kind } from '../../src/domain/kinds';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from '../../src/workbook/memory/kpiPlugin';
 
@@ -28,7 +36,10 @@ const value = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: -3, max: 12 }) },
   { weight: 2, arbitrary: special },
 );
-const expected = fc.oneof(fc.integer({ min: 1, max: 12 }).map((m) => m / 12), fc.constant(1));
+const expected = fc.oneof(
+  fc.integer({ min: 1, max: 12 }).map((m) => m / 12),
+  fc.constant(1),
+);
 
 /** Random tuples plus tuples placed exactly on the thresholds (where float noise would bite). */
 function tuples(kind: Kind, seed: number): Tuple[] {
@@ -44,12 +55,24 @@ function tuples(kind: Kind, seed: number): Tuple[] {
   const boundaries: Tuple[] = [];
   for (const t of [7, 0.1, 3, 200, 0.5]) {
     for (const e of [0.5, 1, 6 / 12, 7 / 12]) {
-      for (const a of [t * e, t * (e - 0.1), t * e - 1e-7, t * (e - 0.1) - 1e-7, t - 0.02, t - 0.02 - 1e-7, t, t + 1e-12]) {
+      for (const a of [
+        t * e,
+        t * (e - 0.1),
+        t * e - 1e-7,
+        t * (e - 0.1) - 1e-7,
+        t - 0.02,
+        t - 0.02 - 1e-7,
+        t,
+        t + 1e-12,
+      ]) {
         boundaries.push({ actual: a, target: t, stretch: t * 1.1, expected: e });
       }
     }
   }
-  return [...random, ...boundaries].map((r) => ({ ...r, stretch: kind === 'rank' && r.stretch !== null ? Math.max(1, r.stretch) : r.stretch }));
+  return [...random, ...boundaries].map((r) => ({
+    ...r,
+    stretch: kind === 'rank' && r.stretch !== null ? Math.max(1, r.stretch) : r.stretch,
+  }));
 }
 
 const COLS = ['A', 'B', 'C', 'D'] as const; // actual, target, stretch, expected
@@ -120,7 +143,8 @@ describe.each(KINDS.map((k, i) => [k, i] as const))('kind %s', (kind, i) => {
         const k = got[f] as Shown;
         const n = got[f + 3] as Shown;
         const w = want[f] as Shown;
-        if (!same(k, w) || !same(n, w)) mismatches.push(`${JSON.stringify(t)} fn#${f}: kpi=${k} native=${n} domain=${w}`);
+        if (!same(k, w) || !same(n, w))
+          mismatches.push(`${JSON.stringify(t)} fn#${f}: kpi=${k} native=${n} domain=${w}`);
       }
     });
     expect(mismatches.slice(0, 10)).toEqual([]);
@@ -135,8 +159,20 @@ describe('PACE', () => {
   it('KPI.PACE and the native formula agree with the domain for every day of 2019 and 2020, both modes', () => {
     const serials: number[] = [];
     for (let s = 43466; s <= 44196; s++) serials.push(s); // 2019-01-01 … 2020-12-31
-    const sheet: (number | string | null)[][] = serials.map((s, i) => [s, ...(['month', 'day'] as const).flatMap((m) => [paceFormula('kpi', `A${i + 1}`, m), paceFormula('native', `A${i + 1}`, m)])]);
-    sheet.push([null, paceFormula('kpi', `A${sheet.length + 1}`), paceFormula('native', `A${sheet.length + 1}`), '', '']);
+    const sheet: (number | string | null)[][] = serials.map((s, i) => [
+      s,
+      ...(['month', 'day'] as const).flatMap((m) => [
+        paceFormula('kpi', `A${i + 1}`, m),
+        paceFormula('native', `A${i + 1}`, m),
+      ]),
+    ]);
+    sheet.push([
+      null,
+      paceFormula('kpi', `A${sheet.length + 1}`),
+      paceFormula('native', `A${sheet.length + 1}`),
+      '',
+      '',
+    ]);
     const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
     const values = hf.getSheetValues(0);
     serials.forEach((s, i) => {
@@ -156,17 +192,25 @@ describe('PACE', () => {
 
 describe('GROWTH and the growth operand of template rows', () => {
   it('KPI.GROWTH and the native formula agree with the domain, and feed ATTAINMENT identically', () => {
-    const pairs = fc.sample(fc.tuple(fc.option(value, { freq: 6 }), fc.option(value, { freq: 6 })), { numRuns: 1000, seed: 7 });
+    const pairs = fc.sample(fc.tuple(fc.option(value, { freq: 6 }), fc.option(value, { freq: 6 })), {
+      numRuns: 1000,
+      seed: 7,
+    });
     const sheet = pairs.map(([c, p], i) => {
       const r = i + 1;
-      const rate = (mode: FormulaMode) => (mode === 'kpi' ? `KPI.GROWTH(A${r},B${r})` : `IF(B${r}<=0,#NUM!,A${r}/B${r}-1)`);
+      const rate = (mode: FormulaMode) =>
+        mode === 'kpi' ? `KPI.GROWTH(A${r},B${r})` : `IF(B${r}<=0,#NUM!,A${r}/B${r}-1)`;
       return [
         c,
         p,
         growthFormula('kpi', `A${r}`, `B${r}`),
         growthFormula('native', `A${r}`, `B${r}`),
         attainmentFormula('kpi', 'growth', { actual: rate('kpi'), target: '0.1', guard: [`A${r}`, `B${r}`] }),
-        attainmentFormula('native', 'growth', { actual: `(${growthOperand('native', `A${r}`, `B${r}`)})`, target: '0.1', guard: [`A${r}`, `B${r}`] }),
+        attainmentFormula('native', 'growth', {
+          actual: `(${growthOperand('native', `A${r}`, `B${r}`)})`,
+          target: '0.1',
+          guard: [`A${r}`, `B${r}`],
+        }),
       ];
     });
     for (const blankAs of ['null', 'zero'] as BlankAs[]) {
@@ -177,9 +221,15 @@ describe('GROWTH and the growth operand of template rows', () => {
       pairs.forEach(([c, p], i) => {
         const g = growth(c, p);
         const want = c === null || p === null ? '' : expectedShown(g);
-        const att = c === null || p === null ? '' : g.ok ? expectedShown(attainment('growth', g.value, 0.1)) : expectedShown(g);
+        const att =
+          c === null || p === null ? '' : g.ok ? expectedShown(attainment('growth', g.value, 0.1)) : expectedShown(g);
         const row = values[i] ?? [];
-        expect([same(row[0] as Shown, want), same(row[1] as Shown, want), same(row[2] as Shown, att), same(row[3] as Shown, att)]).toEqual([true, true, true, true]);
+        expect([
+          same(row[0] as Shown, want),
+          same(row[1] as Shown, want),
+          same(row[2] as Shown, att),
+          same(row[3] as Shown, att),
+        ]).toEqual([true, true, true, true]);
       });
     }
   });

@@ -45,24 +45,30 @@ describe('functions.zh-cn.json', () => {
     const en = read('functions.json');
     const zh = read('functions.zh-cn.json');
     expect(zh.functions).toHaveLength(en.functions.length);
-    en.functions.forEach((f: { id: string; name: string; parameters: { type: string; optional?: boolean }[] }, i: number) => {
-      const z = zh.functions[i];
-      expect([z.id, z.name]).toEqual([f.id, f.name]);
-      expect(z.description).toMatch(/[\u4e00-\u9fff]/);
-      expect(z.parameters).toHaveLength(f.parameters.length);
-      z.parameters.forEach((p: { name: string; description: string; type: string; optional?: boolean }, j: number) => {
-        expect(p.name).toMatch(/[\u4e00-\u9fff]/);
-        expect(p.description).toMatch(/[\u4e00-\u9fff]/);
-        expect([p.type, p.optional]).toEqual([f.parameters[j]?.type, f.parameters[j]?.optional]);
-      });
-    });
+    en.functions.forEach(
+      (f: { id: string; name: string; parameters: { type: string; optional?: boolean }[] }, i: number) => {
+        const z = zh.functions[i];
+        expect([z.id, z.name]).toEqual([f.id, f.name]);
+        expect(z.description).toMatch(/[\u4e00-\u9fff]/);
+        expect(z.parameters).toHaveLength(f.parameters.length);
+        z.parameters.forEach(
+          (p: { name: string; description: string; type: string; optional?: boolean }, j: number) => {
+            expect(p.name).toMatch(/[\u4e00-\u9fff]/);
+            expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+            expect([p.type, p.optional]).toEqual([f.parameters[j]?.type, f.parameters[j]?.optional]);
+          },
+        );
+      },
+    );
   });
 
   it('fails the build when a translation is missing', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { localizeMetadata } = require('../../webpack.config.js');
     const en = read('functions.json');
-    const table = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../src/functions/functions.zh-cn.json'), 'utf8'));
+    const table = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, '../../src/functions/functions.zh-cn.json'), 'utf8'),
+    );
     expect(localizeMetadata(en, table).missing).toEqual([]);
     delete table.functions.GAP.parameters.kind;
     delete table.functions.PACE;

@@ -50,7 +50,16 @@ function profile(dir: string): string {
 function recalculate(file: string, out: string, profileDir: string): string {
   execFileSync(
     SOFFICE,
-    [`-env:UserInstallation=${profile(profileDir)}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file],
+    [
+      `-env:UserInstallation=${profile(profileDir)}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      out,
+      file,
+    ],
     { stdio: 'pipe', timeout: 150_000 },
   );
   const result = path.join(out, path.basename(file));
@@ -89,7 +98,10 @@ function figures(sheet: string, campaignId: string, random: () => number): CellW
         { sheet, address: `${COLUMN.prior}${row}`, value: prior },
       ];
     }
-    const value = ind.kind === 'count' || ind.kind === 'rank' ? Math.max(ind.kind === 'rank' ? 1 : 0, Math.round(target * factor)) : target * factor;
+    const value =
+      ind.kind === 'count' || ind.kind === 'rank'
+        ? Math.max(ind.kind === 'rank' ? 1 : 0, Math.round(target * factor))
+        : target * factor;
     return [{ sheet, address: `${COLUMN.actual}${row}`, value }];
   });
 }
@@ -124,7 +136,14 @@ function fromXlsx(cell: CellObject | undefined): Computed {
     const sheets: string[] = [];
     const typed: CellWrite[] = [];
     for (const campaign of plan.campaigns) {
-      const spec = buildTemplate({ plan, campaignId: campaign.id, department: campaign.leadDepartment, year: plan.year, month, mode: 'native' });
+      const spec = buildTemplate({
+        plan,
+        campaignId: campaign.id,
+        department: campaign.leadDepartment,
+        year: plan.year,
+        month,
+        mode: 'native',
+      });
       const mine = figures(spec.name, campaign.id, random);
       typed.push(...mine);
       await wb.writeSheet(spec);
@@ -177,7 +196,10 @@ function fromXlsx(cell: CellObject | undefined): Computed {
             typeof want === 'number' && typeof got === 'number'
               ? Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want))
               : JSON.stringify(want ?? '') === JSON.stringify(got ?? '');
-          if (!same) differences.push(`${sheet.name}!${addr} ${String(ws[addr]?.f ?? formula)}: HyperFormula ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
+          if (!same)
+            differences.push(
+              `${sheet.name}!${addr} ${String(ws[addr]?.f ?? formula)}: HyperFormula ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`,
+            );
         }),
       );
     }

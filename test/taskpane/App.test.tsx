@@ -77,7 +77,9 @@ describe('App (server-rendered smoke test)', () => {
     const dark = (await render({ language: 'zh-CN', theme: { bodyBackgroundColor: '#262626' } })).html;
     expect(light).toMatch(/--colorNeutralBackground1:\s*#ffffff/i);
     expect(dark).toMatch(/--colorNeutralBackground1:\s*#292929/i);
-    expect((await render({ language: 'zh-CN', theme: { isDark: true } })).html).toMatch(/--colorNeutralBackground1:\s*#292929/i);
+    expect((await render({ language: 'zh-CN', theme: { isDark: true } })).html).toMatch(
+      /--colorNeutralBackground1:\s*#292929/i,
+    );
   });
 
   test('a host that reports theme changes is not subscribed during server rendering (effects only run in the browser)', async () => {

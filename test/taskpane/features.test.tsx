@@ -28,7 +28,11 @@ function withProviders(locale: Locale, node: ReactNode): string {
   );
 }
 
-const strip = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const strip = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 function shell(locale: Locale, section: SectionId, host: HostInfo = { language: locale }): string {
   return strip(withProviders(locale, <Shell host={host} theme={host.theme} initialSection={section} />));
@@ -39,7 +43,14 @@ describe('Templates', () => {
     const plan = builtinPlan();
     const zh = campaignRows(plan, 'zh-CN');
     expect(zh.map((c) => c.name)).toEqual(['招大引强', '转型升级', '项目建设', '城市提质', '民生改善']);
-    expect(zh[0]).toEqual({ id: 'C1', number: 1, name: '招大引强', commander: '张善根', leadDepartment: '投资促进中心', indicatorCount: 8 });
+    expect(zh[0]).toEqual({
+      id: 'C1',
+      number: 1,
+      name: '招大引强',
+      commander: '张善根',
+      leadDepartment: '投资促进中心',
+      indicatorCount: 8,
+    });
     expect(zh.reduce((s, c) => s + c.indicatorCount, 0)).toBe(plan.campaigns.flatMap((c) => c.indicators).length);
     expect(campaignRows(plan, 'en-US')[0]?.name).toBe('Investment attraction');
   });
@@ -49,21 +60,32 @@ describe('Settings', () => {
   test('settingsRows: language, theme with its source, plan (the built-in one until the workbook is read)', () => {
     const plan = builtinPlan();
     const reading = { state: 'reading' } as const;
-    const rows = settingsRows({ locale: 'zh-CN', officeLanguage: 'zh-CN', theme: { bodyBackgroundColor: '#262626' }, plan, reading }, translator('zh-CN'));
+    const rows = settingsRows(
+      { locale: 'zh-CN', officeLanguage: 'zh-CN', theme: { bodyBackgroundColor: '#262626' }, plan, reading },
+      translator('zh-CN'),
+    );
     expect(rows.map((r) => [r.label, r.value])).toEqual([
       ['界面语言', '简体中文（Office 显示语言：zh-CN）'],
       ['主题', '深色（Office 主题背景色 #262626）'],
       ['使用的计划', `${plan.title}（2019 年）`],
       ['计划来源', '正在读取工作簿…'],
     ]);
-    const en = settingsRows({ locale: 'en-US', officeLanguage: 'fr-FR', theme: undefined, plan, reading }, translator('en-US'));
+    const en = settingsRows(
+      { locale: 'en-US', officeLanguage: 'fr-FR', theme: undefined, plan, reading },
+      translator('en-US'),
+    );
     expect(en.map((r) => r.value)).toEqual([
       'English (Office display language: fr-FR)',
       'Light (no Office theme detected; the default)',
       `${plan.title} (2019)`,
       'Reading the workbook…',
     ]);
-    expect(settingsRows({ locale: 'en-US', officeLanguage: 'en-US', theme: { isDark: true }, plan, reading }, translator('en-US'))[1]?.value).toBe('Dark (as reported by Office)');
+    expect(
+      settingsRows(
+        { locale: 'en-US', officeLanguage: 'en-US', theme: { isDark: true }, plan, reading },
+        translator('en-US'),
+      )[1]?.value,
+    ).toBe('Dark (as reported by Office)');
   });
 
   test('the panel shows what was detected', () => {
@@ -90,7 +112,10 @@ describe('StatusArea', () => {
     ['zh-CN', '请先退出单元格编辑模式再试', '关闭通知'],
     ['en-US', 'Finish editing the cell first', 'Dismiss notification'],
   ] as const)('a PortError as a localized MessageBar (%s)', (locale, message, dismiss) => {
-    const html = withProviders(locale, <StatusArea notices={[notice(new PortError('cellEditMode'), locale)]} onDismiss={() => undefined} />);
+    const html = withProviders(
+      locale,
+      <StatusArea notices={[notice(new PortError('cellEditMode'), locale)]} onDismiss={() => undefined} />,
+    );
     expect(strip(html)).toContain(message);
     expect(strip(html)).toContain('InvalidOperationInCellEditMode');
     expect(html).toContain(`aria-label="${dismiss}"`);

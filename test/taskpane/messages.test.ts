@@ -7,7 +7,9 @@ const shellKeys = keys.filter((k) => k.startsWith('ui.') || k.startsWith('port.'
 describe("the task pane's messages (ui.*, port.*)", () => {
   test('there are some', () => {
     expect(shellKeys.length).toBeGreaterThan(30);
-    expect(shellKeys).toEqual(expect.arrayContaining(['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings']));
+    expect(shellKeys).toEqual(
+      expect.arrayContaining(['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings']),
+    );
   });
 
   test.each(shellKeys)('%s has text in both languages, with the same placeholders', (key) => {
@@ -34,12 +36,11 @@ describe("the task pane's messages (ui.*, port.*)", () => {
   test('navigation labels', () => {
     const zh = translator('zh-CN');
     const en = translator('en-US');
-    expect(['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings'].map((k) => zh(k as MessageKey))).toEqual([
-      '模板',
-      '校验',
-      '汇总',
-      '设置',
-    ]);
+    expect(
+      ['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings'].map((k) =>
+        zh(k as MessageKey),
+      ),
+    ).toEqual(['模板', '校验', '汇总', '设置']);
     expect(en('ui.nav.templates')).toBe('Templates');
     expect(zh('ui.comingSoon.title')).toBe('即将提供');
   });

@@ -40,7 +40,9 @@ describe('officeHostInfo', () => {
   afterEach(() => info.mockRestore());
 
   test('language and the theme read at start-up', () => {
-    const { office } = fakeOffice({ officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', isDarkTheme: true } });
+    const { office } = fakeOffice({
+      officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', isDarkTheme: true },
+    });
     const host = officeHostInfo(office);
     expect(host.language).toBe('zh-CN');
     expect(host.theme).toEqual({ bodyBackgroundColor: '#262626', isDark: true });
@@ -64,13 +66,16 @@ describe('officeHostInfo', () => {
     expect(seen).toHaveLength(1);
   });
 
-  test.each(['fail', 'throw'] as const)('a host that refuses the event (%s) keeps the start-up theme, quietly but not silently', (register) => {
-    const { office, removed } = fakeOffice({ register });
-    const unsubscribe = officeHostInfo(office).onThemeChange?.(() => undefined);
-    expect(info).toHaveBeenCalledTimes(1);
-    unsubscribe?.();
-    expect(removed).toEqual([]);
-  });
+  test.each(['fail', 'throw'] as const)(
+    'a host that refuses the event (%s) keeps the start-up theme, quietly but not silently',
+    (register) => {
+      const { office, removed } = fakeOffice({ register });
+      const unsubscribe = officeHostInfo(office).onThemeChange?.(() => undefined);
+      expect(info).toHaveBeenCalledTimes(1);
+      unsubscribe?.();
+      expect(removed).toEqual([]);
+    },
+  );
 
   test('no OfficeThemeChanged event type → no onThemeChange', () => {
     expect(officeHostInfo(fakeOffice({ eventType: false }).office).onThemeChange).toBeUndefined();

@@ -4,7 +4,15 @@ import { PORT_ERROR_KEYS, describePortError, portErrorCode, portErrorDetail } fr
 import { PortError, type PortErrorCode } from '../../src/workbook/port';
 
 /** Every code, spelled out; the type assertion below fails to compile if the port gains a code missing here. */
-const CODES = ['cellEditMode', 'sheetProtected', 'payloadTooLarge', 'nameClash', 'unsupported', 'sheetMissing', 'unknown'] as const satisfies readonly PortErrorCode[];
+const CODES = [
+  'cellEditMode',
+  'sheetProtected',
+  'payloadTooLarge',
+  'nameClash',
+  'unsupported',
+  'sheetMissing',
+  'unknown',
+] as const satisfies readonly PortErrorCode[];
 type Missing = Exclude<PortErrorCode, (typeof CODES)[number]>;
 const allCodesListed: [Missing] extends [never] ? true : false = true;
 
@@ -22,7 +30,9 @@ describe('describePortError', () => {
       expect(message).not.toMatch(/[{}]/);
     }
     // Distinct languages: the English text is not the Chinese one copied.
-    expect(describePortError(new PortError(code), translator('en-US'))).not.toBe(describePortError(new PortError(code), translator('zh-CN')));
+    expect(describePortError(new PortError(code), translator('en-US'))).not.toBe(
+      describePortError(new PortError(code), translator('zh-CN')),
+    );
   });
 
   test('the issue text for cell edit mode', () => {

@@ -9,8 +9,9 @@ describe('parseHexColor', () => {
     [' #abc ', { r: 0xaa, g: 0xbb, b: 0xcc }],
   ])('%s', (text, rgb) => expect(parseHexColor(text)).toEqual(rgb));
 
-  test.each([undefined, '', '#', '#12', '#12345', '#GGGGGG', 'rgb(0,0,0)', 'black', '#FFFFFFFF'])('%s is not a colour', (text) =>
-    expect(parseHexColor(text)).toBeUndefined(),
+  test.each([undefined, '', '#', '#12', '#12345', '#GGGGGG', 'rgb(0,0,0)', 'black', '#FFFFFFFF'])(
+    '%s is not a colour',
+    (text) => expect(parseHexColor(text)).toBeUndefined(),
   );
 });
 
@@ -38,7 +39,11 @@ describe('detectTheme / isDark', () => {
     ['#FFFF00', false],
   ])('background %s → dark %s', (color, dark) => {
     expect(isDark({ bodyBackgroundColor: color })).toBe(dark);
-    expect(detectTheme({ bodyBackgroundColor: color })).toMatchObject({ dark, source: 'color', color: color.toUpperCase() });
+    expect(detectTheme({ bodyBackgroundColor: color })).toMatchObject({
+      dark,
+      source: 'color',
+      color: color.toUpperCase(),
+    });
   });
 
   test("the host's own flag wins over the colour", () => {

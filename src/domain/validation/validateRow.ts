@@ -210,9 +210,19 @@ function isRate(k: Kind | 'amount'): boolean {
 }
 
 /** A rate outside what a rate can be: 0%–100% (a share may fall: -100%–100%); `percent` is the value in percent. */
-function rateOutOfRange(field: 'actual' | 'prior', kind: Kind | 'amount', percent: number, params: MessageParams): Finding {
+function rateOutOfRange(
+  field: 'actual' | 'prior',
+  kind: Kind | 'amount',
+  percent: number,
+  params: MessageParams,
+): Finding {
   if (kind === 'milestone')
-    return { severity: 'error', field, key: 'value.milestoneRange', params: { ...params, percent: percentText(percent) } };
+    return {
+      severity: 'error',
+      field,
+      key: 'value.milestoneRange',
+      params: { ...params, percent: percentText(percent) },
+    };
   return {
     severity: 'error',
     field,

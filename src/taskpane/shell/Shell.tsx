@@ -14,7 +14,9 @@ import { SECTIONS, isSectionId, type SectionId } from './sections';
 // initial JavaScript stays within its budget.
 const Templates = lazy(() => import('../features/Templates/Templates').then((m) => ({ default: m.Templates })));
 const Validation = lazy(() => import('../features/Validation/Validation').then((m) => ({ default: m.Validation })));
-const Consolidation = lazy(() => import('../features/Consolidation/Consolidation').then((m) => ({ default: m.Consolidation })));
+const Consolidation = lazy(() =>
+  import('../features/Consolidation/Consolidation').then((m) => ({ default: m.Consolidation })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -28,7 +30,10 @@ const useStyles = makeStyles({
   },
   header: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS}` },
   title: { margin: 0 },
-  nav: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  nav: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   // English labels need about 360 px on one row: at 320 px the tabs wrap onto a second row instead of scrolling.
   tabs: { flexWrap: 'wrap', minWidth: 0 },
   main: {
@@ -42,7 +47,10 @@ const useStyles = makeStyles({
   panel: {
     minWidth: 0,
     borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThick },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+    },
   },
 });
 

@@ -1,12 +1,31 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useT } from '../i18n';
 import type { Notice } from '../notices';
 
 const useStyles = makeStyles({
   // overflowWrap: an Office.js detail can be one long token; it must wrap inside a 320 px pane.
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, overflowWrap: 'anywhere' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   body: { minWidth: 0 },
-  detail: { display: 'block', marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  detail: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 /** Fluent's Dismiss 16 glyph, inlined: @fluentui/react-icons is not a direct dependency. */
@@ -41,7 +60,14 @@ export function StatusArea({ notices, onDismiss }: StatusAreaProps) {
             {n.detail ? <span className={styles.detail}>{t('ui.status.detail', { detail: n.detail })}</span> : null}
           </MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label={t('ui.status.dismiss')} icon={<DismissIcon />} onClick={() => onDismiss(n.id)} />}
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t('ui.status.dismiss')}
+                icon={<DismissIcon />}
+                onClick={() => onDismiss(n.id)}
+              />
+            }
           />
         </MessageBar>
       ))}

@@ -9,7 +9,10 @@ export interface FileInput {
   readonly data: ArrayBuffer;
 }
 
-export async function parseFiles(files: readonly FileInput[], onProgress?: (done: number, total: number) => void): Promise<ParsedFile[]> {
+export async function parseFiles(
+  files: readonly FileInput[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ParsedFile[]> {
   if (typeof Worker === 'undefined') {
     // No workers (e.g. a test runner): parse on this thread, loading the reader lazily all the same.
     const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ './readXlsx');
@@ -26,7 +29,8 @@ export async function parseFiles(files: readonly FileInput[], onProgress?: (done
       results.push(
         await new Promise<ParsedFile>((resolve) => {
           worker.onmessage = (e: MessageEvent<{ id: number; result: ParsedFile }>) => resolve(e.data.result);
-          worker.onerror = (e) => resolve({ file: f.name, sheets: [], problems: [{ code: 'fileUnreadable', detail: e.message }] });
+          worker.onerror = (e) =>
+            resolve({ file: f.name, sheets: [], problems: [{ code: 'fileUnreadable', detail: e.message }] });
           worker.postMessage({ id: i, file: f.name, data: f.data }, [f.data]);
         }),
       );

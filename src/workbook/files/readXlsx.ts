@@ -76,18 +76,32 @@ function toSheetData(name: string, ws: WorkSheet): SheetData | 'tooLarge' {
 /** Parses one file; a damaged or oversized file gives a problem, never an exception. */
 export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFile {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.byteLength > MAX_FILE_BYTES) return { file, sheets: [], problems: [{ code: 'fileTooLarge', detail: String(bytes.byteLength) }] };
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    return { file, sheets: [], problems: [{ code: 'fileTooLarge', detail: String(bytes.byteLength) }] };
   if (bytes.byteLength === 0) return { file, sheets: [], problems: [{ code: 'fileEmpty' }] };
   // An .xlsx is a zip (PK\x03\x04); an old .xls a compound file (D0 CF 11 E0). Anything else would be read as text.
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const cfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (!zip && !cfb) return { file, sheets: [], problems: [{ code: 'fileUnreadable', detail: 'not an Excel workbook' }] };
+  if (!zip && !cfb)
+    return { file, sheets: [], problems: [{ code: 'fileUnreadable', detail: 'not an Excel workbook' }] };
   let wb;
   try {
     // cellFormula: false — formulas are neither kept nor evaluated; only the values Excel cached are read.
-    wb = read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: true, cellText: false, cellDates: false, dense: false });
+    wb = read(bytes, {
+      type: 'array',
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: true,
+      cellText: false,
+      cellDates: false,
+      dense: false,
+    });
   } catch (e) {
-    return { file, sheets: [], problems: [{ code: 'fileUnreadable', detail: e instanceof Error ? e.message : String(e) }] };
+    return {
+      file,
+      sheets: [],
+      problems: [{ code: 'fileUnreadable', detail: e instanceof Error ? e.message : String(e) }],
+    };
   }
   const sheets: SheetData[] = [];
   const problems: ParsedFile['problems'][number][] = [];

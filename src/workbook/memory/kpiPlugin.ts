@@ -1,4 +1,12 @@
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions } from 'hyperformula';
+import {
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ImplementedFunctions,
+} from 'hyperformula';
 import { KPI_ARITY, KPI_FUNCTION_NAMES, runKpi, type KpiErrorCode, type KpiFunctionName } from '../../domain/kpi';
 import type { Locale } from '../../domain/i18n/messages';
 
@@ -35,7 +43,10 @@ class KpiPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
     KPI_FUNCTION_NAMES.map((name) => {
       const { min, max } = KPI_ARITY[name];
-      const parameters = Array.from({ length: max }, (_, i) => ({ argumentType: FunctionArgumentType.ANY, ...(i >= min ? { optionalArg: true } : {}) }));
+      const parameters = Array.from({ length: max }, (_, i) => ({
+        argumentType: FunctionArgumentType.ANY,
+        ...(i >= min ? { optionalArg: true } : {}),
+      }));
       return [`KPI.${name}`, { method: `kpi${name}`, parameters }];
     }),
   );
@@ -74,6 +85,9 @@ let registered = false;
 export function registerKpiFunctions(): void {
   if (registered) return;
   const names = Object.fromEntries(KPI_FUNCTION_NAMES.map((n) => [`KPI.${n}`, `KPI.${n}`]));
-  HyperFormula.registerFunctionPlugin(KpiPlugin as unknown as Parameters<typeof HyperFormula.registerFunctionPlugin>[0], { enGB: names, enUS: names });
+  HyperFormula.registerFunctionPlugin(
+    KpiPlugin as unknown as Parameters<typeof HyperFormula.registerFunctionPlugin>[0],
+    { enGB: names, enUS: names },
+  );
   registered = true;
 }

@@ -1,8 +1,38 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
-import { decodeMarker, encodeMarker, MARKER_CELL, type ChartSpec, type ConditionalFormatSpec, type HyperlinkSpec, type MarkerPayload, type SheetSpec, type StyleSpec, type ValidationSpec } from '../../domain/sheetSpec';
+import {
+  decodeMarker,
+  encodeMarker,
+  MARKER_CELL,
+  type ChartSpec,
+  type ConditionalFormatSpec,
+  type HyperlinkSpec,
+  type MarkerPayload,
+  type SheetSpec,
+  type StyleSpec,
+  type ValidationSpec,
+} from '../../domain/sheetSpec';
 import type { CellValue } from '../../domain/validation/validateRow';
-import { cellAddress, contains, parseCell, parseRange, parseRanges, rangeAddress, type CellRef } from '../../domain/address';
-import { PortError, type CellWrite, type ChangeEvent, type InsertedSheet, type ReadOptions, type SheetData, type SheetInfo, type Unsubscribe, type WorkbookPort, type WriteOptions } from '../port';
+import {
+  cellAddress,
+  contains,
+  parseCell,
+  parseRange,
+  parseRanges,
+  rangeAddress,
+  type CellRef,
+} from '../../domain/address';
+import {
+  PortError,
+  type CellWrite,
+  type ChangeEvent,
+  type InsertedSheet,
+  type ReadOptions,
+  type SheetData,
+  type SheetInfo,
+  type Unsubscribe,
+  type WorkbookPort,
+  type WriteOptions,
+} from '../port';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from './kpiPlugin';
 
 /**
@@ -35,7 +65,12 @@ interface SheetMeta {
 
 export type EditResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'protected' | 'validation'; readonly title: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'protected' | 'validation';
+      readonly title: string;
+      readonly message: string;
+    };
 
 export interface CellView {
   readonly value: CellValue;
@@ -54,11 +89,13 @@ const key = (r: number, c: number) => `${r},${c}`;
 
 const PROTECTED_MESSAGE = {
   title: '单元格受保护 / Cell is protected',
-  message: '您试图更改的单元格在受保护的工作表中。请在黄色的填报单元格中填写。/ The cell is on a protected sheet; type in the yellow input cells.',
+  message:
+    '您试图更改的单元格在受保护的工作表中。请在黄色的填报单元格中填写。/ The cell is on a protected sheet; type in the yellow input cells.',
 };
 const DEFAULT_ALERT = {
   title: '输入值无效 / Invalid value',
-  message: '此值与此单元格定义的数据验证限制不匹配。/ This value does not match the data validation restrictions defined for this cell.',
+  message:
+    '此值与此单元格定义的数据验证限制不匹配。/ This value does not match the data validation restrictions defined for this cell.',
 };
 
 export interface MemoryWorkbookOptions {
@@ -77,7 +114,12 @@ export class MemoryWorkbook implements WorkbookPort {
   constructor(options: MemoryWorkbookOptions = {}) {
     registerKpiFunctions();
     kpiEngineSettings.blankAs = options.blankAs ?? 'null';
-    this.engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', smartRounding: false, maxRows: 100_000, maxColumns: 200 });
+    this.engine = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      smartRounding: false,
+      maxRows: 100_000,
+      maxColumns: 200,
+    });
   }
 
   // ---- the port ----
@@ -101,7 +143,9 @@ export class MemoryWorkbook implements WorkbookPort {
       const f = options.formulas ? this.engine.getSheetFormulas(id) : undefined;
       const formulas = f ? values.map((row, r) => row.map((_, c) => f[r]?.[c] ?? null)) : undefined; // same shape as values
       const meta = this.metaOf(id);
-      const numberFormats = options.numberFormats ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r, c))?.numberFormat ?? 'General')) : undefined;
+      const numberFormats = options.numberFormats
+        ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r, c))?.numberFormat ?? 'General'))
+        : undefined;
       return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}) };
     });
   }
@@ -129,8 +173,15 @@ export class MemoryWorkbook implements WorkbookPort {
       conditionalFormats: [...(spec.conditionalFormats ?? [])],
       protect: spec.protect ?? false,
       merges: [...(spec.merges ?? [])],
-      columnWidths: new Map((spec.columnWidths ?? []).map((w) => [parseRange(`${w.column}1`).start.col, { width: w.width, hidden: w.hidden ?? false }])),
-      rowHeights: new Map((spec.rowHeights ?? []).map((h) => [h.row - 1, { height: h.height, hidden: h.hidden ?? false }])),
+      columnWidths: new Map(
+        (spec.columnWidths ?? []).map((w) => [
+          parseRange(`${w.column}1`).start.col,
+          { width: w.width, hidden: w.hidden ?? false },
+        ]),
+      ),
+      rowHeights: new Map(
+        (spec.rowHeights ?? []).map((h) => [h.row - 1, { height: h.height, hidden: h.hidden ?? false }]),
+      ),
       charts: [...(spec.charts ?? [])],
       spec,
       ...(spec.marker ? { marker: spec.marker } : {}),
@@ -141,13 +192,18 @@ export class MemoryWorkbook implements WorkbookPort {
     this.engine.batch(() => {
       for (const block of spec.blocks) {
         const at = parseCell(block.at);
-        const contents: RawCellContent[][] = block.rows.map((row) => row.map((cell) => (cell ? toEngineContent(cell.formula ?? cell.value ?? null, cell.formula !== undefined) : null)));
+        const contents: RawCellContent[][] = block.rows.map((row) =>
+          row.map((cell) =>
+            cell ? toEngineContent(cell.formula ?? cell.value ?? null, cell.formula !== undefined) : null,
+          ),
+        );
         block.rows.forEach((row, r) =>
           row.forEach((cell, c) => {
             if (!cell) return;
             const style = cell.style ? spec.styles[cell.style] : undefined;
             const numberFormat = cell.numberFormat ?? style?.numberFormat;
-            if (style || numberFormat) meta.styles.set(key(at.row + r, at.col + c), { ...style, ...(numberFormat ? { numberFormat } : {}) });
+            if (style || numberFormat)
+              meta.styles.set(key(at.row + r, at.col + c), { ...style, ...(numberFormat ? { numberFormat } : {}) });
             if (cell.hyperlink) meta.hyperlinks.set(key(at.row + r, at.col + c), cell.hyperlink);
           }),
         );
@@ -168,7 +224,9 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       if (spec.marker) {
         const m = parseCell(MARKER_CELL);
-        this.engine.setCellContents({ sheet: id, row: m.row, col: m.col }, [[toEngineContent(encodeMarker(spec.marker), false)]]);
+        this.engine.setCellContents({ sheet: id, row: m.row, col: m.col }, [
+          [toEngineContent(encodeMarker(spec.marker), false)],
+        ]);
       }
     });
     this.emit({ sheet: spec.name, address: 'A1' });
@@ -215,7 +273,9 @@ export class MemoryWorkbook implements WorkbookPort {
     this.engine.batch(() => {
       for (const c of cells) {
         const ref = parseCell(c.address);
-        this.engine.setCellContents({ sheet: this.sheetId(c.sheet), row: ref.row, col: ref.col }, [[toEngineContent(c.value, false)]]);
+        this.engine.setCellContents({ sheet: this.sheetId(c.sheet), row: ref.row, col: ref.col }, [
+          [toEngineContent(c.value, false)],
+        ]);
       }
     });
     for (const c of cells) this.emit({ sheet: c.sheet, address: c.address });
@@ -251,7 +311,14 @@ export class MemoryWorkbook implements WorkbookPort {
     return { rows: d.height, cols: d.width };
   }
 
-  sheetMeta(sheet: string): Readonly<Pick<SheetMeta, 'merges' | 'columnWidths' | 'rowHeights' | 'freeze' | 'charts' | 'protect' | 'validations' | 'tabColor'>> {
+  sheetMeta(
+    sheet: string,
+  ): Readonly<
+    Pick<
+      SheetMeta,
+      'merges' | 'columnWidths' | 'rowHeights' | 'freeze' | 'charts' | 'protect' | 'validations' | 'tabColor'
+    >
+  > {
     return this.metaOf(this.sheetId(sheet));
   }
 
@@ -308,7 +375,8 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const v of this.validationsAt(id, ref)) {
       if (!this.passes(id, v, parsed)) {
         const alert = v.errorAlert ?? { style: 'stop' as const, ...DEFAULT_ALERT };
-        if (alert.style === 'stop') return { ok: false, reason: 'validation', title: alert.title, message: alert.message };
+        if (alert.style === 'stop')
+          return { ok: false, reason: 'validation', title: alert.title, message: alert.message };
       }
     }
     this.engine.setCellContents({ sheet: id, row: ref.row, col: ref.col }, [[parsed.content]]);
@@ -363,7 +431,17 @@ export class MemoryWorkbook implements WorkbookPort {
   private metaOf(id: number): SheetMeta {
     let m = this.meta.get(id);
     if (!m) {
-      m = { styles: new Map(), hyperlinks: new Map(), validations: [], conditionalFormats: [], protect: false, merges: [], columnWidths: new Map(), rowHeights: new Map(), charts: [] };
+      m = {
+        styles: new Map(),
+        hyperlinks: new Map(),
+        validations: [],
+        conditionalFormats: [],
+        protect: false,
+        merges: [],
+        columnWidths: new Map(),
+        rowHeights: new Map(),
+        charts: [],
+      };
       this.meta.set(id, m);
     }
     return m;
@@ -403,7 +481,11 @@ export class MemoryWorkbook implements WorkbookPort {
         const shown = typeof typed.value === 'number' ? typed.value : String(typed.value);
         return rule.source.some((s) => {
           const p = parseTyped(s).value;
-          return p === shown || (typeof p === 'number' && typeof shown === 'number' && Math.abs(p - shown) < 1e-12) || s === input(typed);
+          return (
+            p === shown ||
+            (typeof p === 'number' && typeof shown === 'number' && Math.abs(p - shown) < 1e-12) ||
+            s === input(typed)
+          );
         });
       }
       case 'textLength':
@@ -427,7 +509,12 @@ export class MemoryWorkbook implements WorkbookPort {
       if (typeof value !== 'number') return false;
       const a = this.operand(id, rule.formula1);
       const b = rule.formula2 === undefined ? Number.NaN : this.operand(id, rule.formula2);
-      const op = rule.operator === 'greaterThanOrEqual' ? 'greaterThanOrEqualTo' : rule.operator === 'lessThanOrEqual' ? 'lessThanOrEqualTo' : rule.operator;
+      const op =
+        rule.operator === 'greaterThanOrEqual'
+          ? 'greaterThanOrEqualTo'
+          : rule.operator === 'lessThanOrEqual'
+            ? 'lessThanOrEqualTo'
+            : rule.operator;
       return compare(op, value, a, b);
     }
     // An expression is written for the range's top-left cell; shift its relative references to this cell.
@@ -458,7 +545,12 @@ export function parseTyped(raw: string): Typed {
   const s = raw.trim();
   if (s === '') return { value: null, content: null, raw };
   if (s.startsWith('=') && s.length > 1) return { value: s, content: s, raw };
-  const num = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(s.replace(/,/g, '')) && /^[+-]?[\d.]/.test(s) && !/,\d{0,2}$|,\d{4,}/.test(s) ? Number(s.replace(/,/g, '')) : undefined;
+  const num =
+    /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(s.replace(/,/g, '')) &&
+    /^[+-]?[\d.]/.test(s) &&
+    !/,\d{0,2}$|,\d{4,}/.test(s)
+      ? Number(s.replace(/,/g, ''))
+      : undefined;
   if (num !== undefined && Number.isFinite(num)) return { value: num, content: num, raw };
   const pct = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/.exec(s);
   if (pct) return { value: Number(pct[1]) / 100, content: Number(pct[1]) / 100, raw };
@@ -516,10 +608,15 @@ function shiftKeys<T>(m: Map<string, T>, f: (r: number, c: number) => [number, n
 /** Shifts the relative (non-$) A1 references of a formula, ignoring text in quotes. */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
-  return formula.replace(/("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
-    if (quoted) return quoted;
-    const c = colAbs ? col : cellAddress({ row: 0, col: Math.max(0, parseCell(`${col}1`).col + dCol) }).replace(/\d+$/, '');
-    const r = rowAbs ? row : String(Math.max(1, Number(row) + dRow));
-    return `${colAbs}${c}${rowAbs}${r}`;
-  });
+  return formula.replace(
+    /("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g,
+    (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
+      if (quoted) return quoted;
+      const c = colAbs
+        ? col
+        : cellAddress({ row: 0, col: Math.max(0, parseCell(`${col}1`).col + dCol) }).replace(/\d+$/, '');
+      const r = rowAbs ? row : String(Math.max(1, Number(row) + dRow));
+      return `${colAbs}${c}${rowAbs}${r}`;
+    },
+  );
 }

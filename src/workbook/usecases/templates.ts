@@ -111,7 +111,11 @@ export async function insertTemplate(
 }
 
 /** Rebuilds the template on the sheet that holds it, putting back what was entered (see insertTemplate). */
-async function reapply(port: WorkbookPort, request: InsertTemplateRequest, sheet: string): Promise<InsertTemplateResult> {
+async function reapply(
+  port: WorkbookPort,
+  request: InsertTemplateRequest,
+  sheet: string,
+): Promise<InsertTemplateResult> {
   const selected = FIRST_INPUT_CELL;
   const [data] = await port.readSheets([sheet]);
   const entered = data ? readEnteredValues(data) : undefined;

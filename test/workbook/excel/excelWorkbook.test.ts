@@ -530,7 +530,10 @@ describe('insertSheet and deleteSheet', () => {
     const r = await port.insertSheet(
       (names) => {
         seen.push([...names]);
-        return templateSpec(3, names.includes('招大引强-投资促进中心') ? '招大引强-投资促进中心 (2)' : '招大引强-投资促进中心');
+        return templateSpec(
+          3,
+          names.includes('招大引强-投资促进中心') ? '招大引强-投资促进中心 (2)' : '招大引强-投资促进中心',
+        );
       },
       { select: 'E4' },
     );

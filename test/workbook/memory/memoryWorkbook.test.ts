@@ -9,13 +9,29 @@ import { PortError } from '../../../src/workbook/port';
 
 const plan = builtinPlan();
 const june = (campaignId = 'C1', mode: 'kpi' | 'native' = 'kpi') =>
-  buildTemplate({ plan, campaignId, department: plan.campaigns.find((c) => c.id === campaignId)?.leadDepartment ?? '', year: 2019, month: 6, mode });
+  buildTemplate({
+    plan,
+    campaignId,
+    department: plan.campaigns.find((c) => c.id === campaignId)?.leadDepartment ?? '',
+    year: 2019,
+    month: 6,
+    mode,
+  });
 
 const small: SheetSpec = {
   name: '测试',
   styles: { input: { locked: false, fill: '#FFF2CC' } },
-  blocks: [{ at: 'B2', rows: [[{ value: '=1+1' }, { value: '007' }, { formula: '=1+1' }, { value: 5, style: 'input' }]] }],
-  validations: [{ range: 'E2', rule: { type: 'wholeNumber', operator: 'between', formula1: 0, formula2: 10 }, allowBlank: true, errorAlert: { style: 'stop', title: '错误', message: '0–10 的整数' } }],
+  blocks: [
+    { at: 'B2', rows: [[{ value: '=1+1' }, { value: '007' }, { formula: '=1+1' }, { value: 5, style: 'input' }]] },
+  ],
+  validations: [
+    {
+      range: 'E2',
+      rule: { type: 'wholeNumber', operator: 'between', formula1: 0, formula2: 10 },
+      allowBlank: true,
+      errorAlert: { style: 'stop', title: '错误', message: '0–10 的整数' },
+    },
+  ],
   protect: true,
 };
 
@@ -44,7 +60,9 @@ describe('MemoryWorkbook as a WorkbookPort', () => {
     const wb = new MemoryWorkbook();
     await wb.writeSheet({ ...small, marker: { type: 'x', v: 1 } });
     await wb.writeSheet({ ...small, name: '第二' });
-    const r = await wb.insertSheet((names) => ({ ...small, name: names.includes('测试') ? '测试 (2)' : '测试' }), { select: 'E2' });
+    const r = await wb.insertSheet((names) => ({ ...small, name: names.includes('测试') ? '测试 (2)' : '测试' }), {
+      select: 'E2',
+    });
     expect(r).toEqual({
       name: '测试 (2)',
       others: [
@@ -91,7 +109,12 @@ describe('a person typing (userEdit)', () => {
     const wb = new MemoryWorkbook();
     await wb.writeSheet(small);
     expect(wb.userEdit('测试', 'B2', '1')).toMatchObject({ ok: false, reason: 'protected' });
-    expect(wb.userEdit('测试', 'E2', '11')).toEqual({ ok: false, reason: 'validation', title: '错误', message: '0–10 的整数' });
+    expect(wb.userEdit('测试', 'E2', '11')).toEqual({
+      ok: false,
+      reason: 'validation',
+      title: '错误',
+      message: '0–10 的整数',
+    });
     expect(wb.userEdit('测试', 'E2', '2.5')).toMatchObject({ ok: false, reason: 'validation' });
     expect(wb.userEdit('测试', 'E2', 'abc')).toMatchObject({ ok: false, reason: 'validation' });
     expect(wb.userEdit('测试', 'E2', '')).toEqual({ ok: true });
@@ -118,24 +141,27 @@ describe('a person typing (userEdit)', () => {
 });
 
 describe('templates in the memory workbook', () => {
-  it.each(['kpi', 'native'] as const)('computes a June template (%s mode) and enforces its validation', async (mode) => {
-    const wb = new MemoryWorkbook();
-    const spec = june('C1', mode);
-    await wb.writeSheet(spec);
-    const row = ROWS.firstIndicator; // C1-01 合同利用外资 7 / 8 亿美元
-    const at = (key: keyof typeof COLUMN) => `${COLUMN[key]}${row}`;
-    expect(wb.userEdit(spec.name, at('actual'), '3.2')).toEqual({ ok: true });
-    const view = (key: keyof typeof COLUMN) => wb.cellView(spec.name, at(key));
-    expect(view('attainment').value).toBeCloseTo(3.2 / 7, 12);
-    expect(view('status').value).toBe(2);
-    expect(view('status').numberFormat).toBe('"黄"'); // shown as text by the conditional format
-    expect(view('tier').value).toBe(0);
-    expect(wb.userEdit(spec.name, at('actual'), '-1')).toMatchObject({ ok: false, reason: 'validation' });
-    expect(wb.userEdit(spec.name, at('attainment'), '1')).toMatchObject({ ok: false, reason: 'protected' });
-    expect(wb.userEdit(spec.name, at('actual'), '')).toEqual({ ok: true });
-    expect(view('attainment').value).toBe('');
-    expect(view('status').value).toBe(0);
-  });
+  it.each(['kpi', 'native'] as const)(
+    'computes a June template (%s mode) and enforces its validation',
+    async (mode) => {
+      const wb = new MemoryWorkbook();
+      const spec = june('C1', mode);
+      await wb.writeSheet(spec);
+      const row = ROWS.firstIndicator; // C1-01 合同利用外资 7 / 8 亿美元
+      const at = (key: keyof typeof COLUMN) => `${COLUMN[key]}${row}`;
+      expect(wb.userEdit(spec.name, at('actual'), '3.2')).toEqual({ ok: true });
+      const view = (key: keyof typeof COLUMN) => wb.cellView(spec.name, at(key));
+      expect(view('attainment').value).toBeCloseTo(3.2 / 7, 12);
+      expect(view('status').value).toBe(2);
+      expect(view('status').numberFormat).toBe('"黄"'); // shown as text by the conditional format
+      expect(view('tier').value).toBe(0);
+      expect(wb.userEdit(spec.name, at('actual'), '-1')).toMatchObject({ ok: false, reason: 'validation' });
+      expect(wb.userEdit(spec.name, at('attainment'), '1')).toMatchObject({ ok: false, reason: 'protected' });
+      expect(wb.userEdit(spec.name, at('actual'), '')).toEqual({ ok: true });
+      expect(view('attainment').value).toBe('');
+      expect(view('status').value).toBe(0);
+    },
+  );
 
   it('finds the marker after rows are inserted above it, renames and moves change nothing', async () => {
     const wb = new MemoryWorkbook();
