@@ -242,19 +242,7 @@ async function roundTripBench(): Promise<void> {
   );
   const excel = new FakeExcel();
   const port = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
-  for (let i = 0; i < 50; i++) {
-    const campaign = benchPlan.campaigns[i % benchPlan.campaigns.length];
-    if (!campaign) continue;
-    const spec = buildTemplate({
-      plan: benchPlan,
-      campaignId: campaign.id,
-      department: `部门${i}`,
-      year: 2019,
-      month: 6,
-      mode: 'kpi',
-    });
-    excel.addSheet(spec.name, specToArray(spec));
-  }
+  for (const s of departmentSheets(50)) excel.addSheet(s.sheet.name, s.sheet.values);
   const request = {
     plan: benchPlan,
     campaignId: 'C1',

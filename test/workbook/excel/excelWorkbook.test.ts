@@ -21,6 +21,21 @@ function setup(fake: FakeExcelOptions = {}, options: ExcelWorkbookOptions = {}) 
   return { excel, port, sleeps };
 }
 
+/**
+ * An adapter whose first Excel.run does all its work and then fails as in cell-edit mode: the retry finds what the
+ * first attempt did already in the workbook.
+ */
+function failingOnceAfterTheWork(excel: FakeExcel) {
+  const attempt = { n: 0 };
+  const flaky: typeof Excel.run = ((batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+    excel.run(async (context) => {
+      const result = await batch(context);
+      if (attempt.n++ === 0) throw Object.assign(new Error('edit mode'), { code: 'InvalidOperationInCellEditMode' });
+      return result;
+    })) as typeof Excel.run;
+  return createExcelWorkbook(flaky, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+}
+
 async function portError(promise: Promise<unknown>): Promise<PortError> {
   try {
     await promise;
@@ -562,14 +577,7 @@ describe('insertSheet and deleteSheet', () => {
   it('a retry (cell-edit mode after the write reached Excel) deletes the sheet its first attempt added', async () => {
     const excel = new FakeExcel();
     excel.addSheet('A');
-    const attempt = { n: 0 };
-    const flaky: typeof Excel.run = ((batch: (context: Excel.RequestContext) => Promise<unknown>) =>
-      excel.run(async (context) => {
-        const result = await batch(context);
-        if (attempt.n++ === 0) throw Object.assign(new Error('edit mode'), { code: 'InvalidOperationInCellEditMode' });
-        return result;
-      })) as typeof Excel.run;
-    const retrying = createExcelWorkbook(flaky, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+    const retrying = failingOnceAfterTheWork(excel);
     const seen: string[][] = [];
     const r = await retrying.insertSheet((names) => {
       seen.push([...names]);
@@ -619,14 +627,7 @@ describe('errors', () => {
 
   it('a retried writeSheet does not clash with the sheet its first attempt created', async () => {
     const excel = new FakeExcel();
-    const attempt = { n: 0 };
-    const flaky: typeof Excel.run = ((batch: (context: Excel.RequestContext) => Promise<unknown>) =>
-      excel.run(async (context) => {
-        const result = await batch(context);
-        if (attempt.n++ === 0) throw Object.assign(new Error('edit mode'), { code: 'InvalidOperationInCellEditMode' });
-        return result;
-      })) as typeof Excel.run;
-    const retrying = createExcelWorkbook(flaky, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
+    const retrying = failingOnceAfterTheWork(excel);
     await retrying.writeSheet(templateSpec(2));
     expect(excel.sheet('招大引强-投资促进中心').cell('A4').value).toBe('C1-0001');
   });

@@ -12,11 +12,11 @@ import {
 import type { Plan } from '../../../domain/plan/schema';
 import type { HostTheme } from '../../host';
 import { useT } from '../../i18n';
+import { PlanStatusBar } from '../../PlanStatusBar';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { useSettings, type SettingRow, type SettingsPlanStatus } from './useSettings';
 
 const useStyles = makeStyles({
-  problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   hint: {
     color: tokens.colorNeutralForeground2,
@@ -85,21 +85,7 @@ export function SettingsView({ rows, status, reading, onRefresh }: SettingsViewP
             <MessageBarBody>{status.text}</MessageBarBody>
           </MessageBar>
         ) : (
-          <MessageBar intent={status.status.intent} politeness="polite" layout="multiline">
-            <MessageBarBody>
-              {status.status.text}
-              {status.status.problems.length > 0 ? (
-                <ul className={styles.problems}>
-                  {status.status.problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                  {status.status.more > 0 ? (
-                    <li>{t('ui.templates.planMoreProblems', { count: status.status.more })}</li>
-                  ) : null}
-                </ul>
-              ) : null}
-            </MessageBarBody>
-          </MessageBar>
+          <PlanStatusBar status={status.status} politeness="polite" />
         )}
       </div>
 

@@ -4,8 +4,6 @@ import {
   Button,
   Caption1,
   Label,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -16,6 +14,7 @@ import {
 import type { FormulaMode } from '../../../domain/formulas';
 import type { Plan } from '../../../domain/plan/schema';
 import { useT } from '../../i18n';
+import { PlanStatusBar } from '../../PlanStatusBar';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { MONTHS, useTemplates } from './useTemplates';
 
@@ -43,7 +42,6 @@ const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface TemplatesProps {
@@ -80,21 +78,7 @@ export function Templates({ plan: initialPlan }: TemplatesProps) {
       </Body1>
 
       {s.planStatus ? (
-        <MessageBar intent={s.planStatus.intent} layout="multiline" data-testid="plan-status">
-          <MessageBarBody>
-            {s.planStatus.text}
-            {s.planStatus.problems.length > 0 ? (
-              <ul className={styles.problems}>
-                {s.planStatus.problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-                {s.planStatus.more > 0 ? (
-                  <li>{t('ui.templates.planMoreProblems', { count: s.planStatus.more })}</li>
-                ) : null}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
+        <PlanStatusBar status={s.planStatus} data-testid="plan-status" />
       ) : (
         <Caption1 className={feature.text}>{t('ui.templates.planLoading')}</Caption1>
       )}
