@@ -3,17 +3,7 @@ import { App } from '../../src/taskpane/App';
 import type { HostInfo } from '../../src/taskpane/host';
 import { NotInOffice } from '../../src/taskpane/NotInOffice';
 import { refusingPort } from './fakePort';
-import { renderAll } from './renderAll';
-
-/** Visible text of server-rendered HTML (tags dropped, entities of interest decoded). */
-function text(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
+import { renderAll, visibleText as text } from './renderAll';
 
 /** The App once its lazily loaded feature panel has rendered. */
 async function render(host: HostInfo) {

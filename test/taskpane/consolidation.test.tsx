@@ -28,7 +28,7 @@ import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import type { SheetInfo } from '../../src/workbook/port';
 import { FILE_PROBLEM_KEYS, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
 import { refusingPort } from './fakePort';
-import { renderAll } from './renderAll';
+import { renderAll, visibleText } from './renderAll';
 
 /** The 汇总 section: its view model as pure functions, and server-rendered smoke tests in both languages. */
 
@@ -269,12 +269,7 @@ describe('view model: progress, problems, result, failures', () => {
   });
 });
 
-const text = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
+const text = visibleText;
 
 function render(locale: Locale): { html: string; calls: string[] } {
   const port = refusingPort();

@@ -1,5 +1,6 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
+import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { readPlan, type PlanReading } from '../../src/taskpane/features/Settings/readPlan';
@@ -170,12 +171,7 @@ function providers(locale: Locale, node: React.ReactNode, port: WorkbookPort = r
     </I18nProvider>,
   );
 }
-const text = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
+const text = visibleText;
 
 /** The status's text (under the list): from its opening tag to the actions that follow it. */
 function statusText(html: string): string {

@@ -1,5 +1,6 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
+import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Campaign } from '../../src/domain/plan/schema';
@@ -168,11 +169,7 @@ function render(locale: Locale): string {
   );
   return html;
 }
-const text = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
+const text = visibleText;
 
 describe('Templates (server-rendered)', () => {
   test('zh-CN: the five campaigns as radios, department, month, mode, the two actions', () => {

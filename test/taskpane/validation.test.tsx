@@ -1,5 +1,6 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
+import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { encodeMarker } from '../../src/domain/sheetSpec';
@@ -154,11 +155,7 @@ function render(locale: Locale): { html: string; calls: string[] } {
   );
   return { html, calls: port.calls };
 }
-const text = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
+const text = visibleText;
 
 describe('Validation (server-rendered)', () => {
   test.each([

@@ -123,13 +123,13 @@ function readCell(
   if (typeof value === 'string') {
     const read = readNumberText(value, ind.unit);
     const text = value;
-    // A percent sign in a cell that holds an amount (a growth row's values included) is not a unit we can trust,
-    // approximate or not ("约10%" in a 总量 cell).
-    if (
+    // A unit other than the indicator's, or a percent sign in a cell that holds an amount (a growth row's values
+    // included), is the wrong unit: not read as a number, approximate or not ("约10%" in a 总量 cell).
+    const percentInAmount =
       (read.kind === 'number' || read.kind === 'approximate') &&
       read.notes.includes('percentSign') &&
-      !isRate(valueKind)
-    ) {
+      !isRate(valueKind);
+    if (percentInAmount || read.kind === 'unitMismatch') {
       out.push({
         severity: 'error',
         field,
@@ -156,14 +156,6 @@ function readCell(
           params: { ...base.params, text, fix: read.value },
           fix: { field, value: read.value },
           ...readFromText(read.notes),
-        });
-        return null;
-      case 'unitMismatch':
-        out.push({
-          severity: 'error',
-          field,
-          key: 'value.unitMismatch',
-          params: { ...base.params, text, unit: ind.unit },
         });
         return null;
       case 'ambiguousComma':
