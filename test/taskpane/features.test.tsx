@@ -15,6 +15,7 @@ import { PortError } from '../../src/workbook/port';
 import { describePortError } from '../../src/taskpane/portErrors';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { refusingPort } from './fakePort';
+import { renderAll, visibleText } from './renderAll';
 
 function withProviders(locale: Locale, node: ReactNode): string {
   return renderToString(
@@ -28,14 +29,21 @@ function withProviders(locale: Locale, node: ReactNode): string {
   );
 }
 
-const strip = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
-
-function shell(locale: Locale, section: SectionId, host: HostInfo = { language: locale }): string {
-  return strip(withProviders(locale, <Shell host={host} theme={host.theme} initialSection={section} />));
+/** The shell once its lazily loaded panel has rendered (effects do not run: the workbook is not read). */
+async function shell(locale: Locale, section: SectionId, host: HostInfo = { language: locale }): Promise<string> {
+  return visibleText(
+    await renderAll(
+      <I18nProvider locale={locale}>
+        <FluentProvider theme={webLightTheme}>
+          <WorkbookProvider port={refusingPort()}>
+            <NoticesProvider>
+              <Shell host={host} theme={host.theme} initialSection={section} />
+            </NoticesProvider>
+          </WorkbookProvider>
+        </FluentProvider>
+      </I18nProvider>,
+    ),
+  );
 }
 
 describe('Templates', () => {
@@ -88,8 +96,8 @@ describe('Settings', () => {
     ).toBe('Dark (as reported by Office)');
   });
 
-  test('the panel shows what was detected', () => {
-    const t = shell('zh-CN', 'settings', { language: 'zh-CN', theme: { bodyBackgroundColor: '#FFFFFF' } });
+  test('the panel shows what was detected', async () => {
+    const t = await shell('zh-CN', 'settings', { language: 'zh-CN', theme: { bodyBackgroundColor: '#FFFFFF' } });
     expect(t).toContain('浅色（Office 主题背景色 #FFFFFF）');
     expect(t).toContain('关于打赢“五大攻坚战”的总体方案');
   });
@@ -116,8 +124,8 @@ describe('StatusArea', () => {
       locale,
       <StatusArea notices={[notice(new PortError('cellEditMode'), locale)]} onDismiss={() => undefined} />,
     );
-    expect(strip(html)).toContain(message);
-    expect(strip(html)).toContain('InvalidOperationInCellEditMode');
+    expect(visibleText(html)).toContain(message);
+    expect(visibleText(html)).toContain('InvalidOperationInCellEditMode');
     expect(html).toContain(`aria-label="${dismiss}"`);
     // The MessageBar is labelled by its title: the title element must exist.
     const labelledBy = /role="group" aria-labelledby="([^"]+)"/.exec(html)?.[1];

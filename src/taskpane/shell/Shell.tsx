@@ -3,7 +3,6 @@ import { Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-com
 import type { Plan } from '../../domain/plan/schema';
 import { builtinPlan } from '../../domain/plan/builtin';
 import { useRibbonFailureNotices } from '../features/Consolidation/lastRun';
-import { Settings } from '../features/Settings/Settings';
 import type { HostInfo, HostTheme } from '../host';
 import { useT } from '../i18n';
 import { useNotices } from '../notices';
@@ -17,6 +16,7 @@ const Validation = lazy(() => import('../features/Validation/Validation').then((
 const Consolidation = lazy(() =>
   import('../features/Consolidation/Consolidation').then((m) => ({ default: m.Consolidation })),
 );
+const Settings = lazy(() => import('../features/Settings/Settings').then((m) => ({ default: m.Settings })));
 
 const useStyles = makeStyles({
   root: {

@@ -4,9 +4,6 @@ import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePl
 import type { Translate } from '../../i18n';
 import { planStatus, type PlanStatus } from '../../planStatus';
 
-// The 设置 panel is part of the task pane's first load (the shell imports it); reading and describing the plan
-// sheet (its reader, the problem messages) is not: this module is loaded when the panel opens.
-
 /** What a reading of the workbook found: the plan in use, described as the 模板 panel describes it. */
 export interface PlanRead {
   readonly state: 'read';

@@ -7,7 +7,7 @@ import { useNotices } from '../../notices';
 import type { PlanStatus } from '../../planStatus';
 import { detectTheme } from '../../theme';
 import { useWorkbook } from '../../workbookContext';
-import type { PlanRead, PlanReading } from './readPlan';
+import { readPlan, type PlanRead, type PlanReading } from './readPlan';
 
 export interface SettingRow {
   readonly id: 'language' | 'theme' | 'plan' | 'source';
@@ -115,15 +115,9 @@ export function useSettings(input: Omit<SettingsInput, 'locale' | 'reading'>): S
       if (current()) notifyError(e);
     };
     setReading((r) => (r.state === 'reading' ? r : { state: 'reading', last: lastRead(r) }));
-    void import(/* webpackChunkName: "read-plan" */ './readPlan')
-      .then(({ readPlan }) => readPlan(port, t, locale, report))
-      .catch((e: unknown): PlanReading => {
-        report(e); // the module itself could not be loaded
-        return { state: 'failed' };
-      })
-      .then((next) => {
-        if (current()) setReading(next);
-      });
+    void readPlan(port, t, locale, report).then((next) => {
+      if (current()) setReading(next);
+    });
   }, [port, t, locale, notifyError]);
 
   useEffect(() => {
