@@ -97,6 +97,11 @@ export interface WorkbookPort {
     build: (existingNames: readonly string[]) => SheetSpec,
     options?: Omit<WriteOptions, 'replace'>,
   ): Promise<InsertedSheet>;
+  /**
+   * Renames a sheet (1 round trip); a missing name is a PortError('sheetMissing'), a name taken (compared as Excel
+   * does, ignoring case) or one Excel refuses a PortError('nameClash').
+   */
+  renameSheet(from: string, to: string): Promise<void>;
   /** Deletes a sheet (1 round trip); a missing name is a PortError('sheetMissing'). */
   deleteSheet(name: string): Promise<void>;
   /** Writes individual cells (e.g. a fix the user accepted) in one batch. */

@@ -15,6 +15,7 @@ export function refusingPort(): WorkbookPort & { readonly calls: string[] } {
     writeSheet: () => refuse('writeSheet'),
     writeSheets: () => refuse('writeSheets'),
     insertSheet: () => refuse('insertSheet'),
+    renameSheet: () => refuse('renameSheet'),
     deleteSheet: () => refuse('deleteSheet'),
     writeCells: () => refuse('writeCells'),
     activate: () => refuse('activate'),

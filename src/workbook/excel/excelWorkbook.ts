@@ -53,7 +53,7 @@ import {
  *   (no getItemOrNullObject) the lookup is the sheet names, then the existing targets' contents: 1–2.
  * - insertSheet: 2 (the names, then every sheet's marker rows loaded in the batch that adds and renders the new
  *   sheet), where listSheets then writeSheet would take 4; plus one per ~4 MB beyond the first.
- * - writeCells, deleteSheet, activate, onChange and its unsubscribe: 1 (writeCells: plus one per ~4 MB).
+ * - writeCells, renameSheet, deleteSheet, activate, onChange and its unsubscribe: 1 (writeCells: plus one per ~4 MB).
  *
  * Optional APIs are checked with Office.context.requirements.isSetSupported (features.ts); what a spec asks for
  * and this Excel lacks is skipped, and listed in `lastWriteReport()` for the task pane to tell the user.
@@ -457,6 +457,25 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       if (!inserted) throw new PortError('unknown', 'insertSheet');
       return inserted;
     },
+
+    renameSheet: (from: string, to: string) =>
+      withRetry(
+        () =>
+          run(async (context) => {
+            context.workbook.worksheets.getItem(from).name = to;
+            try {
+              await context.sync();
+            } catch (error) {
+              const code = asOfficeError(error)?.code;
+              if (code === 'ItemNotFound') throw new PortError('sheetMissing', from);
+              // A name in use, or one Excel refuses (too long, a reserved character): the caller chose it.
+              if (code === 'ItemAlreadyExists' || code === 'InvalidArgument') throw new PortError('nameClash', to);
+              throw error;
+            }
+            snapshot = undefined;
+          }),
+        retry,
+      ),
 
     deleteSheet: (name: string) =>
       withRetry(

@@ -3,6 +3,7 @@ import {
   decodeMarker,
   encodeMarker,
   MARKER_CELL,
+  sanitizeSheetName,
   type ChartSpec,
   type ConditionalFormatSpec,
   type HyperlinkSpec,
@@ -385,8 +386,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Renames a sheet (markers, not names, identify the add-in's sheets). */
-  renameSheet(from: string, to: string): void {
-    this.engine.renameSheet(this.sheetId(from), to);
+  async renameSheet(from: string, to: string): Promise<void> {
+    const id = this.sheetId(from);
+    const taken = this.engine.getSheetId(to);
+    if (taken !== undefined && taken !== id) throw new PortError('nameClash', to);
+    if (sanitizeSheetName(to) !== to) throw new PortError('nameClash', to);
+    this.engine.renameSheet(id, to);
+    if (this.active?.sheet === from) this.active = { ...this.active, sheet: to };
     this.viewListeners.forEach((l) => l());
   }
 

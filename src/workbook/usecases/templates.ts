@@ -12,6 +12,7 @@ import {
   buildTemplate,
   findColumns,
   reapplyValuesWithReport,
+  templateSheetName,
   type ColumnKey,
   type PreviousValues,
   type UnplacedValue,
@@ -116,13 +117,27 @@ async function reapply(
   request: InsertTemplateRequest,
   sheet: string,
 ): Promise<InsertTemplateResult> {
-  const selected = FIRST_INPUT_CELL;
+  const entered = await readEntered(port, sheet);
+  if (!entered) return { outcome: 'unreadable', sheet };
+  return { outcome: 'reapplied', sheet, ...(await rewrite(port, request, sheet, entered)) };
+}
+
+/** What was entered on a template sheet; undefined (and the sheet shown) when its structure is too broken to tell. */
+async function readEntered(port: WorkbookPort, sheet: string): Promise<EnteredValues | undefined> {
   const [data] = await port.readSheets([sheet]);
   const entered = data ? readEnteredValues(data) : undefined;
-  if (!entered) {
-    await port.activate(sheet);
-    return { outcome: 'unreadable', sheet };
-  }
+  if (!entered) await port.activate(sheet);
+  return entered;
+}
+
+/** Writes the template of `request` over `sheet` (in place), with the values entered put back by code. */
+async function rewrite(
+  port: WorkbookPort,
+  request: InsertTemplateRequest,
+  sheet: string,
+  entered: EnteredValues,
+): Promise<{ selected: string; kept: number; unplaced: readonly UnplacedValue[] }> {
+  const selected = FIRST_INPUT_CELL;
   const fresh = buildTemplate({
     ...request,
     ...(entered.reporter !== undefined ? { reporter: entered.reporter } : {}),
@@ -130,7 +145,104 @@ async function reapply(
   });
   const { spec, placed, unplaced } = reapplyValuesWithReport({ ...fresh, name: sheet }, entered.byCode);
   await port.writeSheet(spec, { replace: true, select: selected });
-  return { outcome: 'reapplied', sheet, selected, kept: placed, unplaced };
+  return { selected, kept: placed, unplaced };
+}
+
+/** A template sheet of the workbook, as the 模板 section lists them for updating. */
+export interface TemplateSheet {
+  readonly name: string;
+  readonly campaignId: string;
+  readonly department: string;
+  readonly year: number;
+  readonly month: number;
+}
+
+/** The template sheets among listed sheets (by their markers, whatever their names), in tab order. */
+export function templateSheets(sheets: readonly SheetInfo[]): TemplateSheet[] {
+  return sheets.flatMap((s): TemplateSheet[] => {
+    const m = s.marker;
+    if (m?.type !== TEMPLATE_MARKER_TYPE || typeof m.campaign !== 'string' || typeof m.department !== 'string')
+      return [];
+    const year = Number(m.year);
+    const month = Number(m.month);
+    if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) return [];
+    return [{ name: s.name, campaignId: m.campaign, department: m.department, year, month }];
+  });
+}
+
+export interface UpdateTemplateRequest {
+  readonly plan: Plan;
+  /** The template sheet to update. */
+  readonly sheet: string;
+  /** The report month it is to have (of the plan's year). */
+  readonly month: number;
+  readonly mode: FormulaMode;
+}
+
+export type UpdateTemplateResult =
+  | {
+      readonly outcome: 'updated';
+      readonly sheet: string;
+      /** Its name before, when it had the default name of its old month and was renamed to the new month's. */
+      readonly renamedFrom?: string;
+      readonly selected: string;
+      readonly kept: number;
+      readonly unplaced: readonly UnplacedValue[];
+    }
+  /** The sheet is no longer there, or no longer one of the add-in's templates. */
+  | { readonly outcome: 'notATemplate'; readonly sheet: string }
+  /** Its campaign is not in the plan in use (e.g. a 指标库 edited for another year). */
+  | { readonly outcome: 'campaignMissing'; readonly sheet: string; readonly campaignId: string }
+  /** Another sheet already is the template of that campaign, department and month: two would be a conflict. */
+  | { readonly outcome: 'periodTaken'; readonly sheet: string; readonly other: string }
+  | { readonly outcome: 'unreadable'; readonly sheet: string };
+
+/**
+ * Updates an existing template sheet in place to another report month and/or formula mode, and to the targets of
+ * the plan in use (SPEC §2: a plan edited for another year gives that year): the month's headers, 序时进度 and
+ * marker change, every value already entered is kept (rows matched by indicator code) — the 1–N月累计 figures
+ * are year-to-date, so last month's are where this month's start. A sheet still named after its old month
+ * ("招大引强-投资促进中心-6月") is renamed after the new one; a name the office chose is kept. Refused, with
+ * nothing changed, when another sheet already holds that campaign, department and month.
+ *
+ * Round trips in Excel: 2 (list) + 1 (read) + 1 (rename, only then) + 3 (rewrite in place).
+ */
+export async function updateTemplate(
+  port: WorkbookPort,
+  request: UpdateTemplateRequest,
+  listed?: readonly SheetInfo[],
+): Promise<UpdateTemplateResult> {
+  const sheets = listed ?? (await port.listSheets());
+  const key = request.sheet.toLowerCase();
+  const current = templateSheets(sheets).find((s) => s.name.toLowerCase() === key);
+  if (!current) return { outcome: 'notATemplate', sheet: request.sheet };
+  const campaign = request.plan.campaigns.find((c) => c.id === current.campaignId);
+  if (!campaign) return { outcome: 'campaignMissing', sheet: current.name, campaignId: current.campaignId };
+  const target = {
+    plan: request.plan,
+    campaignId: current.campaignId,
+    department: current.department,
+    year: request.plan.year,
+    month: request.month,
+    mode: request.mode,
+  };
+  const other = sheets.find((s) => s.name.toLowerCase() !== key && isSameTemplate(s.marker, target));
+  if (other) return { outcome: 'periodTaken', sheet: current.name, other: other.name };
+
+  const entered = await readEntered(port, current.name);
+  if (!entered) return { outcome: 'unreadable', sheet: current.name };
+  let name = current.name;
+  if (current.month !== request.month && current.name === templateSheetName(campaign, current.department, current.month)) {
+    const others = sheets.filter((s) => s.name.toLowerCase() !== key).map((s) => s.name);
+    name = templateSheetName(campaign, current.department, request.month, others);
+    await port.renameSheet(current.name, name);
+  }
+  return {
+    outcome: 'updated',
+    sheet: name,
+    ...(name !== current.name ? { renamedFrom: current.name } : {}),
+    ...(await rewrite(port, target, name, entered)),
+  };
 }
 
 export interface EnteredValues {

@@ -589,6 +589,19 @@ describe('insertSheet and deleteSheet', () => {
     expect(excel.sheet('T').cell('A4').value).toBe('C1-0001');
   });
 
+  it('renames a sheet in 1 round trip; a missing sheet is sheetMissing, a taken or invalid name nameClash', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('A');
+    excel.addSheet('B');
+    await port.renameSheet('A', '招大引强-7月');
+    expect(excel.syncs).toBe(1);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['招大引强-7月', 'B']);
+    expect((await portError(port.renameSheet('A', 'C'))).code).toBe('sheetMissing');
+    expect((await portError(port.renameSheet('B', '招大引强-7月'))).code).toBe('nameClash');
+    expect((await portError(port.renameSheet('B', 'a/b'))).code).toBe('nameClash');
+    expect(excel.sheets.map((s) => s.name)).toEqual(['招大引强-7月', 'B']);
+  });
+
   it('deletes a sheet in 1 round trip (its neighbour becomes active); a missing one is sheetMissing', async () => {
     const { excel, port } = setup();
     excel.addSheet('A');

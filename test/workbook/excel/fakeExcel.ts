@@ -640,6 +640,16 @@ class FakeWorksheet extends FakeObject {
   get name(): string {
     return this.read('name');
   }
+  /** Renaming, as Excel checks it: a name in use (ignoring case) or one with []:*?/\\ or over 31 characters fails. */
+  set name(to: string) {
+    this.command('name', to, (s) => {
+      const clash = this.context.excel.find(to);
+      if (clash && clash !== s) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${to} already exists.`);
+      if (to === '' || to.length > 31 || /[[\]:*?/\\]/.test(to))
+        throw new FakeOfficeError('InvalidArgument', `The sheet name ${to} is not valid.`);
+      s.name = to;
+    });
+  }
   get position(): number {
     return this.read('position');
   }

@@ -78,6 +78,13 @@ describe('MemoryWorkbook as a WorkbookPort', () => {
     await wb.deleteSheet('第二');
     expect(wb.active).toEqual({ sheet: '测试', cell: 'A1' });
     await expect(wb.deleteSheet('第二')).rejects.toMatchObject({ code: 'sheetMissing' });
+    await wb.writeSheet({ ...small, name: '第三' });
+    await expect(wb.renameSheet('测试', '第三')).rejects.toMatchObject({ code: 'nameClash' });
+    await expect(wb.renameSheet('测试', 'a/b')).rejects.toMatchObject({ code: 'nameClash' });
+    await expect(wb.renameSheet('无此表', 'x')).rejects.toMatchObject({ code: 'sheetMissing' });
+    await wb.renameSheet('测试', '测试七月');
+    expect(wb.sheetNames()).toEqual(['测试七月', '第三']);
+    expect(wb.active).toEqual({ sheet: '测试七月', cell: 'A1' });
   });
 
   it('reports a missing sheet as sheetMissing', async () => {
@@ -169,7 +176,7 @@ describe('templates in the memory workbook', () => {
     await wb.writeSheet(june('C1'));
     await wb.writeSheet(spec);
     wb.insertRows(spec.name, 1, 2);
-    wb.renameSheet(spec.name, '改名后');
+    await wb.renameSheet(spec.name, '改名后');
     wb.moveSheet('改名后', 0);
     const sheets = await wb.listSheets();
     expect(sheets[0]).toMatchObject({ name: '改名后', position: 0, marker: spec.marker });

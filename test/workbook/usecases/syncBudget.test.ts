@@ -4,7 +4,7 @@ import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import type { WorkbookPort } from '../../../src/workbook/port';
 import { activePlan } from '../../../src/workbook/usecases/activePlan';
-import { insertPlanSheet, insertTemplate } from '../../../src/workbook/usecases/templates';
+import { insertPlanSheet, insertTemplate, updateTemplate } from '../../../src/workbook/usecases/templates';
 import { applyFix, validateAll, validateWorkbook } from '../../../src/workbook/usecases/validateWorkbook';
 import { specToArray } from '../../domain/specToArray';
 import { FakeExcel, type Seed } from '../excel/fakeExcel';
@@ -138,6 +138,20 @@ describe('round trips of the use cases (Excel adapter)', () => {
     expect(r).toMatchObject({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月' });
     expect(excel.sheets.map((s) => s.name)).toEqual(['招大引强-投资促进中心-6月']);
     expect(excel.syncs - before).toBeLessThanOrEqual(4);
+  });
+
+  it('updateTemplate to another month: 2 (list) + 1 (read) + 1 (rename) + 3 (rewrite in place), values kept', async () => {
+    const { excel, port, writes } = setup();
+    seedWorkbook(excel, 10);
+    const june = seedTemplate(excel, 'C1', '投资促进中心', 6);
+    excel.sheet(june).cells.set('6,7', { value: 3.8, numberFormat: 'General' }); // H7
+    const r = await updateTemplate(port, { plan, sheet: june, month: 7, mode: 'kpi' });
+    expect(r).toMatchObject({ outcome: 'updated', sheet: '招大引强-投资促进中心-7月', renamedFrom: june, kept: 1 });
+    expect(writes).toEqual(['listSheets', 'readSheets', 'renameSheet', 'writeSheet']);
+    expect(excel.syncs).toBe(7);
+    expect(excel.sheet('招大引强-投资促进中心-7月').cell('H7').value).toBe(3.8);
+    expect(excel.sheet('招大引强-投资促进中心-7月').cell('H6').value).toBe('1–7月累计完成');
+    expect(excel.sheets).toHaveLength(11);
   });
 
   it('validateWorkbook over 50 template sheets: one readAllSheets, 2 round trips (as over 1)', async () => {

@@ -8,6 +8,8 @@ import {
   insertPlanSheet,
   insertTemplate,
   readEnteredValues,
+  templateSheets,
+  updateTemplate,
   type InsertTemplateRequest,
 } from '../../../src/workbook/usecases/templates';
 
@@ -85,7 +87,7 @@ describe('insertTemplate', () => {
     type(wb, sheet, 'O7', '含增资');
     type(wb, sheet, 'I5', '王芳');
     type(wb, sheet, 'L5', '0573-82211001');
-    wb.renameSheet(sheet, '投促中心6月'); // found by its marker, not by its name
+    await wb.renameSheet(sheet, '投促中心6月'); // found by its marker, not by its name
 
     const r = await insertTemplate(wb, request({ mode: 'native' }));
 
@@ -164,6 +166,96 @@ describe('insertTemplate', () => {
   });
 });
 
+describe('updateTemplate (another month, another formula mode, the plan’s current targets)', () => {
+  it('moves June’s sheet to July: renamed, new headers, pace and marker, every value kept', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    type(wb, sheet, 'N9', '两个项目处于洽谈阶段');
+    type(wb, sheet, 'I5', '王芳');
+    const r = await updateTemplate(wb, { plan, sheet, month: 7, mode: 'kpi' });
+    expect(r).toEqual({
+      outcome: 'updated',
+      sheet: '招大引强-投资促进中心-7月',
+      renamedFrom: '招大引强-投资促进中心-6月',
+      selected: 'H7',
+      kept: 2,
+      unplaced: [],
+    });
+    const july = '招大引强-投资促进中心-7月';
+    expect(wb.sheetNames()).toEqual([july]);
+    expect(wb.active).toEqual({ sheet: july, cell: 'H7' });
+    expect(value(wb, july, 'H6')).toBe('1–7月累计完成');
+    expect(value(wb, july, 'L7')).toBeCloseTo(7 / 12, 12); // 序时进度 of July
+    expect([value(wb, july, 'H7'), value(wb, july, 'N9'), value(wb, july, 'I5')]).toEqual([
+      3.8,
+      '两个项目处于洽谈阶段',
+      '王芳',
+    ]);
+    expect(templateSheets(await wb.listSheets())).toEqual([
+      { name: july, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 7 },
+    ]);
+  });
+
+  it('keeps a name the office chose; changes the formula mode, with or without another month', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    await wb.renameSheet(sheet, '投促月报');
+    const r = await updateTemplate(wb, { plan, sheet: '投促月报', month: 8, mode: 'native' });
+    expect(r).toMatchObject({ outcome: 'updated', sheet: '投促月报', kept: 1 });
+    expect(r).not.toHaveProperty('renamedFrom');
+    expect(wb.cellView('投促月报', 'J7').formula).not.toContain('KPI.');
+    expect(value(wb, '投促月报', 'J7')).toBeCloseTo(3.8 / 7, 12);
+    expect(templateSheets(await wb.listSheets())[0]).toMatchObject({ name: '投促月报', month: 8 });
+    // the same month again, back to KPI.* formulas: only the formulas change
+    expect(await updateTemplate(wb, { plan, sheet: '投促月报', month: 8, mode: 'kpi' })).toMatchObject({ kept: 1 });
+    expect(wb.cellView('投促月报', 'J7').formula).toContain('KPI.ATTAINMENT');
+    expect(value(wb, '投促月报', 'H7')).toBe(3.8);
+  });
+
+  it('refuses, changing nothing, when another sheet already is that month’s template', async () => {
+    const wb = new MemoryWorkbook();
+    const june = await inserted(wb);
+    const july = await inserted(wb, { month: 7 });
+    type(wb, june, 'H7', '3.8');
+    expect(await updateTemplate(wb, { plan, sheet: june, month: 7, mode: 'kpi' })).toEqual({
+      outcome: 'periodTaken',
+      sheet: june,
+      other: july,
+    });
+    expect(wb.sheetNames()).toEqual([june, july]);
+    expect(value(wb, june, 'H6')).toBe('1–6月累计完成');
+    expect(value(wb, june, 'H7')).toBe(3.8);
+  });
+
+  it('says so for a sheet that is not a template, or a campaign the plan no longer has', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheet({ name: '说明', styles: {}, blocks: [{ at: 'A1', rows: [[{ value: '说明' }]] }] });
+    expect(await updateTemplate(wb, { plan, sheet: '说明', month: 7, mode: 'kpi' })).toEqual({
+      outcome: 'notATemplate',
+      sheet: '说明',
+    });
+    const sheet = await inserted(wb);
+    const without: Plan = { ...plan, campaigns: plan.campaigns.filter((c) => c.id !== 'C1') };
+    expect(await updateTemplate(wb, { plan: without, sheet, month: 7, mode: 'kpi' })).toEqual({
+      outcome: 'campaignMissing',
+      sheet,
+      campaignId: 'C1',
+    });
+  });
+
+  it('takes the year of the plan in use (a 指标库 edited for 2020)', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    const next: Plan = { ...plan, year: 2020 };
+    const r = await updateTemplate(wb, { plan: next, sheet, month: 1, mode: 'kpi' });
+    expect(r).toMatchObject({ outcome: 'updated', sheet: '招大引强-投资促进中心-1月', kept: 1 });
+    expect(templateSheets(await wb.listSheets())[0]).toMatchObject({ year: 2020, month: 1 });
+  });
+});
+
 describe('readEnteredValues', () => {
   it('reads inputs by key and code, wherever columns went; an error value keeps its text', () => {
     const keys = [
@@ -215,7 +307,7 @@ describe('insertPlanSheet and activePlan', () => {
     expect(wb.active).toEqual({ sheet: '指标库', cell: PLAN_FIRST_TARGET_CELL });
     expect(value(wb, '指标库', 'J4')).toBe('确保目标');
     await wb.writeCells([{ sheet: '指标库', address: 'J5', value: 9 }]);
-    wb.renameSheet('指标库', '2019指标');
+    await wb.renameSheet('指标库', '2019指标');
     await inserted(wb);
     expect(await insertPlanSheet(wb, plan)).toEqual({ outcome: 'exists', sheet: '2019指标' });
     expect(wb.active).toEqual({ sheet: '2019指标', cell: 'A1' });
