@@ -232,7 +232,10 @@ export async function updateTemplate(
   const entered = await readEntered(port, current.name);
   if (!entered) return { outcome: 'unreadable', sheet: current.name };
   let name = current.name;
-  if (current.month !== request.month && current.name === templateSheetName(campaign, current.department, current.month)) {
+  if (
+    current.month !== request.month &&
+    current.name === templateSheetName(campaign, current.department, current.month)
+  ) {
     const others = sheets.filter((s) => s.name.toLowerCase() !== key).map((s) => s.name);
     name = templateSheetName(campaign, current.department, request.month, others);
     await port.renameSheet(current.name, name);
