@@ -117,6 +117,31 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
     expect(await page.locator('nav.tabs button').count()).toBe(7);
   });
 
+  it('updates June’s 招大引强 sheet to July in place: renamed, 1–7月, every value kept', async () => {
+    const c1 = '招大引强-投资促进中心-6月';
+    const before = await page.locator('nav.tabs button').count();
+    expect(await page.getByTestId('update-sheet').locator('option').count()).toBe(5);
+    await page.getByTestId('update-sheet').selectOption(c1);
+    await page.getByTestId('month').selectOption('7');
+    await page.getByRole('button', { name: '更新所选模板' }).click();
+    await page
+      .getByText(
+        /“招大引强-投资促进中心-6月”已改为 2019 年 7 月并更名为“招大引强-投资促进中心-7月”.*保留已填数值 \d+ 个/,
+      )
+      .waitFor();
+    expect(await activeTab()).toBe('招大引强-投资促进中心-7月');
+    expect(await page.locator('nav.tabs button').count()).toBe(before);
+    expect(await cell('H6').textContent()).toBe('1–7月累计完成');
+    expect(await cell('H7').textContent()).toBe('3.80'); // the sample's June figure, kept as July's starting point
+    expect(await cell('L7').textContent()).toBe('58.3%'); // 序时进度 of July: 7/12
+    expect(await page.getByTestId('update-sheet').inputValue()).toBe('招大引强-投资促进中心-7月');
+    // Inserting 招大引强 for 投资促进中心 in July now finds that sheet by its marker: re-applied, not duplicated.
+    await page.getByRole('button', { name: '插入模板' }).click();
+    await page.getByText('已重新应用模板').waitFor();
+    expect(await page.locator('nav.tabs button').count()).toBe(before);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('checks again, by itself, the sheets staff change after a check', async () => {
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByTestId('check-all').click();

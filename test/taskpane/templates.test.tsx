@@ -12,6 +12,8 @@ import {
   initialForm,
   insertPlanNotices,
   insertTemplateNotices,
+  templateOptions,
+  updateTemplateNotices,
   withCampaign,
 } from '../../src/taskpane/features/Templates/useTemplates';
 import { I18nProvider, translator } from '../../src/taskpane/i18n';
@@ -117,6 +119,64 @@ describe('notices', () => {
     ).toHaveLength(1);
   });
 
+  test('updated: the new period, the rename, what was kept; refusals say why and that nothing changed', () => {
+    const july = { year: 2019, month: 7 };
+    const updated = {
+      outcome: 'updated',
+      sheet: '招大引强-投资促进中心-7月',
+      renamedFrom: '招大引强-投资促进中心-6月',
+      selected: 'H7',
+      kept: 4,
+      unplaced: [],
+    } as const;
+    expect(updateTemplateNotices(updated, july, plan, zh)).toEqual([
+      {
+        intent: 'success',
+        title: '已更新模板',
+        message:
+          '“招大引强-投资促进中心-6月”已改为 2019 年 7 月并更名为“招大引强-投资促进中心-7月”，按当前计划重建，保留已填数值 4 个。',
+      },
+    ]);
+    const { renamedFrom: _r, ...kept } = updated;
+    expect(updateTemplateNotices({ ...kept, sheet: '投促月报' }, july, plan, en)[0]?.message).toBe(
+      '"投促月报" now reports 7/2019, rebuilt from the current plan, keeping 4 values already entered.',
+    );
+    expect(
+      updateTemplateNotices(
+        { ...updated, unplaced: [{ code: 'C1-09', field: 'actual', value: 1, why: 'unknownCode' }] },
+        july,
+        plan,
+        zh,
+      ),
+    ).toHaveLength(2);
+    expect(
+      updateTemplateNotices({ outcome: 'periodTaken', sheet: '投促6月', other: '投促7月' }, july, plan, zh),
+    ).toEqual([
+      {
+        intent: 'warning',
+        title: '未更新模板',
+        message: '“投促7月”已是该攻坚战和填报单位 2019 年 7 月的模板；为免两表冲突，“投促6月”未作更改。',
+      },
+    ]);
+    expect(
+      updateTemplateNotices({ outcome: 'campaignMissing', sheet: 'S', campaignId: 'C9' }, july, plan, zh)[0]?.message,
+    ).toBe('“S”所属的攻坚战（C9）不在当前计划中，未作更改。');
+    expect(updateTemplateNotices({ outcome: 'notATemplate', sheet: 'S' }, july, plan, en)[0]?.message).toContain(
+      'no longer one of this add-in',
+    );
+    expect(updateTemplateNotices({ outcome: 'unreadable', sheet: 'S' }, july, plan, zh)[0]?.title).toBe('未更新模板');
+  });
+
+  test('the update list names each template with its campaign, department and period', () => {
+    const sheets = [{ name: '投促6月', campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6 }];
+    expect(templateOptions(sheets, plan, 'zh-CN', zh)).toEqual([
+      { name: '投促6月', label: '投促6月（招大引强·投资促进中心·2019 年 6 月）' },
+    ]);
+    expect(templateOptions(sheets, plan, 'en-US', en)[0]?.label).toBe(
+      '投促6月 (Investment attraction, 投资促进中心, 6/2019)',
+    );
+  });
+
   test('unreadable and the plan sheet', () => {
     expect(insertTemplateNotices({ outcome: 'unreadable', sheet: 'S' }, zh)[0]).toMatchObject({
       intent: 'warning',
@@ -186,8 +246,16 @@ describe('Templates (server-rendered)', () => {
     expect(t).toContain('插入指标库');
     expect(t).toContain('正在读取工作簿中的指标库'); // until the workbook has been read (effects do not run here)
     expect(html.match(/role="radiogroup" aria-labelledby=/g)).toHaveLength(2); // campaigns, formula mode: each labelled
-    expect(html.match(/<select /g)).toHaveLength(2); // 填报单位, 报告月份: native selects, labelled
+    // 填报单位, 报告月份 and the template to update: native selects, each labelled
+    expect(html.match(/<select /g)).toHaveLength(3);
     expect(html).toMatch(/<label for="([^"]+)"[^>]*>填报单位<\/label>/);
+    expect(html).toMatch(/<label for="([^"]+)"[^>]*>要更新的模板<\/label>/);
+    // until the workbook has been read there is no template to update: the list says so, the button waits
+    expect(t).toContain('更新已有模板');
+    expect(t).toContain('工作簿中还没有模板');
+    expect(html).toMatch(
+      /<button[^>]*aria-disabled="true"[^>]*data-testid="update-template"|<button[^>]*data-testid="update-template"[^>]*aria-disabled="true"/,
+    );
   });
 
   test('en-US', () => {
@@ -200,6 +268,8 @@ describe('Templates (server-rendered)', () => {
       'Native formulas',
       'Insert template',
       'Insert plan sheet',
+      'Update an existing template',
+      'No templates in this workbook yet',
     ])
       expect(t).toContain(s);
     expect(t).not.toContain('插入模板');

@@ -243,6 +243,21 @@ const zhCN = {
   'ui.templates.unreadable':
     '“{sheet}”已是这一模板，但其结构已被改动（表头键或指标编码缺失），为免丢失已填数值，未作覆盖。请先在“校验”中检查该表。',
   'ui.templates.campaignMissing': '所选攻坚战已不在当前计划中，请重新选择',
+  'ui.templates.updateHeading': '更新已有模板',
+  'ui.templates.updateHint': '把所选模板改为上方选定的报告月份和公式，并按当前计划更新目标；已填数值全部保留。',
+  'ui.templates.updateSheet': '要更新的模板',
+  'ui.templates.updateSheetOption': '{sheet}（{campaign}·{department}·{year} 年 {month} 月）',
+  'ui.templates.updateNone': '工作簿中还没有模板',
+  'ui.templates.update': '更新所选模板',
+  'ui.templates.updatedTitle': '已更新模板',
+  'ui.templates.notUpdatedTitle': '未更新模板',
+  'ui.templates.updated': '“{sheet}”已改为 {year} 年 {month} 月，按当前计划重建，保留已填数值 {kept} 个。',
+  'ui.templates.updatedRenamed':
+    '“{from}”已改为 {year} 年 {month} 月并更名为“{sheet}”，按当前计划重建，保留已填数值 {kept} 个。',
+  'ui.templates.notATemplate': '“{sheet}”已不是本加载项的模板（可能已被删除或改名），请重新选择。',
+  'ui.templates.updateCampaignMissing': '“{sheet}”所属的攻坚战（{campaign}）不在当前计划中，未作更改。',
+  'ui.templates.periodTaken':
+    '“{other}”已是该攻坚战和填报单位 {year} 年 {month} 月的模板；为免两表冲突，“{sheet}”未作更改。',
   'ui.templates.planInsertedTitle': '已插入指标库',
   'ui.templates.planInserted': '已插入“{sheet}”。修改其中的指标或目标后，新插入的模板将使用修改后的计划。',
   'ui.templates.planExistsTitle': '指标库已存在',
@@ -619,6 +634,25 @@ const enUS: Record<MessageKey, string> = {
   'ui.templates.unreadable':
     '"{sheet}" is this template, but its structure was changed (column keys or indicator codes missing); it was left as it is so that no entered value is lost. Check it under Validation first.',
   'ui.templates.campaignMissing': 'The campaign chosen is no longer in the plan; choose again',
+  'ui.templates.updateHeading': 'Update an existing template',
+  'ui.templates.updateHint':
+    'Moves the chosen template to the report month and formulas selected above, with the current plan’s targets; every value entered is kept.',
+  'ui.templates.updateSheet': 'Template to update',
+  'ui.templates.updateSheetOption': '{sheet} ({campaign}, {department}, {month}/{year})',
+  'ui.templates.updateNone': 'No templates in this workbook yet',
+  'ui.templates.update': 'Update template',
+  'ui.templates.updatedTitle': 'Template updated',
+  'ui.templates.notUpdatedTitle': 'Template not updated',
+  'ui.templates.updated':
+    '"{sheet}" now reports {month}/{year}, rebuilt from the current plan, keeping {kept} values already entered.',
+  'ui.templates.updatedRenamed':
+    '"{from}" now reports {month}/{year} and was renamed "{sheet}"; rebuilt from the current plan, keeping {kept} values already entered.',
+  'ui.templates.notATemplate':
+    '"{sheet}" is no longer one of this add-in’s templates (deleted or renamed?); choose again.',
+  'ui.templates.updateCampaignMissing':
+    'The campaign of "{sheet}" ({campaign}) is not in the current plan; nothing was changed.',
+  'ui.templates.periodTaken':
+    '"{other}" already is the {month}/{year} template of this campaign and department; "{sheet}" was left unchanged so that the two do not conflict.',
   'ui.templates.planInsertedTitle': 'Plan sheet inserted',
   'ui.templates.planInserted':
     'Inserted "{sheet}". After you edit its indicators or targets, templates you insert use the edited plan.',

@@ -42,6 +42,14 @@ const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  update: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  updateHeading: { margin: 0 },
 });
 
 export interface TemplatesProps {
@@ -205,6 +213,45 @@ export function Templates({ plan: initialPlan }: TemplatesProps) {
         ) : null}
       </div>
       <Caption1 className={feature.text}>{t('ui.templates.insertPlanHint')}</Caption1>
+
+      <section className={styles.update} aria-labelledby={`${id}update`}>
+        <Subtitle2 as="h3" id={`${id}update`} className={styles.updateHeading}>
+          {t('ui.templates.updateHeading')}
+        </Subtitle2>
+        <Caption1 id={`${id}updateHint`} className={styles.hint}>
+          {t('ui.templates.updateHint')}
+        </Caption1>
+        <div className={styles.field}>
+          <Label htmlFor={`${id}updateSheet`} weight="semibold">
+            {t('ui.templates.updateSheet')}
+          </Label>
+          <Select
+            id={`${id}updateSheet`}
+            className={styles.select}
+            data-testid="update-sheet"
+            disabled={s.templates.length === 0}
+            value={s.updateSheet}
+            onChange={(_, d) => s.setUpdateSheet(d.value)}
+          >
+            {s.templates.length === 0 ? <option value="">{t('ui.templates.updateNone')}</option> : null}
+            {s.templates.map((o) => (
+              <option key={o.name} value={o.name}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={styles.actions}>
+          <Button
+            data-testid="update-template"
+            aria-describedby={`${id}updateHint`}
+            disabledFocusable={s.busy !== undefined || s.templates.length === 0}
+            onClick={() => void s.update()}
+          >
+            {t('ui.templates.update')}
+          </Button>
+        </div>
+      </section>
     </div>
   );
 }

@@ -8,6 +8,10 @@ import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePl
 import {
   insertPlanSheet,
   insertTemplate,
+  templateSheets,
+  updateTemplate,
+  type TemplateSheet,
+  type UpdateTemplateResult,
   type InsertPlanSheetResult,
   type InsertTemplateResult,
 } from '../../../workbook/usecases/templates';
@@ -118,30 +122,78 @@ export function insertTemplateNotices(result: InsertTemplateResult, t: Translate
           message: t('ui.templates.unreadable', { sheet: result.sheet }),
         },
       ];
-    case 'reapplied': {
-      const done: NoticeInput = {
-        intent: 'success',
-        title: t('ui.templates.reappliedTitle'),
-        message: t('ui.templates.reapplied', { sheet: result.sheet, kept: result.kept }),
-      };
-      if (result.unplaced.length === 0) return [done];
-      const items = result.unplaced.slice(0, LISTED).map((u) =>
-        t(u.why === 'unknownCode' ? 'ui.templates.unplacedUnknownCode' : 'ui.templates.unplacedNotAnInput', {
-          code: u.code,
-          field: t(FIELD_NAME[u.field]),
-          value: String(u.value),
+    case 'reapplied':
+      return [
+        {
+          intent: 'success',
+          title: t('ui.templates.reappliedTitle'),
+          message: t('ui.templates.reapplied', { sheet: result.sheet, kept: result.kept }),
+        },
+        ...unplacedNotices(result.unplaced, t),
+      ];
+  }
+}
+
+/** What could not be put back on a rebuilt template: named (the first few), never dropped silently. */
+function unplacedNotices(unplaced: readonly UnplacedValue[], t: Translate): NoticeInput[] {
+  if (unplaced.length === 0) return [];
+  const items = unplaced.slice(0, LISTED).map((u) =>
+    t(u.why === 'unknownCode' ? 'ui.templates.unplacedUnknownCode' : 'ui.templates.unplacedNotAnInput', {
+      code: u.code,
+      field: t(FIELD_NAME[u.field]),
+      value: String(u.value),
+    }),
+  );
+  const list = items.join(t('ui.templates.listSeparator')) + (unplaced.length > LISTED ? ' …' : '');
+  return [
+    {
+      intent: 'warning',
+      title: t('ui.templates.unplacedTitle'),
+      message: t('ui.templates.unplaced', { count: unplaced.length, list }),
+    },
+  ];
+}
+
+/** The notices that tell the user what updating a template did (`year`, `month`: what it was to report). */
+export function updateTemplateNotices(
+  result: UpdateTemplateResult,
+  period: { readonly year: number; readonly month: number },
+  plan: Plan,
+  t: Translate,
+): NoticeInput[] {
+  const warning = (message: string): NoticeInput[] => [
+    { intent: 'warning', title: t('ui.templates.notUpdatedTitle'), message },
+  ];
+  switch (result.outcome) {
+    case 'updated':
+      return [
+        {
+          intent: 'success',
+          title: t('ui.templates.updatedTitle'),
+          message: result.renamedFrom
+            ? t('ui.templates.updatedRenamed', {
+                ...period,
+                sheet: result.sheet,
+                from: result.renamedFrom,
+                kept: result.kept,
+              })
+            : t('ui.templates.updated', { ...period, sheet: result.sheet, kept: result.kept }),
+        },
+        ...unplacedNotices(result.unplaced, t),
+      ];
+    case 'unreadable':
+      return warning(t('ui.templates.unreadable', { sheet: result.sheet }));
+    case 'notATemplate':
+      return warning(t('ui.templates.notATemplate', { sheet: result.sheet }));
+    case 'campaignMissing':
+      return warning(
+        t('ui.templates.updateCampaignMissing', {
+          sheet: result.sheet,
+          campaign: plan.campaigns.find((c) => c.id === result.campaignId)?.name ?? result.campaignId,
         }),
       );
-      const list = items.join(t('ui.templates.listSeparator')) + (result.unplaced.length > LISTED ? ' …' : '');
-      return [
-        done,
-        {
-          intent: 'warning',
-          title: t('ui.templates.unplacedTitle'),
-          message: t('ui.templates.unplaced', { count: result.unplaced.length, list }),
-        },
-      ];
-    }
+    case 'periodTaken':
+      return warning(t('ui.templates.periodTaken', { ...period, sheet: result.sheet, other: result.other }));
   }
 }
 
@@ -163,7 +215,35 @@ export function insertPlanNotices(result: InsertPlanSheetResult, t: Translate): 
       ];
 }
 
-export type TemplatesBusy = 'template' | 'plan' | undefined;
+export type TemplatesBusy = 'template' | 'plan' | 'update' | undefined;
+
+/** A template sheet as the update list offers it. */
+export interface TemplateOption {
+  readonly name: string;
+  readonly label: string;
+}
+
+export function templateOptions(
+  sheets: readonly TemplateSheet[],
+  plan: Plan,
+  locale: Locale,
+  t: Translate,
+): TemplateOption[] {
+  return sheets.map((s) => {
+    const campaign = plan.campaigns.find((c) => c.id === s.campaignId);
+    const name = campaign ? (locale === 'zh-CN' ? campaign.name : (campaign.nameEn ?? campaign.name)) : s.campaignId;
+    return {
+      name: s.name,
+      label: t('ui.templates.updateSheetOption', {
+        sheet: s.name,
+        campaign: name,
+        department: s.department,
+        year: s.year,
+        month: s.month,
+      }),
+    };
+  });
+}
 
 export interface TemplatesState {
   readonly plan: Plan;
@@ -173,7 +253,12 @@ export interface TemplatesState {
   readonly form: TemplateForm;
   readonly planStatus: PlanStatus | undefined;
   readonly busy: TemplatesBusy;
+  /** The workbook's template sheets (as of the last reading), and the one chosen for updating. */
+  readonly templates: readonly TemplateOption[];
+  readonly updateSheet: string;
   selectCampaign(id: string): void;
+  setUpdateSheet(sheet: string): void;
+  update(): Promise<void>;
   setDepartment(department: string): void;
   setMonth(month: number): void;
   setMode(mode: FormulaMode): void;
@@ -194,6 +279,8 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
   const [active, setActive] = useState<ActivePlan | undefined>(undefined);
   const [form, setForm] = useState<TemplateForm>(() => initialForm(initialPlan, today));
   const [busy, setBusy] = useState<TemplatesBusy>(undefined);
+  const [sheets, setSheets] = useState<readonly TemplateSheet[]>([]);
+  const [chosen, setChosen] = useState<string>('');
   const mounted = useRef(true);
   const plan = active?.plan ?? initialPlan;
 
@@ -205,7 +292,13 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
 
   useEffect(() => {
     mounted.current = true;
-    activePlan(port).then(adoptPlan, (e: unknown) => mounted.current && notifyError(e));
+    port
+      .listSheets()
+      .then(async (listed) => {
+        if (mounted.current) setSheets(templateSheets(listed));
+        adoptPlan(await activePlan(port, listed));
+      })
+      .catch((e: unknown) => mounted.current && notifyError(e));
     return () => {
       mounted.current = false;
     };
@@ -239,6 +332,17 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
         sheets,
       );
       insertTemplateNotices(result, t).forEach(notify);
+      if (result.outcome === 'inserted' && mounted.current)
+        setSheets((list) => [
+          ...list,
+          {
+            name: result.sheet,
+            campaignId: form.campaignId,
+            department: form.department.trim(),
+            year: fresh.plan.year,
+            month: form.month,
+          },
+        ]);
     } catch (e) {
       notifyError(e);
     } finally {
@@ -259,9 +363,45 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
     }
   }, [port, plan, adoptPlan, notify, notifyError, t]);
 
+  const updateSheet = sheets.some((x) => x.name === chosen) ? chosen : (sheets[0]?.name ?? '');
+  const update = useCallback(async () => {
+    if (updateSheet === '') return;
+    setBusy('update');
+    try {
+      // As for inserting: the plan as the 指标库 sheet is now, from the same listing the update uses.
+      const listed = await port.listSheets();
+      const fresh = await activePlan(port, listed);
+      adoptPlan(fresh);
+      const result = await updateTemplate(
+        port,
+        { plan: fresh.plan, sheet: updateSheet, month: form.month, mode: form.mode },
+        listed,
+      );
+      updateTemplateNotices(result, { year: fresh.plan.year, month: form.month }, fresh.plan, t).forEach(notify);
+      if (!mounted.current) return;
+      const now = templateSheets(listed).map((x) =>
+        result.outcome === 'updated' && x.name === updateSheet
+          ? { ...x, name: result.sheet, year: fresh.plan.year, month: form.month }
+          : x,
+      );
+      setSheets(result.outcome === 'notATemplate' ? now.filter((x) => x.name !== updateSheet) : now);
+      if (result.outcome === 'updated') setChosen(result.sheet);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      if (mounted.current) setBusy(undefined);
+    }
+  }, [port, form, updateSheet, adoptPlan, notify, notifyError, t]);
+
+  const templates = useMemo(() => templateOptions(sheets, plan, locale, t), [sheets, plan, locale, t]);
+
   return {
     plan,
     year: plan.year,
+    templates,
+    updateSheet,
+    setUpdateSheet: setChosen,
+    update,
     campaigns,
     departments,
     form,
