@@ -107,6 +107,10 @@ export interface WorkbookPort {
   /** Writes individual cells (e.g. a fix the user accepted) in one batch. */
   writeCells(cells: readonly CellWrite[]): Promise<void>;
   activate(sheet: string, select?: string): Promise<void>;
-  /** Calls `listener` after cells change (by the user or by code). */
+  /**
+   * Calls `listener` after cells change: by the user, another add-in or code. The Excel adapter leaves out this
+   * add-in's own writes where Excel tells them apart (ExcelApi 1.14); the memory adapter reports code writes too
+   * (the preview's stand-in for a paste).
+   */
   onChange(listener: (e: ChangeEvent) => void): Promise<Unsubscribe>;
 }

@@ -6,6 +6,7 @@
  * Icon URLs are resolved to files relative to the directory that holds the manifest being checked.
  */
 import fs from 'node:fs';
+import { FEATURE_REQUIREMENTS } from '../../src/workbook/excel/features';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -332,9 +333,16 @@ describe.each(cases)('%s', (_label, manifestPath, rawBaseUrl, isBuildOutput) => 
     for (const v of Object.values(overrides(ns!, 'bt:Override'))) expect(v).toBe('KPI');
   });
 
-  it('runs everything in one long-lived shared runtime (SharedRuntime 1.1)', () => {
+  it('runs everything in one long-lived shared runtime (SharedRuntime 1.1), on ExcelApi 1.9 or later', () => {
     const baseSets = kid(kid(root, 'Requirements'), 'Sets');
-    expect(kids(baseSets, 'Set').map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['SharedRuntime', '1.1']]);
+    // Every host with the shared runtime has ExcelApi 1.9 (change events, getRanges, page layout, all used by the
+    // adapter): saying so keeps the add-in off hosts where it could only half work.
+    expect(kids(baseSets, 'Set').map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ['SharedRuntime', '1.1'],
+      ['ExcelApi', '1.9'],
+    ]);
+    const highest = Math.max(...Object.values(FEATURE_REQUIREMENTS).map((v) => Number(v.split('.')[1])));
+    expect(`1.${highest}`).toBe('1.9');
     const voSets = kids(kid(versionOverrides, 'Requirements'), 'bt:Sets').flatMap((s) => kids(s, 'bt:Set'));
     expect(voSets.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toContainEqual(['SharedRuntime', '1.1']);
     expectSchemaOrder(versionOverrides, [

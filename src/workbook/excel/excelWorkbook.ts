@@ -536,9 +536,26 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       const registration = await withRetry(
         () =>
           run(async (context) => {
+            // Names being looked up, by worksheet id: a burst of events on one sheet (a paste, another add-in's
+            // write) costs one round trip, not one per event.
+            const lookups = new Map<string, Promise<string>>();
             const result = context.workbook.worksheets.onChanged.add(async (event) => {
+              // This add-in's own writes (Excel says so from ExcelApi 1.14): the add-in knows what it wrote, and a
+              // consolidation would otherwise answer its own write with a burst of events.
+              if (event.triggerSource === 'ThisLocalAddin') return;
               // The event names the sheet by id; its name is looked up now, since sheets can be renamed.
-              listener({ sheet: await sheetName(event.worksheetId), address: event.address });
+              let lookup = lookups.get(event.worksheetId);
+              if (!lookup) {
+                lookup = sheetName(event.worksheetId).finally(() => lookups.delete(event.worksheetId));
+                lookups.set(event.worksheetId, lookup);
+              }
+              let sheet: string;
+              try {
+                sheet = await lookup;
+              } catch {
+                return; // the sheet was deleted since: nothing left to check
+              }
+              listener({ sheet, address: event.address });
             });
             await context.sync();
             return result;

@@ -76,11 +76,14 @@ export function queueSheet(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabi
     });
   }
 
+  // Merged before they are formatted: a fill or border given to cells that are merged afterwards can be lost
+  // (OfficeDev/office-js#6405); after the values, so that no value is written into part of a merged area.
+  queueMerges(spec, sheet, caps, queue);
   for (const [name, rects] of rectsByStyle) {
     const style = spec.styles[name];
     if (style) queueStyle(style, rects, sheet, caps, queue);
   }
-  queueLayout(spec, sheet, caps, queue);
+  queueSizes(spec, sheet, caps, queue);
   if (spec.validations?.length) {
     if (caps.supports('dataValidation')) for (const v of spec.validations) queueValidation(v, sheet, queue);
     else caps.skip('dataValidation');
@@ -370,12 +373,14 @@ function queueStyle(
   }
 }
 
-function queueLayout(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabilities, queue: OperationQueue): void {
-  if (spec.merges?.length) {
-    if (caps.supports('merges'))
-      for (const address of spec.merges) queue.add(address.length, () => sheet.getRange(address).merge(false));
-    else caps.skip('merges');
-  }
+function queueMerges(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabilities, queue: OperationQueue): void {
+  if (!spec.merges?.length) return;
+  if (caps.supports('merges'))
+    for (const address of spec.merges) queue.add(address.length, () => sheet.getRange(address).merge(false));
+  else caps.skip('merges');
+}
+
+function queueSizes(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabilities, queue: OperationQueue): void {
   const columns = spec.columnWidths ?? [];
   const rows = spec.rowHeights ?? [];
   if (columns.length === 0 && rows.length === 0) return;

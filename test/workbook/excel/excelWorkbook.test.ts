@@ -357,6 +357,9 @@ describe('writeSheet', () => {
     const first = (pattern: RegExp) => calls.findIndex((c) => pattern.test(c));
     const last = (pattern: RegExp) => calls.length - 1 - [...calls].reverse().findIndex((c) => pattern.test(c));
     expect(last(/\.(values|formulas)=/)).toBeLessThan(first(/\.format\./));
+    // merged after the values and before any format (office-js#6405: formats of cells merged later can be lost)
+    expect(last(/\.(values|formulas)=/)).toBeLessThan(first(/\.merge\b/));
+    expect(last(/\.merge\b/)).toBeLessThan(first(/\.format\./));
     expect(excel.syncs).toBe(2);
     expect(port.lastWriteReport()).toMatchObject({ sheet: '招大引强-投资促进中心', skipped: [], syncs: 2 });
   });
@@ -703,6 +706,32 @@ describe('activate, writeCells and onChange', () => {
     expect(excel.handlers.size).toBe(0);
     await excel.fireChanged('投促中心', 'H6');
     expect(events).toHaveLength(2);
+  });
+
+  it('leaves out this add-in’s own writes; a burst of events on one sheet costs one name lookup', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('投资促进中心');
+    excel.addSheet('汇总');
+    const events: ChangeEvent[] = [];
+    await port.onChange((e) => events.push(e));
+    const before = excel.syncs;
+    await excel.fireChanged('汇总', 'A1:N40', 'ThisLocalAddin');
+    expect(events).toEqual([]);
+    expect(excel.syncs).toBe(before);
+    await Promise.all(['H7', 'H8', 'H9', 'N9'].map((a) => excel.fireChanged('投资促进中心', a)));
+    expect(events.map((e) => e.address)).toEqual(['H7', 'H8', 'H9', 'N9']);
+    expect(events.every((e) => e.sheet === '投资促进中心')).toBe(true);
+    expect(excel.syncs - before).toBe(1);
+  });
+
+  it('an event for a sheet deleted before its name came back is dropped, not thrown', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('A');
+    const events: ChangeEvent[] = [];
+    await port.onChange((e) => events.push(e));
+    excel.failNextSyncs('ItemNotFound');
+    await excel.fireChanged('A', 'B2');
+    expect(events).toEqual([]);
   });
 
   it('says change events are unsupported before ExcelApi 1.9', async () => {

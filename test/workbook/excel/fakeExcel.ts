@@ -113,6 +113,7 @@ export const MODELLED_MEMBERS = {
     'changeType',
     'source',
     'type',
+    'triggerSource',
   ] satisfies (keyof Excel.WorksheetChangedEventArgs)[],
 };
 const MAX_ROW = 1_048_575;
@@ -401,11 +402,22 @@ export class FakeExcel {
   }
 
   /** A user's edit: calls the registered worksheets.onChanged handlers. */
-  async fireChanged(sheetName: string, address: string): Promise<void> {
+  async fireChanged(
+    sheetName: string,
+    address: string,
+    triggerSource: 'Unknown' | 'ThisLocalAddin' = 'Unknown',
+  ): Promise<void> {
     const sheet = this.sheet(sheetName);
     await Promise.all(
       [...this.handlers].map((h) =>
-        h({ type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local' }),
+        h({
+          type: 'WorksheetChanged',
+          worksheetId: sheet.id,
+          address,
+          changeType: 'RangeEdited',
+          source: 'Local',
+          triggerSource,
+        }),
       ),
     );
   }
