@@ -258,7 +258,7 @@ describe('view model: progress, problems, result, failures', () => {
     expect(failureNotice({ kind: 'port', code: 'sheetProtected', detail: '汇总' }, 'ribbon', zh)).toEqual({
       intent: 'error',
       title: '功能区“一键汇总”未完成',
-      message: '工作表受保护，无法写入；请先撤销工作表保护再试',
+      message: '工作表或工作簿结构受保护，无法写入；请先撤销保护（审阅 › 撤销工作表保护／保护工作簿）再试',
       detail: '汇总',
     });
     expect(failureNotice({ kind: 'port', code: 'unknown' }, 'pane', en)).toMatchObject({ title: 'Not done' });

@@ -203,7 +203,7 @@ const zhCN = {
   'ui.notInOffice.body':
     '此页面是 Excel 加载项的任务窗格，需要在 Excel 中打开（插入 → 加载项），开发时也可通过预览宿主（npm start）打开。',
   'port.cellEditMode': '请先退出单元格编辑模式再试',
-  'port.sheetProtected': '工作表受保护，无法写入；请先撤销工作表保护再试',
+  'port.sheetProtected': '工作表或工作簿结构受保护，无法写入；请先撤销保护（审阅 › 撤销工作表保护／保护工作簿）再试',
   'port.payloadTooLarge': '一次写入的数据超出了 Excel 的限制；请缩小范围后再试',
   'port.nameClash': '已有同名工作表；请重命名或删除后再试',
   'port.unsupported': '当前版本的 Excel 不支持此操作；请更新 Excel 后再试',
@@ -592,7 +592,8 @@ const enUS: Record<MessageKey, string> = {
   'ui.notInOffice.body':
     'This page is the task pane of an Excel add-in: open it in Excel (Insert → Add-ins) or, during development, through the preview host (npm start).',
   'port.cellEditMode': 'Finish editing the cell first (press Enter or Esc), then try again',
-  'port.sheetProtected': 'The sheet is protected; unprotect it, then try again',
+  'port.sheetProtected':
+    'The sheet or the workbook structure is protected; unprotect it (Review › Unprotect Sheet / Protect Workbook), then try again',
   'port.payloadTooLarge': 'Too much data for one request to Excel; try a smaller range',
   'port.nameClash': 'A sheet with that name already exists; rename or delete it, then try again',
   'port.unsupported': 'This version of Excel does not support the operation; update Excel, then try again',
