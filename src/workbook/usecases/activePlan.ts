@@ -3,7 +3,7 @@ import { PLAN_MARKER_TYPE, readPlanSheet } from '../../domain/plan/readPlanSheet
 import type { Plan } from '../../domain/plan/schema';
 import { decodeMarker } from '../../domain/sheetSpec';
 import type { SheetProblem, SheetValues } from '../../domain/validation/validateSheet';
-import type { SheetInfo, WorkbookPort } from '../port';
+import { PortError, type SheetInfo, type WorkbookPort } from '../port';
 
 export type PlanSource = 'builtin' | 'sheet';
 
@@ -32,15 +32,38 @@ export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo
   return fromPlanSheet(data ?? { name: planSheet.name, values: [] });
 }
 
+/**
+ * The plan in use again, from what the caller found before (`known`), for an action about to use it: the 指标库
+ * sheet found then is read by name (1 round trip) and used while it still is the plan sheet; when it is gone or
+ * no longer one, the full activePlan (2–3). Where `known` had no 指标库 sheet nothing is read, and the built-in
+ * plan is returned as `tentative`: the caller confirms it from the next sheet list it gets (a 指标库 sheet may
+ * have been added since), as insertTemplateInUse does from its write's own listing.
+ */
+export async function refreshPlan(
+  port: WorkbookPort,
+  known: ActivePlan,
+): Promise<ActivePlan & { readonly tentative?: true }> {
+  if (known.sheet === undefined) return { plan: builtinPlan(), source: 'builtin', problems: [], tentative: true };
+  try {
+    const [data] = await port.readSheets([known.sheet]);
+    if (data && isPlanSheet(data)) return fromPlanSheet(data);
+  } catch (error) {
+    if (!(error instanceof PortError && error.code === 'sheetMissing')) throw error;
+  }
+  return activePlan(port);
+}
+
 /** Where the adapters look for a marker: column A, rows 1–20 (rows may be inserted above it). */
 const MARKER_ROWS = 20;
 
 /** The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. */
 export function activePlanOf(sheets: readonly SheetValues[]): ActivePlan {
-  const planSheet = sheets.find((s) =>
-    s.values.slice(0, MARKER_ROWS).some((row) => decodeMarker(row[0])?.type === PLAN_MARKER_TYPE),
-  );
+  const planSheet = sheets.find(isPlanSheet);
   return planSheet ? fromPlanSheet(planSheet) : { plan: builtinPlan(), source: 'builtin', problems: [] };
+}
+
+function isPlanSheet(sheet: SheetValues): boolean {
+  return sheet.values.slice(0, MARKER_ROWS).some((row) => decodeMarker(row[0])?.type === PLAN_MARKER_TYPE);
 }
 
 function fromPlanSheet(sheet: SheetValues): ActivePlan {

@@ -20,6 +20,7 @@ import {
 import type { CellValue } from '../../domain/validation/validateRow';
 import { columnName, parseCell } from '../../domain/address';
 import { PortError, type SheetData, type SheetInfo, type WorkbookPort } from '../port';
+import { activePlan, refreshPlan, type ActivePlan } from './activePlan';
 
 /**
  * Use cases of the 模板 section (and of ribbon commands): insert a department's template, re-apply it in place
@@ -90,10 +91,19 @@ export async function insertTemplate(
   /** The sheet list when the caller has just read it (e.g. for activePlan): an existing template is found at once. */
   listed?: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
+  return (await insertListing(port, request, listed)).result;
+}
+
+/** insertTemplate, with the other sheets as the insert found them (when it inserted). */
+async function insertListing(
+  port: WorkbookPort,
+  request: InsertTemplateRequest,
+  listed?: readonly SheetInfo[],
+): Promise<{ readonly result: InsertTemplateResult; readonly others?: readonly SheetInfo[] }> {
   const known = listed?.find((s) => isSameTemplate(s.marker, request));
   if (known) {
     try {
-      return await reapply(port, request, known.name);
+      return { result: await reapply(port, request, known.name) };
     } catch (error) {
       // The list was stale (the sheet has been deleted or renamed since): look again, as without a list.
       if (!(error instanceof PortError && error.code === 'sheetMissing')) throw error;
@@ -105,10 +115,65 @@ export async function insertTemplate(
     { select: selected },
   );
   const existing = others.find((s) => isSameTemplate(s.marker, request));
-  if (!existing) return { outcome: 'inserted', sheet: name, selected };
+  if (!existing) return { result: { outcome: 'inserted', sheet: name, selected }, others };
   // The template was there already: the new sheet would duplicate it.
   await port.deleteSheet(name);
-  return reapply(port, request, existing.name);
+  return { result: await reapply(port, request, existing.name) };
+}
+
+/** What the 插入模板 button chose: the plan and its year are the workbook's, as insertTemplateInUse finds them. */
+export type TemplateChoice = Omit<InsertTemplateRequest, 'plan' | 'year'>;
+
+export interface InsertInUseResult {
+  /** The plan in use, as read for this insert (for the pane to show). */
+  readonly active: ActivePlan;
+  readonly result: InsertTemplateResult | { readonly outcome: 'campaignMissing' };
+}
+
+/**
+ * The 插入模板 button: the template of `choice`, built from the plan in use as the workbook has it now. `known`
+ * is the plan the pane found when it opened: its 指标库 sheet is re-read by name (1 round trip; refreshPlan),
+ * then the insert (2). Where the pane found no 指标库 sheet the built-in plan is used at once, and confirmed from
+ * the insert's own listing: should a 指标库 sheet have been added since, the new sheet is rebuilt from it
+ * (or removed again, when that plan has no such campaign). So 3 round trips with a 指标库 sheet, 2 without, where
+ * listing, reading the plan and inserting one after the other take 5.
+ */
+export async function insertTemplateInUse(
+  port: WorkbookPort,
+  choice: TemplateChoice,
+  known?: ActivePlan,
+): Promise<InsertInUseResult> {
+  const active = known ? await refreshPlan(port, known) : await activePlan(port);
+  const has = (plan: Plan) => plan.campaigns.some((c) => c.id === choice.campaignId);
+  if (!has(active.plan)) return { active, result: { outcome: 'campaignMissing' } };
+  const request = { ...choice, plan: active.plan, year: active.plan.year };
+  const { result, others } = await insertListing(port, request);
+  if (!('tentative' in active) || result.outcome !== 'inserted' || !others?.some(isPlanSheetInfo))
+    return { active: untentative(active), result };
+  // A 指标库 sheet was added since the pane looked: the plan in use is that sheet's.
+  const fresh = await activePlan(port, others);
+  if (JSON.stringify(fresh.plan) === JSON.stringify(active.plan)) return { active: fresh, result };
+  if (!has(fresh.plan)) {
+    await port.deleteSheet(result.sheet);
+    return { active: fresh, result: { outcome: 'campaignMissing' } };
+  }
+  const again = { ...choice, plan: fresh.plan, year: fresh.plan.year };
+  const existing = others.find((s) => isSameTemplate(s.marker, again));
+  if (existing) {
+    await port.deleteSheet(result.sheet);
+    return { active: fresh, result: await reapply(port, again, existing.name) };
+  }
+  const rebuilt = await reapply(port, again, result.sheet);
+  return { active: fresh, result: rebuilt.outcome === 'reapplied' ? { ...result } : rebuilt };
+}
+
+function isPlanSheetInfo(s: SheetInfo): boolean {
+  return s.marker?.type === PLAN_MARKER_TYPE;
+}
+
+function untentative(active: ActivePlan & { readonly tentative?: true }): ActivePlan {
+  const { tentative: _tentative, ...rest } = active;
+  return rest;
 }
 
 /** Rebuilds the template on the sheet that holds it, putting back what was entered (see insertTemplate). */

@@ -4,7 +4,12 @@ import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import type { WorkbookPort } from '../../../src/workbook/port';
 import { activePlan } from '../../../src/workbook/usecases/activePlan';
-import { insertPlanSheet, insertTemplate, updateTemplate } from '../../../src/workbook/usecases/templates';
+import {
+  insertPlanSheet,
+  insertTemplate,
+  insertTemplateInUse,
+  updateTemplate,
+} from '../../../src/workbook/usecases/templates';
 import { applyFix, validateAll, validateWorkbook } from '../../../src/workbook/usecases/validateWorkbook';
 import { specToArray } from '../../domain/specToArray';
 import { FakeExcel, type Seed } from '../excel/fakeExcel';
@@ -55,6 +60,21 @@ function seedWorkbook(excel: FakeExcel, templates: number): string[] {
 }
 
 const request = { plan, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, mode: 'kpi' } as const;
+/** What the 插入模板 button sends (the plan and year are the workbook's). */
+const button = () => ({ choice: { campaignId: 'C1', department: '投资促进中心', month: 6, mode: 'kpi' } as const });
+
+/** A fake sheet's cells as a grid of seeds (values; formulas as formulas), to copy it into another workbook. */
+function gridOf(sheet: ReturnType<FakeExcel['sheet']>): Seed[][] {
+  const grid: Seed[][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const [r, c] = key.split(',').map(Number) as [number, number];
+    while (grid.length <= r) grid.push([]);
+    const row = grid[r] ?? [];
+    while (row.length <= c) row.push(null);
+    row[c] = cell.formula ? { formula: cell.formula, value: cell.value ?? null } : (cell.value ?? null);
+  }
+  return grid;
+}
 
 describe('round trips of the use cases (Excel adapter)', () => {
   it.each([0, 50])(
@@ -82,18 +102,61 @@ describe('round trips of the use cases (Excel adapter)', () => {
     expect(excel.syncs).toBe(2);
   });
 
-  it('the 插入模板 button: 2 (list) + 1 (read the 指标库) + 2 (insert)', async () => {
+  it('the 插入模板 button with a 指标库 sheet: 1 (read it again by name) + 2 (insert), not 5', async () => {
     const { excel, port, writes } = setup();
     await insertPlanSheet(port, plan);
     seedWorkbook(excel, 50);
+    const known = await activePlan(port); // what the pane found on opening
     const before = excel.syncs;
     writes.length = 0;
-    const sheets = await port.listSheets();
-    const active = await activePlan(port, sheets);
-    const r = await insertTemplate(port, { ...request, plan: active.plan }, sheets);
-    expect(r.outcome).toBe('inserted');
-    expect(writes).toEqual(['listSheets', 'readSheets', 'insertSheet']);
-    expect(excel.syncs - before).toBe(5);
+    const { choice } = button();
+    const { active, result } = await insertTemplateInUse(port, choice, known);
+    expect(result).toMatchObject({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月' });
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库' });
+    expect(writes).toEqual(['readSheets', 'insertSheet']);
+    expect(excel.syncs - before).toBe(3);
+  });
+
+  it('the 插入模板 button without a 指标库 sheet: 2 (insert; its own listing confirms the built-in plan)', async () => {
+    const { excel, port, writes } = setup();
+    seedWorkbook(excel, 50);
+    const known = await activePlan(port);
+    const before = excel.syncs;
+    writes.length = 0;
+    const { active, result } = await insertTemplateInUse(port, button().choice, known);
+    expect(result.outcome).toBe('inserted');
+    expect(active).toEqual({ plan, source: 'builtin', problems: [] });
+    expect(writes).toEqual(['insertSheet']);
+    expect(excel.syncs - before).toBe(2);
+  });
+
+  it('the 插入模板 button after a 指标库 sheet was copied in: the new sheet is rebuilt from that plan', async () => {
+    const { excel, port } = setup();
+    const known = await activePlan(port); // none yet
+    const other = setup(); // another workbook's 指标库, with C1-01's target edited, copied into this one
+    await insertPlanSheet(other.port, plan);
+    const planSheet = other.excel.sheet('指标库');
+    const target = [...planSheet.cells.entries()].find(([, c]) => c.value === 'C1-01');
+    if (!target) throw new Error('C1-01 not on the plan sheet');
+    const [row] = target[0].split(',').map(Number);
+    planSheet.cells.set(`${row},9`, { value: 7.5, numberFormat: 'General' }); // 确保目标 (J) of C1-01: 7 → 7.5
+    excel.addSheet('指标库', gridOf(planSheet));
+    const { active, result } = await insertTemplateInUse(port, button().choice, known);
+    expect(active.problems).toEqual([]);
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库' });
+    expect(result).toMatchObject({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月' });
+    expect(excel.sheet('招大引强-投资促进中心-6月').cell('F7').value).toBe(7.5);
+    expect(excel.sheets).toHaveLength(2);
+  });
+
+  it('the 插入模板 button when the 指标库 sheet found on opening is gone: the full reading, then the insert', async () => {
+    const { excel, port } = setup();
+    await insertPlanSheet(port, plan);
+    const known = await activePlan(port);
+    excel.deleteSheet('指标库');
+    const { active, result } = await insertTemplateInUse(port, button().choice, known);
+    expect(active).toEqual({ plan, source: 'builtin', problems: [] });
+    expect(result.outcome).toBe('inserted');
   });
 
   it('re-applying with a fresh list: 1 (read the old sheet) + 3 (replacing writeSheet), values kept', async () => {

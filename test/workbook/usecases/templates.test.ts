@@ -7,6 +7,7 @@ import {
   PLAN_FIRST_TARGET_CELL,
   insertPlanSheet,
   insertTemplate,
+  insertTemplateInUse,
   readEnteredValues,
   templateSheets,
   updateTemplate,
@@ -253,6 +254,41 @@ describe('updateTemplate (another month, another formula mode, the plan’s curr
     const r = await updateTemplate(wb, { plan: next, sheet, month: 1, mode: 'kpi' });
     expect(r).toMatchObject({ outcome: 'updated', sheet: '招大引强-投资促进中心-1月', kept: 1 });
     expect(templateSheets(await wb.listSheets())[0]).toMatchObject({ year: 2020, month: 1 });
+  });
+});
+
+describe('insertTemplateInUse (the 插入模板 button: the plan as the workbook has it now)', () => {
+  const choice = { campaignId: 'C1', department: '投资促进中心', month: 6, mode: 'kpi' } as const;
+  const builtin = { plan, source: 'builtin', problems: [] } as const;
+
+  it('a 指标库 added since the pane looked, without that campaign: the new sheet is removed again', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, { ...plan, campaigns: plan.campaigns.filter((c) => c.id !== 'C1') });
+    const { active, result } = await insertTemplateInUse(wb, choice, builtin);
+    expect(result).toEqual({ outcome: 'campaignMissing' });
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库' });
+    expect(wb.sheetNames()).toEqual(['指标库']);
+  });
+
+  it('a 指标库 for 2020 added since: the template of 2020 that exists is re-applied, no duplicate', async () => {
+    const wb = new MemoryWorkbook();
+    const next: Plan = { ...plan, year: 2020 };
+    await insertPlanSheet(wb, next);
+    const existing = await inserted(wb, { plan: next, year: 2020 });
+    type(wb, existing, 'H7', '2.5');
+    await wb.renameSheet(existing, '投促2020年6月');
+    const { active, result } = await insertTemplateInUse(wb, choice, builtin);
+    expect(active.plan.year).toBe(2020);
+    expect(result).toMatchObject({ outcome: 'reapplied', sheet: '投促2020年6月', kept: 1 });
+    expect(wb.sheetNames()).toEqual(['指标库', '投促2020年6月']);
+  });
+
+  it('the same plan in a 指标库 added since: the inserted sheet stands as it is', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    const { active, result } = await insertTemplateInUse(wb, choice, builtin);
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库' });
+    expect(result).toEqual({ outcome: 'inserted', sheet: '招大引强-投资促进中心-6月', selected: 'H7' });
   });
 });
 

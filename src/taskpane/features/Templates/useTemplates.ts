@@ -7,7 +7,7 @@ import type { UnplacedValue } from '../../../domain/template/template';
 import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
 import {
   insertPlanSheet,
-  insertTemplate,
+  insertTemplateInUse,
   templateSheets,
   updateTemplate,
   type TemplateSheet,
@@ -311,26 +311,18 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
   const insert = useCallback(async () => {
     setBusy('template');
     try {
-      // The plan as the 指标库 sheet is now, and the sheet list the insert needs: one listing for both.
-      const sheets = await port.listSheets();
-      const fresh = await activePlan(port, sheets);
+      // The plan as the workbook has it now: the 指标库 sheet found on opening is read again by name, and the
+      // insert's own listing confirms there is none where none was found (insertTemplateInUse).
+      const { active: fresh, result } = await insertTemplateInUse(
+        port,
+        { campaignId: form.campaignId, department: form.department, month: form.month, mode: form.mode },
+        active,
+      );
       adoptPlan(fresh);
-      if (!fresh.plan.campaigns.some((c) => c.id === form.campaignId)) {
+      if (result.outcome === 'campaignMissing') {
         notify({ intent: 'warning', title: t('ui.status.errorTitle'), message: t('ui.templates.campaignMissing') });
         return;
       }
-      const result = await insertTemplate(
-        port,
-        {
-          plan: fresh.plan,
-          campaignId: form.campaignId,
-          department: form.department,
-          year: fresh.plan.year,
-          month: form.month,
-          mode: form.mode,
-        },
-        sheets,
-      );
       insertTemplateNotices(result, t).forEach(notify);
       if (result.outcome === 'inserted' && mounted.current)
         setSheets((list) => [
@@ -348,7 +340,7 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
     } finally {
       if (mounted.current) setBusy(undefined);
     }
-  }, [port, form, adoptPlan, notify, notifyError, t]);
+  }, [port, form, active, adoptPlan, notify, notifyError, t]);
 
   const insertPlan = useCallback(async () => {
     setBusy('plan');
