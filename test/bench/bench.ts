@@ -13,7 +13,13 @@ import { createExcelWorkbook } from '../../src/workbook/excel/excelWorkbook';
 import { readXlsx, type ParsedFile } from '../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { consolidateWorkbook, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
-import { insertTemplate } from '../../src/workbook/usecases/templates';
+import { activePlan } from '../../src/workbook/usecases/activePlan';
+import {
+  insertPlanSheet,
+  insertTemplate,
+  insertTemplateInUse,
+  updateTemplate,
+} from '../../src/workbook/usecases/templates';
 import { validateAll } from '../../src/workbook/usecases/validateWorkbook';
 import { specToArray } from '../domain/specToArray';
 import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
@@ -260,6 +266,14 @@ async function roundTripBench(): Promise<void> {
   await measure('insert a template (new)', () => insertTemplate(port, request));
   await measure('insert the same template again (re-applied, no list given)', () => insertTemplate(port, request));
   await measure('validate every sheet (校验全部)', () => validateAll(port));
+  await insertPlanSheet(port, benchPlan);
+  const known = await activePlan(port);
+  await measure('the 插入模板 button, with a 指标库 sheet (another department)', () =>
+    insertTemplateInUse(port, { campaignId: 'C2', department: '经信商务局', month: 6, mode: 'kpi' }, known),
+  );
+  await measure('更新已有模板: that sheet moved to July', () =>
+    updateTemplate(port, { plan: benchPlan, sheet: '转型升级-经信商务局-6月', month: 7, mode: 'kpi' }),
+  );
 }
 
 void (async () => {
