@@ -22,52 +22,94 @@ if (!chromiumAvailable) {
 /**
  * The preview built once for all e2e files: Jest runs each file in its own worker, so the build is shared through
  * the file system — a folder named after a hash of everything the build reads (src/, the webpack and TypeScript
- * configs, the lockfile). The first worker to claim it (an atomic mkdir of a lock) builds; the others wait for its
- * "done" file. A changed source gives another hash, hence a fresh build; older builds are removed.
+ * configs, the lockfile). The first worker to claim it (an atomic mkdir of a lock holding its pid) builds into a
+ * folder of its own and renames it into place, so that nobody ever serves a half-written build; the others wait.
+ * A lock whose process is gone (a run killed mid-build) is taken over at once. A build that failed says so to the
+ * waiters (a ".failed" file, written before the lock is released). Builds of other hashes older than a day are
+ * removed; those of a concurrent run (another checkout, other sources) are left alone.
  */
 export async function buildPreview(): Promise<string> {
   const root = path.resolve(__dirname, '../..');
-  const key = inputsHash(root);
-  const out = path.join(os.tmpdir(), `kpi-preview-${key}`);
+  const out = path.join(os.tmpdir(), `kpi-preview-${inputsHash(root)}`);
   const lock = `${out}.lock`;
-  const done = path.join(out, '.done');
   const failed = `${out}.failed`;
-  if (fs.existsSync(done)) return out;
-  let claimed = false;
-  try {
-    fs.mkdirSync(lock);
-    claimed = true;
-  } catch {
-    // Another worker is building: wait for it (a build takes well under the e2e hook timeout).
-  }
-  if (!claimed) {
-    const deadline = Date.now() + 170_000;
-    while (!fs.existsSync(done)) {
-      if (fs.existsSync(failed))
-        throw new Error(`preview build failed (in another worker): ${fs.readFileSync(failed, 'utf8')}`);
-      // A lock left by a killed run (no build progressing) is taken over after the deadline.
-      if (Date.now() > deadline) {
+  for (;;) {
+    if (fs.existsSync(path.join(out, '.done'))) return out;
+    if (claim(lock)) {
+      try {
+        if (fs.existsSync(path.join(out, '.done'))) return out; // finished between the check and the claim
+        fs.rmSync(failed, { force: true });
+        removeOldBuilds(out);
+        const staging = `${out}.tmp-${process.pid}`;
+        fs.rmSync(staging, { recursive: true, force: true });
+        try {
+          await webpackPreview(root, staging);
+          fs.writeFileSync(path.join(staging, '.done'), new Date().toISOString());
+          fs.rmSync(out, { recursive: true, force: true });
+          fs.renameSync(staging, out);
+          return out;
+        } catch (error) {
+          fs.rmSync(staging, { recursive: true, force: true });
+          fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+      } finally {
         fs.rmSync(lock, { recursive: true, force: true });
-        return buildPreview();
+      }
+    }
+    // Another worker builds: wait for its build, its failure, or its death.
+    while (fs.existsSync(lock) && !fs.existsSync(path.join(out, '.done'))) {
+      if (!lockAlive(lock)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        break;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    return out;
+    if (!fs.existsSync(path.join(out, '.done')) && !fs.existsSync(lock) && fs.existsSync(failed))
+      throw new Error(`preview build failed (in another worker): ${fs.readFileSync(failed, 'utf8')}`);
+  }
+}
+
+/** Takes the lock (an atomic mkdir) and records this process in it; false when another process holds it. */
+function claim(lock: string): boolean {
+  try {
+    fs.mkdirSync(lock);
+  } catch {
+    return false;
+  }
+  fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+/** Whether the process that holds the lock still runs (a lock without its pid yet counts as alive: just taken). */
+function lockAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true;
   }
   try {
-    for (const old of fs.readdirSync(os.tmpdir()))
-      if (old.startsWith('kpi-preview-') && !old.startsWith(`kpi-preview-${key}`))
-        fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
-    fs.rmSync(out, { recursive: true, force: true });
-    fs.rmSync(failed, { force: true });
-    await webpackPreview(root, out);
-    fs.writeFileSync(done, new Date().toISOString());
-    return out;
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
-    throw error;
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes other builds of the preview that are over a day old and not being built (no lock). */
+function removeOldBuilds(current: string): void {
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    const full = path.join(os.tmpdir(), entry);
+    if (!entry.startsWith('kpi-preview-') || full.startsWith(current)) continue;
+    const base = full.replace(/\.(lock|failed|tmp-\d+)$/, '');
+    if (fs.existsSync(`${base}.lock`)) continue;
+    try {
+      if (fs.statSync(full).mtimeMs < dayAgo) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile by another run
+    }
   }
 }
 

@@ -170,10 +170,10 @@ describe('notices', () => {
   test('the update list names each template with its campaign, department and period', () => {
     const sheets = [{ name: '投促6月', campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6 }];
     expect(templateOptions(sheets, plan, 'zh-CN', zh)).toEqual([
-      { name: '投促6月', label: '投促6月（招大引强·投资促进中心·2019 年 6 月）' },
+      { name: '投促6月', label: '2019 年 6 月 · 招大引强 · 投资促进中心（投促6月）' },
     ]);
     expect(templateOptions(sheets, plan, 'en-US', en)[0]?.label).toBe(
-      '投促6月 (Investment attraction, 投资促进中心, 6/2019)',
+      '6/2019 · Investment attraction · 投资促进中心 (投促6月)',
     );
   });
 

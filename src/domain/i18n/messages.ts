@@ -246,7 +246,7 @@ const zhCN = {
   'ui.templates.updateHeading': '更新已有模板',
   'ui.templates.updateHint': '把所选模板改为上方选定的报告月份和公式，并按当前计划更新目标；已填数值全部保留。',
   'ui.templates.updateSheet': '要更新的模板',
-  'ui.templates.updateSheetOption': '{sheet}（{campaign}·{department}·{year} 年 {month} 月）',
+  'ui.templates.updateSheetOption': '{year} 年 {month} 月 · {campaign} · {department}（{sheet}）',
   'ui.templates.updateNone': '工作簿中还没有模板',
   'ui.templates.update': '更新所选模板',
   'ui.templates.updatedTitle': '已更新模板',
@@ -639,7 +639,7 @@ const enUS: Record<MessageKey, string> = {
   'ui.templates.updateHint':
     'Moves the chosen template to the report month and formulas selected above, with the current plan’s targets; every value entered is kept.',
   'ui.templates.updateSheet': 'Template to update',
-  'ui.templates.updateSheetOption': '{sheet} ({campaign}, {department}, {month}/{year})',
+  'ui.templates.updateSheetOption': '{month}/{year} · {campaign} · {department} ({sheet})',
   'ui.templates.updateNone': 'No templates in this workbook yet',
   'ui.templates.update': 'Update template',
   'ui.templates.updatedTitle': 'Template updated',

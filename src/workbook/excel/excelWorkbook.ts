@@ -546,14 +546,19 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
               // The event names the sheet by id; its name is looked up now, since sheets can be renamed.
               let lookup = lookups.get(event.worksheetId);
               if (!lookup) {
-                lookup = sheetName(event.worksheetId).finally(() => lookups.delete(event.worksheetId));
+                // Retried like any request (the user may already be typing in the next cell: cell-edit mode).
+                lookup = withRetry(() => sheetName(event.worksheetId), retry).finally(() =>
+                  lookups.delete(event.worksheetId),
+                );
                 lookups.set(event.worksheetId, lookup);
               }
               let sheet: string;
               try {
                 sheet = await lookup;
-              } catch {
-                return; // the sheet was deleted since: nothing left to check
+              } catch (error) {
+                // The sheet was deleted since: nothing left to check. Anything else is not swallowed.
+                if (error instanceof PortError && error.code === 'sheetMissing') return;
+                throw error;
               }
               listener({ sheet, address: event.address });
             });

@@ -1,7 +1,7 @@
 import type { FormulaMode } from '../../domain/formulas';
 import { PLAN_COLUMNS, buildPlanSheet } from '../../domain/plan/planSheet';
 import { PLAN_MARKER_TYPE } from '../../domain/plan/readPlanSheet';
-import type { Plan } from '../../domain/plan/schema';
+import type { Campaign, Plan } from '../../domain/plan/schema';
 import { sanitizeSheetName, type LiteralValue, type MarkerPayload } from '../../domain/sheetSpec';
 import {
   CELLS,
@@ -91,34 +91,28 @@ export async function insertTemplate(
   /** The sheet list when the caller has just read it (e.g. for activePlan): an existing template is found at once. */
   listed?: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
-  return (await insertListing(port, request, listed)).result;
-}
-
-/** insertTemplate, with the other sheets as the insert found them (when it inserted). */
-async function insertListing(
-  port: WorkbookPort,
-  request: InsertTemplateRequest,
-  listed?: readonly SheetInfo[],
-): Promise<{ readonly result: InsertTemplateResult; readonly others?: readonly SheetInfo[] }> {
   const known = listed?.find((s) => isSameTemplate(s.marker, request));
   if (known) {
     try {
-      return { result: await reapply(port, request, known.name) };
+      return await reapply(port, request, known.name);
     } catch (error) {
       // The list was stale (the sheet has been deleted or renamed since): look again, as without a list.
       if (!(error instanceof PortError && error.code === 'sheetMissing')) throw error;
     }
   }
-  const selected = FIRST_INPUT_CELL;
-  const { name, others } = await port.insertSheet(
-    (existingSheetNames) => buildTemplate({ ...request, existingSheetNames }),
-    { select: selected },
-  );
+  const { name, others } = await insertNew(port, request);
   const existing = others.find((s) => isSameTemplate(s.marker, request));
-  if (!existing) return { result: { outcome: 'inserted', sheet: name, selected }, others };
+  if (!existing) return { outcome: 'inserted', sheet: name, selected: FIRST_INPUT_CELL };
   // The template was there already: the new sheet would duplicate it.
   await port.deleteSheet(name);
-  return { result: await reapply(port, request, existing.name) };
+  return reapply(port, request, existing.name);
+}
+
+/** The template as a new sheet (named uniquely, active, H7 selected), with the other sheets as they were. */
+function insertNew(port: WorkbookPort, request: InsertTemplateRequest) {
+  return port.insertSheet((existingSheetNames) => buildTemplate({ ...request, existingSheetNames }), {
+    select: FIRST_INPUT_CELL,
+  });
 }
 
 /** What the 插入模板 button chose: the plan and its year are the workbook's, as insertTemplateInUse finds them. */
@@ -143,28 +137,35 @@ export async function insertTemplateInUse(
   choice: TemplateChoice,
   known?: ActivePlan,
 ): Promise<InsertInUseResult> {
-  const active = known ? await refreshPlan(port, known) : await activePlan(port);
+  const active: ActivePlan & { readonly tentative?: true } = known
+    ? await refreshPlan(port, known)
+    : await activePlan(port);
   const has = (plan: Plan) => plan.campaigns.some((c) => c.id === choice.campaignId);
-  if (!has(active.plan)) return { active, result: { outcome: 'campaignMissing' } };
-  const request = { ...choice, plan: active.plan, year: active.plan.year };
-  const { result, others } = await insertListing(port, request);
-  if (!('tentative' in active) || result.outcome !== 'inserted' || !others?.some(isPlanSheetInfo))
-    return { active: untentative(active), result };
-  // A 指标库 sheet was added since the pane looked: the plan in use is that sheet's.
-  const fresh = await activePlan(port, others);
-  if (JSON.stringify(fresh.plan) === JSON.stringify(active.plan)) return { active: fresh, result };
+  const requestFor = (plan: Plan): InsertTemplateRequest => ({ ...choice, plan, year: plan.year });
+  if (!has(active.plan)) return { active: untentative(active), result: { outcome: 'campaignMissing' } };
+  if (!active.tentative) return { active, result: await insertTemplate(port, requestFor(active.plan)) };
+
+  // The built-in plan, assumed: the insert's own listing says whether a 指标库 sheet has been added since, and
+  // the plan is settled from it before anything else is decided.
+  const { name, others } = await insertNew(port, requestFor(active.plan));
+  const fresh = others.some(isPlanSheetInfo) ? await activePlan(port, others) : untentative(active);
+  const same = JSON.stringify(fresh.plan) === JSON.stringify(active.plan);
   if (!has(fresh.plan)) {
-    await port.deleteSheet(result.sheet);
+    await port.deleteSheet(name);
     return { active: fresh, result: { outcome: 'campaignMissing' } };
   }
-  const again = { ...choice, plan: fresh.plan, year: fresh.plan.year };
-  const existing = others.find((s) => isSameTemplate(s.marker, again));
+  const request = requestFor(fresh.plan);
+  const existing = others.find((s) => isSameTemplate(s.marker, request));
   if (existing) {
-    await port.deleteSheet(result.sheet);
-    return { active: fresh, result: await reapply(port, again, existing.name) };
+    // The template was there already (found by its marker): the new sheet would duplicate it.
+    await port.deleteSheet(name);
+    return { active: fresh, result: await reapply(port, request, existing.name) };
   }
-  const rebuilt = await reapply(port, again, result.sheet);
-  return { active: fresh, result: rebuilt.outcome === 'reapplied' ? { ...result } : rebuilt };
+  const inserted: InsertTemplateResult = { outcome: 'inserted', sheet: name, selected: FIRST_INPUT_CELL };
+  if (same) return { active: fresh, result: inserted };
+  // Built from the built-in plan, but the workbook's 指标库 is another: rebuilt from it (nothing entered yet).
+  const rebuilt = await reapply(port, request, name);
+  return { active: fresh, result: rebuilt.outcome === 'reapplied' ? inserted : rebuilt };
 }
 
 function isPlanSheetInfo(s: SheetInfo): boolean {
@@ -270,7 +271,7 @@ export type UpdateTemplateResult =
  * ("招大引强-投资促进中心-6月") is renamed after the new one; a name the office chose is kept. Refused, with
  * nothing changed, when another sheet already holds that campaign, department and month.
  *
- * Round trips in Excel: 2 (list) + 1 (read) + 1 (rename, only then) + 3 (rewrite in place).
+ * Round trips in Excel: 2 (list) + 1 (read) + 3 (rewrite in place) + 1 (rename, only then).
  */
 export async function updateTemplate(
   port: WorkbookPort,
@@ -296,21 +297,35 @@ export async function updateTemplate(
 
   const entered = await readEntered(port, current.name);
   if (!entered) return { outcome: 'unreadable', sheet: current.name };
+  const written = await rewrite(port, target, current.name, entered);
+  // Renamed only once rewritten (a failed rewrite leaves no July name on a June sheet), and only when the name is
+  // the add-in's own for its old month, "… (2)" included: a name the office chose is the office's.
   let name = current.name;
-  if (
-    current.month !== request.month &&
-    current.name === templateSheetName(campaign, current.department, current.month)
-  ) {
+  if (current.month !== request.month && isDefaultName(current.name, campaign, current.department, current.month)) {
     const others = sheets.filter((s) => s.name.toLowerCase() !== key).map((s) => s.name);
-    name = templateSheetName(campaign, current.department, request.month, others);
-    await port.renameSheet(current.name, name);
+    const wanted = templateSheetName(campaign, current.department, request.month, others);
+    try {
+      await port.renameSheet(current.name, wanted);
+      name = wanted;
+    } catch (error) {
+      // A sheet took that name meanwhile: the template is updated all the same, under its old name.
+      if (!(error instanceof PortError && error.code === 'nameClash')) throw error;
+    }
   }
   return {
     outcome: 'updated',
     sheet: name,
     ...(name !== current.name ? { renamedFrom: current.name } : {}),
-    ...(await rewrite(port, target, name, entered)),
+    ...written,
   };
+}
+
+/** Whether `name` is the name templateSheetName gives that template, with or without a " (n)" made it unique. */
+function isDefaultName(name: string, campaign: Campaign, department: string, month: number): boolean {
+  const base = templateSheetName(campaign, department, month);
+  if (name === base) return true;
+  const suffix = / \(\d+\)$/.exec(name)?.[0];
+  return suffix !== undefined && name === base.slice(0, 31 - suffix.length) + suffix;
 }
 
 export interface EnteredValues {

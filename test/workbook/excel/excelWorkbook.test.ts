@@ -734,6 +734,17 @@ describe('activate, writeCells and onChange', () => {
     expect(events).toEqual([]);
   });
 
+  it('a name lookup refused in cell-edit mode is retried: the event is not lost', async () => {
+    const { excel, port, sleeps } = setup();
+    excel.addSheet('A');
+    const events: ChangeEvent[] = [];
+    await port.onChange((e) => events.push(e));
+    excel.failNextSyncs('InvalidOperationInCellEditMode', 2);
+    await excel.fireChanged('A', 'B2');
+    expect(events).toEqual([{ sheet: 'A', address: 'B2' }]);
+    expect(sleeps).toEqual([250, 500]);
+  });
+
   it('says change events are unsupported before ExcelApi 1.9', async () => {
     const { port } = setup({ apiVersion: '1.8' });
     expect((await portError(port.onChange(() => undefined))).code).toBe('unsupported');

@@ -215,6 +215,27 @@ describe('updateTemplate (another month, another formula mode, the plan’s curr
     expect(value(wb, '投促月报', 'H7')).toBe(3.8);
   });
 
+  it('renames a name the add-in made unique ("… (2)") after the new month as well', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheet({ name: '招大引强-投资促进中心-6月', styles: {}, blocks: [] }); // not a template
+    const sheet = await inserted(wb);
+    expect(sheet).toBe('招大引强-投资促进中心-6月 (2)');
+    const r = await updateTemplate(wb, { plan, sheet, month: 7, mode: 'kpi' });
+    expect(r).toMatchObject({ outcome: 'updated', sheet: '招大引强-投资促进中心-7月', renamedFrom: sheet });
+  });
+
+  it('a rename refused (the name taken meanwhile) leaves the template updated under its old name', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    const listed = await wb.listSheets();
+    await wb.writeSheet({ name: '招大引强-投资促进中心-7月', styles: {}, blocks: [] }); // after the listing
+    const r = await updateTemplate(wb, { plan, sheet, month: 7, mode: 'kpi' }, listed);
+    expect(r).toMatchObject({ outcome: 'updated', sheet, kept: 1 });
+    expect(r).not.toHaveProperty('renamedFrom');
+    expect(value(wb, sheet, 'H6')).toBe('1–7月累计完成');
+  });
+
   it('refuses, changing nothing, when another sheet already is that month’s template', async () => {
     const wb = new MemoryWorkbook();
     const june = await inserted(wb);
@@ -281,6 +302,26 @@ describe('insertTemplateInUse (the 插入模板 button: the plan as the workbook
     expect(active.plan.year).toBe(2020);
     expect(result).toMatchObject({ outcome: 'reapplied', sheet: '投促2020年6月', kept: 1 });
     expect(wb.sheetNames()).toEqual(['指标库', '投促2020年6月']);
+  });
+
+  it('the template exists and a 指标库 was added since: re-applied with that plan’s targets, not the built-in', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await inserted(wb);
+    type(wb, sheet, 'H7', '3.8');
+    const edited: Plan = {
+      ...plan,
+      campaigns: plan.campaigns.map((c) => ({
+        ...c,
+        indicators: c.indicators.map((i) => (i.code === 'C1-01' ? { ...i, target: 7.5 } : i)),
+      })),
+    };
+    await insertPlanSheet(wb, edited);
+    const { active, result } = await insertTemplateInUse(wb, choice, builtin);
+    expect(active).toMatchObject({ source: 'sheet', sheet: '指标库' });
+    expect(result).toMatchObject({ outcome: 'reapplied', sheet, kept: 1 });
+    expect(value(wb, sheet, 'F7')).toBe(7.5);
+    expect(value(wb, sheet, 'H7')).toBe(3.8);
+    expect(wb.sheetNames()).toEqual([sheet, '指标库']);
   });
 
   it('the same plan in a 指标库 added since: the inserted sheet stands as it is', async () => {

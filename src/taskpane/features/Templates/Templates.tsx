@@ -206,7 +206,7 @@ export function Templates({ plan: initialPlan }: TemplatesProps) {
         <Button data-testid="insert-plan" disabledFocusable={s.busy !== undefined} onClick={() => void s.insertPlan()}>
           {t('ui.templates.insertPlan')}
         </Button>
-        {s.busy ? (
+        {s.busy === 'template' || s.busy === 'plan' ? (
           <Caption1 role="status" className={styles.hint}>
             {t('ui.templates.busy')}
           </Caption1>
@@ -250,6 +250,11 @@ export function Templates({ plan: initialPlan }: TemplatesProps) {
           >
             {t('ui.templates.update')}
           </Button>
+          {s.busy === 'update' ? (
+            <Caption1 role="status" className={styles.hint}>
+              {t('ui.templates.busy')}
+            </Caption1>
+          ) : null}
         </div>
       </section>
     </div>
