@@ -6,7 +6,6 @@ import {
   Label,
   Radio,
   RadioGroup,
-  Select,
   Subtitle2,
   makeStyles,
   tokens,
@@ -16,6 +15,7 @@ import type { Plan } from '../../../domain/plan/schema';
 import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';
 import { useFeatureStyles } from '../../shell/featureStyles';
+import { SelectField } from '../../shell/SelectField';
 import { MONTHS, useTemplates } from './useTemplates';
 
 const useStyles = makeStyles({
@@ -40,7 +40,6 @@ const useStyles = makeStyles({
   },
   // A labelled control: Label above its control (what Fluent Field does, without its validation-state icons).
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  select: { minWidth: 0, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   update: {
     display: 'flex',
@@ -127,48 +126,23 @@ export function Templates({ plan: initialPlan }: TemplatesProps) {
         </RadioGroup>
       </div>
 
-      {/* Native selects (Fluent Select): keyboard and screen-reader behaviour of the platform, at 320 px too. */}
-      <div className={styles.field}>
-        <Label htmlFor={`${id}department`} weight="semibold">
-          {t('ui.templates.department')}
-        </Label>
-        <Select
-          id={`${id}department`}
-          className={styles.select}
-          data-testid="department"
-          value={form.department}
-          onChange={(_, d) => s.setDepartment(d.value)}
-        >
-          {s.departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </Select>
-      </div>
-
-      <div className={styles.field}>
-        <Label htmlFor={`${id}month`} weight="semibold">
-          {t('ui.templates.month')}
-        </Label>
-        <Select
-          id={`${id}month`}
-          aria-describedby={`${id}monthHint`}
-          className={styles.select}
-          data-testid="month"
-          value={String(form.month)}
-          onChange={(_, d) => s.setMonth(Number(d.value))}
-        >
-          {MONTHS.map((m) => (
-            <option key={m} value={String(m)}>
-              {monthLabel(m)}
-            </option>
-          ))}
-        </Select>
-        <Caption1 id={`${id}monthHint`} className={styles.hint}>
-          {t('ui.templates.monthHint', { year: s.year })}
-        </Caption1>
-      </div>
+      <SelectField
+        id={`${id}department`}
+        label={t('ui.templates.department')}
+        testId="department"
+        value={form.department}
+        options={s.departments.map((d) => ({ value: d, label: d }))}
+        onChange={s.setDepartment}
+      />
+      <SelectField
+        id={`${id}month`}
+        label={t('ui.templates.month')}
+        testId="month"
+        value={String(form.month)}
+        options={MONTHS.map((m) => ({ value: String(m), label: monthLabel(m) }))}
+        onChange={(v) => s.setMonth(Number(v))}
+        hint={t('ui.templates.monthHint', { year: s.year })}
+      />
 
       <div className={styles.field}>
         <Label id={`${id}mode`} weight="semibold">
@@ -221,26 +195,15 @@ export function Templates({ plan: initialPlan }: TemplatesProps) {
         <Caption1 id={`${id}updateHint`} className={styles.hint}>
           {t('ui.templates.updateHint')}
         </Caption1>
-        <div className={styles.field}>
-          <Label htmlFor={`${id}updateSheet`} weight="semibold">
-            {t('ui.templates.updateSheet')}
-          </Label>
-          <Select
-            id={`${id}updateSheet`}
-            className={styles.select}
-            data-testid="update-sheet"
-            disabled={s.templates.length === 0}
-            value={s.updateSheet}
-            onChange={(_, d) => s.setUpdateSheet(d.value)}
-          >
-            {s.templates.length === 0 ? <option value="">{t('ui.templates.updateNone')}</option> : null}
-            {s.templates.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id={`${id}updateSheet`}
+          label={t('ui.templates.updateSheet')}
+          testId="update-sheet"
+          value={s.updateSheet}
+          options={s.templates.map((o) => ({ value: o.name, label: o.label }))}
+          onChange={s.setUpdateSheet}
+          empty={t('ui.templates.updateNone')}
+        />
         <div className={styles.actions}>
           <Button
             data-testid="update-template"

@@ -5,11 +5,9 @@ import {
   Body1Strong,
   Button,
   Caption1,
-  Label,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Subtitle2,
   makeStyles,
   tokens,
@@ -17,13 +15,12 @@ import {
 import type { SheetProblem } from '../../../domain/validation/validateSheet';
 import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
+import { SelectField } from '../../shell/SelectField';
 import { useValidation, type SheetGroup } from './useValidation';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  select: { minWidth: 0, width: '100%' },
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, outlineStyle: 'none' },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   groupHeading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
@@ -83,26 +80,15 @@ export function Validation() {
       </Body1>
 
       <div className={styles.controls}>
-        <div className={styles.field}>
-          <Label htmlFor={`${id}sheet`} weight="semibold">
-            {t('ui.validation.sheet')}
-          </Label>
-          <Select
-            id={`${id}sheet`}
-            className={styles.select}
-            data-testid="validation-sheet"
-            value={s.selected ?? ''}
-            disabled={s.templateSheets.length === 0}
-            onChange={(_, d) => s.select(d.value)}
-          >
-            {s.templateSheets.length === 0 ? <option value="">{t('ui.validation.noTemplates')}</option> : null}
-            {s.templateSheets.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id={`${id}sheet`}
+          label={t('ui.validation.sheet')}
+          testId="validation-sheet"
+          value={s.selected ?? ''}
+          options={s.templateSheets.map((name) => ({ value: name, label: name }))}
+          onChange={s.select}
+          empty={t('ui.validation.noTemplates')}
+        />
         <div className={styles.actions}>
           <Button
             data-testid="check-sheet"
