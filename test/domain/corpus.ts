@@ -113,7 +113,7 @@ const ROWS: readonly R[] = [
   ['approx: 10多家', 'C2-10', { actual: '10多' }, [approx(10)]],
   ['approx: 约5万元 (wrong unit wins)', 'C1-01', { actual: '约5万元' }, [e('value.unitMismatch')]],
   // a fix is itself valid: 60 in a floor cell is 60%, so the fix of "约60" is 0.6
-  ['approx: 约60 in a floor cell', 'C3-02', { actual: '约60' }, [approx(0.6)]],
+  ['approx: 约60 in a floor cell', 'C3-02', { actual: '约60' }, [e('value.approximatePercent', 'actual', 0.6)]],
   ['approx: 约10% in a total cell (wrong unit wins)', 'C1-01', { actual: '约10%' }, [e('value.unitMismatch')]],
   ['approx: 约12% in a count cell (wrong unit wins)', 'C2-10', { actual: '约12%' }, [e('value.unitMismatch')]],
   ['approx: 约0.7% in a floor cell, without binary noise', 'C3-02', { actual: '约0.7%' }, [approx(0.007)]],
@@ -122,7 +122,7 @@ const ROWS: readonly R[] = [
   ['percent: floor 10', 'C3-02', { actual: 10 }, [e('value.percentConfusion', 'actual', 0.1)]],
   ['percent: floor 60', 'C3-02', { actual: 60 }, [e('value.percentConfusion', 'actual', 0.6)]],
   ['percent: floor 150 (no fix)', 'C3-02', { actual: 150 }, [e('value.rateRange')]],
-  ['percent: floor "60" as text', 'C3-02', { actual: '60' }, [fix(0.6)]],
+  ['percent: floor "60" as text', 'C3-02', { actual: '60' }, [e('value.notANumberPercentFix', 'actual', 0.6)]],
   // "150%" is 1.5 already, not 1.5 typed for 1.5% (a fix never divides by 100 twice), and not a valid rate: no fix
   ['percent: floor 150% (no fix)', 'C3-02', { actual: '150%' }, [e('value.rateRange')]],
   ['percent: milestone 101% (no fix)', 'C4-01', { actual: '101%' }, [e('value.milestoneRange')]],

@@ -147,8 +147,8 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     });
     const byCell = new Map(problemsOf(sheet).map((p) => [p.cell, p]));
     const floor = byCell.get(inputCell('C3-02', 'actual'));
-    expect(floor).toMatchObject({ key: 'value.notANumberFix', params: { fix: 0.6 }, fix: { value: 0.6 } });
-    if (floor) expect(describeProblem(floor, 'zh-CN')).toBe('累计完成“60”不是数字，建议改为 0.6');
+    expect(floor).toMatchObject({ key: 'value.notANumberPercentFix', params: { fix: 0.6 }, fix: { value: 0.6 } });
+    if (floor) expect(describeProblem(floor, 'zh-CN')).toBe('累计完成“60”不是数字；比率请填 0.6（即 60%），可一键改正');
     expect(byCell.get(inputCell('C3-01', 'actual'))).toMatchObject({ key: 'value.negative', params: { value: -5 } });
     expect(byCell.get(inputCell('C3-01', 'actual'))?.fix).toBeUndefined();
     expect(byCell.get(inputCell('C3-07', 'actual'))).toMatchObject({ key: 'value.notWhole' });

@@ -329,10 +329,15 @@ describe('validateRow: numbers (SPEC §7)', () => {
 describe('validateRow: a suggested fix is itself a valid value', () => {
   test.each<[string, string, RowInput, Expected[]]>([
     // the fix of a text is validated like a typed number; a further unambiguous fix is chained to the final value
-    ['"60" in a floor cell: 60 is 60%', 'C3-02', { actual: '60' }, [err('value.notANumberFix', 'actual', 0.6)]],
-    ['"约60" in a floor cell', 'C3-02', { actual: '约60' }, [err('value.approximate', 'actual', 0.6)]],
-    ['"100" in a milestone cell', 'C4-01', { actual: '100' }, [err('value.notANumberFix', 'actual', 1)]],
-    ['"-5" in a share cell: −5 points', 'C2-12', { actual: '-5' }, [err('value.notANumberFix', 'actual', -0.05)]],
+    ['"60" in a floor cell: 60 is 60%', 'C3-02', { actual: '60' }, [err('value.notANumberPercentFix', 'actual', 0.6)]],
+    ['"约60" in a floor cell', 'C3-02', { actual: '约60' }, [err('value.approximatePercent', 'actual', 0.6)]],
+    ['"100" in a milestone cell', 'C4-01', { actual: '100' }, [err('value.notANumberPercentFix', 'actual', 1)]],
+    [
+      '"-5" in a share cell: −5 points',
+      'C2-12',
+      { actual: '-5' },
+      [err('value.notANumberPercentFix', 'actual', -0.05)],
+    ],
     // the cell's own number is invalid and has no fix: that is the problem reported, without a fix
     ['"-5" in a total cell', 'C1-01', { actual: '-5' }, [err('value.negative')]],
     ['"约-5" in a total cell', 'C1-01', { actual: '约-5' }, [err('value.negative')]],
@@ -374,10 +379,12 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
     const [negative] = validateRow(ind('C1-01'), { actual: '-5' }, JUNE).problems as Problem[];
     expect(describeProblem(negative as Problem, 'zh-CN')).toBe('累计完成为负数 -5，本指标（总量）不应为负');
     const [chained] = validateRow(ind('C3-02'), { actual: '60' }, JUNE).problems as Problem[];
-    expect(describeProblem(chained as Problem, 'zh-CN')).toBe('累计完成“60”不是数字，建议改为 0.6');
+    expect(describeProblem(chained as Problem, 'zh-CN')).toBe(
+      '累计完成“60”不是数字；比率请填 0.6（即 60%），可一键改正',
+    );
     const [approximate] = validateRow(ind('C3-02'), { actual: '约60' }, JUNE).problems as Problem[];
     expect(describeProblem(approximate as Problem, 'en-US')).toBe(
-      'Year-to-date actual "约60" is an approximation; enter the exact figure (if it is 0.6, apply the fix)',
+      'Year-to-date actual "约60" is an approximation; enter the exact rate (if it is 60%, that is 0.6: apply the fix)',
     );
     const [over] = validateRow(ind('C3-02'), { actual: '150%' }, JUNE).problems as Problem[];
     expect(over?.fix).toBeUndefined();

@@ -309,12 +309,14 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
   const field = first.field;
   let value = first.value;
   let divided = scaled === true;
+  /** A step of the chain read a whole percentage ("60" in a 下限 cell → 0.6): the message says so. */
+  let asPercent = false;
   for (let step = 0; step < MAX_FIX_STEPS; step++) {
     const errors = findProblems(ind, { ...row, [field]: value }, ctx).problems.filter(
       (q) => q.field === field && q.severity === 'error',
     );
     const [next, ...others] = errors;
-    if (next === undefined) return value === first.value ? problem : withFix(problem, value);
+    if (next === undefined) return value === first.value ? problem : withFix(problem, value, asPercent);
     if (others.length > 0) break;
     // "150%" in a 下限 cell is 1.5 already: over 100%, which no second division may explain away.
     if (divided && next.scaled && next.key === 'value.percentConfusion' && isRate(next.params.kind as Kind))
@@ -322,6 +324,7 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
     if (next.fix?.field === field && !(divided && next.scaled)) {
       value = next.fix.value;
       divided ||= next.scaled === true;
+      asPercent ||= next.key === 'value.percentConfusion';
       continue;
     }
     if (next.fix === undefined && step === 0 && fromText) {
@@ -333,9 +336,21 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
   return withoutFix(problem);
 }
 
-function withFix(p: Problem, value: number): Problem {
+function withFix(p: Problem, value: number, asPercent = false): Problem {
   const field = p.fix?.field ?? p.field;
-  return { ...p, params: 'fix' in p.params ? { ...p.params, fix: value } : p.params, fix: { field, value } };
+  const params = 'fix' in p.params ? { ...p.params, fix: value } : p.params;
+  const key =
+    asPercent && p.key === 'value.notANumberFix'
+      ? 'value.notANumberPercentFix'
+      : asPercent && p.key === 'value.approximate'
+        ? 'value.approximatePercent'
+        : p.key;
+  return {
+    ...p,
+    key,
+    params: key === p.key ? params : { ...params, percent: percentText(value * 100) },
+    fix: { field, value },
+  };
 }
 
 /** The problem without its fix; a message that would name the dropped fix becomes the plain "not a number". */
