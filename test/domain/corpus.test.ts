@@ -257,6 +257,14 @@ describe('properties of validateTemplateSheet', () => {
     )
     .filter((s) => s.trim() !== '');
 
+  /** A template with `value` typed into one input cell of `code` (and, on growth rows, `other` into its pair). */
+  const typedInto = (code: string, field: 'actual' | 'prior', value: CellValue, other: number | undefined) => {
+    const cells: Record<string, CellValue> = { [inputCell(code, field)]: value };
+    if (other !== undefined && indicator(code).kind === 'growth')
+      cells[inputCell(code, field === 'actual' ? 'prior' : 'actual')] = other;
+    return set(template(campaignOf(code)), cells);
+  };
+
   test.each(['actual', 'prior'] as const)(
     'every non-blank text typed into an input %s cell is an error at that cell',
     (field) => {
@@ -267,10 +275,7 @@ describe('properties of validateTemplateSheet', () => {
           fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
           (code, text, other) => {
             const cell = inputCell(code, field);
-            const otherField = field === 'actual' ? 'prior' : 'actual';
-            const cells: Record<string, CellValue> = { [cell]: text };
-            if (other !== undefined && indicator(code).kind === 'growth') cells[inputCell(code, otherField)] = other;
-            const { problems } = validateTemplateSheet(set(template(campaignOf(code)), cells), PLAN);
+            const { problems } = validateTemplateSheet(typedInto(code, field, text, other), PLAN);
             expect(problems.some((p) => p.cell === cell && p.severity === 'error' && p.indicator === code)).toBe(true);
           },
         ),
@@ -298,11 +303,7 @@ describe('properties of validateTemplateSheet', () => {
           fc.oneof(typedNumber, typedText, fc.double({ min: -200, max: 200, noNaN: true })),
           fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
           (code, typed, other) => {
-            const cell = inputCell(code, field);
-            const otherField = field === 'actual' ? 'prior' : 'actual';
-            const cells: Record<string, CellValue> = { [cell]: typed };
-            if (other !== undefined && indicator(code).kind === 'growth') cells[inputCell(code, otherField)] = other;
-            const sheet = set(template(campaignOf(code)), cells);
+            const sheet = typedInto(code, field, typed, other);
             for (const p of validateTemplateSheet(sheet, PLAN).problems) {
               if (!p.fix) continue;
               expect(p.fix.cell).toBe(p.cell);

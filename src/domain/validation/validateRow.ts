@@ -318,13 +318,14 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
     const [next, ...others] = errors;
     if (next === undefined) return value === first.value ? problem : withFix(problem, value, asPercent);
     if (others.length > 0) break;
-    // "150%" in a 下限 cell is 1.5 already: over 100%, which no second division may explain away.
-    if (divided && next.scaled && next.key === 'value.percentConfusion' && isRate(next.params.kind as Kind))
+    // A scaled step is a whole percentage of a rate (percent confusion). "150%" in a 下限 cell is 1.5 already:
+    // over 100%, which no second division may explain away.
+    if (divided && next.scaled)
       return rateOutOfRange(field, next.params.kind as Kind, value * 100, { fieldKey: FIELD_KEY[field], value });
-    if (next.fix?.field === field && !(divided && next.scaled)) {
+    if (next.fix?.field === field) {
       value = next.fix.value;
       divided ||= next.scaled === true;
-      asPercent ||= next.key === 'value.percentConfusion';
+      asPercent ||= next.scaled === true;
       continue;
     }
     if (next.fix === undefined && step === 0 && fromText) {

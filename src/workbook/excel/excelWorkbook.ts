@@ -466,10 +466,9 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
             try {
               await context.sync();
             } catch (error) {
-              const code = asOfficeError(error)?.code;
-              if (code === 'ItemNotFound') throw new PortError('sheetMissing', from);
-              // A name in use, or one Excel refuses (too long, a reserved character): the caller chose it.
-              if (code === 'ItemAlreadyExists' || code === 'InvalidArgument') throw new PortError('nameClash', to);
+              // A name Excel refuses (too long, a reserved character) is the caller's, as is one in use
+              // (ItemAlreadyExists → nameClash, like ItemNotFound → sheetMissing, is withRetry's mapping).
+              if (asOfficeError(error)?.code === 'InvalidArgument') throw new PortError('nameClash', to);
               throw error;
             }
             snapshot = undefined;
@@ -482,12 +481,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
         () =>
           run(async (context) => {
             context.workbook.worksheets.getItem(name).delete();
-            try {
-              await context.sync();
-            } catch (error) {
-              if (asOfficeError(error)?.code === 'ItemNotFound') throw new PortError('sheetMissing', name);
-              throw error;
-            }
+            await context.sync(); // a missing sheet: ItemNotFound, which withRetry maps to sheetMissing
             snapshot = undefined;
           }),
         retry,

@@ -35,15 +35,12 @@ export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo
 /**
  * The plan in use again, from what the caller found before (`known`), for an action about to use it: the 指标库
  * sheet found then is read by name (1 round trip) and used while it still is the plan sheet; when it is gone or
- * no longer one, the full activePlan (2–3). Where `known` had no 指标库 sheet nothing is read, and the built-in
- * plan is returned as `tentative`: the caller confirms it from the next sheet list it gets (a 指标库 sheet may
- * have been added since), as insertTemplateInUse does from its write's own listing.
+ * no longer one, the full activePlan (2–3). Where `known` had no 指标库 sheet nothing is read and the built-in plan
+ * is returned: the caller confirms it from the next sheet list it gets (a 指标库 sheet may have been added since),
+ * as insertTemplateInUse does from its write's own listing.
  */
-export async function refreshPlan(
-  port: WorkbookPort,
-  known: ActivePlan,
-): Promise<ActivePlan & { readonly tentative?: true }> {
-  if (known.sheet === undefined) return { plan: builtinPlan(), source: 'builtin', problems: [], tentative: true };
+export async function refreshPlan(port: WorkbookPort, known: ActivePlan): Promise<ActivePlan> {
+  if (known.sheet === undefined) return { plan: builtinPlan(), source: 'builtin', problems: [] };
   try {
     const [data] = await port.readSheets([known.sheet]);
     if (data && isPlanSheet(data)) return fromPlanSheet(data);

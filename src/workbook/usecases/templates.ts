@@ -101,9 +101,21 @@ export async function insertTemplate(
     }
   }
   const { name, others } = await insertNew(port, request);
+  return keepOrReapply(port, request, name, others);
+}
+
+/**
+ * After an optimistic insert: the new sheet stays, unless the other sheets' markers show the template was there
+ * already — then the new sheet, a duplicate, is deleted and the existing one re-applied.
+ */
+async function keepOrReapply(
+  port: WorkbookPort,
+  request: InsertTemplateRequest,
+  name: string,
+  others: readonly SheetInfo[],
+): Promise<InsertTemplateResult> {
   const existing = others.find((s) => isSameTemplate(s.marker, request));
   if (!existing) return { outcome: 'inserted', sheet: name, selected: FIRST_INPUT_CELL };
-  // The template was there already: the new sheet would duplicate it.
   await port.deleteSheet(name);
   return reapply(port, request, existing.name);
 }
@@ -137,44 +149,28 @@ export async function insertTemplateInUse(
   choice: TemplateChoice,
   known?: ActivePlan,
 ): Promise<InsertInUseResult> {
-  const active: ActivePlan & { readonly tentative?: true } = known
-    ? await refreshPlan(port, known)
-    : await activePlan(port);
+  const active = known ? await refreshPlan(port, known) : await activePlan(port);
   const has = (plan: Plan) => plan.campaigns.some((c) => c.id === choice.campaignId);
   const requestFor = (plan: Plan): InsertTemplateRequest => ({ ...choice, plan, year: plan.year });
-  if (!has(active.plan)) return { active: untentative(active), result: { outcome: 'campaignMissing' } };
-  if (!active.tentative) return { active, result: await insertTemplate(port, requestFor(active.plan)) };
+  if (!has(active.plan)) return { active, result: { outcome: 'campaignMissing' } };
+  // A 指标库 sheet found on opening was read again just now; where none was found, the built-in plan is assumed
+  // and settled from the insert's own listing (a 指标库 sheet may have been added since) before anything is decided.
+  const assumed = known !== undefined && known.sheet === undefined;
+  if (!assumed) return { active, result: await insertTemplate(port, requestFor(active.plan)) };
 
-  // The built-in plan, assumed: the insert's own listing says whether a 指标库 sheet has been added since, and
-  // the plan is settled from it before anything else is decided.
   const { name, others } = await insertNew(port, requestFor(active.plan));
-  const fresh = others.some(isPlanSheetInfo) ? await activePlan(port, others) : untentative(active);
-  const same = JSON.stringify(fresh.plan) === JSON.stringify(active.plan);
+  const fresh = await activePlan(port, others); // no round trip when there still is no 指标库 sheet
   if (!has(fresh.plan)) {
     await port.deleteSheet(name);
     return { active: fresh, result: { outcome: 'campaignMissing' } };
   }
   const request = requestFor(fresh.plan);
-  const existing = others.find((s) => isSameTemplate(s.marker, request));
-  if (existing) {
-    // The template was there already (found by its marker): the new sheet would duplicate it.
-    await port.deleteSheet(name);
-    return { active: fresh, result: await reapply(port, request, existing.name) };
-  }
-  const inserted: InsertTemplateResult = { outcome: 'inserted', sheet: name, selected: FIRST_INPUT_CELL };
-  if (same) return { active: fresh, result: inserted };
+  const result = await keepOrReapply(port, request, name, others);
+  if (result.outcome !== 'inserted' || JSON.stringify(fresh.plan) === JSON.stringify(active.plan))
+    return { active: fresh, result };
   // Built from the built-in plan, but the workbook's 指标库 is another: rebuilt from it (nothing entered yet).
   const rebuilt = await reapply(port, request, name);
-  return { active: fresh, result: rebuilt.outcome === 'reapplied' ? inserted : rebuilt };
-}
-
-function isPlanSheetInfo(s: SheetInfo): boolean {
-  return s.marker?.type === PLAN_MARKER_TYPE;
-}
-
-function untentative(active: ActivePlan & { readonly tentative?: true }): ActivePlan {
-  const { tentative: _tentative, ...rest } = active;
-  return rest;
+  return { active: fresh, result: rebuilt.outcome === 'reapplied' ? result : rebuilt };
 }
 
 /** Rebuilds the template on the sheet that holds it, putting back what was entered (see insertTemplate). */
