@@ -5,7 +5,7 @@
  * Excel API calls, so thousands of cells recalculate fast.
  */
 import { resolveLocale, type Locale } from '../domain/i18n/messages';
-import { runKpi, type KpiFunctionName, type KpiOutcome } from '../domain/kpi';
+import { runKpi, type KpiFunctionName, type KpiOutcome } from '../domain/calc/kpi';
 
 /** The Office display language when the shared runtime has it; Chinese first otherwise. */
 function locale(): Locale {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import { cellAddress, columnName, parseCell } from '../domain/address';
+import { cellAddress, columnName, parseCell } from '../domain/grid/address';
 import type { CellView, MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { displayValue } from './format';
 

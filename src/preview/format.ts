@@ -1,5 +1,5 @@
 import { SSF } from '@e965/xlsx';
-import type { CellValue } from '../domain/validation/validateRow';
+import type { CellValue } from '../domain/grid/cells';
 
 /** Shows a value with an Excel number format, as Excel would (SheetJS's SSF formatter). */
 export function displayValue(value: CellValue, numberFormat: string): string {

@@ -1,5 +1,5 @@
-import type { MarkerPayload, SheetSpec } from '../domain/sheetSpec';
-import type { CellValue } from '../domain/validation/validateRow';
+import type { SheetData } from '../domain/grid/sheet';
+import type { MarkerPayload, SheetSpec } from '../domain/grid/sheetSpec';
 
 /**
  * The workbook port (ARCHITECTURE.md): the narrow set of things the use cases need from a spreadsheet. Two
@@ -19,15 +19,6 @@ export interface SheetInfo {
 export interface ReadOptions {
   readonly formulas?: boolean;
   readonly numberFormats?: boolean;
-}
-
-/** The used range of a sheet, from A1 (so that addresses are simple): row r, column c is cell (r+1, c+1). */
-export interface SheetData {
-  readonly name: string;
-  readonly values: readonly (readonly CellValue[])[];
-  /** Formulas ("=…") where a cell has one, else null; only when asked. */
-  readonly formulas?: readonly (readonly (string | null)[])[];
-  readonly numberFormats?: readonly (readonly string[])[];
 }
 
 export interface CellWrite {

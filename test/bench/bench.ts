@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { HyperFormula } from 'hyperformula';
-import { runKpi } from '../../src/domain/kpi';
-import { attainmentFormula, statusFormula, tierFormula, type FormulaMode } from '../../src/domain/formulas';
+import { runKpi } from '../../src/domain/calc/kpi';
+import { attainmentFormula, statusFormula, tierFormula, type FormulaMode } from '../../src/domain/calc/formulas';
 import { registerKpiFunctions } from '../../src/workbook/memory/kpiPlugin';
 import { consolidate, type Source } from '../../src/domain/consolidation/consolidate';
 import { detailSheet, summarySheet } from '../../src/domain/consolidation/outputs';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
-import type { CellValue } from '../../src/domain/validation/validateRow';
+import type { CellValue } from '../../src/domain/grid/cells';
 import { createExcelWorkbook } from '../../src/workbook/excel/excelWorkbook';
 import { readXlsx, type ParsedFile } from '../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { CATALOGUE, LOCALES, placeholders, type Locale } from '../../src/domain/i18n/messages';
 import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
-import { EXCEL_ERRORS } from '../../src/domain/validation/numberText';
-import { validateRow, type CellValue, type Problem } from '../../src/domain/validation/validateRow';
-import { validateTemplateSheet, type SheetProblem } from '../../src/domain/validation/validateSheet';
+import { EXCEL_ERRORS } from '../../src/domain/grid/numberText';
+import { validateRow, type Problem } from '../../src/domain/validation/validateRow';
+import { type CellValue } from '../../src/domain/grid/cells';
+import { validateTemplateSheet } from '../../src/domain/validation/validateSheet';
+import { type SheetProblem } from '../../src/domain/grid/problems';
 import { CORPUS, type ExpectedProblem, type RowEntry, type SheetEntry } from './corpus';
 import {
   PLAN,

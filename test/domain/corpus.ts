@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../src/domain/i18n/messages';
-import { encodeMarker } from '../../src/domain/sheetSpec';
-import type { Field, RowInput } from '../../src/domain/validation/validateRow';
+import { encodeMarker } from '../../src/domain/grid/sheetSpec';
+import type { Field } from '../../src/domain/grid/problems';
+import type { RowInput } from '../../src/domain/validation/validateRow';
 import {
   deleteRow,
   duplicateRow,

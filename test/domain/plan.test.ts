@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { planSchema, type Indicator, type Plan } from '../../src/domain/plan/schema';
-import { pacedByDefault, type Kind } from '../../src/domain/kinds';
+import { pacedByDefault, type Kind } from '../../src/domain/calc/kinds';
 import raw from '../../src/domain/plan/plan-2019.json';
 
 /** Parses the built-in plan; on failure the zod issues are printed so the broken field is obvious. */

@@ -4,7 +4,7 @@ import { buildPlanSheet } from '../../src/domain/plan/planSheet';
 import { readPlanSheet } from '../../src/domain/plan/readPlanSheet';
 import { planSchema, type Plan } from '../../src/domain/plan/schema';
 import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
-import type { CellValue } from '../../src/domain/validation/validateRow';
+import type { CellValue } from '../../src/domain/grid/cells';
 import { validateTemplateSheet } from '../../src/domain/validation/validateSheet';
 import { buildTemplate } from '../../src/domain/template/template';
 import { PLAN, deleteRow, insertColumns, insertRows, set, sheetFromSpec, type Sheet } from './sheetFixtures';

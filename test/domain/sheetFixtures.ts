@@ -1,10 +1,10 @@
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Indicator, Plan } from '../../src/domain/plan/schema';
-import type { SheetSpec } from '../../src/domain/sheetSpec';
+import type { SheetSpec } from '../../src/domain/grid/sheetSpec';
 import { buildTemplate, type TemplateInput } from '../../src/domain/template/template';
 import { cellAddress, columnIndex, parseAddress } from '../../src/domain/template/layout';
-import type { SheetValues } from '../../src/domain/validation/validateSheet';
-import type { CellValue } from '../../src/domain/validation/validateRow';
+import type { SheetData } from '../../src/domain/grid/sheet';
+import type { CellValue } from '../../src/domain/grid/cells';
 import { specToArray } from './specToArray';
 
 /**
@@ -77,7 +77,7 @@ function copy(sheet: Sheet): Sheet {
   };
 }
 
-export function get(sheet: SheetValues, address: string): CellValue {
+export function get(sheet: SheetData, address: string): CellValue {
   const { column, row } = parseAddress(address);
   return sheet.values[row - 1]?.[column - 1] ?? null;
 }

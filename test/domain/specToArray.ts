@@ -1,4 +1,5 @@
-import { encodeMarker, MARKER_CELL, type LiteralValue, type SheetSpec } from '../../src/domain/sheetSpec';
+import { encodeMarker, MARKER_CELL, type SheetSpec } from '../../src/domain/grid/sheetSpec';
+import { type LiteralValue } from '../../src/domain/grid/cells';
 
 /** A cell as a formula engine's `buildFromArray` takes it: a literal, or a formula string starting with "=". */
 export type EngineCell = number | boolean | string | null;

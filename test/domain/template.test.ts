@@ -8,7 +8,7 @@ import {
   tier,
   toExcelSerial,
   type CalcResult,
-} from '../../src/domain/calc';
+} from '../../src/domain/calc/calc';
 import {
   attainmentFormula,
   growthOperand,
@@ -16,8 +16,8 @@ import {
   statusFormula,
   tierFormula,
   type FormulaMode,
-} from '../../src/domain/formulas';
-import { KIND_ZH, type Kind } from '../../src/domain/kinds';
+} from '../../src/domain/calc/formulas';
+import { KIND_ZH, type Kind } from '../../src/domain/calc/kinds';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Campaign, Indicator, Plan } from '../../src/domain/plan/schema';
 import {
@@ -27,7 +27,7 @@ import {
   type SheetSpec,
   type StyleSpec,
   type ValidationSpec,
-} from '../../src/domain/sheetSpec';
+} from '../../src/domain/grid/sheetSpec';
 import {
   CELLS,
   COLUMN,

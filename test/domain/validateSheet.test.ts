@@ -1,14 +1,14 @@
 import { buildPlanSheet } from '../../src/domain/plan/planSheet';
 import type { Plan } from '../../src/domain/plan/schema';
-import { encodeMarker } from '../../src/domain/sheetSpec';
+import { encodeMarker } from '../../src/domain/grid/sheetSpec';
 import { describeProblem } from '../../src/domain/validation/describe';
 import {
   isTemplateSheet,
   validateTemplateSheet,
   validateWorkbookSheets,
-  type SheetProblem,
-  type SheetValues,
 } from '../../src/domain/validation/validateSheet';
+import { type SheetProblem } from '../../src/domain/grid/problems';
+import { type SheetData } from '../../src/domain/grid/sheet';
 import {
   PLAN,
   filledTemplate,
@@ -27,7 +27,7 @@ import { buildTemplate } from '../../src/domain/template/template';
 
 const C1 = PLAN.campaigns.find((c) => c.id === 'C1');
 
-function problemsOf(sheet: SheetValues, plan: Plan = PLAN): readonly SheetProblem[] {
+function problemsOf(sheet: SheetData, plan: Plan = PLAN): readonly SheetProblem[] {
   return validateTemplateSheet(sheet, plan).problems;
 }
 
@@ -311,7 +311,7 @@ describe('validateWorkbookSheets', () => {
   const c1 = filledTemplate('C1');
   const c2 = filledTemplate('C2');
   const planSheet = sheetFromSpec(buildPlanSheet(PLAN));
-  const other: SheetValues = {
+  const other: SheetData = {
     name: '草稿',
     values: [
       ['code', 'actual'],

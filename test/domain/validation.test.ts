@@ -1,15 +1,10 @@
 import fc from 'fast-check';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Indicator } from '../../src/domain/plan/schema';
-import {
-  isDateFormat,
-  validateRow,
-  type CellValue,
-  type Problem,
-  type RowInput,
-} from '../../src/domain/validation/validateRow';
-import { readNumberText, roundFloat, type TextNumber } from '../../src/domain/validation/numberText';
-import { KINDS } from '../../src/domain/kinds';
+import { isDateFormat, validateRow, type Problem, type RowInput } from '../../src/domain/validation/validateRow';
+import { type CellValue } from '../../src/domain/grid/cells';
+import { readNumberText, roundFloat, type TextNumber } from '../../src/domain/grid/numberText';
+import { KINDS } from '../../src/domain/calc/kinds';
 import { expectedProgress, readPeriod, validatePeriod } from '../../src/domain/validation/period';
 import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
 import { CATALOGUE, LOCALES, placeholders, type MessageKey } from '../../src/domain/i18n/messages';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
-import type { CellValue } from '../../src/domain/validation/validateRow';
+import type { CellValue } from '../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
 import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { attainment, fromExcelSerial, growth, pace, status, tier, type CalcResult } from '../../src/domain/calc';
+import { attainment, fromExcelSerial, growth, pace, status, tier, type CalcResult } from '../../src/domain/calc/calc';
 import {
   attainmentFormula,
   growthFormula,
@@ -9,8 +9,8 @@ import {
   statusFormula,
   tierFormula,
   type FormulaMode,
-} from '../../src/domain/formulas';
-import { KINDS, type Kind } from '../../src/domain/kinds';
+} from '../../src/domain/calc/formulas';
+import { KINDS, type Kind } from '../../src/domain/calc/kinds';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from '../../src/workbook/memory/kpiPlugin';
 
 /**

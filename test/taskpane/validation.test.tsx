@@ -3,8 +3,8 @@ import { renderToString } from 'react-dom/server';
 import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
-import { encodeMarker } from '../../src/domain/sheetSpec';
-import type { SheetProblem } from '../../src/domain/validation/validateSheet';
+import { encodeMarker } from '../../src/domain/grid/sheetSpec';
+import type { SheetProblem } from '../../src/domain/grid/problems';
 import { Validation } from '../../src/taskpane/features/Validation/Validation';
 import {
   autoRevalidatedText,
@@ -17,8 +17,7 @@ import {
 import { I18nProvider, translator } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';
 import { WorkbookProvider } from '../../src/taskpane/workbookContext';
-import type { ValidationReport } from '../../src/workbook/usecases/validateWorkbook';
-import { groupBySheet } from '../../src/workbook/usecases/validateWorkbook';
+import { groupBySheet, type ValidationReport } from '../../src/workbook/usecases/validateWorkbook';
 import { refusingPort } from './fakePort';
 
 /** The 校验 section: its view model as pure functions, and a server-rendered smoke test in both languages. */

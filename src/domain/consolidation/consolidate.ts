@@ -8,21 +8,20 @@ import {
   tier as tierOf,
   type CalcResult,
   type Light,
-} from '../calc';
+} from '../calc/calc';
 import type { MessageKey, MessageParams } from '../i18n/messages';
-import type { Kind } from '../kinds';
+import type { Kind } from '../calc/kinds';
 import type { Aggregation, Campaign, Indicator, Plan } from '../plan/schema';
-import type { LiteralValue, MarkerPayload } from '../sheetSpec';
+import type { LiteralValue, CellValue } from '../grid/cells';
+import type { MarkerPayload } from '../grid/sheetSpec';
 import { parseAddress } from '../template/layout';
-import { roundFloat } from '../validation/numberText';
+import { roundFloat } from '../grid/numberText';
 import { expectedProgress, type Period } from '../validation/period';
-import { findMarkers } from '../validation/sheetGrid';
-import type { CellValue, Field, Severity } from '../validation/validateRow';
+import { findMarkers, type SheetData } from '../grid/sheet';
+import type { Field, Severity, SheetProblem } from '../grid/problems';
 import {
   isTemplateSheet,
   validateTemplateSheet,
-  type SheetProblem,
-  type SheetValues,
   type TemplateReading,
   type TemplateRow,
 } from '../validation/validateSheet';
@@ -44,7 +43,7 @@ export type Origin =
 
 export interface Source {
   readonly origin: Origin;
-  readonly sheet: SheetValues;
+  readonly sheet: SheetData;
 }
 
 export interface ConsolidateOptions {
@@ -258,7 +257,7 @@ function literalOf(v: CellValue | undefined): LiteralValue {
 
 const isEmpty = (v: LiteralValue): boolean => v === null || v === '';
 
-function cellValueAt(sheet: SheetValues, address: string): CellValue | undefined {
+function cellValueAt(sheet: SheetData, address: string): CellValue | undefined {
   const { column, row } = parseAddress(address);
   return sheet.values[row - 1]?.[column - 1];
 }
@@ -283,7 +282,7 @@ interface Prepared {
 const OUTPUT_TYPES: ReadonlySet<unknown> = new Set([SUMMARY_MARKER_TYPE, DETAIL_MARKER_TYPE]);
 
 /** Rows 1–20 of column A, where the adapters look for markers. */
-function isOutputSheet(sheet: SheetValues): boolean {
+function isOutputSheet(sheet: SheetData): boolean {
   return findMarkers(sheet.values, 20, 1).some((m) => OUTPUT_TYPES.has(m.payload?.type));
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial } from '../calc';
+import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial } from '../calc/calc';
 import { formatMessage, type MessageKey } from '../i18n/messages';
 import type { Plan } from '../plan/schema';
 import type {
@@ -7,10 +7,10 @@ import type {
   CellSpec,
   ChartSpec,
   ConditionalFormatSpec,
-  LiteralValue,
   SheetSpec,
   StyleSpec,
-} from '../sheetSpec';
+} from '../grid/sheetSpec';
+import type { LiteralValue } from '../grid/cells';
 import {
   LIGHT_STYLES,
   PERCENT_FORMAT,

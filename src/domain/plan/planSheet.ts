@@ -1,6 +1,6 @@
-import { columnName } from '../address';
-import { KIND_ZH } from '../kinds';
-import type { CellSpec, SheetSpec } from '../sheetSpec';
+import { columnName } from '../grid/address';
+import { KIND_ZH } from '../calc/kinds';
+import type { CellSpec, SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from './schema';
 
 /**

@@ -1,10 +1,10 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
-import { isRateKind, parseKind, type Kind } from '../kinds';
+import { isRateKind, parseKind, type Kind } from '../calc/kinds';
 import { cellAddress } from '../template/layout';
-import { readNumberText, roundFloat } from '../validation/numberText';
-import { cellAt, displayText, findKeysRow, findMarkers, isBlankValue, type Grid } from '../validation/sheetGrid';
-import type { CellValue } from '../validation/validateRow';
-import type { SheetProblem, SheetValues } from '../validation/validateSheet';
+import { readNumberText, roundFloat } from '../grid/numberText';
+import { cellAt, findKeysRow, findMarkers, type Grid, type SheetData } from '../grid/sheet';
+import { displayText, isBlankValue, type CellValue } from '../grid/cells';
+import type { SheetProblem } from '../grid/problems';
 import { PLAN_COLUMNS } from './planSheet';
 import { planSchema, type Aggregation, type Plan } from './schema';
 
@@ -100,7 +100,7 @@ interface CampaignGroup {
   readonly rows: IndicatorRow[];
 }
 
-export function readPlanSheet(sheet: SheetValues): { plan?: Plan; problems: SheetProblem[] } {
+export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetProblem[] } {
   const values: Grid = sheet.values;
   const problems: SheetProblem[] = [];
   /** Cells already reported: a schema issue at the same cell says the same thing again. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS, higherIsBetter } from '../kinds';
+import { KINDS, higherIsBetter } from '../calc/kinds';
 
 // Zod 4 compiles parsers with `new Function` unless told not to: the add-in runs no generated code (no eval).
 z.config({ jitless: true });

@@ -1,5 +1,5 @@
 import { CATALOGUE } from '../i18n/messages';
-import type { Kind } from '../kinds';
+import type { Kind } from '../calc/kinds';
 
 /**
  * Number formats and column widths of the template. Formats are Excel format codes (en-US syntax); the light

@@ -1,5 +1,5 @@
 import type { Indicator } from '../plan/schema';
-import type { ValidationRule, ValidationSpec } from '../sheetSpec';
+import type { ValidationRule, ValidationSpec } from '../grid/sheetSpec';
 import { actualHeader } from './layout';
 
 /**

@@ -5,7 +5,7 @@
  * moved rows do not break it). The constants below describe the layout as generated.
  */
 
-import { columnIndex as columnIndex0, columnName } from '../address';
+import { columnIndex as columnIndex0, columnName } from '../grid/address';
 
 export const TEMPLATE_VERSION = 1;
 /** `marker.type` of a template sheet. */

@@ -1,4 +1,4 @@
-import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial, type StatusThresholds } from '../calc';
+import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial, type StatusThresholds } from '../calc/calc';
 import {
   attainmentFormula,
   growthOperand,
@@ -6,8 +6,8 @@ import {
   statusFormula,
   tierFormula,
   type FormulaMode,
-} from '../formulas';
-import { KIND_ZH } from '../kinds';
+} from '../calc/formulas';
+import { KIND_ZH } from '../calc/kinds';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import {
   sanitizeSheetName,
@@ -15,11 +15,11 @@ import {
   type BorderSpec,
   type CellSpec,
   type ConditionalFormatSpec,
-  type LiteralValue,
   type SheetSpec,
   type StyleSpec,
   type ValidationSpec,
-} from '../sheetSpec';
+} from '../grid/sheetSpec';
+import { type LiteralValue } from '../grid/cells';
 import {
   LIGHT_STYLES,
   PERCENT_FORMAT,

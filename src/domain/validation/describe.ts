@@ -1,4 +1,4 @@
-import { KIND_ZH, type Kind } from '../kinds';
+import { KIND_ZH, type Kind } from '../calc/kinds';
 import { CATALOGUE, formatMessage, type Locale, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Problem } from './validateRow';
 

@@ -1,5 +1,6 @@
-import { fromExcelSerial } from '../calc';
-import type { CellValue, Problem } from './validateRow';
+import { fromExcelSerial } from '../calc/calc';
+import type { CellValue } from '../grid/cells';
+import type { Problem } from './validateRow';
 
 /** A monthly report period: 1–N月累计 of a year (SPEC §5, §7). */
 export interface Period {

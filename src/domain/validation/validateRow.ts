@@ -1,19 +1,15 @@
-import { allowsNegative, type Kind } from '../kinds';
-import { LIGHT, growth as growthRate, status, DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../calc';
+import { allowsNegative, type Kind } from '../calc/kinds';
+import { LIGHT, growth as growthRate, status, DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../calc/calc';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Indicator } from '../plan/schema';
-import { readNumberText, roundFloat, type TextNote } from './numberText';
+import { readNumberText, roundFloat, type TextNote } from '../grid/numberText';
+import type { CellValue } from '../grid/cells';
+import type { Field, Severity } from '../grid/problems';
 
 /**
  * Validation of the values staff enter in one indicator row (SPEC §7). Pure: plain data in, problems out.
  * Nothing is changed: a problem may carry a suggested fix, which the user applies or not.
  */
-
-/** An Excel error value as read from a cell (valueType "Error"). */
-export interface CellErrorValue {
-  readonly error: string;
-}
-export type CellValue = number | string | boolean | null | CellErrorValue;
 
 export interface RowInput {
   /** 1–N月累计完成 (for `growth`: the current value). */
@@ -31,9 +27,6 @@ export interface RowContext {
   readonly expected: number;
   readonly thresholds?: StatusThresholds;
 }
-
-export type Field = 'actual' | 'prior' | 'reason' | 'period';
-export type Severity = 'error' | 'warning';
 
 export interface Problem {
   readonly severity: Severity;

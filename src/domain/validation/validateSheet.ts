@@ -1,6 +1,18 @@
+import {
+  cellAt,
+  findKeysRow,
+  findLabel,
+  findMarkers,
+  formatAt,
+  valueRightOf,
+  type SheetData,
+  type FoundMarker,
+  type KeysRow,
+} from '../grid/sheet';
+import type { SheetProblem, Field, Severity } from '../grid/problems';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
-import type { MarkerPayload } from '../sheetSpec';
+import type { MarkerPayload } from '../grid/sheetSpec';
 import {
   COLUMN_KEYS,
   TEMPLATE_MARKER_TYPE,
@@ -10,28 +22,8 @@ import {
   type ColumnKey,
 } from '../template/layout';
 import { validatePeriod, type Period } from './period';
-import {
-  cellAt,
-  displayText,
-  findKeysRow,
-  findLabel,
-  findMarkers,
-  formatAt,
-  isBlankValue,
-  shorten,
-  valueRightOf,
-  type FoundMarker,
-  type KeysRow,
-} from './sheetGrid';
-import {
-  validateRow,
-  type CellValue,
-  type Field,
-  type Problem,
-  type RowInput,
-  type RowNumbers,
-  type Severity,
-} from './validateRow';
+import { displayText, isBlankValue, shorten, type CellValue } from '../grid/cells';
+import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';
 
 /**
  * Validation of whole template sheets (SPEC §7, §8): the structure a department might have broken (marker, keys,
@@ -40,25 +32,6 @@ import {
  * indicator code, so inserted rows and columns change addresses, never results. What cannot be read unambiguously
  * is reported, never guessed around.
  */
-
-export interface SheetValues {
-  readonly name: string;
-  readonly values: readonly (readonly CellValue[])[];
-  readonly numberFormats?: readonly (readonly string[])[];
-}
-
-export interface SheetProblem {
-  readonly severity: Severity;
-  readonly sheet: string;
-  /** A1 address on that sheet. */
-  readonly cell: string;
-  /** Indicator code. */
-  readonly indicator?: string;
-  readonly field: Field | 'structure';
-  readonly key: MessageKey;
-  readonly params: MessageParams;
-  readonly fix?: { readonly cell: string; readonly value: number };
-}
 
 export interface TemplateRow {
   readonly code: string;
@@ -170,7 +143,7 @@ function looksLikeTemplateMarker(found: FoundMarker): boolean {
   return found.payload ? isTemplatePayload(found.payload) : found.raw.includes(TEMPLATE_MARKER_TYPE);
 }
 
-function lookUpMarker(values: SheetValues['values']): MarkerLookup {
+function lookUpMarker(values: SheetData['values']): MarkerLookup {
   const inA = findMarkers(values, MARKER_ROWS, 1);
   for (const f of inA) {
     if (!isTemplatePayload(f.payload)) continue;
@@ -189,7 +162,7 @@ function lookUpMarker(values: SheetValues['values']): MarkerLookup {
 }
 
 /** A template marker (type 'kpi-template') in column A, rows 1–20. */
-export function isTemplateSheet(sheet: SheetValues): boolean {
+export function isTemplateSheet(sheet: SheetData): boolean {
   return findMarkers(sheet.values, MARKER_ROWS, 1).some((f) => isTemplatePayload(f.payload));
 }
 
@@ -203,14 +176,14 @@ interface Checked {
 }
 
 export function validateTemplateSheet(
-  sheet: SheetValues,
+  sheet: SheetData,
   plan: Plan,
 ): { readonly template?: TemplateReading; readonly problems: readonly SheetProblem[] } {
   const { template, problems } = checkTemplate(sheet, plan);
   return template ? { template, problems } : { problems };
 }
 
-function checkTemplate(sheet: SheetValues, plan: Plan): Checked {
+function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   const values = sheet.values;
   const problems: SheetProblem[] = [];
   const structure = (
@@ -408,7 +381,7 @@ function checkTemplate(sheet: SheetValues, plan: Plan): Checked {
 }
 
 /** The first row below the keys whose 序号, 指标编码 or 指标名称 cell holds that header. */
-function findHeaderRow(values: SheetValues['values'], keys: KeysRow<ColumnKey>): number | undefined {
+function findHeaderRow(values: SheetData['values'], keys: KeysRow<ColumnKey>): number | undefined {
   const fixed = columnHeaders(1);
   const probes = (['seq', 'code', 'name'] as const).flatMap((k) => {
     const c = keys.columns[k];
@@ -421,7 +394,7 @@ function findHeaderRow(values: SheetValues['values'], keys: KeysRow<ColumnKey>):
 }
 
 function readRow(
-  sheet: SheetValues,
+  sheet: SheetData,
   ind: Indicator,
   row: number,
   col: Readonly<Partial<Record<ColumnKey, number>>>,
@@ -500,7 +473,7 @@ function readRow(
  * department, campaign and period submitted on more than one sheet (SPEC §8: a conflict the office resolves).
  */
 export function validateWorkbookSheets(
-  sheets: readonly SheetValues[],
+  sheets: readonly SheetData[],
   plan: Plan,
 ): { readonly templates: number; readonly problems: readonly SheetProblem[] } {
   let templates = 0;

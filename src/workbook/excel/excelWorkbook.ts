@@ -1,17 +1,17 @@
-import { decodeMarker, type SheetSpec } from '../../domain/sheetSpec';
-import { rangeAddress } from '../../domain/address';
+import { decodeMarker, type SheetSpec } from '../../domain/grid/sheetSpec';
+import { rangeAddress } from '../../domain/grid/address';
 import {
   PortError,
   type CellWrite,
   type ChangeEvent,
   type InsertedSheet,
   type ReadOptions,
-  type SheetData,
   type SheetInfo,
   type Unsubscribe,
   type WorkbookPort,
   type WriteOptions,
 } from '../port';
+import { type SheetData } from '../../domain/grid/sheet';
 import { needsTextFormat } from './cellText';
 import { asOfficeError, DEFAULT_RETRY_DELAYS_MS, defaultSleep, withRetry, type RetryPolicy } from './errors';
 import { FEATURE_REQUIREMENTS, requirementOf, type Feature } from './features';

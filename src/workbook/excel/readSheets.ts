@@ -1,5 +1,6 @@
-import type { ReadOptions, SheetData } from '../port';
-import type { CellValue } from '../../domain/validation/validateRow';
+import type { ReadOptions } from '../port';
+import type { SheetData } from '../../domain/grid/sheet';
+import type { CellValue } from '../../domain/grid/cells';
 
 /**
  * Turning what Excel returns for a sheet's used range into SheetData: cell (r, c) of the result is cell (r+1, c+1)

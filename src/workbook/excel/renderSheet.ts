@@ -10,8 +10,8 @@ import {
   type SheetSpec,
   type StyleSpec,
   type ValidationSpec,
-} from '../../domain/sheetSpec';
-import { parseCell, rangeAddress } from '../../domain/address';
+} from '../../domain/grid/sheetSpec';
+import { parseCell, rangeAddress } from '../../domain/grid/address';
 import { needsTextFormat } from './cellText';
 import type { Feature } from './features';
 import { jsonBytes, type OperationQueue } from './payload';

@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../../domain/sheetSpec';
+import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import type { WriteOptions } from '../port';
 import { OperationQueue } from './payload';
 import { queueClear, queueSheet, type Capabilities, type ExistingSheet } from './renderSheet';

@@ -1,6 +1,6 @@
 import { read, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
-import type { SheetData } from '../port';
-import type { CellValue } from '../../domain/validation/validateRow';
+import type { SheetData } from '../../domain/grid/sheet';
+import type { CellValue } from '../../domain/grid/cells';
 
 /**
  * Reading a department workbook sent in as an .xlsx file: cached values only — formulas are never evaluated

@@ -7,7 +7,7 @@ import {
   HyperFormula,
   type ImplementedFunctions,
 } from 'hyperformula';
-import { KPI_ARITY, KPI_FUNCTION_NAMES, runKpi, type KpiErrorCode, type KpiFunctionName } from '../../domain/kpi';
+import { KPI_ARITY, KPI_FUNCTION_NAMES, runKpi, type KpiErrorCode, type KpiFunctionName } from '../../domain/calc/kpi';
 import type { Locale } from '../../domain/i18n/messages';
 
 /**

@@ -11,8 +11,8 @@ import {
   type SheetSpec,
   type StyleSpec,
   type ValidationSpec,
-} from '../../domain/sheetSpec';
-import type { CellValue } from '../../domain/validation/validateRow';
+} from '../../domain/grid/sheetSpec';
+import type { CellValue } from '../../domain/grid/cells';
 import {
   cellAddress,
   contains,
@@ -21,19 +21,19 @@ import {
   parseRanges,
   rangeAddress,
   type CellRef,
-} from '../../domain/address';
+} from '../../domain/grid/address';
 import {
   PortError,
   type CellWrite,
   type ChangeEvent,
   type InsertedSheet,
   type ReadOptions,
-  type SheetData,
   type SheetInfo,
   type Unsubscribe,
   type WorkbookPort,
   type WriteOptions,
 } from '../port';
+import { type SheetData } from '../../domain/grid/sheet';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from './kpiPlugin';
 
 /**

@@ -1,8 +1,9 @@
 import { builtinPlan } from '../../domain/plan/builtin';
 import { PLAN_MARKER_TYPE, readPlanSheet } from '../../domain/plan/readPlanSheet';
 import type { Plan } from '../../domain/plan/schema';
-import { decodeMarker } from '../../domain/sheetSpec';
-import type { SheetProblem, SheetValues } from '../../domain/validation/validateSheet';
+import { decodeMarker } from '../../domain/grid/sheetSpec';
+import type { SheetProblem } from '../../domain/grid/problems';
+import type { SheetData } from '../../domain/grid/sheet';
 import { PortError, type SheetInfo, type WorkbookPort } from '../port';
 
 export type PlanSource = 'builtin' | 'sheet';
@@ -54,16 +55,16 @@ export async function refreshPlan(port: WorkbookPort, known: ActivePlan): Promis
 const MARKER_ROWS = 20;
 
 /** The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. */
-export function activePlanOf(sheets: readonly SheetValues[]): ActivePlan {
+export function activePlanOf(sheets: readonly SheetData[]): ActivePlan {
   const planSheet = sheets.find(isPlanSheet);
   return planSheet ? fromPlanSheet(planSheet) : { plan: builtinPlan(), source: 'builtin', problems: [] };
 }
 
-function isPlanSheet(sheet: SheetValues): boolean {
+function isPlanSheet(sheet: SheetData): boolean {
   return sheet.values.slice(0, MARKER_ROWS).some((row) => decodeMarker(row[0])?.type === PLAN_MARKER_TYPE);
 }
 
-function fromPlanSheet(sheet: SheetValues): ActivePlan {
+function fromPlanSheet(sheet: SheetData): ActivePlan {
   const read = readPlanSheet(sheet);
   if (read.plan) return { plan: read.plan, source: 'sheet', sheet: sheet.name, problems: read.problems };
   return { plan: builtinPlan(), source: 'builtin', sheet: sheet.name, problems: read.problems };

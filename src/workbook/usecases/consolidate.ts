@@ -12,9 +12,9 @@ import {
 import { DETAIL_SHEET, SUMMARY_SHEET, detailSheet, summarySheet } from '../../domain/consolidation/outputs';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
-import { findMarkers } from '../../domain/validation/sheetGrid';
+import { findMarkers, type SheetData } from '../../domain/grid/sheet';
 import type { FileProblemCode, ParsedFile } from '../files/readXlsx';
-import { PortError, type SheetData, type WorkbookPort } from '../port';
+import { PortError, type WorkbookPort } from '../port';
 import { activePlan } from './activePlan';
 import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun';
 

@@ -1,8 +1,9 @@
-import type { FormulaMode } from '../../domain/formulas';
+import type { FormulaMode } from '../../domain/calc/formulas';
 import { PLAN_COLUMNS, buildPlanSheet } from '../../domain/plan/planSheet';
 import { PLAN_MARKER_TYPE } from '../../domain/plan/readPlanSheet';
 import type { Campaign, Plan } from '../../domain/plan/schema';
-import { sanitizeSheetName, type LiteralValue, type MarkerPayload } from '../../domain/sheetSpec';
+import { sanitizeSheetName, type MarkerPayload } from '../../domain/grid/sheetSpec';
+import type { LiteralValue, CellValue } from '../../domain/grid/cells';
 import {
   CELLS,
   COLUMN,
@@ -17,9 +18,9 @@ import {
   type PreviousValues,
   type UnplacedValue,
 } from '../../domain/template/template';
-import type { CellValue } from '../../domain/validation/validateRow';
-import { columnName, parseCell } from '../../domain/address';
-import { PortError, type SheetData, type SheetInfo, type WorkbookPort } from '../port';
+import { columnName, parseCell } from '../../domain/grid/address';
+import { PortError, type SheetInfo, type WorkbookPort } from '../port';
+import { type SheetData } from '../../domain/grid/sheet';
 import { activePlan, refreshPlan, type ActivePlan } from './activePlan';
 
 /**

@@ -1,10 +1,7 @@
 import type { Plan } from '../../domain/plan/schema';
-import {
-  isTemplateSheet,
-  validateWorkbookSheets,
-  type SheetProblem,
-  type SheetValues,
-} from '../../domain/validation/validateSheet';
+import { isTemplateSheet, validateWorkbookSheets } from '../../domain/validation/validateSheet';
+import { type SheetProblem } from '../../domain/grid/problems';
+import { type SheetData } from '../../domain/grid/sheet';
 import type { WorkbookPort } from '../port';
 import { activePlanOf, type ActivePlan } from './activePlan';
 
@@ -49,7 +46,7 @@ export async function validateWorkbook(
   const names = options.sheets ?? (options.sheet !== undefined ? [options.sheet] : undefined);
   const scope = names === undefined ? 'all' : 'some';
   const unique = names === undefined ? undefined : [...new Set(names)];
-  const sheets: readonly SheetValues[] =
+  const sheets: readonly SheetData[] =
     unique === undefined
       ? await port.readAllSheets({ numberFormats: true })
       : unique.length === 0
@@ -71,7 +68,7 @@ export async function validateAll(
   return { active, report: reportOf('all', sheets, active.plan) };
 }
 
-function reportOf(scope: 'all' | 'some', sheets: readonly SheetValues[], plan: Plan): ValidationReport {
+function reportOf(scope: 'all' | 'some', sheets: readonly SheetData[], plan: Plan): ValidationReport {
   // The same rules whole or in part: a sheet without a template marker is skipped, a damaged marker is reported.
   // (A partial check sees duplicate submissions only among the sheets it read.)
   const { problems } = validateWorkbookSheets(sheets, plan);

@@ -11,8 +11,8 @@ import {
 import { CATALOGUE, formatMessage, placeholders, type MessageKey } from '../../../src/domain/i18n/messages';
 import { parsePlan } from '../../../src/domain/plan/builtin';
 import type { Plan } from '../../../src/domain/plan/schema';
-import { encodeMarker } from '../../../src/domain/sheetSpec';
-import type { CellValue } from '../../../src/domain/validation/validateRow';
+import { encodeMarker } from '../../../src/domain/grid/sheetSpec';
+import type { CellValue } from '../../../src/domain/grid/cells';
 import {
   PLAN,
   campaign,

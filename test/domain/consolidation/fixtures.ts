@@ -3,7 +3,7 @@ import { builtinPlan } from '../../../src/domain/plan/builtin';
 import type { Campaign, Indicator, Plan } from '../../../src/domain/plan/schema';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { cellAddress, columnIndex, parseAddress } from '../../../src/domain/template/layout';
-import type { CellValue } from '../../../src/domain/validation/validateRow';
+import type { CellValue } from '../../../src/domain/grid/cells';
 import { specToArray } from '../specToArray';
 
 /**

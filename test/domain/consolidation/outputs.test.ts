@@ -11,11 +11,11 @@ import {
   sheetRef,
   summarySheet,
 } from '../../../src/domain/consolidation/outputs';
-import type { CellSpec, SheetSpec } from '../../../src/domain/sheetSpec';
+import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { STATUS_FORMAT, STRETCH_ONLY_TIER_FORMAT, TIER_FORMAT } from '../../../src/domain/template/formats';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { cellAddress, parseAddress } from '../../../src/domain/template/layout';
-import type { CellValue } from '../../../src/domain/validation/validateRow';
+import type { CellValue } from '../../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { specToArray, type EngineCell } from '../specToArray';
 import { PLAN, fileSource, fill, inputAddress, sheetSource, templateGrid, type Grid } from './fixtures';

@@ -9,8 +9,8 @@ import {
 } from '../../../src/domain/consolidation/consolidate';
 import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
 import type { Indicator } from '../../../src/domain/plan/schema';
-import type { CellSpec, LiteralValue, SheetSpec } from '../../../src/domain/sheetSpec';
-import type { CellValue } from '../../../src/domain/validation/validateRow';
+import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import type { LiteralValue, CellValue } from '../../../src/domain/grid/cells';
 import type { Period } from '../../../src/domain/validation/period';
 import {
   PLAN,

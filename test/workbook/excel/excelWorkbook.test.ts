@@ -1,4 +1,4 @@
-import { encodeMarker, type CellSpec, type SheetSpec } from '../../../src/domain/sheetSpec';
+import { encodeMarker, type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { PortError, type ChangeEvent } from '../../../src/workbook/port';
 import { createExcelWorkbook, type ExcelWorkbookOptions } from '../../../src/workbook/excel/excelWorkbook';
 import { charactersToPoints } from '../../../src/workbook/excel/renderSheet';

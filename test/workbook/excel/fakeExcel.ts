@@ -1,5 +1,5 @@
-import { parseRange, parseRanges, rangeAddress, type RangeRef } from '../../../src/domain/address';
-import type { CellValue } from '../../../src/domain/validation/validateRow';
+import { parseRange, parseRanges, rangeAddress, type RangeRef } from '../../../src/domain/grid/address';
+import type { CellValue } from '../../../src/domain/grid/cells';
 
 /**
  * A small recording fake of the Office.js objects the Excel adapter uses, and nothing more. What it does that

@@ -1,13 +1,14 @@
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/consolidation/consolidate';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/outputs';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import { decodeMarker } from '../../../src/domain/sheetSpec';
+import { decodeMarker } from '../../../src/domain/grid/sheetSpec';
 import { buildTemplate } from '../../../src/domain/template/template';
-import type { CellValue } from '../../../src/domain/validation/validateRow';
+import type { CellValue } from '../../../src/domain/grid/cells';
 import { loadSampleWorkbook } from '../../../src/preview/sample';
 import { readXlsx, type ParsedFile } from '../../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
-import { PortError, type SheetData } from '../../../src/workbook/port';
+import { PortError } from '../../../src/workbook/port';
+import { type SheetData } from '../../../src/domain/grid/sheet';
 import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,

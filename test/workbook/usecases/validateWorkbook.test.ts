@@ -1,5 +1,5 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import type { SheetProblem } from '../../../src/domain/validation/validateSheet';
+import type { SheetProblem } from '../../../src/domain/grid/problems';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { PortError } from '../../../src/workbook/port';
 import { insertPlanSheet, insertTemplate } from '../../../src/workbook/usecases/templates';

@@ -6,9 +6,9 @@ import type { Plan } from '../../../domain/plan/schema';
 import { TEMPLATE_MARKER_TYPE } from '../../../domain/template/layout';
 import { describeProblem } from '../../../domain/validation/describe';
 import type { Period } from '../../../domain/validation/period';
-import { findMarkers } from '../../../domain/validation/sheetGrid';
+import { findMarkers } from '../../../domain/grid/sheet';
 import type { ParsedFile } from '../../../workbook/files/readXlsx';
-import type { MarkerPayload } from '../../../domain/sheetSpec';
+import type { MarkerPayload } from '../../../domain/grid/sheetSpec';
 import type { SheetInfo } from '../../../workbook/port';
 import { activePlan } from '../../../workbook/usecases/activePlan';
 import {

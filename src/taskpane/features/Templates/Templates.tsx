@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { FormulaMode } from '../../../domain/formulas';
+import type { FormulaMode } from '../../../domain/calc/formulas';
 import type { Plan } from '../../../domain/plan/schema';
 import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FormulaMode } from '../../../domain/formulas';
+import type { FormulaMode } from '../../../domain/calc/formulas';
 import type { Locale, MessageKey } from '../../../domain/i18n/messages';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Campaign, Plan } from '../../../domain/plan/schema';

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { SheetProblem } from '../../../domain/validation/validateSheet';
+import type { SheetProblem } from '../../../domain/grid/problems';
 import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { SelectField } from '../../shell/SelectField';

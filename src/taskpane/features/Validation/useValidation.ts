@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import { describeProblem } from '../../../domain/validation/describe';
-import type { SheetProblem } from '../../../domain/validation/validateSheet';
+import type { SheetProblem } from '../../../domain/grid/problems';
 import { TEMPLATE_MARKER_TYPE } from '../../../domain/template/layout';
 import { PortError, type SheetInfo } from '../../../workbook/port';
 import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';

@@ -1,6 +1,6 @@
-import { decodeMarker, MARKER_TAG, type MarkerPayload } from '../sheetSpec';
+import { decodeMarker, MARKER_TAG, type MarkerPayload } from './sheetSpec';
 import { cellAddress } from '../template/layout';
-import type { CellValue } from './validateRow';
+import { isBlankValue, labelText, type CellValue } from './cells';
 
 /**
  * Reading the add-in's own sheets back from a grid of values (row 0 = sheet row 1, as the workbook port returns
@@ -9,6 +9,18 @@ import type { CellValue } from './validateRow';
  */
 
 export type Grid = readonly (readonly CellValue[])[];
+
+/**
+ * A sheet as read through the workbook port: its used range from A1, so that row r, column c of `values` is the
+ * cell in sheet row r + 1, column c + 1. Formulas and number formats only when the reader asked for them.
+ */
+export interface SheetData {
+  readonly name: string;
+  readonly values: Grid;
+  /** Formulas ("=…") where a cell has one, else null. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  readonly numberFormats?: readonly (readonly string[])[];
+}
 
 /** The value of a cell by 1-based row and column; `null` outside the grid. */
 export function cellAt(values: Grid, row: number, column: number): CellValue {
@@ -22,33 +34,6 @@ export function formatAt(
   column: number,
 ): string | undefined {
   return formats?.[row - 1]?.[column - 1];
-}
-
-export function isBlankValue(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-/** A cell's text as a person reads it: trimmed text, numbers and booleans as Excel shows them, error values by name. */
-export function displayText(v: CellValue): string {
-  if (v === null) return '';
-  if (typeof v === 'object') return v.error;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v).trim();
-}
-
-/** A label as typed: surrounding spaces and a trailing colon do not matter ("报告期：" is "报告期"). */
-export function labelText(v: CellValue): string | undefined {
-  return typeof v === 'string'
-    ? v
-        .trim()
-        .replace(/[：:]\s*$/u, '')
-        .trim()
-    : undefined;
-}
-
-/** Text shortened for a message (a broken marker can be long JSON). */
-export function shorten(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 export interface FoundMarker {

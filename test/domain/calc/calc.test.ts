@@ -17,8 +17,8 @@ import {
   toExcelSerial,
   type CalcResult,
   type CalendarDate,
-} from '../../src/domain/calc';
-import { KINDS, higherIsBetter, type Kind } from '../../src/domain/kinds';
+} from '../../../src/domain/calc/calc';
+import { KINDS, higherIsBetter, type Kind } from '../../../src/domain/calc/kinds';
 
 /** The value of a result, failing the test with the problem when there is none. */
 function valueOf(r: CalcResult): number {

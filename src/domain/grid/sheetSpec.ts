@@ -5,8 +5,7 @@
  * A1 references on the sheet itself (no sheet prefix).
  */
 
-/** A literal cell value. A string is always text: an adapter never lets it become a formula or a number. */
-export type LiteralValue = number | boolean | string | null;
+import type { LiteralValue } from './cells';
 
 export interface CellSpec {
   /** Literal value (ignored when `formula` is set). */

@@ -13,7 +13,7 @@ import {
   type PaceMode,
 } from './calc';
 import { parseKind, type Kind } from './kinds';
-import { formatMessage, type Locale, type MessageKey, type MessageParams } from './i18n/messages';
+import { formatMessage, type Locale, type MessageKey, type MessageParams } from '../i18n/messages';
 
 /**
  * The `KPI.*` functions as metadata plus pure bodies, with one generic runner for argument coercion and

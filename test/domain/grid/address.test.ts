@@ -4,10 +4,10 @@ import {
   columnName,
   parseCell,
   parseRange,
-} from '../../src/domain/address';
-import { builtinPlan } from '../../src/domain/plan/builtin';
-import { buildPlanSheet, PLAN_COLUMNS } from '../../src/domain/plan/planSheet';
-import { cellAddress, columnIndex, columnLetter, parseAddress } from '../../src/domain/template/layout';
+} from '../../../src/domain/grid/address';
+import { builtinPlan } from '../../../src/domain/plan/builtin';
+import { buildPlanSheet, PLAN_COLUMNS } from '../../../src/domain/plan/planSheet';
+import { cellAddress, columnIndex, columnLetter, parseAddress } from '../../../src/domain/template/layout';
 
 /** src/domain/address.ts is the one source of column letters; template/layout.ts wraps it 1-based. */
 

@@ -1,0 +1,25 @@
+import type { MessageKey, MessageParams } from '../i18n/messages';
+
+/**
+ * A problem found in a sheet, as every reader of the add-in's sheets reports it (template validation, the 指标库
+ * reader): where it is, how serious, and a message key with its parameters — the words are the caller's language.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** The input fields of a template row, and the report period; `structure` is the sheet's own shape. */
+export type Field = 'actual' | 'prior' | 'reason' | 'period';
+
+export interface SheetProblem {
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address on that sheet. */
+  readonly cell: string;
+  /** Indicator code. */
+  readonly indicator?: string;
+  readonly field: Field | 'structure';
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+  /** A fix applied only on the user's request: the number to write into `cell`. */
+  readonly fix?: { readonly cell: string; readonly value: number };
+}
