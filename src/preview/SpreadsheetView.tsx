@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import { cellAddress, columnName, parseCell } from '../domain/grid/address';
+import { cellAddress, columnLetters, parseCell } from '../domain/grid/address';
 import type { CellView, MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { displayValue } from './format';
 
@@ -57,9 +57,7 @@ export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
 
   function move(dRow: number, dCol: number) {
     const ref = parseCell(selected);
-    setSelected(
-      cellAddress({ row: Math.max(0, ref.row + dRow), col: Math.max(0, Math.min(cols - 1, ref.col + dCol)) }),
-    );
+    setSelected(cellAddress(Math.max(1, Math.min(cols, ref.column + dCol)), Math.max(1, ref.row + dRow)));
   }
 
   function onGridKey(e: KeyboardEvent) {
@@ -119,29 +117,31 @@ export function SpreadsheetView({ workbook }: SpreadsheetViewProps) {
           <thead>
             <tr>
               <th className="corner" />
-              {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" style={{ width: widthPx(meta?.columnWidths.get(c)?.width) }}>
-                  {columnName(c)}
+              {Array.from({ length: cols }, (_, i) => (
+                <th key={i} scope="col" style={{ width: widthPx(meta?.columnWidths.get(i + 1)?.width) }}>
+                  {columnLetters(i + 1)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: rows }, (_, r) => {
-              if (meta?.rowHeights.get(r)?.hidden) return null;
+            {Array.from({ length: rows }, (_, i) => {
+              const row = i + 1;
+              if (meta?.rowHeights.get(row)?.hidden) return null;
               return (
-                <tr key={r}>
-                  <th scope="row">{r + 1}</th>
-                  {Array.from({ length: cols }, (_, c) => {
-                    const addr = cellAddress({ row: r, col: c });
+                <tr key={row}>
+                  <th scope="row">{row}</th>
+                  {Array.from({ length: cols }, (_, j) => {
+                    const column = j + 1;
+                    const addr = cellAddress(column, row);
                     const span = merged.get(addr);
                     if (span === 'covered') return null;
-                    const view = current ? workbook.cellView(current, { row: r, col: c }) : EMPTY_VIEW; // ?empty: no sheet yet
+                    const view = current ? workbook.cellView(current, { row, column }) : EMPTY_VIEW; // ?empty: no sheet yet
                     const text = displayValue(view.value, view.numberFormat);
                     const isSel = addr === selected;
                     return (
                       <td
-                        key={c}
+                        key={column}
                         data-cell={addr}
                         role="gridcell"
                         aria-selected={isSel}
@@ -234,8 +234,8 @@ function mergeMap(merges: readonly string[]): Map<string, { rows: number; cols: 
     const s = parseCell(a);
     const e = parseCell(b);
     for (let r = s.row; r <= e.row; r++)
-      for (let c = s.col; c <= e.col; c++) out.set(cellAddress({ row: r, col: c }), 'covered');
-    out.set(a, { rows: e.row - s.row + 1, cols: e.col - s.col + 1 });
+      for (let c = s.column; c <= e.column; c++) out.set(cellAddress(c, r), 'covered');
+    out.set(a, { rows: e.row - s.row + 1, cols: e.column - s.column + 1 });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Indicator, Plan } from '../../src/domain/plan/schema';
 import type { SheetSpec } from '../../src/domain/grid/sheetSpec';
 import { buildTemplate, type TemplateInput } from '../../src/domain/template/template';
-import { cellAddress, columnIndex, parseAddress } from '../../src/domain/template/layout';
+import { cellAddress, columnNumber, parseCell } from '../../src/domain/grid/address';
 import type { SheetData } from '../../src/domain/grid/sheet';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { specToArray } from './specToArray';
@@ -36,7 +36,7 @@ export function campaignOf(code: string): string {
 function formatsOf(spec: SheetSpec, height: number, width: number): string[][] {
   const grid = Array.from({ length: height }, () => Array.from({ length: width }, () => 'General'));
   for (const block of spec.blocks) {
-    const at = parseAddress(block.at);
+    const at = parseCell(block.at);
     block.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {
         const f = cell?.numberFormat ?? (cell?.style ? spec.styles[cell.style]?.numberFormat : undefined);
@@ -78,7 +78,7 @@ function copy(sheet: Sheet): Sheet {
 }
 
 export function get(sheet: SheetData, address: string): CellValue {
-  const { column, row } = parseAddress(address);
+  const { column, row } = parseCell(address);
   return sheet.values[row - 1]?.[column - 1] ?? null;
 }
 
@@ -91,7 +91,7 @@ export function set(
   const out = copy(sheet);
   const width = Math.max(...out.values.map((r) => r.length));
   const put = (address: string, f: (row: CellValue[], fRow: string[], c: number) => void): void => {
-    const { column, row } = parseAddress(address);
+    const { column, row } = parseCell(address);
     while (out.values.length < row) {
       out.values.push(Array.from({ length: width }, (): CellValue => null));
       out.numberFormats.push(Array.from({ length: width }, () => 'General'));
@@ -126,7 +126,7 @@ export function insertRows(sheet: Sheet, before: number, count = 1): Sheet {
 
 /** Inserts `count` empty columns before column `before` ("H" or 8). */
 export function insertColumns(sheet: Sheet, before: string | number, count = 1): Sheet {
-  const at = typeof before === 'number' ? before : columnIndex(before);
+  const at = typeof before === 'number' ? before : columnNumber(before);
   const out = copy(sheet);
   for (const r of out.values) r.splice(at - 1, 0, ...Array.from({ length: count }, (): CellValue => null));
   for (const r of out.numberFormats) r.splice(at - 1, 0, ...Array.from({ length: count }, () => 'General'));
@@ -171,7 +171,7 @@ export function shifted(
   rows: { before: number; count: number },
   columns: { before: number; count: number },
 ): string {
-  const { column, row } = parseAddress(address);
+  const { column, row } = parseCell(address);
   return cellAddress(
     column >= columns.before ? column + columns.count : column,
     row >= rows.before ? row + rows.count : row,

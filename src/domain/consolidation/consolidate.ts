@@ -14,7 +14,7 @@ import type { Kind } from '../calc/kinds';
 import type { Aggregation, Campaign, Indicator, Plan } from '../plan/schema';
 import type { LiteralValue, CellValue } from '../grid/cells';
 import type { MarkerPayload } from '../grid/sheetSpec';
-import { parseAddress } from '../template/layout';
+import { parseCell } from '../grid/address';
 import { roundFloat } from '../grid/numberText';
 import { expectedProgress, type Period } from '../validation/period';
 import { findMarkers, type SheetData } from '../grid/sheet';
@@ -258,7 +258,7 @@ function literalOf(v: CellValue | undefined): LiteralValue {
 const isEmpty = (v: LiteralValue): boolean => v === null || v === '';
 
 function cellValueAt(sheet: SheetData, address: string): CellValue | undefined {
-  const { column, row } = parseAddress(address);
+  const { column, row } = parseCell(address);
   return sheet.values[row - 1]?.[column - 1];
 }
 

@@ -23,7 +23,8 @@ import {
   fitWidth,
   valueFormat,
 } from '../template/formats';
-import { actualHeader, columnLetter } from '../template/layout';
+import { actualHeader } from '../template/layout';
+import { columnLetters } from '../grid/address';
 import { describeProblem } from '../validation/describe';
 import type { Period } from '../validation/period';
 import {
@@ -167,7 +168,7 @@ function spanned(
   for (const { span, cell } of parts) {
     const first = cells.length + 1;
     cells.push(cell, ...Array.from({ length: span - 1 }, (): CellSpec => (cell.style ? { style: cell.style } : {})));
-    if (span > 1) merges.push(`${columnLetter(first)}${row}:${columnLetter(first + span - 1)}${row}`);
+    if (span > 1) merges.push(`${columnLetters(first)}${row}:${columnLetters(first + span - 1)}${row}`);
   }
   while (cells.length < width) cells.push({});
   return cells;
@@ -204,7 +205,7 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 type SummaryKey = (typeof SUMMARY_COLUMNS)[number];
 const SUMMARY_COL: Readonly<Record<SummaryKey, string>> = Object.fromEntries(
-  SUMMARY_COLUMNS.map((k, i) => [k, columnLetter(i + 1)]),
+  SUMMARY_COLUMNS.map((k, i) => [k, columnLetters(i + 1)]),
 ) as Record<SummaryKey, string>;
 const WIDTH = SUMMARY_COLUMNS.length;
 
@@ -458,8 +459,8 @@ export function summarySheet(result: Consolidation, plan: Plan): SheetSpec {
     );
   });
   if (result.matrix.rows.length > 0 && campaigns.length > 0) {
-    const first = columnLetter(4);
-    const last = columnLetter(3 + campaigns.length);
+    const first = columnLetters(4);
+    const last = columnLetters(3 + campaigns.length);
     for (const s of STATES) {
       cfs.push({
         range: `${first}${matrixFirst}:${last}${row - 1}`,
@@ -615,7 +616,7 @@ export const DETAIL_COLUMNS = [
 ] as const;
 type DetailKey = (typeof DETAIL_COLUMNS)[number];
 export const DETAIL_COL: Readonly<Record<DetailKey, string>> = Object.fromEntries(
-  DETAIL_COLUMNS.map((k, i) => [k, columnLetter(i + 1)]),
+  DETAIL_COLUMNS.map((k, i) => [k, columnLetters(i + 1)]),
 ) as Record<DetailKey, string>;
 const DETAIL_WIDTH = DETAIL_COLUMNS.length;
 
@@ -848,7 +849,7 @@ export function detailSheet(result: Consolidation): SheetSpec {
   blocks.push({ at: `A${detailSection}`, rows: detailRows });
   if (result.details.length > 0) {
     cfs.push({
-      range: `A${detailFirst}:${columnLetter(DETAIL_WIDTH)}${detailLast}`,
+      range: `A${detailFirst}:${columnLetters(DETAIL_WIDTH)}${detailLast}`,
       rule: { type: 'expression', formula: `=$${col('used')}${detailFirst}=FALSE()` },
       format: { fontColor: '#7F7F7F' },
     });

@@ -1,20 +1,29 @@
 /**
- * A1 addresses ↔ 0-based row/column indexes: the one place that does column-letter arithmetic, shared by the
- * domain (template layout and plan sheet, through 1-based wrappers in template/layout.ts) and the adapters.
+ * A1 addresses: the one place that does column-letter arithmetic. Positions are numbered as Excel shows them —
+ * row 1 is the first row, column 1 is A — in the domain and in the adapters alike; an adapter that indexes an
+ * array or a 0-based engine subtracts 1 where it does so, never here.
  */
 
+/** A cell by its 1-based row and column ("H7" is row 7, column 8). */
 export interface CellRef {
-  readonly row: number; // 0-based
-  readonly col: number; // 0-based
+  readonly row: number;
+  readonly column: number;
 }
 
+/** A rectangle of cells, both corners included, `start` top-left. */
 export interface RangeRef {
   readonly start: CellRef;
-  readonly end: CellRef; // inclusive
+  readonly end: CellRef;
 }
 
-export function columnName(col: number): string {
-  let n = col + 1;
+/** Excel's grid: 1,048,576 rows, 16,384 columns (XFD). */
+export const MAX_ROW = 1_048_576;
+export const MAX_COLUMN = 16_384;
+
+/** 1 → "A", 27 → "AA". Throws a RangeError unless `column` is a positive integer. */
+export function columnLetters(column: number): string {
+  if (!Number.isInteger(column) || column < 1) throw new RangeError(`column ${column} is not a positive integer`);
+  let n = column;
   let s = '';
   while (n > 0) {
     const r = (n - 1) % 26;
@@ -24,48 +33,64 @@ export function columnName(col: number): string {
   return s;
 }
 
-export function columnIndex(name: string): number {
+/** "A" → 1, "aa" → 27. Throws a RangeError unless `letters` is only letters. */
+export function columnNumber(letters: string): number {
+  if (!/^[A-Z]+$/i.test(letters)) throw new RangeError(`"${letters}" is not a column`);
   let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
+/** "H7" (or "$H$7") → { row: 7, column: 8 }. Throws a RangeError for anything else. */
 export function parseCell(address: string): CellRef {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1] ?? 'A') };
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address);
+  if (!m || m[1] === undefined || m[2] === undefined || Number(m[2]) < 1)
+    throw new RangeError(`"${address}" is not a cell address`);
+  return { row: Number(m[2]), column: columnNumber(m[1]) };
 }
 
-export function cellAddress(ref: CellRef): string {
-  return `${columnName(ref.col)}${ref.row + 1}`;
+/** (8, 7) → "H7": column first, as the address reads. */
+export function cellAddress(column: number, row: number): string {
+  if (!Number.isInteger(row) || row < 1) throw new RangeError(`row ${row} is not a positive integer`);
+  return `${columnLetters(column)}${row}`;
 }
 
-/** "A1", "A1:C3", whole columns "H:H" (bounded by `maxRow`) and whole rows "2:2". */
-export function parseRange(address: string, maxRow = 1_048_575, maxCol = 16_383): RangeRef {
-  const [a, b] = address.replace(/\$/g, '').split(':');
-  if (a === undefined) throw new Error(`not a range: ${address}`);
+/** "F5" → "$F$5", for formulas that must not move when copied. */
+export function absoluteRef(address: string): string {
+  const { row, column } = parseCell(address);
+  return `$${columnLetters(column)}$${row}`;
+}
+
+/** "A1", "A1:C3", whole columns "H:H" and whole rows "2:2" (bounded by Excel's grid). */
+export function parseRange(address: string): RangeRef {
+  const [a, b, extra] = address.replace(/\$/g, '').split(':');
+  if (a === undefined || extra !== undefined) throw new RangeError(`"${address}" is not a range`);
   if (/^[A-Za-z]+$/.test(a)) {
-    return { start: { row: 0, col: columnIndex(a) }, end: { row: maxRow, col: columnIndex(b ?? a) } };
+    return corners({ row: 1, column: columnNumber(a) }, { row: MAX_ROW, column: columnNumber(b ?? a) });
   }
   if (/^\d+$/.test(a)) {
-    return { start: { row: Number(a) - 1, col: 0 }, end: { row: Number(b ?? a) - 1, col: maxCol } };
+    return corners({ row: Number(a), column: 1 }, { row: Number(b ?? a), column: MAX_COLUMN });
   }
   const start = parseCell(a);
-  const end = b === undefined ? start : parseCell(b);
+  return corners(start, b === undefined ? start : parseCell(b));
+}
+
+function corners(a: CellRef, b: CellRef): RangeRef {
   return {
-    start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) },
-    end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) },
+    start: { row: Math.min(a.row, b.row), column: Math.min(a.column, b.column) },
+    end: { row: Math.max(a.row, b.row), column: Math.max(a.column, b.column) },
   };
 }
 
+/** "A1:C3", or "A1" for a single cell. */
 export function rangeAddress(r: RangeRef): string {
-  const a = cellAddress(r.start);
-  const b = cellAddress(r.end);
+  const a = cellAddress(r.start.column, r.start.row);
+  const b = cellAddress(r.end.column, r.end.row);
   return a === b ? a : `${a}:${b}`;
 }
 
 export function contains(r: RangeRef, c: CellRef): boolean {
-  return c.row >= r.start.row && c.row <= r.end.row && c.col >= r.start.col && c.col <= r.end.col;
+  return c.row >= r.start.row && c.row <= r.end.row && c.column >= r.start.column && c.column <= r.end.column;
 }
 
 /** Addresses may be lists ("A1:A3,C5"). */

@@ -1,5 +1,5 @@
 import { decodeMarker, MARKER_TAG, type MarkerPayload } from './sheetSpec';
-import { cellAddress } from '../template/layout';
+import { cellAddress } from './address';
 import { isBlankValue, labelText, type CellValue } from './cells';
 
 /**

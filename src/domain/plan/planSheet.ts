@@ -1,4 +1,4 @@
-import { columnName } from '../grid/address';
+import { columnLetters } from '../grid/address';
 import { KIND_ZH } from '../calc/kinds';
 import type { CellSpec, SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from './schema';
@@ -62,7 +62,7 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
       ]);
     }
   }
-  const lastCol = columnName(PLAN_COLUMNS.length - 1);
+  const lastCol = columnLetters(PLAN_COLUMNS.length);
   return {
     name,
     marker: { type: 'kpi-plan', v: PLAN_SHEET_VERSION, plan: plan.id, year: plan.year },
@@ -87,7 +87,7 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
       { row: 1, height: 15, hidden: true },
       { row: 2, height: 15, hidden: true },
     ],
-    columnWidths: PLAN_COLUMNS.map(([, , w], i) => ({ column: columnName(i), width: w })),
+    columnWidths: PLAN_COLUMNS.map(([, , w], i) => ({ column: columnLetters(i + 1), width: w })),
     merges: [`A3:${lastCol}3`],
     freeze: { rows: 4, columns: 7 },
     table: { name: 'PlanIndicators', range: `A4:${lastCol}${4 + rows.length}`, style: 'TableStyleLight9' },

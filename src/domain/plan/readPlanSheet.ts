@@ -1,6 +1,6 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { isRateKind, parseKind, type Kind } from '../calc/kinds';
-import { cellAddress } from '../template/layout';
+import { cellAddress } from '../grid/address';
 import { readNumberText, roundFloat } from '../grid/numberText';
 import { cellAt, findKeysRow, findMarkers, type Grid, type SheetData } from '../grid/sheet';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';

@@ -5,7 +5,7 @@
  * moved rows do not break it). The constants below describe the layout as generated.
  */
 
-import { columnIndex as columnIndex0, columnName } from '../grid/address';
+import { absoluteRef, columnLetters } from '../grid/address';
 
 export const TEMPLATE_VERSION = 1;
 /** `marker.type` of a template sheet. */
@@ -34,35 +34,9 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 /** The columns staff type into (unlocked, yellow); `prior` only on growth rows. */
 export const INPUT_KEYS: readonly ColumnKey[] = ['actual', 'prior', 'reason', 'note'];
 
-/** 1 → "A", 27 → "AA". Throws a RangeError unless `index1` is a positive integer. */
-export function columnLetter(index1: number): string {
-  if (!Number.isInteger(index1) || index1 < 1) throw new RangeError(`column index ${index1} is not a positive integer`);
-  return columnName(index1 - 1);
-}
-
-/** "A" → 1, "AA" → 27 (either case). Throws a RangeError unless `letters` is only letters. */
-export function columnIndex(letters: string): number {
-  if (!/^[A-Z]+$/i.test(letters)) throw new RangeError(`"${letters}" is not a column`);
-  return columnIndex0(letters) + 1;
-}
-
-/**
- * "H7" → { column: 8, row: 7 } (absolute markers `$` ignored). Stricter than `parseCell` about spaces (none
- * allowed) and looser about length (any number of letters); throws a RangeError, not an Error.
- */
-export function parseAddress(address: string): { readonly column: number; readonly row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
-  if (!m || m[1] === undefined || m[2] === undefined) throw new RangeError(`"${address}" is not a cell address`);
-  return { column: columnIndex(m[1]), row: Number(m[2]) };
-}
-
-export function cellAddress(column: number, row: number): string {
-  return `${columnLetter(column)}${row}`;
-}
-
 /** The column letter of each key, as generated. */
 export const COLUMN: Readonly<Record<ColumnKey, string>> = Object.fromEntries(
-  COLUMN_KEYS.map((key, i) => [key, columnLetter(i + 1)]),
+  COLUMN_KEYS.map((key, i) => [key, columnLetters(i + 1)]),
 ) as Record<ColumnKey, string>;
 
 /** The generated columns in order, with their letter and whether staff type into them. */
@@ -74,7 +48,7 @@ export const COLUMNS: readonly { readonly key: ColumnKey; readonly column: strin
   }));
 
 export const FIRST_COLUMN = 'A';
-export const LAST_COLUMN = columnLetter(COLUMN_KEYS.length);
+export const LAST_COLUMN = columnLetters(COLUMN_KEYS.length);
 
 /** Fixed rows. Indicator rows start at `firstIndicator`, one per indicator in plan order. */
 export const ROWS = {
@@ -103,12 +77,6 @@ export const CELLS = {
   reporter: 'I5',
   phone: 'L5',
 } as const;
-
-/** "F5" → "$F$5". */
-export function absoluteRef(address: string): string {
-  const { column, row } = parseAddress(address);
-  return `$${columnLetter(column)}$${row}`;
-}
 
 /** The report period cell as an absolute reference, for formulas. */
 export const PERIOD_REF = absoluteRef(CELLS.period);

@@ -43,12 +43,10 @@ import {
   TEMPLATE_MARKER_TYPE,
   TEMPLATE_VERSION,
   columnHeaders,
-  columnIndex,
-  columnLetter,
-  parseAddress,
   templateLayout,
   type ColumnKey,
 } from './layout';
+import { columnNumber, columnLetters, parseCell } from '../grid/address';
 
 export {
   CELLS,
@@ -171,7 +169,7 @@ function segments(row: number, parts: readonly Segment[]): { readonly cells: Cel
   for (const { span, cell } of parts) {
     const first = cells.length + 1;
     cells.push(cell, ...Array.from({ length: span - 1 }, (): CellSpec => (cell.style ? { style: cell.style } : {})));
-    if (span > 1) merges.push(`${columnLetter(first)}${row}:${columnLetter(first + span - 1)}${row}`);
+    if (span > 1) merges.push(`${columnLetters(first)}${row}:${columnLetters(first + span - 1)}${row}`);
   }
   if (cells.length !== COLUMN_KEYS.length)
     throw new Error(`heading row ${row} spans ${cells.length} columns, not ${COLUMN_KEYS.length}`);
@@ -456,12 +454,12 @@ export function reapplyValuesWithReport(
 ): ReapplyResult {
   if (spec.marker?.type !== TEMPLATE_MARKER_TYPE)
     throw new TypeError(`sheet ${spec.name} is not a template built by buildTemplate`);
-  const codeColumn = columnIndex(COLUMN.code);
-  const fieldOfColumn = new Map<number, InputField>(INPUT_FIELDS.map((f) => [columnIndex(COLUMN[f]), f]));
+  const codeColumn = columnNumber(COLUMN.code);
+  const fieldOfColumn = new Map<number, InputField>(INPUT_FIELDS.map((f) => [columnNumber(COLUMN[f]), f]));
 
   const codeOfRow = new Map<number, string>();
   for (const block of spec.blocks) {
-    const at = parseAddress(block.at);
+    const at = parseCell(block.at);
     block.rows.forEach((cells, r) => {
       const v = cells[codeColumn - at.column]?.value;
       if (at.row + r >= ROWS.firstIndicator && typeof v === 'string' && previousValuesByCode.has(v))
@@ -472,7 +470,7 @@ export function reapplyValuesWithReport(
   let placed = 0;
   const unplaced: UnplacedValue[] = [];
   const blocks = spec.blocks.map((block): BlockSpec => {
-    const at = parseAddress(block.at);
+    const at = parseCell(block.at);
     return {
       ...block,
       rows: block.rows.map((cells, r) => {

@@ -13,14 +13,8 @@ import type { SheetProblem, Field, Severity } from '../grid/problems';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import type { MarkerPayload } from '../grid/sheetSpec';
-import {
-  COLUMN_KEYS,
-  TEMPLATE_MARKER_TYPE,
-  actualHeader,
-  cellAddress,
-  columnHeaders,
-  type ColumnKey,
-} from '../template/layout';
+import { COLUMN_KEYS, TEMPLATE_MARKER_TYPE, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
+import { cellAddress } from '../grid/address';
 import { validatePeriod, type Period } from './period';
 import { displayText, isBlankValue, shorten, type CellValue } from '../grid/cells';
 import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';

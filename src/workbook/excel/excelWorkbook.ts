@@ -674,9 +674,10 @@ interface Chunk {
 }
 
 function chunkAddress(c: Chunk): string {
+  // top and left are Excel's 0-based rowIndex and columnIndex; addresses count from 1.
   return rangeAddress({
-    start: { row: c.top, col: c.left },
-    end: { row: c.top + c.rows - 1, col: c.left + c.columns - 1 },
+    start: { row: c.top + 1, column: c.left + 1 },
+    end: { row: c.top + c.rows, column: c.left + c.columns },
   });
 }
 

@@ -44,6 +44,7 @@ export function charactersToPoints(characters: number): number {
   return Math.round(characters * 7 + 5) * 0.75;
 }
 
+/** A rectangle by 1-based rows and columns (grid/address), both edges included. */
 interface Rect {
   top: number;
   left: number;
@@ -52,7 +53,7 @@ interface Rect {
 }
 
 function rectAddress(top: number, left: number, bottom: number, right: number): string {
-  return rangeAddress({ start: { row: top, col: left }, end: { row: bottom, col: right } });
+  return rangeAddress({ start: { row: top, column: left }, end: { row: bottom, column: right } });
 }
 
 interface PendingLink {
@@ -128,7 +129,7 @@ function queueBlockContents(
   const width = block.rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0) return;
   const styleRects = new StyleRects(rectsByStyle);
-  let slice = new Slice(origin.row, origin.col, width);
+  let slice = new Slice(origin.row, origin.column, width);
   block.rows.forEach((cells, i) => {
     const row = origin.row + i;
     const formats: (string | null)[] = [];
@@ -143,17 +144,17 @@ function queueBlockContents(
       if (cell?.hyperlink) {
         const text = typeof cell.value === 'string' && cell.value !== '' && !cell.formula ? cell.value : undefined;
         links.push({
-          address: rectAddress(row, origin.col + c, row, origin.col + c),
+          address: rectAddress(row, origin.column + c, row, origin.column + c),
           link: cell.hyperlink,
           ...(text ? { text } : {}),
         });
       }
     }
-    styleRects.addRow(row, origin.col, cells);
+    styleRects.addRow(row, origin.column, cells);
     slice.addRow(formats, values, formulas);
     if (slice.bytes >= SLICE_BYTES) {
       slice.queue(sheet, queue);
-      slice = new Slice(row + 1, origin.col, width);
+      slice = new Slice(row + 1, origin.column, width);
     }
   });
   slice.queue(sheet, queue);
@@ -541,7 +542,7 @@ function queueView(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabilities, 
       queue.add(40, () => {
         const panes = sheet.freezePanes;
         if (freeze.rows > 0 && freeze.columns > 0)
-          panes.freezeAt(sheet.getRange(rectAddress(0, 0, freeze.rows - 1, freeze.columns - 1)));
+          panes.freezeAt(sheet.getRange(rectAddress(1, 1, freeze.rows, freeze.columns)));
         else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
         else panes.freezeColumns(freeze.columns);
       });

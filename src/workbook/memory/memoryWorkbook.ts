@@ -15,11 +15,11 @@ import {
 import type { CellValue } from '../../domain/grid/cells';
 import {
   cellAddress,
+  columnLetters,
+  columnNumber,
   contains,
   parseCell,
-  parseRange,
   parseRanges,
-  rangeAddress,
   type CellRef,
 } from '../../domain/grid/address';
 import {
@@ -86,7 +86,10 @@ export interface CellView {
   readonly hyperlink?: HyperlinkSpec;
 }
 
-const key = (r: number, c: number) => `${r},${c}`;
+/** Formats, links and sizes are kept by 1-based row and column (grid/address); only the engine counts from 0. */
+const key = (row: number, column: number) => `${row},${column}`;
+/** HyperFormula's address of a cell: 0-based row and column. */
+const engineAt = (sheet: number, cell: CellRef) => ({ sheet, row: cell.row - 1, col: cell.column - 1 });
 
 const PROTECTED_MESSAGE = {
   title: '单元格受保护 / Cell is protected',
@@ -145,7 +148,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const formulas = f ? values.map((row, r) => row.map((_, c) => f[r]?.[c] ?? null)) : undefined; // same shape as values
       const meta = this.metaOf(id);
       const numberFormats = options.numberFormats
-        ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r, c))?.numberFormat ?? 'General'))
+        ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r + 1, c + 1))?.numberFormat ?? 'General'))
         : undefined;
       return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}) };
     });
@@ -175,14 +178,9 @@ export class MemoryWorkbook implements WorkbookPort {
       protect: spec.protect ?? false,
       merges: [...(spec.merges ?? [])],
       columnWidths: new Map(
-        (spec.columnWidths ?? []).map((w) => [
-          parseRange(`${w.column}1`).start.col,
-          { width: w.width, hidden: w.hidden ?? false },
-        ]),
+        (spec.columnWidths ?? []).map((w) => [columnNumber(w.column), { width: w.width, hidden: w.hidden ?? false }]),
       ),
-      rowHeights: new Map(
-        (spec.rowHeights ?? []).map((h) => [h.row - 1, { height: h.height, hidden: h.hidden ?? false }]),
-      ),
+      rowHeights: new Map((spec.rowHeights ?? []).map((h) => [h.row, { height: h.height, hidden: h.hidden ?? false }])),
       charts: [...(spec.charts ?? [])],
       spec,
       ...(spec.marker ? { marker: spec.marker } : {}),
@@ -204,8 +202,8 @@ export class MemoryWorkbook implements WorkbookPort {
             const style = cell.style ? spec.styles[cell.style] : undefined;
             const numberFormat = cell.numberFormat ?? style?.numberFormat;
             if (style || numberFormat)
-              meta.styles.set(key(at.row + r, at.col + c), { ...style, ...(numberFormat ? { numberFormat } : {}) });
-            if (cell.hyperlink) meta.hyperlinks.set(key(at.row + r, at.col + c), cell.hyperlink);
+              meta.styles.set(key(at.row + r, at.column + c), { ...style, ...(numberFormat ? { numberFormat } : {}) });
+            if (cell.hyperlink) meta.hyperlinks.set(key(at.row + r, at.column + c), cell.hyperlink);
           }),
         );
         // null entries of a block leave cells untouched: write row segments of non-null cells
@@ -218,14 +216,13 @@ export class MemoryWorkbook implements WorkbookPort {
             }
             let end = c;
             while (end < row.length && block.rows[r]?.[end] !== null) end++;
-            this.engine.setCellContents({ sheet: id, row: at.row + r, col: at.col + c }, [row.slice(c, end)]);
+            this.engine.setCellContents(engineAt(id, { row: at.row + r, column: at.column + c }), [row.slice(c, end)]);
             c = end;
           }
         });
       }
       if (spec.marker) {
-        const m = parseCell(MARKER_CELL);
-        this.engine.setCellContents({ sheet: id, row: m.row, col: m.col }, [
+        this.engine.setCellContents(engineAt(id, parseCell(MARKER_CELL)), [
           [toEngineContent(encodeMarker(spec.marker), false)],
         ]);
       }
@@ -273,8 +270,7 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     this.engine.batch(() => {
       for (const c of cells) {
-        const ref = parseCell(c.address);
-        this.engine.setCellContents({ sheet: this.sheetId(c.sheet), row: ref.row, col: ref.col }, [
+        this.engine.setCellContents(engineAt(this.sheetId(c.sheet), parseCell(c.address)), [
           [toEngineContent(c.value, false)],
         ]);
       }
@@ -327,10 +323,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const id = this.sheetId(sheet);
     const ref = typeof address === 'string' ? parseCell(address) : address;
     const meta = this.metaOf(id);
-    const at = { sheet: id, row: ref.row, col: ref.col };
+    const at = engineAt(id, ref);
     const value = toCellValue(this.engine.getCellValue(at));
     const formula = this.engine.getCellFormula(at);
-    const style = meta.styles.get(key(ref.row, ref.col));
+    const style = meta.styles.get(key(ref.row, ref.column));
     let numberFormat = style?.numberFormat ?? 'General';
     let fill = style?.fill;
     let fontColor = style?.font?.color;
@@ -344,7 +340,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (cf.format.numberFormat) numberFormat = cf.format.numberFormat;
       if (cf.stopIfTrue) break;
     }
-    const hyperlink = meta.hyperlinks.get(key(ref.row, ref.col));
+    const hyperlink = meta.hyperlinks.get(key(ref.row, ref.column));
     return {
       value,
       numberFormat,
@@ -380,8 +376,8 @@ export class MemoryWorkbook implements WorkbookPort {
           return { ok: false, reason: 'validation', title: alert.title, message: alert.message };
       }
     }
-    this.engine.setCellContents({ sheet: id, row: ref.row, col: ref.col }, [[parsed.content]]);
-    this.emit({ sheet, address: cellAddress(ref) });
+    this.engine.setCellContents(engineAt(id, ref), [[parsed.content]]);
+    this.emit({ sheet, address: cellAddress(ref.column, ref.row) });
     return { ok: true };
   }
 
@@ -409,21 +405,21 @@ export class MemoryWorkbook implements WorkbookPort {
     const id = this.sheetId(sheet);
     this.engine.addRows(id, [row - 1, count]);
     const meta = this.metaOf(id);
-    meta.styles = shiftKeys(meta.styles, (r, c) => (r >= row - 1 ? [r + count, c] : [r, c]));
-    meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (r >= row - 1 ? [r + count, c] : [r, c]));
-    meta.rowHeights = new Map([...meta.rowHeights].map(([r, h]) => [r >= row - 1 ? r + count : r, h]));
+    meta.styles = shiftKeys(meta.styles, (r, c) => (r >= row ? [r + count, c] : [r, c]));
+    meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (r >= row ? [r + count, c] : [r, c]));
+    meta.rowHeights = new Map([...meta.rowHeights].map(([r, h]) => [r >= row ? r + count : r, h]));
     this.emit({ sheet, address: `${row}:${row + count - 1}` });
   }
 
-  /** Inserts empty columns before the 0-based column index `col`. */
-  insertColumns(sheet: string, col: number, count = 1): void {
+  /** Inserts empty columns before the 1-based `column` (formats to its right move with their cells). */
+  insertColumns(sheet: string, column: number, count = 1): void {
     const id = this.sheetId(sheet);
-    this.engine.addColumns(id, [col, count]);
+    this.engine.addColumns(id, [column - 1, count]);
     const meta = this.metaOf(id);
-    meta.styles = shiftKeys(meta.styles, (r, c) => (c >= col ? [r, c + count] : [r, c]));
-    meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (c >= col ? [r, c + count] : [r, c]));
-    meta.columnWidths = new Map([...meta.columnWidths].map(([c, w]) => [c >= col ? c + count : c, w]));
-    this.emit({ sheet, address: rangeAddress({ start: { row: 0, col }, end: { row: 0, col: col + count - 1 } }) });
+    meta.styles = shiftKeys(meta.styles, (r, c) => (c >= column ? [r, c + count] : [r, c]));
+    meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (c >= column ? [r, c + count] : [r, c]));
+    meta.columnWidths = new Map([...meta.columnWidths].map(([c, w]) => [c >= column ? c + count : c, w]));
+    this.emit({ sheet, address: `${columnLetters(column)}:${columnLetters(column + count - 1)}` });
   }
 
   // ---- internals ----
@@ -464,7 +460,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private isLocked(id: number, ref: CellRef): boolean {
     const meta = this.metaOf(id);
     if (!meta.protect) return false;
-    return meta.styles.get(key(ref.row, ref.col))?.locked !== false;
+    return meta.styles.get(key(ref.row, ref.column))?.locked !== false;
   }
 
   private validationsAt(id: number, ref: CellRef): ValidationSpec[] {
@@ -525,7 +521,7 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     // An expression is written for the range's top-left cell; shift its relative references to this cell.
     const origin = parseRanges(cf.range)[0]?.start ?? ref;
-    const shifted = shiftFormula(rule.formula, ref.row - origin.row, ref.col - origin.col);
+    const shifted = shiftFormula(rule.formula, ref.row - origin.row, ref.column - origin.column);
     const r = this.engine.calculateFormula(shifted.startsWith('=') ? shifted : `=${shifted}`, id);
     return r === true || (typeof r === 'number' && r !== 0);
   }
@@ -618,9 +614,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     /("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g,
     (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
       if (quoted) return quoted;
-      const c = colAbs
-        ? col
-        : cellAddress({ row: 0, col: Math.max(0, parseCell(`${col}1`).col + dCol) }).replace(/\d+$/, '');
+      const c = colAbs ? col : columnLetters(Math.max(1, columnNumber(col) + dCol));
       const r = rowAbs ? row : String(Math.max(1, Number(row) + dRow));
       return `${colAbs}${c}${rowAbs}${r}`;
     },

@@ -18,7 +18,7 @@ import {
   type PreviousValues,
   type UnplacedValue,
 } from '../../domain/template/template';
-import { columnName, parseCell } from '../../domain/grid/address';
+import { columnLetters, parseCell } from '../../domain/grid/address';
 import { PortError, type SheetInfo, type WorkbookPort } from '../port';
 import { type SheetData } from '../../domain/grid/sheet';
 import { activePlan, refreshPlan, type ActivePlan } from './activePlan';
@@ -374,10 +374,10 @@ export function readEnteredValues(sheet: Pick<SheetData, 'values'>): EnteredValu
   // The heading cells move with the keys row (inserted rows) and with their key's column (inserted columns).
   const heading = (address: string): string | undefined => {
     const at = parseCell(address);
-    const key = COLUMN_KEYS[at.col];
+    const key = COLUMN_KEYS[at.column - 1];
     const col = key === undefined ? undefined : columns[key];
     if (col === undefined) return undefined;
-    const v = literal(values[at.row + keysRow - (ROWS.keys - 1)]?.[col - 1]);
+    const v = literal(values[at.row - 1 + keysRow - (ROWS.keys - 1)]?.[col - 1]);
     return v === null || typeof v === 'boolean' ? undefined : String(v);
   };
   const reporter = heading(CELLS.reporter);
@@ -417,4 +417,4 @@ export async function insertPlanSheet(port: WorkbookPort, plan: Plan): Promise<I
 }
 
 /** The first figure an office edits on a 指标库 sheet: 确保目标 of the first indicator (below the header row 4). */
-export const PLAN_FIRST_TARGET_CELL = `${columnName(PLAN_COLUMNS.findIndex(([key]) => key === 'target'))}5`;
+export const PLAN_FIRST_TARGET_CELL = `${columnLetters(PLAN_COLUMNS.findIndex(([key]) => key === 'target') + 1)}5`;

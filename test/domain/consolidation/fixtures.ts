@@ -2,7 +2,7 @@ import type { Origin, Source } from '../../../src/domain/consolidation/consolida
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import type { Campaign, Indicator, Plan } from '../../../src/domain/plan/schema';
 import { buildTemplate } from '../../../src/domain/template/template';
-import { cellAddress, columnIndex, parseAddress } from '../../../src/domain/template/layout';
+import { cellAddress, columnNumber, parseCell } from '../../../src/domain/grid/address';
 import type { CellValue } from '../../../src/domain/grid/cells';
 import { specToArray } from '../specToArray';
 
@@ -65,7 +65,7 @@ export function put(grid: Grid, cells: Readonly<Record<string, CellValue>>): Gri
   const values = grid.values.map((r) => [...r]);
   const width = Math.max(0, ...values.map((r) => r.length));
   for (const [address, value] of Object.entries(cells)) {
-    const { column, row } = parseAddress(address);
+    const { column, row } = parseCell(address);
     while (values.length < row) values.push(Array.from({ length: width }, (): CellValue => null));
     const r = values[row - 1] ?? [];
     while (r.length < column) r.push(null);
@@ -101,7 +101,7 @@ export function insertRow(grid: Grid, before: number): Grid {
 }
 
 export function insertColumn(grid: Grid, before: number | string): Grid {
-  const at = typeof before === 'number' ? before : columnIndex(before);
+  const at = typeof before === 'number' ? before : columnNumber(before);
   return {
     name: grid.name,
     values: grid.values.map((r) => {
@@ -117,13 +117,13 @@ export function rename(grid: Grid, name: string): Grid {
 }
 
 export function get(grid: { values: readonly (readonly CellValue[])[] }, address: string): CellValue {
-  const { column, row } = parseAddress(address);
+  const { column, row } = parseCell(address);
   return grid.values[row - 1]?.[column - 1] ?? null;
 }
 
 /** Where a generated cell is after inserting a row before `row` and a column before `column`. */
 export function moved(address: string, row: number | undefined, column: number | undefined): string {
-  const p = parseAddress(address);
+  const p = parseCell(address);
   return cellAddress(
     column !== undefined && p.column >= column ? p.column + 1 : p.column,
     row !== undefined && p.row >= row ? p.row + 1 : p.row,

@@ -14,7 +14,7 @@ import {
 import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { STATUS_FORMAT, STRETCH_ONLY_TIER_FORMAT, TIER_FORMAT } from '../../../src/domain/template/formats';
 import { buildTemplate } from '../../../src/domain/template/template';
-import { cellAddress, parseAddress } from '../../../src/domain/template/layout';
+import { cellAddress, parseCell } from '../../../src/domain/grid/address';
 import type { CellValue } from '../../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { specToArray, type EngineCell } from '../specToArray';
@@ -26,7 +26,7 @@ import { PLAN, fileSource, fill, inputAddress, sheetSource, templateGrid, type G
 function cells(spec: SheetSpec): Map<string, CellSpec> {
   const out = new Map<string, CellSpec>();
   for (const block of spec.blocks) {
-    const at = parseAddress(block.at);
+    const at = parseCell(block.at);
     block.rows.forEach((row, r) =>
       row.forEach((cell, c) => cell && out.set(cellAddress(at.column + c, at.row + r), cell)),
     );
@@ -39,7 +39,7 @@ const valueAt = (spec: SheetSpec, address: string): unknown => cells(spec).get(a
 function rowValues(spec: SheetSpec, row: number, from = 'A', to = 'O'): unknown[] {
   const all = cells(spec);
   const out: unknown[] = [];
-  for (let c = parseAddress(`${from}1`).column; c <= parseAddress(`${to}1`).column; c++) {
+  for (let c = parseCell(`${from}1`).column; c <= parseCell(`${to}1`).column; c++) {
     const cell = all.get(cellAddress(c, row));
     out.push(cell?.formula ?? cell?.value ?? null);
   }
@@ -49,7 +49,7 @@ function rowValues(spec: SheetSpec, row: number, from = 'A', to = 'O'): unknown[
 function findRow(spec: SheetSpec, column: string, value: unknown): number {
   for (const [address, cell] of cells(spec))
     if (address.startsWith(column) && /^\d+$/.test(address.slice(column.length)) && cell.value === value)
-      return parseAddress(address).row;
+      return parseCell(address).row;
   throw new Error(`no ${String(value)} in column ${column}`);
 }
 
@@ -203,20 +203,20 @@ describe('汇总 (summary sheet)', () => {
     ]);
     const grid = specToArray(spec);
     const at = (a: string): EngineCell => {
-      const p = parseAddress(a);
+      const p = parseCell(a);
       return grid[p.row - 1]?.[p.column - 1] ?? null;
     };
     for (const chart of spec.charts ?? []) {
       const [from, to] = chart.source.split(':') as [string, string];
-      const top = parseAddress(from);
-      const bottom = parseAddress(to);
+      const top = parseCell(from);
+      const bottom = parseCell(to);
       expect(at(from)).toBe('攻坚战');
       expect(bottom.row - top.row).toBe(PLAN.campaigns.length);
       expect(at(cellAddress(top.column, top.row + 1))).toBe('招大引强');
-      expect(parseAddress(chart.from).row).toBeGreaterThan(bottom.row);
+      expect(parseCell(chart.from).row).toBeGreaterThan(bottom.row);
     }
     const first = spec.charts?.[0]?.source.split(':')[0] ?? 'A1';
-    const p = parseAddress(first);
+    const p = parseCell(first);
     expect(at(cellAddress(p.column + 1, p.row))).toBe('平均完成率');
     expect(at(cellAddress(p.column + 2, p.row + 1))).toBe(0.5);
   });
@@ -396,7 +396,7 @@ describe('in a formula engine', () => {
       "发改'二",
     );
     wb.insertRows("发改'二", 9, 2);
-    wb.insertColumns("发改'二", 9, 1);
+    wb.insertColumns("发改'二", 10, 1); // before column J
 
     const read = async (): Promise<Source[]> =>
       (await wb.readAllSheets({ numberFormats: true })).map((s) => ({

@@ -1,77 +1,93 @@
 import {
-  cellAddress as cellAddress0,
-  columnIndex as columnIndex0,
-  columnName,
+  absoluteRef,
+  cellAddress,
+  columnLetters,
+  columnNumber,
+  contains,
   parseCell,
   parseRange,
+  parseRanges,
+  rangeAddress,
 } from '../../../src/domain/grid/address';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { buildPlanSheet, PLAN_COLUMNS } from '../../../src/domain/plan/planSheet';
-import { cellAddress, columnIndex, columnLetter, parseAddress } from '../../../src/domain/template/layout';
 
-/** src/domain/address.ts is the one source of column letters; template/layout.ts wraps it 1-based. */
+/** src/domain/grid/address.ts is the one source of column letters and A1 addresses, 1-based as Excel numbers them. */
 
 it.each([
-  [0, 'A'],
-  [25, 'Z'],
-  [26, 'AA'],
-  [701, 'ZZ'],
-  [702, 'AAA'],
-  [16_383, 'XFD'],
-])('columnName(%i) is %s and back', (col, name) => {
-  expect(columnName(col)).toBe(name);
-  expect(columnIndex0(name)).toBe(col);
-  expect(columnIndex0(name.toLowerCase())).toBe(col);
+  [1, 'A'],
+  [26, 'Z'],
+  [27, 'AA'],
+  [702, 'ZZ'],
+  [703, 'AAA'],
+  [16_384, 'XFD'],
+])('columnLetters(%i) is %s and back', (column, letters) => {
+  expect(columnLetters(column)).toBe(letters);
+  expect(columnNumber(letters)).toBe(column);
+  expect(columnNumber(letters.toLowerCase())).toBe(column);
 });
 
 it.each([
-  ['A1', { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } }],
-  ['$C$3:A1', { start: { row: 0, col: 0 }, end: { row: 2, col: 2 } }],
-  ['H:H', { start: { row: 0, col: 7 }, end: { row: 1_048_575, col: 7 } }],
-  ['2:2', { start: { row: 1, col: 0 }, end: { row: 1, col: 16_383 } }],
+  ['A1', { start: { row: 1, column: 1 }, end: { row: 1, column: 1 } }],
+  ['$C$3:A1', { start: { row: 1, column: 1 }, end: { row: 3, column: 3 } }],
+  ['H:H', { start: { row: 1, column: 8 }, end: { row: 1_048_576, column: 8 } }],
+  ['2:2', { start: { row: 2, column: 1 }, end: { row: 2, column: 16_384 } }],
 ])('parseRange(%j)', (address, range) => {
   expect(parseRange(address)).toEqual(range);
 });
 
-it('layout wrappers agree with domain/address for columns 1..20000', () => {
+it('rangeAddress writes a range back, a single cell without a colon', () => {
+  expect(rangeAddress(parseRange('$C$3:A1'))).toBe('A1:C3');
+  expect(rangeAddress(parseRange('B2'))).toBe('B2');
+});
+
+it('letters, numbers and addresses agree for columns 1..20000', () => {
   const disagreements: string[] = [];
   for (let n = 1; n <= 20_000; n++) {
-    const letters = columnLetter(n);
+    const letters = columnLetters(n);
     const ok =
-      letters === columnName(n - 1) &&
-      columnIndex(letters) === n &&
-      columnIndex(letters.toLowerCase()) === n &&
-      cellAddress(n, 7) === cellAddress0({ col: n - 1, row: 6 }) &&
-      (letters.length > 3 || parseAddress(`${letters}7`).column === parseCell(`${letters}7`).col + 1);
+      columnNumber(letters) === n &&
+      columnNumber(letters.toLowerCase()) === n &&
+      cellAddress(n, 7) === `${letters}7` &&
+      parseCell(`${letters}7`).column === n &&
+      parseCell(`${letters}7`).row === 7;
     if (!ok) disagreements.push(`${n} ${letters}`);
   }
   expect(disagreements).toEqual([]);
-  expect(columnLetter(20_000)).toBe('ACOF');
+  expect(columnLetters(20_000)).toBe('ACOF');
 });
 
-// layout's documented contract, kept when it moved onto domain/address: RangeError on bad input, no trimming,
-// any number of letters. parseCell differs (trims, 1–3 letters, plain Error), which is why layout keeps its regex.
+// The contract: RangeError on bad input, no trimming, any number of letters.
 it.each([
-  ['columnLetter(0)', () => columnLetter(0)],
-  ['columnLetter(-1)', () => columnLetter(-1)],
-  ['columnLetter(1.5)', () => columnLetter(1.5)],
-  ['columnLetter(NaN)', () => columnLetter(NaN)],
-  ['columnIndex("")', () => columnIndex('')],
-  ['columnIndex("A1")', () => columnIndex('A1')],
-  ['columnIndex(" A")', () => columnIndex(' A')],
-  ['parseAddress("A")', () => parseAddress('A')],
-  ['parseAddress(" A1")', () => parseAddress(' A1')],
-  ['parseAddress("A1:B2")', () => parseAddress('A1:B2')],
+  ['columnLetters(0)', () => columnLetters(0)],
+  ['columnLetters(-1)', () => columnLetters(-1)],
+  ['columnLetters(1.5)', () => columnLetters(1.5)],
+  ['columnLetters(NaN)', () => columnLetters(NaN)],
+  ['columnNumber("")', () => columnNumber('')],
+  ['columnNumber("A1")', () => columnNumber('A1')],
+  ['columnNumber(" A")', () => columnNumber(' A')],
+  ['parseCell("A")', () => parseCell('A')],
+  ['parseCell(" A1")', () => parseCell(' A1')],
+  ['parseCell("A1:B2")', () => parseCell('A1:B2')],
+  ['parseCell("A0")', () => parseCell('A0')],
   ['cellAddress(0, 1)', () => cellAddress(0, 1)],
+  ['cellAddress(1, 0)', () => cellAddress(1, 0)],
+  ['parseRange("A1:B2:C3")', () => parseRange('A1:B2:C3')],
 ])('%s throws a RangeError', (_, f) => {
   expect(f).toThrow(RangeError);
 });
 
-it('parseAddress accepts $ markers and more than three letters; parseCell trims', () => {
-  expect(parseAddress('$h$7')).toEqual({ column: 8, row: 7 });
-  expect(parseAddress('AAAA1')).toEqual({ column: 18_279, row: 1 });
-  expect(parseCell(' B2 ')).toEqual({ row: 1, col: 1 });
-  expect(() => parseCell('AAAA1')).toThrow('not a cell address');
+it('parseCell accepts $ markers and more than three letters', () => {
+  expect(parseCell('$h$7')).toEqual({ column: 8, row: 7 });
+  expect(parseCell('AAAA1')).toEqual({ column: 18_279, row: 1 });
+  expect(absoluteRef('F5')).toBe('$F$5');
+});
+
+it('lists of ranges, and containment', () => {
+  const [a, b] = parseRanges('A1:A3, C5');
+  expect(a && contains(a, { row: 3, column: 1 })).toBe(true);
+  expect(a && contains(a, { row: 4, column: 1 })).toBe(false);
+  expect(b).toEqual({ start: { row: 5, column: 3 }, end: { row: 5, column: 3 } });
 });
 
 it('the plan sheet keeps its columns A…P', () => {

@@ -1,4 +1,29 @@
-import { parseRange, parseRanges, rangeAddress, type RangeRef } from '../../../src/domain/grid/address';
+import { parseRange, rangeAddress } from '../../../src/domain/grid/address';
+
+/** A rectangle as Office.js indexes it: 0-based rows and columns (rowIndex, columnIndex), both edges included. */
+interface Area {
+  readonly start: { readonly row: number; readonly col: number };
+  readonly end: { readonly row: number; readonly col: number };
+}
+
+function parseArea(address: string): Area {
+  const r = parseRange(address.trim());
+  return {
+    start: { row: r.start.row - 1, col: r.start.column - 1 },
+    end: { row: r.end.row - 1, col: r.end.column - 1 },
+  };
+}
+
+function parseAreas(address: string): Area[] {
+  return address.split(',').map(parseArea);
+}
+
+function areaAddress(a: Area): string {
+  return rangeAddress({
+    start: { row: a.start.row + 1, column: a.start.col + 1 },
+    end: { row: a.end.row + 1, column: a.end.col + 1 },
+  });
+}
 import type { CellValue } from '../../../src/domain/grid/cells';
 
 /**
@@ -151,7 +176,7 @@ interface Cell {
 export type Seed = CellValue | { readonly formula: string; readonly value: string | number | boolean | null };
 
 interface FormatWrite {
-  readonly area: RangeRef;
+  readonly area: Area;
   readonly path: string;
   readonly value: unknown;
 }
@@ -194,13 +219,13 @@ export class FakeSheet {
   ) {}
 
   cell(address: string): Readonly<Cell> {
-    const { start } = parseRange(address);
+    const { start } = parseArea(address);
     return this.cells.get(`${start.row},${start.col}`) ?? { value: null, numberFormat: 'General' };
   }
 
   /** The last value written to a format path (e.g. "fill.color", "protection.locked") covering a cell. */
   formatAt(address: string, path: string): unknown {
-    const { start } = parseRange(address);
+    const { start } = parseArea(address);
     let found: unknown;
     for (const f of this.formats) if (f.path === path && inside(f.area, start.row, start.col)) found = f.value;
     return found;
@@ -214,11 +239,11 @@ export class FakeSheet {
   }
 }
 
-function inside(a: RangeRef, row: number, col: number): boolean {
+function inside(a: Area, row: number, col: number): boolean {
   return row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col;
 }
 
-function overlaps(a: RangeRef, b: RangeRef): boolean {
+function overlaps(a: Area, b: Area): boolean {
   return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
 }
 
@@ -349,7 +374,7 @@ export class FakeExcel {
 
   addSheet(name: string, rows: readonly (readonly Seed[])[] = [], at = 'A1'): FakeSheet {
     const sheet = this.createSheet(name);
-    const origin = parseRange(at).start;
+    const origin = parseArea(at).start;
     rows.forEach((row, r) =>
       row.forEach((seed, c) => {
         if (seed === null) return;
@@ -960,7 +985,7 @@ interface FormatOwner {
   readonly context: FakeContext;
   label(): string;
   sheet(): FakeSheet;
-  areas(): RangeRef[];
+  areas(): Area[];
 }
 
 function formatObject(owner: FormatOwner): unknown {
@@ -1022,13 +1047,13 @@ class FakeRangeAreas implements FormatOwner {
   sheet(): FakeSheet {
     return this.ws.model();
   }
-  areas(): RangeRef[] {
-    return parseRanges(this.address);
+  areas(): Area[] {
+    return parseAreas(this.address);
   }
 }
 
 class FakeRange extends FakeObject implements FormatOwner {
-  private usedArea: RangeRef | null | undefined;
+  private usedArea: Area | null | undefined;
   private formatProxy: unknown;
 
   constructor(
@@ -1044,20 +1069,20 @@ class FakeRange extends FakeObject implements FormatOwner {
   }
 
   /** The rectangle, as Excel would resolve it when the command runs. */
-  area(): RangeRef {
-    if ('address' in this.spec) return parseRange(this.spec.address);
+  area(): Area {
+    if ('address' in this.spec) return parseArea(this.spec.address);
     if ('whole' in this.spec) return { start: { row: 0, col: 0 }, end: { row: MAX_ROW, col: MAX_COL } };
     if (this.usedArea === undefined) throw new Error('fake: used range read before it was resolved');
     if (this.usedArea === null) throw new FakeOfficeError('InvalidOperation', 'The range is a null object.');
     return this.usedArea;
   }
 
-  areas(): RangeRef[] {
+  areas(): Area[] {
     return [this.area()];
   }
 
   address0(): string {
-    return 'address' in this.spec ? this.spec.address : rangeAddress(this.area());
+    return 'address' in this.spec ? this.spec.address : areaAddress(this.area());
   }
 
   label(): string {
@@ -1089,7 +1114,7 @@ class FakeRange extends FakeObject implements FormatOwner {
           bottom < 0
             ? spec.orNull
               ? null
-              : parseRange('A1')
+              : parseArea('A1')
             : { start: { row: top, col: left }, end: { row: bottom, col: right } };
         this.usedArea = area;
         return { response: null, commit: () => this.loaded.set('isNullObject', area === null) };
@@ -1204,7 +1229,7 @@ class FakeRange extends FakeObject implements FormatOwner {
         if (grid.length !== rows || grid.some((r) => r.length !== cols))
           throw new FakeOfficeError(
             'InvalidArgument',
-            `${member}: the array does not match the size of ${rangeAddress(a)}`,
+            `${member}: the array does not match the size of ${areaAddress(a)}`,
           );
         grid.forEach((row, i) =>
           row.forEach((input, j) => {
@@ -1237,17 +1262,17 @@ class FakeRange extends FakeObject implements FormatOwner {
   }
 
   set hyperlink(link: unknown) {
-    this.queueSheetWrite('hyperlink', link, (s, a) => s.hyperlinks.set(rangeAddress(a), link));
+    this.queueSheetWrite('hyperlink', link, (s, a) => s.hyperlinks.set(areaAddress(a), link));
   }
 
   merge(across?: boolean): void {
-    this.queueSheetWrite('merge', across ?? false, (s, a) => s.merges.push(rangeAddress(a)));
+    this.queueSheetWrite('merge', across ?? false, (s, a) => s.merges.push(areaAddress(a)));
   }
   unmerge(): void {
     this.queueSheetWrite(
       'unmerge',
       undefined,
-      (s, a) => (s.merges = s.merges.filter((m) => !overlaps(parseRange(m), a))),
+      (s, a) => (s.merges = s.merges.filter((m) => !overlaps(parseArea(m), a))),
     );
   }
 
@@ -1258,7 +1283,7 @@ class FakeRange extends FakeObject implements FormatOwner {
         if (inside(a, r, c)) s.cells.delete(key);
       }
       s.formats.splice(0, s.formats.length, ...s.formats.filter((f) => !overlaps(f.area, a)));
-      for (const h of [...s.hyperlinks.keys()]) if (overlaps(parseRange(h), a)) s.hyperlinks.delete(h);
+      for (const h of [...s.hyperlinks.keys()]) if (overlaps(parseArea(h), a)) s.hyperlinks.delete(h);
     });
   }
 
@@ -1266,15 +1291,15 @@ class FakeRange extends FakeObject implements FormatOwner {
     this.queueSheetWrite(
       'select()',
       undefined,
-      (_s, a) => (this.context.excel.selection = rangeAddress(a)),
+      (_s, a) => (this.context.excel.selection = areaAddress(a)),
       undefined,
       true,
     );
   }
 
   get dataValidation(): unknown {
-    const entry = (s: FakeSheet, a: RangeRef) => {
-      const address = rangeAddress(a);
+    const entry = (s: FakeSheet, a: Area) => {
+      const address = areaAddress(a);
       let v = s.validations.find((x) => x.address === address);
       if (!v) s.validations.push((v = { address }));
       return v;
@@ -1298,7 +1323,7 @@ class FakeRange extends FakeObject implements FormatOwner {
           this.queueSheetWrite(
             'dataValidation.clear()',
             undefined,
-            (s, a) => (s.validations = s.validations.filter((x) => !overlaps(parseRange(x.address), a))),
+            (s, a) => (s.validations = s.validations.filter((x) => !overlaps(parseArea(x.address), a))),
             REQUIRES.dataValidation,
           ),
       },
@@ -1312,7 +1337,7 @@ class FakeRange extends FakeObject implements FormatOwner {
         this.queueSheetWrite(
           'conditionalFormats.add',
           type,
-          (s, a) => s.conditionalFormats.push((record = { address: rangeAddress(a), type, props: {} })),
+          (s, a) => s.conditionalFormats.push((record = { address: areaAddress(a), type, props: {} })),
           REQUIRES.conditionalFormats,
         );
         const set = (path: string) => (value: unknown) =>
@@ -1339,7 +1364,7 @@ class FakeRange extends FakeObject implements FormatOwner {
         this.queueSheetWrite(
           'conditionalFormats.clearAll()',
           undefined,
-          (s, a) => (s.conditionalFormats = s.conditionalFormats.filter((x) => !overlaps(parseRange(x.address), a))),
+          (s, a) => (s.conditionalFormats = s.conditionalFormats.filter((x) => !overlaps(parseArea(x.address), a))),
           REQUIRES.conditionalFormats,
         ),
     };
@@ -1348,7 +1373,7 @@ class FakeRange extends FakeObject implements FormatOwner {
   private queueSheetWrite(
     member: string,
     value: unknown,
-    apply: (s: FakeSheet, a: RangeRef) => void,
+    apply: (s: FakeSheet, a: Area) => void,
     requires = REQUIRES[member],
     allowedWhenProtected = false,
   ): void {
