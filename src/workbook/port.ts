@@ -1,5 +1,6 @@
 import type { SheetData } from '../domain/grid/sheet';
-import type { MarkerPayload, SheetSpec } from '../domain/grid/sheetSpec';
+import type { MarkerPayload, MarkerType } from '../domain/grid/ownSheets';
+import type { SheetSpec } from '../domain/grid/sheetSpec';
 
 /**
  * The workbook port (ARCHITECTURE.md): the narrow set of things the use cases need from a spreadsheet. Two
@@ -14,6 +15,8 @@ export interface SheetInfo {
   readonly visible: boolean;
   /** The add-in's marker, when the sheet is one of its own (found wherever rows were inserted above it). */
   readonly marker?: MarkerPayload;
+  /** Set when column A holds marker text that cannot be read: the type it still names ('unknown' when none). */
+  readonly damagedMarker?: MarkerType | 'unknown';
 }
 
 export interface ReadOptions {

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../src/domain/i18n/messages';
-import { encodeMarker } from '../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../src/domain/grid/ownSheets';
 import type { Field } from '../../src/domain/grid/problems';
 import type { RowInput } from '../../src/domain/validation/validateRow';
 import {

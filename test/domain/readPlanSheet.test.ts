@@ -216,6 +216,15 @@ describe('readPlanSheet: every problem at its cell', () => {
     expect(read(set(sheet(), { I2: null })).plan).toBeUndefined();
   });
 
+  it('a damaged or displaced marker is reported as such, as for a template (grid/ownSheets)', () => {
+    const damaged = set(sheet(), { A1: 'KPI-TRACKER:{"type":"kpi-plan","v":1,"plan":"five' });
+    expect(shape(damaged)).toEqual([['A1', 'plan.markerUnreadable', undefined]]);
+    expect(read(damaged).plan).toBeUndefined();
+    const moved = insertColumns(sheet(), 'A');
+    expect(shape(moved)).toEqual([['B1', 'plan.markerMoved', undefined]]);
+    expect(read(moved).plan).toBeUndefined();
+  });
+
   it('a missing 说明 column or a changed header only warns', () => {
     const noNotes = read(set(sheet(), { P2: null }));
     expect(noNotes.problems.map((p) => [p.severity, p.key])).toEqual([['warning', 'plan.keyMissing']]);

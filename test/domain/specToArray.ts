@@ -1,4 +1,5 @@
-import { encodeMarker, MARKER_CELL, type SheetSpec } from '../../src/domain/grid/sheetSpec';
+import { encodeMarker, MARKER_CELL } from '../../src/domain/grid/ownSheets';
+import { type SheetSpec } from '../../src/domain/grid/sheetSpec';
 import { type LiteralValue } from '../../src/domain/grid/cells';
 
 /** A cell as a formula engine's `buildFromArray` takes it: a literal, or a formula string starting with "=". */

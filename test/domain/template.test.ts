@@ -20,30 +20,25 @@ import {
 import { KIND_ZH, type Kind } from '../../src/domain/calc/kinds';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Campaign, Indicator, Plan } from '../../src/domain/plan/schema';
-import {
-  decodeMarker,
-  encodeMarker,
-  type CellSpec,
-  type SheetSpec,
-  type StyleSpec,
-  type ValidationSpec,
-} from '../../src/domain/grid/sheetSpec';
+import { decodeMarker, encodeMarker, keysIn } from '../../src/domain/grid/ownSheets';
+import { type CellSpec, type SheetSpec, type StyleSpec, type ValidationSpec } from '../../src/domain/grid/sheetSpec';
 import {
   CELLS,
   COLUMN,
   COLUMNS,
   COLUMN_KEYS,
-  INPUT_FILL,
   PERIOD_REF,
   ROWS,
   TEMPLATE_VERSION,
-  buildTemplate,
   columnHeaders,
-  findColumns,
-  reapplyValues,
-  reapplyValuesWithReport,
   templateLayout,
   type ColumnKey,
+} from '../../src/domain/template/layout';
+import {
+  INPUT_FILL,
+  buildTemplate,
+  reapplyValues,
+  reapplyValuesWithReport,
   type PreviousValues,
   type TemplateInput,
 } from '../../src/domain/template/template';
@@ -210,12 +205,12 @@ describe('layout constants', () => {
 
   it('finds columns by key after a column was inserted, and reports missing or duplicated keys', () => {
     const inserted = ['seq', 'code', 'name', null, ...COLUMN_KEYS.slice(3)];
-    const found = findColumns(inserted);
+    const found = keysIn(inserted, COLUMN_KEYS);
     expect(found.missing).toEqual([]);
     expect(found.columns.name).toBe(3);
     expect(found.columns.kind).toBe(5);
     expect(found.columns.note).toBe(16);
-    const broken = findColumns(['seq', 'code', 'code', ' name ', 42, 'actual']);
+    const broken = keysIn(['seq', 'code', 'code', ' name ', 42, 'actual'], COLUMN_KEYS);
     expect(broken.duplicated).toEqual(['code']);
     expect(broken.columns.code).toBeUndefined();
     expect(broken.columns.name).toBe(4);

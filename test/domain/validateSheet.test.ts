@@ -1,6 +1,6 @@
 import { buildPlanSheet } from '../../src/domain/plan/planSheet';
 import type { Plan } from '../../src/domain/plan/schema';
-import { encodeMarker } from '../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../src/domain/grid/ownSheets';
 import { describeProblem } from '../../src/domain/validation/describe';
 import {
   isTemplateSheet,

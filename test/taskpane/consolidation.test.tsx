@@ -6,7 +6,7 @@ import type {
 } from '../../src/domain/consolidation/consolidate';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
-import { encodeMarker } from '../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../src/domain/grid/ownSheets';
 import { Consolidation } from '../../src/taskpane/features/Consolidation/Consolidation';
 import { failureNotice } from '../../src/taskpane/features/Consolidation/lastRun';
 import {

@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
-import { encodeMarker } from '../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../src/domain/grid/ownSheets';
 import type { SheetProblem } from '../../src/domain/grid/problems';
 import { Validation } from '../../src/taskpane/features/Validation/Validation';
 import {

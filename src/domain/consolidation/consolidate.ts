@@ -13,11 +13,18 @@ import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Kind } from '../calc/kinds';
 import type { Aggregation, Campaign, Indicator, Plan } from '../plan/schema';
 import type { LiteralValue, CellValue } from '../grid/cells';
-import type { MarkerPayload } from '../grid/sheetSpec';
 import { parseCell } from '../grid/address';
 import { roundFloat } from '../grid/numberText';
 import { expectedProgress, type Period } from '../validation/period';
-import { findMarkers, type SheetData } from '../grid/sheet';
+import {
+  DETAIL_MARKER_TYPE,
+  SUMMARY_MARKER_TYPE,
+  TEMPLATE_MARKER_TYPE,
+  findMarkers,
+  isSheetOfType,
+  templateMarkerOf,
+} from '../grid/ownSheets';
+import { type SheetData } from '../grid/sheet';
 import type { Field, Severity, SheetProblem } from '../grid/problems';
 import {
   isTemplateSheet,
@@ -51,9 +58,6 @@ export interface ConsolidateOptions {
   readonly period?: Period;
 }
 
-/** Marker types of the sheets consolidation writes; they are outputs, never sources. */
-export const SUMMARY_MARKER_TYPE = 'kpi-summary';
-export const DETAIL_MARKER_TYPE = 'kpi-detail';
 export const OUTPUT_VERSION = 1;
 
 // ————— result —————
@@ -279,11 +283,9 @@ interface Prepared {
   readonly broken: boolean;
 }
 
-const OUTPUT_TYPES: ReadonlySet<unknown> = new Set([SUMMARY_MARKER_TYPE, DETAIL_MARKER_TYPE]);
-
-/** Rows 1–20 of column A, where the adapters look for markers. */
+/** 汇总 and 明细 are consolidation's outputs, never its sources. */
 function isOutputSheet(sheet: SheetData): boolean {
-  return findMarkers(sheet.values, 20, 1).some((m) => OUTPUT_TYPES.has(m.payload?.type));
+  return isSheetOfType(sheet.values, SUMMARY_MARKER_TYPE) || isSheetOfType(sheet.values, DETAIL_MARKER_TYPE);
 }
 
 /**
@@ -312,23 +314,21 @@ function prepare(source: Source, plan: Plan): Prepared | undefined {
       broken,
     };
   }
-  // Unreadable: attribute it through its marker when the marker says enough, for the submission matrix.
-  const marker = findMarkers(source.sheet.values, 20).find((m) => m.payload !== undefined)?.payload;
-  return { source, problems: checked.problems, broken, ...markerAttribution(marker, plan) };
-}
-
-function markerAttribution(
-  marker: MarkerPayload | undefined,
-  plan: Plan,
-): Pick<Prepared, 'department' | 'campaignId' | 'period'> {
-  if (!marker) return {};
-  const { campaign, department, year, month } = marker;
-  const out: { department?: string; campaignId?: string; period?: Period } = {};
-  if (typeof campaign === 'string' && plan.campaigns.some((c) => c.id === campaign)) out.campaignId = campaign;
-  if (typeof department === 'string' && department.trim() !== '') out.department = department.trim();
-  if (typeof year === 'number' && typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12)
-    out.period = { year, month };
-  return out.campaignId !== undefined && out.department !== undefined ? out : {};
+  // Unreadable: attributed through its marker when that is whole and names a campaign of the plan, so that the
+  // submission matrix shows the department's sheet as 有误 rather than 未报.
+  const marker = templateMarkerOf(
+    findMarkers(source.sheet.values).find((m) => m.payload?.type === TEMPLATE_MARKER_TYPE)?.payload,
+  );
+  if (!marker || !plan.campaigns.some((c) => c.id === marker.campaign))
+    return { source, problems: checked.problems, broken };
+  return {
+    source,
+    problems: checked.problems,
+    broken,
+    department: marker.department,
+    campaignId: marker.campaign,
+    period: { year: marker.year, month: marker.month },
+  };
 }
 
 /** The latest period among the readable templates, preferring the plan year (a typed 2091 must not win). */
@@ -858,7 +858,7 @@ function sheetProblems(
 }
 
 function markerCell(p: Prepared): string {
-  return findMarkers(p.source.sheet.values, 20)[0]?.cell ?? 'A1';
+  return findMarkers(p.source.sheet.values)[0]?.cell ?? 'A1';
 }
 
 /** Two readings with the same values in every input cell of every indicator. */
@@ -936,5 +936,5 @@ function submissionMatrix(
 
 function markerPeriod(p: Prepared): Period | undefined {
   const m = p.reading?.marker;
-  return m && typeof m.year === 'number' && typeof m.month === 'number' ? { year: m.year, month: m.month } : undefined;
+  return m ? { year: m.year, month: m.month } : undefined;
 }

@@ -27,10 +27,9 @@ import { actualHeader } from '../template/layout';
 import { columnLetters } from '../grid/address';
 import { describeProblem } from '../validation/describe';
 import type { Period } from '../validation/period';
+import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../grid/ownSheets';
 import {
-  DETAIL_MARKER_TYPE,
   OUTPUT_VERSION,
-  SUMMARY_MARKER_TYPE,
   type CampaignSummary,
   type Consolidation,
   type ConsolidationProblem,

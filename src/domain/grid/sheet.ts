@@ -1,5 +1,3 @@
-import { decodeMarker, MARKER_TAG, type MarkerPayload } from './sheetSpec';
-import { cellAddress } from './address';
 import { isBlankValue, labelText, type CellValue } from './cells';
 
 /**
@@ -34,79 +32,6 @@ export function formatAt(
   column: number,
 ): string | undefined {
   return formats?.[row - 1]?.[column - 1];
-}
-
-export interface FoundMarker {
-  readonly row: number;
-  readonly column: number;
-  readonly cell: string;
-  /** The cell's text, which starts with the marker tag. */
-  readonly raw: string;
-  /** Undefined when the text after the tag is not a JSON record (a damaged marker). */
-  readonly payload?: MarkerPayload;
-}
-
-/** Every cell of rows 1…`maxRow` (all columns, or only `column`) whose text starts with the marker tag. */
-export function findMarkers(values: Grid, maxRow: number, column?: number): FoundMarker[] {
-  const found: FoundMarker[] = [];
-  for (let row = 1; row <= Math.min(maxRow, values.length); row++) {
-    const cells = values[row - 1] ?? [];
-    for (let c = 1; c <= cells.length; c++) {
-      if (column !== undefined && c !== column) continue;
-      const v = cells[c - 1];
-      if (typeof v !== 'string' || !v.startsWith(MARKER_TAG)) continue;
-      const payload = decodeMarker(v);
-      found.push({ row, column: c, cell: cellAddress(c, row), raw: v, ...(payload ? { payload } : {}) });
-    }
-  }
-  return found;
-}
-
-export interface KeysRow<K extends string> {
-  /** 1-based row of the keys. */
-  readonly row: number;
-  /** 1-based column of each key found exactly once. */
-  readonly columns: Readonly<Partial<Record<K, number>>>;
-  /** Every column each key was found in (more than one: duplicated). */
-  readonly positions: ReadonlyMap<K, readonly number[]>;
-  readonly missing: readonly K[];
-  readonly duplicated: readonly K[];
-}
-
-/**
- * The first row within rows 1…`maxRow` holding every `required` key, and where each of `keys` is in it. Keys are
- * matched after trimming; inserted columns only move them.
- */
-export function findKeysRow<K extends string>(
-  values: Grid,
-  keys: readonly K[],
-  required: readonly K[],
-  maxRow: number,
-): KeysRow<K> | undefined {
-  const known = new Set<string>(keys);
-  for (let row = 1; row <= Math.min(maxRow, values.length); row++) {
-    const positions = new Map<K, number[]>();
-    (values[row - 1] ?? []).forEach((v, i) => {
-      if (typeof v !== 'string') return;
-      const key = v.trim();
-      if (!known.has(key)) return;
-      const list = positions.get(key as K) ?? [];
-      list.push(i + 1);
-      positions.set(key as K, list);
-    });
-    if (!required.every((k) => positions.has(k))) continue;
-    const columns: Partial<Record<K, number>> = {};
-    const missing: K[] = [];
-    const duplicated: K[] = [];
-    for (const key of keys) {
-      const list = positions.get(key);
-      if (!list) missing.push(key);
-      else if (list.length > 1) duplicated.push(key);
-      else columns[key] = list[0];
-    }
-    return { row, columns, positions, missing, duplicated };
-  }
-  return undefined;
 }
 
 /** The first cell in rows `fromRow`…`toRow` whose label is `label`. */

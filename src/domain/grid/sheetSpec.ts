@@ -1,3 +1,4 @@
+import type { MarkerPayload } from './ownSheets';
 /**
  * A declarative description of a sheet (ARCHITECTURE.md): what a sheet is — cells, formulas, formats,
  * validation, conditional formats, protection, table, chart, marker — as plain data. The domain produces it;
@@ -133,9 +134,6 @@ export interface PrintSpec {
   readonly centerHorizontally?: boolean;
 }
 
-/** How the add-in recognises its own sheets: a key → value record written at a known cell and found again. */
-export type MarkerPayload = Readonly<Record<string, string | number>>;
-
 export interface SheetSpec {
   readonly name: string;
   readonly marker?: MarkerPayload;
@@ -154,28 +152,6 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSpec;
   readonly tabColor?: string;
-}
-
-/** The marker cell is A1 of a hidden first row; its text starts with this tag, then JSON. */
-export const MARKER_TAG = 'KPI-TRACKER:';
-export const MARKER_CELL = 'A1';
-
-export function encodeMarker(payload: MarkerPayload): string {
-  return MARKER_TAG + JSON.stringify(payload);
-}
-
-/** Reads a marker cell's text; anything else (or broken JSON) is no marker. */
-export function decodeMarker(text: unknown): MarkerPayload | undefined {
-  if (typeof text !== 'string' || !text.startsWith(MARKER_TAG)) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(text.slice(MARKER_TAG.length));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    const out: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
-    return out;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Sheet names: ≤ 31 characters, none of []:*?/\ , not blank, no leading/trailing apostrophe; unique. */

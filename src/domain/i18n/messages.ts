@@ -67,6 +67,8 @@ const zhCN = {
     '{department}的“{campaign}”{year} 年 {month} 月重复报送（另见工作表“{other}”），汇总前请确认以哪一份为准',
   // Plan sheet (指标库) problems (SPEC §2: validated, every problem with its cell)
   'plan.markerMissing': '找不到指标库标记（隐藏的第 1 行 A 列），无法确定计划编号和年度；请重新插入指标库',
+  'plan.markerUnreadable': '指标库标记已损坏，无法读取（{text}）；请重新插入指标库并把修改复制过去',
+  'plan.markerMoved': '指标库标记不在 A 列（现在 {found}），可能在 A 列前插入了列；请删除该列，否则加载项找不到本表',
   'plan.keysRowMissing': '找不到指标库隐藏的列标识行（含 campaignId、code 等），可能已被删除',
   'plan.keyMissing': '指标库缺少“{label}”列（列标识 {column}）',
   'plan.keyDuplicated': '指标库的“{label}”列（列标识 {column}）出现了多次（{cells}）',
@@ -447,6 +449,10 @@ const enUS: Record<MessageKey, string> = {
     '{department} submitted "{campaign}" for {year}-{month} more than once (see also sheet "{other}"); decide which one counts before consolidating',
   'plan.markerMissing':
     'The plan sheet marker (hidden row 1, column A) is missing, so the plan id and year are unknown; insert the plan sheet again',
+  'plan.markerUnreadable':
+    'The plan sheet marker is damaged and cannot be read ({text}); insert the plan sheet again and copy your edits over',
+  'plan.markerMoved':
+    'The plan sheet marker is not in column A (now {found}): a column was probably inserted before A; delete it, or the add-in will not find this sheet',
   'plan.keysRowMissing':
     'The hidden row of column keys (campaignId, code …) of the plan sheet is missing, probably deleted',
   'plan.keyMissing': 'The plan sheet has no column "{label}" (key {column})',

@@ -1,4 +1,5 @@
 import { columnLetters } from '../grid/address';
+import { PLAN_MARKER_TYPE } from '../grid/ownSheets';
 import { KIND_ZH } from '../calc/kinds';
 import type { CellSpec, SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from './schema';
@@ -65,7 +66,7 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
   const lastCol = columnLetters(PLAN_COLUMNS.length);
   return {
     name,
-    marker: { type: 'kpi-plan', v: PLAN_SHEET_VERSION, plan: plan.id, year: plan.year },
+    marker: { type: PLAN_MARKER_TYPE, v: PLAN_SHEET_VERSION, plan: plan.id, year: plan.year },
     styles: {
       title: { font: { bold: true, size: 14 } },
       header: {

@@ -2,7 +2,8 @@ import type { MessageKey, MessageParams } from '../i18n/messages';
 import { isRateKind, parseKind, type Kind } from '../calc/kinds';
 import { cellAddress } from '../grid/address';
 import { readNumberText, roundFloat } from '../grid/numberText';
-import { cellAt, findKeysRow, findMarkers, type Grid, type SheetData } from '../grid/sheet';
+import { cellAt, type Grid, type SheetData } from '../grid/sheet';
+import { PLAN_MARKER_TYPE, findKeysRow, lookUpMarker, markerText } from '../grid/ownSheets';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import type { SheetProblem } from '../grid/problems';
 import { PLAN_COLUMNS } from './planSheet';
@@ -19,14 +20,10 @@ import { planSchema, type Aggregation, type Plan } from './schema';
  * (the defaults apply) and 配合部门. The campaign number is the campaign's order of first appearance.
  */
 
-export const PLAN_MARKER_TYPE = 'kpi-plan';
-
 type PlanKey = (typeof PLAN_COLUMNS)[number][0];
 const KEYS: readonly PlanKey[] = PLAN_COLUMNS.map(([key]) => key);
 const LABEL = Object.fromEntries(PLAN_COLUMNS.map(([key, label]) => [key, label])) as Readonly<Record<PlanKey, string>>;
 
-const MARKER_ROWS = 20;
-const KEY_ROWS = 40;
 const HEADER_SEARCH = 20;
 const TITLE_SUFFIX = /\s*[（(]\s*(\d{4})\s*年\s*[）)]\s*指标库\s*$|\s*指标库\s*$/u;
 const RATE_UNITS = new Set(['%', '个百分点']);
@@ -120,12 +117,19 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
   };
 
   // ── marker, keys, title, header ──
-  const marker = findMarkers(values, MARKER_ROWS, 1).find((m) => m.payload?.type === PLAN_MARKER_TYPE);
-  if (!marker?.payload) {
+  const lookup = lookUpMarker(values, PLAN_MARKER_TYPE);
+  if (lookup.kind === 'missing') {
     report('error', 'A1', 'plan.markerMissing');
     return { problems };
   }
-  const keys = findKeysRow(values, KEYS, ['campaignId', 'code'], KEY_ROWS);
+  if (lookup.kind === 'damaged') {
+    report('error', lookup.found.cell, 'plan.markerUnreadable', { text: markerText(lookup.found) });
+    return { problems };
+  }
+  // A column inserted before A: the sheet reads, but a listing of the workbook would not find it as the plan.
+  if (lookup.kind === 'moved') report('error', lookup.found.cell, 'plan.markerMoved', { found: lookup.found.cell });
+  const marker = lookup.found;
+  const keys = findKeysRow(values, KEYS, ['campaignId', 'code']);
   if (!keys) {
     report('error', cellAddress(1, marker.row + 1), 'plan.keysRowMissing');
     return { problems };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KINDS, higherIsBetter } from '../calc/kinds';
+import { INDICATOR_CODE } from '../grid/ownSheets';
 
 // Zod 4 compiles parsers with `new Function` unless told not to: the add-in runs no generated code (no eval).
 z.config({ jitless: true });
@@ -17,7 +18,7 @@ const text = z.string().trim().min(1);
 export const indicatorSchema = z
   .object({
     /** Stable ASCII code, unique in the plan, e.g. `C1-01`. */
-    code: z.string().regex(/^[A-Z][A-Z0-9]*-\d{2,3}$/, 'code must look like C1-01'),
+    code: z.string().regex(INDICATOR_CODE, 'code must look like C1-01'),
     name: text,
     nameEn: text.optional(),
     unit: text,

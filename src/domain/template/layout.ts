@@ -8,8 +8,6 @@
 import { absoluteRef, columnLetters } from '../grid/address';
 
 export const TEMPLATE_VERSION = 1;
-/** `marker.type` of a template sheet. */
-export const TEMPLATE_MARKER_TYPE = 'kpi-template';
 
 /** Column keys, in the generated order (A…O). These are the words a reader looks for in the keys row. */
 export const COLUMN_KEYS = [
@@ -134,39 +132,4 @@ export function templateLayout(indicatorCount: number): TemplateLayout {
     firstColumn: FIRST_COLUMN,
     lastColumn: LAST_COLUMN,
   };
-}
-
-export interface FoundColumns {
-  /** 1-based column of each key found exactly once. */
-  readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
-  readonly missing: readonly ColumnKey[];
-  /** Keys found more than once: their column is ambiguous and not reported in `columns`. */
-  readonly duplicated: readonly ColumnKey[];
-}
-
-/**
- * Finds the columns of a template from the values of its keys row (row 2, first cell = column A), whatever
- * columns were inserted or moved. Problems are values: the caller reports a broken template, never guesses.
- */
-export function findColumns(keysRow: readonly unknown[]): FoundColumns {
-  const seen = new Map<ColumnKey, number[]>();
-  const known = new Set<string>(COLUMN_KEYS);
-  keysRow.forEach((v, i) => {
-    if (typeof v !== 'string') return;
-    const key = v.trim();
-    if (!known.has(key)) return;
-    const list = seen.get(key as ColumnKey) ?? [];
-    list.push(i + 1);
-    seen.set(key as ColumnKey, list);
-  });
-  const columns: Partial<Record<ColumnKey, number>> = {};
-  const missing: ColumnKey[] = [];
-  const duplicated: ColumnKey[] = [];
-  for (const key of COLUMN_KEYS) {
-    const found = seen.get(key);
-    if (!found) missing.push(key);
-    else if (found.length > 1) duplicated.push(key);
-    else columns[key] = found[0];
-  }
-  return { columns, missing, duplicated };
 }

@@ -40,33 +40,15 @@ import {
   FIRST_COLUMN,
   PERIOD_REF,
   ROWS,
-  TEMPLATE_MARKER_TYPE,
   TEMPLATE_VERSION,
   columnHeaders,
   templateLayout,
   type ColumnKey,
 } from './layout';
+import { TEMPLATE_MARKER_TYPE } from '../grid/ownSheets';
 import { columnNumber, columnLetters, parseCell } from '../grid/address';
 
-export {
-  CELLS,
-  COLUMN,
-  COLUMNS,
-  COLUMN_KEYS,
-  INPUT_KEYS,
-  LAST_COLUMN,
-  PERIOD_REF,
-  ROWS,
-  TEMPLATE_MARKER_TYPE,
-  TEMPLATE_VERSION,
-  actualHeader,
-  columnHeaders,
-  findColumns,
-  templateLayout,
-  type ColumnKey,
-  type FoundColumns,
-  type TemplateLayout,
-} from './layout';
+export { TEMPLATE_MARKER_TYPE } from '../grid/ownSheets';
 
 /**
  * The template generator: one sheet per campaign × department × month, as a declarative SheetSpec (no Office).

@@ -1,22 +1,24 @@
+import { cellAt, findLabel, formatAt, valueRightOf, type SheetData } from '../grid/sheet';
 import {
-  cellAt,
+  INDICATOR_CODE,
+  TEMPLATE_MARKER_TYPE,
   findKeysRow,
-  findLabel,
-  findMarkers,
-  formatAt,
-  valueRightOf,
-  type SheetData,
-  type FoundMarker,
+  isSheetOfType,
+  lookUpMarker,
+  markerText,
+  normaliseCode,
+  templateMarkerOf,
   type KeysRow,
-} from '../grid/sheet';
+  type MarkerLookup,
+  type TemplateMarker,
+} from '../grid/ownSheets';
 import type { SheetProblem, Field, Severity } from '../grid/problems';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
-import type { MarkerPayload } from '../grid/sheetSpec';
-import { COLUMN_KEYS, TEMPLATE_MARKER_TYPE, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
+import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
 import { cellAddress } from '../grid/address';
 import { validatePeriod, type Period } from './period';
-import { displayText, isBlankValue, shorten, type CellValue } from '../grid/cells';
+import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';
 
 /**
@@ -41,7 +43,8 @@ export interface TemplateRow {
 }
 
 export interface TemplateReading {
-  readonly marker: MarkerPayload;
+  /** What its marker says (campaign, department, the period it was made for …). */
+  readonly marker: TemplateMarker;
   readonly campaignId: string;
   readonly department: string;
   /** The report period; undefined when the period cell is blank or malformed (an error is listed). */
@@ -50,10 +53,6 @@ export interface TemplateReading {
   readonly rows: readonly TemplateRow[];
 }
 
-/** Where the marker is looked for: column A, rows 1–20 (rows may be inserted above it), as the adapters do. */
-const MARKER_ROWS = 20;
-/** Where the keys row is looked for. */
-const KEY_ROWS = 40;
 /** Where the header row is looked for, below the keys row. */
 const HEADER_SEARCH = 20;
 
@@ -71,14 +70,6 @@ const HEADING_LABELS: ReadonlySet<string> = new Set([
   '联系电话',
 ]);
 
-/** Indicator codes as the schema allows them. */
-const CODE_PATTERN = /^[A-Z][A-Z0-9]*-\d{2,3}$/;
-
-/** A code as typed: full-width letters and digits, spaces and lower case do not matter ("ｃ1－01 " is "C1-01"). */
-function normaliseCode(v: CellValue): string {
-  return displayText(v).normalize('NFKC').trim().toUpperCase();
-}
-
 /** Headers compared as a person reads them: spaces and the kind of dash do not matter. */
 function normaliseHeader(text: string): string {
   return text
@@ -87,77 +78,14 @@ function normaliseHeader(text: string): string {
     .replace(/[-–—~～]/gu, '–');
 }
 
-interface TemplateMarker {
-  readonly payload: MarkerPayload;
-  readonly found: FoundMarker;
-  readonly plan: string;
-  readonly campaign: string;
-  readonly department: string;
-  readonly year: number;
-  readonly month: number;
-}
-
-type MarkerLookup =
-  | { readonly kind: 'found'; readonly marker: TemplateMarker; readonly moved: boolean }
-  | { readonly kind: 'unreadable'; readonly found: FoundMarker }
-  | { readonly kind: 'missing' };
-
-function isTemplatePayload(p: MarkerPayload | undefined): boolean {
-  return p?.type === TEMPLATE_MARKER_TYPE;
-}
-
-/** The fields a template marker must have; anything else is a damaged marker. */
-function templateMarker(found: FoundMarker): TemplateMarker | undefined {
-  const p = found.payload;
-  if (!p) return undefined;
-  const { campaign, department, year, month } = p;
-  if (typeof campaign !== 'string' || typeof department !== 'string' || department.trim() === '') return undefined;
-  if (
-    typeof year !== 'number' ||
-    !Number.isInteger(year) ||
-    typeof month !== 'number' ||
-    !Number.isInteger(month) ||
-    month < 1 ||
-    month > 12
-  )
-    return undefined;
-  return {
-    payload: p,
-    found,
-    plan: typeof p.plan === 'string' ? p.plan : '',
-    campaign,
-    department: department.trim(),
-    year,
-    month,
-  };
-}
-
-/** A damaged marker counts as a template's only when its text says so (a damaged 指标库 marker is not). */
-function looksLikeTemplateMarker(found: FoundMarker): boolean {
-  return found.payload ? isTemplatePayload(found.payload) : found.raw.includes(TEMPLATE_MARKER_TYPE);
-}
-
-function lookUpMarker(values: SheetData['values']): MarkerLookup {
-  const inA = findMarkers(values, MARKER_ROWS, 1);
-  for (const f of inA) {
-    if (!isTemplatePayload(f.payload)) continue;
-    const marker = templateMarker(f);
-    return marker ? { kind: 'found', marker, moved: false } : { kind: 'unreadable', found: f };
-  }
-  const damaged = inA.find((f) => !f.payload && looksLikeTemplateMarker(f));
-  if (damaged) return { kind: 'unreadable', found: damaged };
-  // A column inserted before column A moves the marker: read the sheet, but say that it will not be recognised.
-  for (const f of findMarkers(values, MARKER_ROWS)) {
-    if (f.column === 1 || !looksLikeTemplateMarker(f)) continue;
-    const marker = templateMarker(f);
-    return marker ? { kind: 'found', marker, moved: true } : { kind: 'unreadable', found: f };
-  }
-  return { kind: 'missing' };
+/** Where a template's marker is: column A (found), another column (moved), damaged, or missing. */
+function lookUpTemplateMarker(values: SheetData['values']): MarkerLookup {
+  return lookUpMarker(values, TEMPLATE_MARKER_TYPE, (payload) => templateMarkerOf(payload) !== undefined);
 }
 
 /** A template marker (type 'kpi-template') in column A, rows 1–20. */
 export function isTemplateSheet(sheet: SheetData): boolean {
-  return findMarkers(sheet.values, MARKER_ROWS, 1).some((f) => isTemplatePayload(f.payload));
+  return isSheetOfType(sheet.values, TEMPLATE_MARKER_TYPE);
 }
 
 /** What validateWorkbookSheets needs beyond the public result. */
@@ -199,18 +127,20 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   };
 
   // ── marker ──
-  const lookup = lookUpMarker(values);
+  const lookup = lookUpTemplateMarker(values);
   if (lookup.kind === 'missing') {
     structure('error', 'A1', 'structure.markerMissing');
     return { problems };
   }
-  if (lookup.kind === 'unreadable') {
-    structure('error', lookup.found.cell, 'structure.markerUnreadable', { text: shorten(lookup.found.raw) });
+  if (lookup.kind === 'damaged') {
+    structure('error', lookup.found.cell, 'structure.markerUnreadable', { text: markerText(lookup.found) });
     return { problems };
   }
-  const marker = lookup.marker;
-  const markerCell = marker.found.cell;
-  if (lookup.moved) structure('error', markerCell, 'structure.markerMoved', { found: markerCell });
+  const markerCell = lookup.found.cell;
+  const payload = lookup.found.payload;
+  const marker = templateMarkerOf(payload);
+  if (!marker) throw new Error('lookUpTemplateMarker returned an incomplete template marker');
+  if (lookup.kind === 'moved') structure('error', markerCell, 'structure.markerMoved', { found: markerCell });
   if (marker.plan !== plan.id)
     structure('warning', markerCell, 'structure.planMismatch', { sheetPlan: marker.plan, plan: plan.id });
   const campaign = plan.campaigns.find((c) => c.id === marker.campaign);
@@ -220,9 +150,9 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   }
 
   // ── keys row: every column is found by its key ──
-  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual'], KEY_ROWS);
+  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual']);
   if (!keys) {
-    structure('error', cellAddress(1, marker.found.row + 1), 'structure.keysRowMissing');
+    structure('error', cellAddress(1, lookup.found.row + 1), 'structure.keysRowMissing');
     return { problems, campaign };
   }
   const headersOfMonth = columnHeaders(marker.month);
@@ -326,7 +256,7 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
     if (isBlankValue(raw)) continue;
     const code = normaliseCode(raw);
     // Without a header row the heading rows cannot be told apart: only what looks like a code counts.
-    if (headerRow === undefined && !CODE_PATTERN.test(code)) continue;
+    if (headerRow === undefined && !INDICATOR_CODE.test(code)) continue;
     if (ownCodes.has(code)) {
       occurrences.set(code, [...(occurrences.get(code) ?? []), row]);
       continue;
@@ -365,7 +295,7 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   }
 
   const template: TemplateReading = {
-    marker: marker.payload,
+    marker,
     campaignId: campaign.id,
     department: marker.department,
     ...(period ? { period } : {}),
@@ -478,14 +408,14 @@ export function validateWorkbookSheets(
   >();
   for (const sheet of sheets) {
     // A damaged or displaced template marker is still a template's: reported rather than skipped.
-    if (!isTemplateSheet(sheet) && lookUpMarker(sheet.values).kind === 'missing') continue;
+    if (!isTemplateSheet(sheet) && lookUpTemplateMarker(sheet.values).kind === 'missing') continue;
     templates++;
     const checked = checkTemplate(sheet, plan);
     problems.push(...checked.problems);
     const reading = checked.template;
     if (!reading || !checked.campaign) continue;
-    const year = reading.period?.year ?? Number(reading.marker.year);
-    const month = reading.period?.month ?? Number(reading.marker.month);
+    const year = reading.period?.year ?? reading.marker.year;
+    const month = reading.period?.month ?? reading.marker.month;
     const key = JSON.stringify([reading.department, reading.campaignId, year, month]);
     const list = submissions.get(key) ?? [];
     list.push({

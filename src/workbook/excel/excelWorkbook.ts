@@ -1,4 +1,5 @@
-import { decodeMarker, type SheetSpec } from '../../domain/grid/sheetSpec';
+import { MARKER_RANGE, listedMarker } from '../../domain/grid/ownSheets';
+import { type SheetSpec } from '../../domain/grid/sheetSpec';
 import { rangeAddress } from '../../domain/grid/address';
 import {
   PortError,
@@ -731,19 +732,18 @@ const LISTED_PROPERTIES = 'items/name,items/position,items/visibility';
  * row); the returned function, called after the sync, gives the sheets in tab order with their markers.
  */
 function queueMarkerReads(items: readonly Excel.Worksheet[]): () => SheetInfo[] {
-  const heads = items.map((sheet) => sheet.getRange(MARKER_ROWS).load('values'));
+  const heads = items.map((sheet) => sheet.getRange(MARKER_RANGE).load('values'));
   return () =>
     items
       .map((sheet, i): SheetInfo => {
-        const marker = heads[i]?.values.map((row) => decodeMarker(row[0])).find((m) => m !== undefined);
+        const { marker, damaged } = listedMarker(heads[i]?.values.map((row) => row[0]) ?? []);
         return {
           name: sheet.name,
           position: sheet.position,
           visible: sheet.visibility === 'Visible',
           ...(marker ? { marker } : {}),
+          ...(damaged ? { damagedMarker: damaged } : {}),
         };
       })
       .sort((a, b) => a.position - b.position);
 }
-
-const MARKER_ROWS = 'A1:A20';

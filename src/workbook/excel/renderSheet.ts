@@ -1,6 +1,5 @@
+import { MARKER_CELL, encodeMarker } from '../../domain/grid/ownSheets';
 import {
-  MARKER_CELL,
-  encodeMarker,
   type BlockSpec,
   type BorderSpec,
   type CellSpec,

@@ -1,13 +1,17 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import {
-  decodeMarker,
-  encodeMarker,
   MARKER_CELL,
+  MARKER_ROWS,
+  encodeMarker,
+  listedMarker,
+  type ListedMarker,
+  type MarkerPayload,
+} from '../../domain/grid/ownSheets';
+import {
   sanitizeSheetName,
   type ChartSpec,
   type ConditionalFormatSpec,
   type HyperlinkSpec,
-  type MarkerPayload,
   type SheetSpec,
   type StyleSpec,
   type ValidationSpec,
@@ -131,8 +135,14 @@ export class MemoryWorkbook implements WorkbookPort {
   async listSheets(): Promise<readonly SheetInfo[]> {
     return this.order.map((id, position) => {
       const name = this.engine.getSheetName(id) ?? '';
-      const marker = this.findMarker(id);
-      return { name, position, visible: true, ...(marker ? { marker } : {}) };
+      const { marker, damaged } = this.listedMarker(id);
+      return {
+        name,
+        position,
+        visible: true,
+        ...(marker ? { marker } : {}),
+        ...(damaged ? { damagedMarker: damaged } : {}),
+      };
     });
   }
 
@@ -449,12 +459,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return m;
   }
 
-  private findMarker(id: number): MarkerPayload | undefined {
-    for (let row = 0; row < 20; row++) {
-      const m = decodeMarker(this.engine.getCellValue({ sheet: id, row, col: 0 }));
-      if (m) return m;
-    }
-    return undefined;
+  /** What a listing shows of a sheet's marker: column A, rows 1–20, as the Excel adapter reads it. */
+  private listedMarker(id: number): ListedMarker {
+    return listedMarker(
+      Array.from({ length: MARKER_ROWS }, (_, row) => this.engine.getCellValue({ sheet: id, row, col: 0 })),
+    );
   }
 
   private isLocked(id: number, ref: CellRef): boolean {

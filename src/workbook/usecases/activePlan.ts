@@ -1,7 +1,7 @@
 import { builtinPlan } from '../../domain/plan/builtin';
-import { PLAN_MARKER_TYPE, readPlanSheet } from '../../domain/plan/readPlanSheet';
+import { PLAN_MARKER_TYPE, lookUpMarker } from '../../domain/grid/ownSheets';
+import { readPlanSheet } from '../../domain/plan/readPlanSheet';
 import type { Plan } from '../../domain/plan/schema';
-import { decodeMarker } from '../../domain/grid/sheetSpec';
 import type { SheetProblem } from '../../domain/grid/problems';
 import type { SheetData } from '../../domain/grid/sheet';
 import { PortError, type SheetInfo, type WorkbookPort } from '../port';
@@ -27,7 +27,10 @@ export interface ActivePlan {
  */
 export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo[]): Promise<ActivePlan> {
   const list = sheets ?? (await port.listSheets());
-  const planSheet = list.find((s) => s.marker?.type === PLAN_MARKER_TYPE);
+  // A damaged 指标库 marker is read all the same: the sheet's problems say so, rather than the plan silently
+  // falling back to the built-in one.
+  const planSheet =
+    list.find((s) => s.marker?.type === PLAN_MARKER_TYPE) ?? list.find((s) => s.damagedMarker === PLAN_MARKER_TYPE);
   if (!planSheet) return { plan: builtinPlan(), source: 'builtin', problems: [] };
   const [data] = await port.readSheets([planSheet.name]);
   return fromPlanSheet(data ?? { name: planSheet.name, values: [] });
@@ -51,17 +54,15 @@ export async function refreshPlan(port: WorkbookPort, known: ActivePlan): Promis
   return activePlan(port);
 }
 
-/** Where the adapters look for a marker: column A, rows 1–20 (rows may be inserted above it). */
-const MARKER_ROWS = 20;
-
 /** The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. */
 export function activePlanOf(sheets: readonly SheetData[]): ActivePlan {
   const planSheet = sheets.find(isPlanSheet);
   return planSheet ? fromPlanSheet(planSheet) : { plan: builtinPlan(), source: 'builtin', problems: [] };
 }
 
+/** A sheet that is, or claims to be, the 指标库: its marker found, damaged or pushed out of column A (reported). */
 function isPlanSheet(sheet: SheetData): boolean {
-  return sheet.values.slice(0, MARKER_ROWS).some((row) => decodeMarker(row[0])?.type === PLAN_MARKER_TYPE);
+  return lookUpMarker(sheet.values, PLAN_MARKER_TYPE).kind !== 'missing';
 }
 
 function fromPlanSheet(sheet: SheetData): ActivePlan {

@@ -1,6 +1,5 @@
+import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE, markerOf } from '../../domain/grid/ownSheets';
 import {
-  DETAIL_MARKER_TYPE,
-  SUMMARY_MARKER_TYPE,
   consolidate,
   type Consolidation,
   type ConsolidationProblem,
@@ -12,7 +11,7 @@ import {
 import { DETAIL_SHEET, SUMMARY_SHEET, detailSheet, summarySheet } from '../../domain/consolidation/outputs';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
-import { findMarkers, type SheetData } from '../../domain/grid/sheet';
+import { type SheetData } from '../../domain/grid/sheet';
 import type { FileProblemCode, ParsedFile } from '../files/readXlsx';
 import { PortError, type WorkbookPort } from '../port';
 import { activePlan } from './activePlan';
@@ -185,7 +184,7 @@ function refuseForeignOutputs(sheets: readonly SheetData[]): void {
   for (const sheet of sheets) {
     const type = Object.entries(ours).find(([name]) => name.toLowerCase() === sheet.name.toLowerCase())?.[1];
     if (type === undefined) continue;
-    const marker = findMarkers(sheet.values, 20, 1).find((m) => m.payload !== undefined)?.payload;
+    const marker = markerOf(sheet.values);
     const empty = sheet.values.every((row) => row.every((v) => v === null || v === ''));
     if (marker?.type !== type && !empty) throw new PortError('nameClash', sheet.name);
   }

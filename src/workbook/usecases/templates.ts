@@ -1,20 +1,22 @@
 import type { FormulaMode } from '../../domain/calc/formulas';
 import { PLAN_COLUMNS, buildPlanSheet } from '../../domain/plan/planSheet';
-import { PLAN_MARKER_TYPE } from '../../domain/plan/readPlanSheet';
-import type { Campaign, Plan } from '../../domain/plan/schema';
-import { sanitizeSheetName, type MarkerPayload } from '../../domain/grid/sheetSpec';
-import type { LiteralValue, CellValue } from '../../domain/grid/cells';
 import {
-  CELLS,
-  COLUMN,
-  COLUMN_KEYS,
-  ROWS,
-  TEMPLATE_MARKER_TYPE,
+  PLAN_MARKER_TYPE,
+  INDICATOR_CODE,
+  findKeysRow,
+  isTemplateFor,
+  normaliseCode,
+  templateMarkerOf,
+  type MarkerPayload,
+} from '../../domain/grid/ownSheets';
+import type { Campaign, Plan } from '../../domain/plan/schema';
+import { sanitizeSheetName } from '../../domain/grid/sheetSpec';
+import { literalOf, type CellValue, type LiteralValue } from '../../domain/grid/cells';
+import { CELLS, COLUMN, COLUMN_KEYS, ROWS, type ColumnKey } from '../../domain/template/layout';
+import {
   buildTemplate,
-  findColumns,
   reapplyValuesWithReport,
   templateSheetName,
-  type ColumnKey,
   type PreviousValues,
   type UnplacedValue,
 } from '../../domain/template/template';
@@ -64,13 +66,7 @@ export function isSameTemplate(
   marker: MarkerPayload | undefined,
   request: Omit<InsertTemplateRequest, 'plan' | 'mode'>,
 ): boolean {
-  return (
-    marker?.type === TEMPLATE_MARKER_TYPE &&
-    marker.campaign === request.campaignId &&
-    marker.department === request.department.trim() &&
-    Number(marker.year) === request.year &&
-    Number(marker.month) === request.month
-  );
+  return isTemplateFor(marker, { ...request, campaign: request.campaignId });
 }
 
 /**
@@ -223,13 +219,8 @@ export interface TemplateSheet {
 /** The template sheets among listed sheets (by their markers, whatever their names), in tab order. */
 export function templateSheets(sheets: readonly SheetInfo[]): TemplateSheet[] {
   return sheets.flatMap((s): TemplateSheet[] => {
-    const m = s.marker;
-    if (m?.type !== TEMPLATE_MARKER_TYPE || typeof m.campaign !== 'string' || typeof m.department !== 'string')
-      return [];
-    const year = Number(m.year);
-    const month = Number(m.month);
-    if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) return [];
-    return [{ name: s.name, campaignId: m.campaign, department: m.department, year, month }];
+    const m = templateMarkerOf(s.marker);
+    return m ? [{ name: s.name, campaignId: m.campaign, department: m.department, year: m.year, month: m.month }] : [];
   });
 }
 
@@ -334,50 +325,39 @@ export interface EnteredValues {
 
 const INPUT_FIELDS = ['actual', 'prior', 'reason', 'note'] as const satisfies readonly (keyof PreviousValues &
   ColumnKey)[];
-const CODE = /^[A-Z][A-Z0-9]*-\d{2,3}$/;
-/** Rows may have been inserted above the keys row: it is looked for where the marker is looked for. */
-const HEAD_ROWS = 20;
 
 /**
  * What a department entered on a template, read back by structure (the keys row gives the columns, the code
- * column the rows), so that inserted rows and columns do not misplace anything. Undefined when the structure is
- * too broken to read reliably (no keys row, or the code or actual column missing or duplicated).
+ * column the rows), so that inserted rows and columns do not misplace anything. Codes are read as validation reads
+ * them (normaliseCode). Undefined when the structure is too broken to read reliably (no keys row, or the code or
+ * actual column missing or duplicated).
  */
 export function readEnteredValues(sheet: Pick<SheetData, 'values'>): EnteredValues | undefined {
   const { values } = sheet;
-  let keysRow = -1;
-  let found: ReturnType<typeof findColumns> | undefined;
-  for (let r = 0; r < Math.min(HEAD_ROWS, values.length); r++) {
-    const f = findColumns(values[r] ?? []);
-    if (f.columns.code !== undefined && f.columns.actual !== undefined) {
-      keysRow = r;
-      found = f;
-      break;
-    }
-  }
-  if (!found || keysRow < 0) return undefined;
-  const columns = found.columns;
-  const codeCol = (columns.code ?? 0) - 1;
+  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual']);
+  const codeColumn = keys?.columns.code;
+  if (!keys || codeColumn === undefined || keys.columns.actual === undefined) return undefined;
+  const columns = keys.columns;
   const byCode = new Map<string, PreviousValues>();
-  for (let r = keysRow + 1; r < values.length; r++) {
-    const row = values[r] ?? [];
-    const code = row[codeCol];
-    if (typeof code !== 'string' || !CODE.test(code.trim()) || byCode.has(code.trim())) continue;
+  for (let row = keys.row + 1; row <= values.length; row++) {
+    const cells = values[row - 1] ?? [];
+    const code = normaliseCode(cells[codeColumn - 1] ?? null);
+    if (!INDICATOR_CODE.test(code) || byCode.has(code)) continue;
     const entry: Partial<Record<(typeof INPUT_FIELDS)[number], LiteralValue>> = {};
     for (const field of INPUT_FIELDS) {
-      const col = columns[field];
-      const value = col === undefined ? null : literal(row[col - 1]);
+      const column = columns[field];
+      const value = column === undefined ? null : literal(cells[column - 1]);
       if (value !== null) entry[field] = value;
     }
-    byCode.set(code.trim(), entry);
+    byCode.set(code, entry);
   }
   // The heading cells move with the keys row (inserted rows) and with their key's column (inserted columns).
   const heading = (address: string): string | undefined => {
     const at = parseCell(address);
     const key = COLUMN_KEYS[at.column - 1];
-    const col = key === undefined ? undefined : columns[key];
-    if (col === undefined) return undefined;
-    const v = literal(values[at.row - 1 + keysRow - (ROWS.keys - 1)]?.[col - 1]);
+    const column = key === undefined ? undefined : columns[key];
+    if (column === undefined) return undefined;
+    const v = literal(values[at.row + keys.row - ROWS.keys - 1]?.[column - 1]);
     return v === null || typeof v === 'boolean' ? undefined : String(v);
   };
   const reporter = heading(CELLS.reporter);
@@ -387,9 +367,8 @@ export function readEnteredValues(sheet: Pick<SheetData, 'values'>): EnteredValu
 
 /** A cell as a value to write back: an error value keeps its text (so that validation still reports it). */
 function literal(v: CellValue | undefined): LiteralValue {
-  if (v === undefined || v === null || v === '') return null;
-  if (typeof v === 'object') return v.error;
-  return v;
+  const value = literalOf(v);
+  return value === '' ? null : value;
 }
 
 export type InsertPlanSheetResult =

@@ -11,7 +11,7 @@ import {
 import { CATALOGUE, formatMessage, placeholders, type MessageKey } from '../../../src/domain/i18n/messages';
 import { parsePlan } from '../../../src/domain/plan/builtin';
 import type { Plan } from '../../../src/domain/plan/schema';
-import { encodeMarker } from '../../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../../src/domain/grid/ownSheets';
 import type { CellValue } from '../../../src/domain/grid/cells';
 import {
   PLAN,

@@ -1,4 +1,5 @@
-import { encodeMarker, type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../../src/domain/grid/ownSheets';
+import { type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { PortError, type ChangeEvent } from '../../../src/workbook/port';
 import { createExcelWorkbook, type ExcelWorkbookOptions } from '../../../src/workbook/excel/excelWorkbook';
 import { charactersToPoints } from '../../../src/workbook/excel/renderSheet';
@@ -158,6 +159,17 @@ describe('listSheets', () => {
       { name: '投资促进中心', position: 1, visible: true, marker: { type: 'template', campaign: 'C1' } },
       { name: '经信商务局', position: 2, visible: true, marker: { type: 'template', campaign: 'C2' } },
       { name: '旧表', position: 3, visible: false, marker: { type: 'template', campaign: 'C3' } },
+    ]);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it('names a damaged marker and the type it still claims, in the same 2 round trips', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('指标库', [['KPI-TRACKER:{"type":"kpi-plan","v":']]);
+    excel.addSheet('乱码', [[null], ['KPI-TRACKER:???']]);
+    expect(await port.listSheets()).toEqual([
+      { name: '指标库', position: 0, visible: true, damagedMarker: 'kpi-plan' },
+      { name: '乱码', position: 1, visible: true, damagedMarker: 'unknown' },
     ]);
     expect(excel.syncs).toBe(2);
   });

@@ -1,7 +1,8 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { consolidate } from '../../../src/domain/consolidation/consolidate';
 import { DETAIL_SHEET, SUMMARY_SHEET, detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
-import { encodeMarker, type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../../src/domain/grid/ownSheets';
+import { type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbookOptions } from '../../../src/workbook/excel/excelWorkbook';
 import { PortError } from '../../../src/workbook/port';

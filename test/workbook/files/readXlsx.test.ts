@@ -1,5 +1,5 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import { decodeMarker } from '../../../src/domain/grid/sheetSpec';
+import { decodeMarker } from '../../../src/domain/grid/ownSheets';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { MAX_FILE_BYTES, readXlsx } from '../../../src/workbook/files/readXlsx';

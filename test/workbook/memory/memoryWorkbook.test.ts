@@ -1,5 +1,6 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import { decodeMarker, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import { decodeMarker } from '../../../src/domain/grid/ownSheets';
+import { type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { COLUMN, ROWS } from '../../../src/domain/template/layout';
 import { MemoryWorkbook, parseTyped, shiftFormula } from '../../../src/workbook/memory/memoryWorkbook';

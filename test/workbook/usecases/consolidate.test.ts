@@ -1,7 +1,7 @@
-import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/consolidation/consolidate';
+import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/grid/ownSheets';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/outputs';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import { decodeMarker } from '../../../src/domain/grid/sheetSpec';
+import { decodeMarker } from '../../../src/domain/grid/ownSheets';
 import { buildTemplate } from '../../../src/domain/template/template';
 import type { CellValue } from '../../../src/domain/grid/cells';
 import { loadSampleWorkbook } from '../../../src/preview/sample';

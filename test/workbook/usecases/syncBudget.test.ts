@@ -1,5 +1,5 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import { encodeMarker } from '../../../src/domain/grid/sheetSpec';
+import { encodeMarker } from '../../../src/domain/grid/ownSheets';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import type { WorkbookPort } from '../../../src/workbook/port';

@@ -431,4 +431,14 @@ describe('insertPlanSheet and activePlan', () => {
       expect.arrayContaining([expect.objectContaining({ severity: 'error', sheet: '指标库', cell: 'J5' })]),
     );
   });
+
+  it('a 指标库 whose marker was damaged is reported, not silently replaced by the built-in plan', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    await wb.writeCells([{ sheet: '指标库', address: 'A1', value: 'KPI-TRACKER:{"type":"kpi-plan","v":1,' }]);
+    expect((await wb.listSheets())[0]).toMatchObject({ name: '指标库', damagedMarker: 'kpi-plan' });
+    const active = await activePlan(wb);
+    expect(active).toMatchObject({ source: 'builtin', sheet: '指标库' });
+    expect(active.problems.map((p) => [p.cell, p.key])).toEqual([['A1', 'plan.markerUnreadable']]);
+  });
 });

@@ -3,12 +3,12 @@ import { flushSync } from 'react-dom';
 import type { ConsolidationProblem, Origin } from '../../../domain/consolidation/consolidate';
 import type { Locale, MessageKey } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
-import { TEMPLATE_MARKER_TYPE } from '../../../domain/template/layout';
+import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';
 import { describeProblem } from '../../../domain/validation/describe';
 import type { Period } from '../../../domain/validation/period';
-import { findMarkers } from '../../../domain/grid/sheet';
+import { findMarkers } from '../../../domain/grid/ownSheets';
 import type { ParsedFile } from '../../../workbook/files/readXlsx';
-import type { MarkerPayload } from '../../../domain/grid/sheetSpec';
+import type { MarkerPayload } from '../../../domain/grid/ownSheets';
 import type { SheetInfo } from '../../../workbook/port';
 import { activePlan } from '../../../workbook/usecases/activePlan';
 import {
@@ -75,7 +75,7 @@ export function detectSources(sheets: readonly SheetInfo[], files: readonly Impo
   );
   const fromFiles = files.flatMap((f) =>
     (f.parsed?.sheets ?? []).flatMap((sheet) => {
-      const marker = findMarkers(sheet.values, 20, 1).find((m) => m.payload?.type === TEMPLATE_MARKER_TYPE)?.payload;
+      const marker = findMarkers(sheet.values, 1).find((m) => m.payload?.type === TEMPLATE_MARKER_TYPE)?.payload;
       return marker ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker)] : [];
     }),
   );

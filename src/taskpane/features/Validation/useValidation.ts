@@ -3,7 +3,7 @@ import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import { describeProblem } from '../../../domain/validation/describe';
 import type { SheetProblem } from '../../../domain/grid/problems';
-import { TEMPLATE_MARKER_TYPE } from '../../../domain/template/layout';
+import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';
 import { PortError, type SheetInfo } from '../../../workbook/port';
 import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
 import {
@@ -124,9 +124,12 @@ export function autoRevalidatedText(at: Date, sheets: readonly string[], t: Tran
   return t('ui.validation.autoRevalidated', { time, sheets: sheets.join(locale === 'zh-CN' ? '、' : ', ') });
 }
 
-/** The template sheets of the workbook (by marker), for the sheet picker. */
+/** The template sheets of the workbook (by marker, readable or damaged), for the sheet picker. */
 export function templateSheetNames(sheets: readonly SheetInfo[]): string[] {
-  return sheets.filter((s) => s.marker?.type === TEMPLATE_MARKER_TYPE).map((s) => s.name);
+  // A damaged template marker is listed too: checking that sheet says what is wrong with it.
+  return sheets
+    .filter((s) => s.marker?.type === TEMPLATE_MARKER_TYPE || s.damagedMarker === TEMPLATE_MARKER_TYPE)
+    .map((s) => s.name);
 }
 
 // ————— The hook —————
