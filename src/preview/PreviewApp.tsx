@@ -1,9 +1,19 @@
+import { resolveLocale, type Messages } from '../domain/i18n/messages';
 import { App } from '../taskpane/App';
+import type { MessageKey } from '../taskpane/i18n';
 import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { SpreadsheetView } from './SpreadsheetView';
 
 /** The preview host: the in-memory workbook beside the real task pane, no Excel needed. */
-export function PreviewApp({ workbook, language }: { readonly workbook: MemoryWorkbook; readonly language: string }) {
+export function PreviewApp({
+  workbook,
+  language,
+  messages,
+}: {
+  readonly workbook: MemoryWorkbook;
+  readonly language: string;
+  readonly messages: Messages<MessageKey>;
+}) {
   return (
     <div className="preview">
       <header>
@@ -12,7 +22,7 @@ export function PreviewApp({ workbook, language }: { readonly workbook: MemoryWo
       </header>
       <SpreadsheetView workbook={workbook} />
       <aside className="pane" aria-label="任务窗格 / Task pane">
-        <App port={workbook} host={{ language }} />
+        <App port={workbook} host={{ language }} locale={resolveLocale(language)} messages={messages} />
       </aside>
     </div>
   );

@@ -1,4 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import { resolveLocale } from '../domain/i18n/messages';
+import { loadMessages } from '../taskpane/i18n';
 import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { PreviewApp } from './PreviewApp';
 import { loadSampleWorkbook } from './sample';
@@ -9,11 +11,13 @@ async function main(): Promise<void> {
   if (!root) return;
   const params = new URLSearchParams(location.search);
   const language = params.get('lang') ?? 'zh-CN';
-  document.documentElement.lang = language.startsWith('zh') ? 'zh-CN' : 'en-US';
+  const locale = resolveLocale(language);
+  document.documentElement.lang = locale;
+  const messages = await loadMessages(locale);
   const workbook = new MemoryWorkbook({ blankAs: params.get('blank') === 'zero' ? 'zero' : 'null' });
   if (params.get('empty') === null) await loadSampleWorkbook(workbook);
   (window as unknown as { __kpiPreview?: MemoryWorkbook }).__kpiPreview = workbook; // for browser tests
-  createRoot(root).render(<PreviewApp workbook={workbook} language={language} />);
+  createRoot(root).render(<PreviewApp workbook={workbook} language={language} messages={messages} />);
 }
 
 void main();

@@ -7,8 +7,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { resolveLocale } from '../domain/i18n/messages';
-import { I18nProvider, useT } from './i18n';
+import type { Locale, Messages } from '../domain/i18n/messages';
+import { I18nProvider, useT, type MessageKey } from './i18n';
 import { fluentTheme } from './theme';
 
 const useStyles = makeStyles({
@@ -25,18 +25,18 @@ const useStyles = makeStyles({
 });
 
 export interface NotInOfficeProps {
-  /** The browser's language (there is no Office display language here). */
-  readonly language: string;
+  /** The browser's language (there is no Office display language here), and its messages. */
+  readonly locale: Locale;
+  readonly messages: Messages<MessageKey>;
   /** The browser's colour scheme (there is no Office theme here). */
   readonly dark: boolean;
 }
 
 /** Shown when taskpane.html is opened in a plain browser tab: the pane needs Excel or the preview host. */
-export function NotInOffice({ language, dark }: NotInOfficeProps) {
+export function NotInOffice({ locale, messages, dark }: NotInOfficeProps) {
   const styles = useStyles();
-  const locale = resolveLocale(language);
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={messages}>
       <FluentProvider theme={fluentTheme(dark)} lang={locale} className={styles.provider}>
         <NotInOfficeMessage className={styles.main} titleClassName={styles.title} />
       </FluentProvider>

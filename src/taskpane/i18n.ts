@@ -1,8 +1,38 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
-import { formatMessage, type Locale, type MessageKey, type MessageParams } from '../domain/i18n/messages';
+import {
+  describeProblem,
+  formatMessage,
+  type Locale,
+  type MessageKey as DomainMessageKey,
+  type MessageParams,
+  type Messages,
+} from '../domain/i18n/messages';
+import type { UiMessageKey } from './messages/ui.zh';
 
-/** Formats a message of the shared catalogue in the task pane's locale. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+/** Every key the task pane can show: the domain's and its own. */
+export type MessageKey = DomainMessageKey | UiMessageKey;
+
+/** Formats a message in the task pane's language; `problem` does so for a domain problem (SPEC §7: in the user's language). */
+export interface Translate {
+  (key: MessageKey, params?: MessageParams): string;
+  problem(p: { readonly key: MessageKey; readonly params: MessageParams }): string;
+}
+
+/**
+ * The messages of one language, loaded before the pane is mounted: each language is a chunk of its own, so the
+ * page carries only the one it shows (Chinese first).
+ */
+export function loadMessages(locale: Locale): Promise<Messages<MessageKey>> {
+  return locale === 'zh-CN'
+    ? import(/* webpackChunkName: "messages-zh" */ './messages/zh').then((m) => m.MESSAGES_ZH)
+    : import(/* webpackChunkName: "messages-en" */ './messages/en').then((m) => m.MESSAGES_EN);
+}
+
+/** A Translate over one language's messages, outside React (tests, start-up code). */
+export function translator(messages: Messages<MessageKey>): Translate {
+  const t = (key: MessageKey, params?: MessageParams) => formatMessage(messages, key, params);
+  return Object.assign(t, { problem: (p: { key: MessageKey; params: MessageParams }) => describeProblem(p, messages) });
+}
 
 interface I18n {
   readonly locale: Locale;
@@ -11,13 +41,16 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** A Translate for one locale, outside React (tests, start-up code). */
-export function translator(locale: Locale): Translate {
-  return (key, params) => formatMessage(locale, key, params);
-}
-
-export function I18nProvider({ locale, children }: { readonly locale: Locale; readonly children?: ReactNode }) {
-  const value = useMemo<I18n>(() => ({ locale, t: translator(locale) }), [locale]);
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  readonly locale: Locale;
+  readonly messages: Messages<MessageKey>;
+  readonly children?: ReactNode;
+}) {
+  const value = useMemo<I18n>(() => ({ locale, t: translator(messages) }), [locale, messages]);
   return createElement(I18nContext.Provider, { value }, children);
 }
 
@@ -46,7 +79,7 @@ export interface LocalizableDocument {
  * axe's html-has-lang / valid-lang hold. Called by index.tsx, which owns the task pane page; App itself only
  * sets `lang` on its own root, because the preview host mounts App inside a page of its own.
  */
-export function applyDocumentLocale(doc: LocalizableDocument, locale: Locale): void {
+export function applyDocumentLocale(doc: LocalizableDocument, locale: Locale, t: Translate): void {
   doc.documentElement.lang = locale;
-  doc.title = formatMessage(locale, 'ui.app.title');
+  doc.title = t('ui.app.title');
 }

@@ -1,37 +1,49 @@
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { resolveLocale } from '../domain/i18n/messages';
-import { createExcelWorkbook } from '../workbook/excel/excelWorkbook';
+import { resolveLocale, type Locale, type Messages } from '../domain/i18n/messages';
+import { lazyPort } from '../workbook/lazyPort';
 import { App } from './App';
-import { applyDocumentLocale } from './i18n';
-import { NotInOffice } from './NotInOffice';
+import { applyDocumentLocale, loadMessages, translator, type MessageKey } from './i18n';
 import { officeHostInfo } from './officeHost';
 
 /**
  * The composition root, the one task-pane module that touches Office.js: in Excel it builds the Excel port and
  * the host info and mounts App; anywhere else (a plain browser tab; office.js not loaded, e.g. its CDN blocked)
  * it says where the page has to be opened. The preview host mounts the same App with its own port and host.
+ *
+ * Before first paint the page waits only for this entry and the messages of its language. The Excel adapter starts
+ * loading beside Office.onReady without being waited for: the first workbook call waits for it (lazyPort). The
+ * feature panels and the not-in-Office message load when they are shown.
  */
-function mount(language: string, node: ReactNode): void {
+function mount(locale: Locale, messages: Messages<MessageKey>, node: ReactNode): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('taskpane.html has no #root element');
   // The display language is fixed for the session (Office reloads add-ins when it changes).
-  applyDocumentLocale(document, resolveLocale(language));
+  applyDocumentLocale(document, locale, translator(messages));
   createRoot(root).render(node);
 }
 
-function mountNotInOffice(): void {
+async function mountNotInOffice(): Promise<void> {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  mount(navigator.language, <NotInOffice language={navigator.language} dark={dark} />);
+  const locale = resolveLocale(navigator.language);
+  const [{ NotInOffice }, messages] = await Promise.all([
+    import(/* webpackChunkName: "not-in-office" */ './NotInOffice'),
+    loadMessages(locale),
+  ]);
+  mount(locale, messages, <NotInOffice locale={locale} messages={messages} dark={dark} />);
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
+  const adapter = import(/* webpackChunkName: "excel-port" */ '../workbook/excel/excelWorkbook');
+  const port = lazyPort(() => adapter.then((m) => m.createExcelWorkbook()));
   // A failure here rejects this promise and surfaces as an unhandled rejection in the console: not swallowed.
-  void Office.onReady().then(({ host }) => {
+  void Office.onReady().then(async ({ host }) => {
     if (host !== Office.HostType.Excel) return mountNotInOffice();
     const info = officeHostInfo(Office);
-    mount(info.language, <App port={createExcelWorkbook()} host={info} />);
+    const locale = resolveLocale(info.language);
+    const messages = await loadMessages(locale);
+    mount(locale, messages, <App port={port} host={info} locale={locale} messages={messages} />);
   });
 } else {
-  mountNotInOffice();
+  void mountNotInOffice();
 }

@@ -1,5 +1,3 @@
-import type { Locale } from '../domain/i18n/messages';
-import { describeProblem } from '../domain/validation/describe';
 import type { ActivePlan } from '../workbook/usecases/activePlan';
 import type { Translate } from './i18n';
 
@@ -15,11 +13,11 @@ export interface PlanStatus {
 /** At 320 px a long list is unreadable: the first few problems are listed, `more` counts the rest. */
 const LISTED = 5;
 
-export function planStatus(active: ActivePlan, t: Translate, locale: Locale): PlanStatus {
+export function planStatus(active: ActivePlan, t: Translate): PlanStatus {
   const { plan } = active;
   const problems = active.problems
     .slice(0, LISTED)
-    .map((p) => t('ui.templates.planProblem', { cell: p.cell, message: describeProblem(p, locale) }));
+    .map((p) => t('ui.templates.planProblem', { cell: p.cell, message: t.problem(p) }));
   const more = Math.max(0, active.problems.length - LISTED);
   const intent = problems.length > 0 ? 'warning' : 'info';
   if (active.source === 'sheet')

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../domain/i18n/messages';
+import type { MessageKey } from './i18n';
 import { PortError, type PortErrorCode } from '../workbook/port';
 import type { Translate } from './i18n';
 

@@ -1,6 +1,7 @@
+import { CATALOGUE } from '../messages';
 import fc from 'fast-check';
-import { CATALOGUE, LOCALES, placeholders, type Locale } from '../../src/domain/i18n/messages';
-import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
+import { LOCALES, placeholders, type Locale } from '../../src/domain/i18n/messages';
+import { describeProblem, localiseParams } from '../../src/domain/i18n/messages';
 import { EXCEL_ERRORS } from '../../src/domain/grid/numberText';
 import { validateRow, type Problem } from '../../src/domain/validation/validateRow';
 import { type CellValue } from '../../src/domain/grid/cells';
@@ -30,9 +31,9 @@ const SHEET_ENTRIES = CORPUS.filter((c): c is SheetEntry => c.type === 'sheet');
  * JSON), so the check is by placeholder name, and by the absence of any "{" where the params hold no "{".
  */
 function unfilled(p: Pick<Problem, 'key' | 'params'>, locale: Locale): string[] {
-  const supplied = localiseParams(p.params, locale);
+  const supplied = localiseParams(p.params, CATALOGUE[locale]);
   const missing = placeholders(CATALOGUE[locale][p.key]).filter((name) => !(name in supplied));
-  const text = describeProblem(p, locale);
+  const text = describeProblem(p, CATALOGUE[locale]);
   const paramsHaveBraces = Object.values(p.params).some((v) => String(v).includes('{'));
   return paramsHaveBraces || !text.includes('{') ? missing : [...missing, text];
 }
@@ -41,9 +42,9 @@ function unfilled(p: Pick<Problem, 'key' | 'params'>, locale: Locale): string[] 
 function expectReadable(p: Pick<Problem, 'key' | 'params'>): void {
   for (const locale of LOCALES) {
     expect({ key: p.key, locale, unfilled: unfilled(p, locale) }).toEqual({ key: p.key, locale, unfilled: [] });
-    expect(describeProblem(p, locale).trim()).not.toBe('');
+    expect(describeProblem(p, CATALOGUE[locale]).trim()).not.toBe('');
   }
-  expect(describeProblem(p, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/u);
+  expect(describeProblem(p, CATALOGUE['zh-CN'])).toMatch(/[\u4e00-\u9fff]/u);
 }
 
 describe('the bad-input corpus', () => {

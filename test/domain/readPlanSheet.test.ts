@@ -1,9 +1,10 @@
+import { CATALOGUE } from '../messages';
 import fc from 'fast-check';
-import { CATALOGUE, LOCALES, placeholders } from '../../src/domain/i18n/messages';
+import { LOCALES, placeholders } from '../../src/domain/i18n/messages';
 import { buildPlanSheet } from '../../src/domain/plan/planSheet';
 import { readPlanSheet } from '../../src/domain/plan/readPlanSheet';
 import { planSchema, type Plan } from '../../src/domain/plan/schema';
-import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
+import { describeProblem, localiseParams } from '../../src/domain/i18n/messages';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { validateTemplateSheet } from '../../src/domain/validation/validateSheet';
 import { buildTemplate } from '../../src/domain/template/template';
@@ -181,7 +182,7 @@ describe('readPlanSheet: every problem at its cell', () => {
     for (const p of r.problems) {
       expect(p).toMatchObject({ severity: 'error', sheet: '指标库', field: 'structure' });
       for (const locale of LOCALES) {
-        const supplied = localiseParams(p.params, locale);
+        const supplied = localiseParams(p.params, CATALOGUE[locale]);
         expect(placeholders(CATALOGUE[locale][p.key]).filter((n) => !(n in supplied))).toEqual([]);
       }
     }
@@ -193,15 +194,19 @@ describe('readPlanSheet: every problem at its cell', () => {
     const [rate] = read(set(sheet(), { J21: 10 })).problems;
     expect(rate?.fix).toEqual({ cell: 'J21', value: 0.1 });
     if (rate)
-      expect(describeProblem(rate, 'zh-CN')).toBe(
+      expect(describeProblem(rate, CATALOGUE['zh-CN'])).toBe(
         '“确保目标”为 10，单位“%”的目标应填比率；建议改为 0.1（即 10%），也可直接输入“10%”',
       );
     const [commander] = read(set(sheet(), { C7: '某某' })).problems;
     if (commander)
-      expect(describeProblem(commander, 'zh-CN')).toBe('攻坚战 C1 的“指挥长”前后不一致：“张善根”（C5）与“某某”');
+      expect(describeProblem(commander, CATALOGUE['zh-CN'])).toBe(
+        '攻坚战 C1 的“指挥长”前后不一致：“张善根”（C5）与“某某”',
+      );
     const [dup] = read(set(sheet(), { F6: 'C1-01' })).problems;
     if (dup)
-      expect(describeProblem(dup, 'en-US')).toBe('The indicator code C1-01 appears more than once (see also F5)');
+      expect(describeProblem(dup, CATALOGUE['en-US'])).toBe(
+        'The indicator code C1-01 appears more than once (see also F5)',
+      );
     const [text] = read(set(sheet(), { J5: '七亿' })).problems;
     expect(text?.fix).toBeUndefined();
   });
@@ -230,9 +235,7 @@ describe('readPlanSheet: every problem at its cell', () => {
     expect(noNotes.problems.map((p) => [p.severity, p.key])).toEqual([['warning', 'plan.keyMissing']]);
     expect(noNotes.plan?.campaigns[1]?.indicators[3]?.note).toBeUndefined();
     const header = read(set(sheet(), { J4: '目标' }));
-    expect(header.problems.map((p) => [p.severity, p.cell, p.key])).toEqual([
-      ['warning', 'J4', 'structure.headerChanged'],
-    ]);
+    expect(header.problems.map((p) => [p.severity, p.cell, p.key])).toEqual([['warning', 'J4', 'plan.headerChanged']]);
     expect(header.plan).toBeDefined();
   });
 
@@ -292,7 +295,7 @@ describe('readPlanSheet: every problem at its cell', () => {
             expect(m).not.toBeNull();
             expect(Number(m?.[2])).toBeLessThanOrEqual(Math.max(edited.values.length, 2));
             for (const locale of LOCALES) {
-              const supplied = localiseParams(p.params, locale);
+              const supplied = localiseParams(p.params, CATALOGUE[locale]);
               expect(placeholders(CATALOGUE[locale][p.key]).filter((n) => !(n in supplied))).toEqual([]);
             }
           }

@@ -1,7 +1,8 @@
+import { CATALOGUE } from '../messages';
 import { buildPlanSheet } from '../../src/domain/plan/planSheet';
 import type { Plan } from '../../src/domain/plan/schema';
 import { encodeMarker } from '../../src/domain/grid/ownSheets';
-import { describeProblem } from '../../src/domain/validation/describe';
+import { describeProblem } from '../../src/domain/i18n/messages';
 import {
   isTemplateSheet,
   validateTemplateSheet,
@@ -108,8 +109,8 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
       fix: { cell: 'H7', value: 7 },
     });
     if (!p) throw new Error('no problem');
-    expect(describeProblem(p, 'zh-CN')).toBe('累计完成“7亿”不是数字，建议改为 7');
-    expect(describeProblem(p, 'en-US')).toBe('Year-to-date actual "7亿" is not a number; suggested: 7');
+    expect(describeProblem(p, CATALOGUE['zh-CN'])).toBe('累计完成“7亿”不是数字，建议改为 7');
+    expect(describeProblem(p, CATALOGUE['en-US'])).toBe('Year-to-date actual "7亿" is not a number; suggested: 7');
   });
 
   it('the prior-year value of a growth row: its own cell and fix cell', () => {
@@ -135,7 +136,7 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     ]);
     const [reason] = problemsOf(sheet);
     if (!reason) throw new Error('no problem');
-    expect(describeProblem(reason, 'zh-CN')).toBe('状态为红，请填写滞后原因及措施');
+    expect(describeProblem(reason, CATALOGUE['zh-CN'])).toBe('状态为红，请填写滞后原因及措施');
   });
 
   it('a fix that is not itself valid is combined with the next one, or not offered', () => {
@@ -148,7 +149,10 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     const byCell = new Map(problemsOf(sheet).map((p) => [p.cell, p]));
     const floor = byCell.get(inputCell('C3-02', 'actual'));
     expect(floor).toMatchObject({ key: 'value.notANumberPercentFix', params: { fix: 0.6 }, fix: { value: 0.6 } });
-    if (floor) expect(describeProblem(floor, 'zh-CN')).toBe('累计完成“60”不是数字；比率请填 0.6（即 60%），可一键改正');
+    if (floor)
+      expect(describeProblem(floor, CATALOGUE['zh-CN'])).toBe(
+        '累计完成“60”不是数字；比率请填 0.6（即 60%），可一键改正',
+      );
     expect(byCell.get(inputCell('C3-01', 'actual'))).toMatchObject({ key: 'value.negative', params: { value: -5 } });
     expect(byCell.get(inputCell('C3-01', 'actual'))?.fix).toBeUndefined();
     expect(byCell.get(inputCell('C3-07', 'actual'))).toMatchObject({ key: 'value.notWhole' });
@@ -165,7 +169,10 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     const [p] = problemsOf(set(template('C1'), { F5: '2019年13月' }));
     expect(p).toMatchObject({ severity: 'error', cell: 'F5', field: 'period', key: 'period.malformed' });
     expect(p?.indicator).toBeUndefined();
-    if (p) expect(describeProblem(p, 'zh-CN')).toBe('报告期“2019年13月”格式不正确，请填写如“2019年6月”或“2019-06”');
+    if (p)
+      expect(describeProblem(p, CATALOGUE['zh-CN'])).toBe(
+        '报告期“2019年13月”格式不正确，请填写如“2019年6月”或“2019-06”',
+      );
   });
 
   it('structure problems name what is missing', () => {
@@ -175,7 +182,7 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
       ['error', 'A2', undefined, 'structure.keyMissing'],
       ['error', 'B6', 'C1-04', 'structure.missingCode'],
     ]);
-    expect(problems.map((p) => describeProblem(p, 'zh-CN'))).toEqual([
+    expect(problems.map((p) => describeProblem(p, CATALOGUE['zh-CN']))).toEqual([
       '缺少“滞后原因及措施”列（列标识 reason），可能已被删除',
       `本表缺少计划指标 C1-04“${C1?.indicators[3]?.name ?? ''}”，该行可能已被删除`,
     ]);
@@ -358,7 +365,7 @@ describe('validateWorkbookSheets', () => {
     ]);
     const [first] = r.problems;
     if (first)
-      expect(describeProblem(first, 'zh-CN')).toBe(
+      expect(describeProblem(first, CATALOGUE['zh-CN'])).toBe(
         `投资促进中心的“招大引强”2019 年 6 月重复报送（另见工作表“${copy.name}”），汇总前请确认以哪一份为准`,
       );
   });

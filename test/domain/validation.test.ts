@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../messages';
 import fc from 'fast-check';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Indicator } from '../../src/domain/plan/schema';
@@ -6,8 +7,8 @@ import { type CellValue } from '../../src/domain/grid/cells';
 import { readNumberText, roundFloat, type TextNumber } from '../../src/domain/grid/numberText';
 import { KINDS } from '../../src/domain/calc/kinds';
 import { expectedProgress, readPeriod, validatePeriod } from '../../src/domain/validation/period';
-import { describeProblem, localiseParams } from '../../src/domain/validation/describe';
-import { CATALOGUE, LOCALES, placeholders, type MessageKey } from '../../src/domain/i18n/messages';
+import { describeProblem, localiseParams } from '../../src/domain/i18n/messages';
+import { LOCALES, placeholders, type MessageKey } from '../../src/domain/i18n/messages';
 
 const plan = builtinPlan();
 const INDICATORS: readonly Indicator[] = plan.campaigns.flatMap((c) => c.indicators);
@@ -44,7 +45,7 @@ const warn = (key: MessageKey, field: Problem['field'] = 'actual'): Expected => 
 /** Every placeholder a message template uses must be supplied (after localisation) by the problem's params. */
 function unfilledPlaceholders(p: Pick<Problem, 'key' | 'params'>): string[] {
   return LOCALES.flatMap((locale) => {
-    const text = describeProblem(p, locale);
+    const text = describeProblem(p, CATALOGUE[locale]);
     return [...text.matchAll(/\{(\w+)\}/g)].map((m) => `${locale}:${m[0]}`);
   });
 }
@@ -150,17 +151,19 @@ describe('validateRow: text and error values in a numeric cell (SPEC §7)', () =
 
   it('keeps the text and the unit in the message and translates the field name', () => {
     const [fix] = validateRow(ind('C1-01'), { actual: '7亿' }, JUNE).problems as Problem[];
-    expect(describeProblem(fix as Problem, 'zh-CN')).toBe('累计完成“7亿”不是数字，建议改为 7');
-    expect(describeProblem(fix as Problem, 'en-US')).toBe('Year-to-date actual "7亿" is not a number; suggested: 7');
+    expect(describeProblem(fix as Problem, CATALOGUE['zh-CN'])).toBe('累计完成“7亿”不是数字，建议改为 7');
+    expect(describeProblem(fix as Problem, CATALOGUE['en-US'])).toBe(
+      'Year-to-date actual "7亿" is not a number; suggested: 7',
+    );
     const [unit] = validateRow(ind('C1-01'), { actual: '7万元' }, JUNE).problems as Problem[];
     expect(unit?.fix).toBeUndefined();
-    expect(describeProblem(unit as Problem, 'zh-CN')).toBe(
+    expect(describeProblem(unit as Problem, CATALOGUE['zh-CN'])).toBe(
       '累计完成“7万元”的单位与本指标单位“亿美元”不一致，请换算后填写',
     );
     const [comma] = validateRow(ind('C1-01'), { actual: '7,0' }, JUNE).problems as Problem[];
     expect(comma?.fix).toBeUndefined();
     const [na] = validateRow(ind('C1-01'), { actual: { error: '#N/A' } }, JUNE).problems as Problem[];
-    expect(describeProblem(na as Problem, 'zh-CN')).toBe('累计完成是错误值 #N/A，请填写数字');
+    expect(describeProblem(na as Problem, CATALOGUE['zh-CN'])).toBe('累计完成是错误值 #N/A，请填写数字');
   });
 });
 
@@ -300,7 +303,7 @@ describe('validateRow: numbers (SPEC §7)', () => {
     const r = validateRow(ind('C1-01'), { actual: 5, formats: { actual: 'yyyy-mm-dd' } }, JUNE);
     expect(shape(r.problems)).toEqual([warn('value.looksLikeDate')]);
     expect(r.numbers.actual).toBe(5);
-    expect(describeProblem(r.problems[0] as Problem, 'zh-CN')).toBe(
+    expect(describeProblem(r.problems[0] as Problem, CATALOGUE['zh-CN'])).toBe(
       '累计完成显示为日期格式（yyyy-mm-dd），请确认填写的是数字并改为常规或数值格式',
     );
     expect(validateRow(ind('C1-01'), { actual: 5, formats: { actual: '0.00' } }, JUNE).problems).toEqual([]);
@@ -310,12 +313,12 @@ describe('validateRow: numbers (SPEC §7)', () => {
 
   it('names the kind in the user language', () => {
     const [p] = validateRow(ind('C1-01'), { actual: -1 }, JUNE).problems as Problem[];
-    expect(describeProblem(p as Problem, 'zh-CN')).toBe('累计完成为负数 -1，本指标（总量）不应为负');
-    expect(describeProblem(p as Problem, 'en-US')).toBe(
+    expect(describeProblem(p as Problem, CATALOGUE['zh-CN'])).toBe('累计完成为负数 -1，本指标（总量）不应为负');
+    expect(describeProblem(p as Problem, CATALOGUE['en-US'])).toBe(
       'Year-to-date actual is negative (-1); a total indicator cannot be negative',
     );
     const [q] = validateRow(ind('C3-02'), { actual: 10 }, JUNE).problems as Problem[];
-    expect(describeProblem(q as Problem, 'zh-CN')).toBe(
+    expect(describeProblem(q as Problem, CATALOGUE['zh-CN'])).toBe(
       '累计完成填写了 10，看起来是百分数的数字部分；比率请填 0.1（即 10%），可直接输入“10%”',
     );
   });
@@ -372,26 +375,30 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
 
   it('says what is wrong with the number, not the number it cannot suggest', () => {
     const [negative] = validateRow(ind('C1-01'), { actual: '-5' }, JUNE).problems as Problem[];
-    expect(describeProblem(negative as Problem, 'zh-CN')).toBe('累计完成为负数 -5，本指标（总量）不应为负');
+    expect(describeProblem(negative as Problem, CATALOGUE['zh-CN'])).toBe('累计完成为负数 -5，本指标（总量）不应为负');
     const [chained] = validateRow(ind('C3-02'), { actual: '60' }, JUNE).problems as Problem[];
-    expect(describeProblem(chained as Problem, 'zh-CN')).toBe(
+    expect(describeProblem(chained as Problem, CATALOGUE['zh-CN'])).toBe(
       '累计完成“60”不是数字；比率请填 0.6（即 60%），可一键改正',
     );
     const [approximate] = validateRow(ind('C3-02'), { actual: '约60' }, JUNE).problems as Problem[];
-    expect(describeProblem(approximate as Problem, 'en-US')).toBe(
+    expect(describeProblem(approximate as Problem, CATALOGUE['en-US'])).toBe(
       'Year-to-date actual "约60" is an approximation; enter the exact rate (if it is 60%, that is 0.6: apply the fix)',
     );
     const [over] = validateRow(ind('C3-02'), { actual: '150%' }, JUNE).problems as Problem[];
     expect(over?.fix).toBeUndefined();
-    expect(describeProblem(over as Problem, 'zh-CN')).toBe('累计完成为 150%，比率应在 0%～100% 之间，请核对');
+    expect(describeProblem(over as Problem, CATALOGUE['zh-CN'])).toBe(
+      '累计完成为 150%，比率应在 0%～100% 之间，请核对',
+    );
     const [typed] = validateRow(ind('C3-02'), { actual: 150 }, JUNE).problems as Problem[];
-    expect(describeProblem(typed as Problem, 'en-US')).toBe(
+    expect(describeProblem(typed as Problem, CATALOGUE['en-US'])).toBe(
       'Year-to-date actual is 150%; a rate must be between 0% and 100%. Please check',
     );
     const [share] = validateRow(ind('C2-12'), { actual: '150个百分点' }, JUNE).problems as Problem[];
-    expect(describeProblem(share as Problem, 'zh-CN')).toBe('累计完成为 150%，比率应在 -100%～100% 之间，请核对');
+    expect(describeProblem(share as Problem, CATALOGUE['zh-CN'])).toBe(
+      '累计完成为 150%，比率应在 -100%～100% 之间，请核对',
+    );
     const [progress] = validateRow(ind('C4-01'), { actual: '101%' }, JUNE).problems as Problem[];
-    expect(describeProblem(progress as Problem, 'zh-CN')).toBe('进度应在 0%～100% 之间，当前为 101%');
+    expect(describeProblem(progress as Problem, CATALOGUE['zh-CN'])).toBe('进度应在 0%～100% 之间，当前为 101%');
   });
 });
 
@@ -473,12 +480,12 @@ describe('validateRow: 滞后原因及措施 for 黄/红', () => {
 
   it('names the light in the message', () => {
     const [yellow] = validateRow(C101, { actual: 3 }, JUNE).problems as Problem[];
-    expect(describeProblem(yellow as Problem, 'zh-CN')).toBe('状态为黄，请填写滞后原因及措施');
-    expect(describeProblem(yellow as Problem, 'en-US')).toBe(
+    expect(describeProblem(yellow as Problem, CATALOGUE['zh-CN'])).toBe('状态为黄，请填写滞后原因及措施');
+    expect(describeProblem(yellow as Problem, CATALOGUE['en-US'])).toBe(
       'The status is Yellow: enter the reason for the delay and the next steps',
     );
     const [red] = validateRow(C101, { actual: 1 }, JUNE).problems as Problem[];
-    expect(describeProblem(red as Problem, 'zh-CN')).toBe('状态为红，请填写滞后原因及措施');
+    expect(describeProblem(red as Problem, CATALOGUE['zh-CN'])).toBe('状态为红，请填写滞后原因及措施');
   });
 
   it('compares non-paced indicators with the full-year target whatever E is', () => {
@@ -523,7 +530,7 @@ describe('report period (SPEC §5, §7)', () => {
     const r = validatePeriod(value, 2019);
     expect(r.period).toBeUndefined();
     expect(shape(r.problems)).toEqual([err('period.missing', 'period')]);
-    expect(describeProblem(r.problems[0] as Problem, 'zh-CN')).toBe('报告期未填写');
+    expect(describeProblem(r.problems[0] as Problem, CATALOGUE['zh-CN'])).toBe('报告期未填写');
   });
 
   test.each<[CellValue, string]>([
@@ -545,7 +552,7 @@ describe('report period (SPEC §5, §7)', () => {
     const r = validatePeriod(value, 2019);
     expect(r.period).toBeUndefined();
     expect(r.problems).toEqual([{ severity: 'error', field: 'period', key: 'period.malformed', params: { text } }]);
-    expect(describeProblem(r.problems[0] as Problem, 'zh-CN')).toBe(
+    expect(describeProblem(r.problems[0] as Problem, CATALOGUE['zh-CN'])).toBe(
       `报告期“${text}”格式不正确，请填写如“2019年6月”或“2019-06”`,
     );
   });
@@ -560,7 +567,9 @@ describe('report period (SPEC §5, §7)', () => {
     expect(r.problems).toEqual([
       { severity: 'warning', field: 'period', key: 'period.wrongYear', params: { year, planYear: 2019 } },
     ]);
-    expect(describeProblem(r.problems[0] as Problem, 'zh-CN')).toBe(`报告期为 ${year} 年，与计划年度 2019 年不一致`);
+    expect(describeProblem(r.problems[0] as Problem, CATALOGUE['zh-CN'])).toBe(
+      `报告期为 ${year} 年，与计划年度 2019 年不一致`,
+    );
   });
 
   it('gives 序时进度 m / 12', () => {
@@ -643,7 +652,7 @@ describe('properties', () => {
           expect(p.key in CATALOGUE['zh-CN'] && p.key in CATALOGUE['en-US']).toBe(true);
           expect(['error', 'warning']).toContain(p.severity);
           for (const locale of LOCALES) {
-            const text = describeProblem(p, locale);
+            const text = describeProblem(p, CATALOGUE[locale]);
             expect(text).not.toContain('{');
             expect(text.trim()).not.toBe('');
           }
@@ -671,7 +680,7 @@ describe('properties', () => {
         for (const r of rows) {
           for (const p of validateRow(i, r, JUNE).problems) {
             for (const locale of LOCALES) {
-              const supplied = localiseParams(p.params, locale);
+              const supplied = localiseParams(p.params, CATALOGUE[locale]);
               const missing = placeholders(CATALOGUE[locale][p.key]).filter((name) => !(name in supplied));
               expect({ key: p.key, locale, missing }).toEqual({ key: p.key, locale, missing: [] });
             }
@@ -811,7 +820,8 @@ describe('properties', () => {
         expect(r.problems.length <= 1).toBe(true);
         if (r.period) expect(r.period.month >= 1 && r.period.month <= 12).toBe(true);
         else expect(r.problems).toHaveLength(1);
-        for (const p of r.problems) for (const locale of LOCALES) expect(describeProblem(p, locale)).not.toContain('{');
+        for (const p of r.problems)
+          for (const locale of LOCALES) expect(describeProblem(p, CATALOGUE[locale])).not.toContain('{');
       }),
     );
   });

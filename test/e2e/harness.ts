@@ -197,9 +197,15 @@ export async function launch(): Promise<Browser> {
  * Serious and critical axe-core violations on the page (or within `context`), as "rule: targets" lines.
  * Fluent's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are a documented false positive of
  * aria-hidden-focus (microsoft/fluentui#27517, by design; Accessibility Insights suppresses them too): only those
- * nodes are left out.
+ * nodes are left out. Transitions are switched off first (see below).
  */
 export async function seriousAxeViolations(page: Page, context = 'html'): Promise<string[]> {
+  // Colours are judged as they settle: Fluent buttons fade between their busy (disabled) and ready colours, and a
+  // contrast measured mid-fade depends on the machine's speed, not on the page.
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
   const result = (await page.evaluate(
     (ctx) =>

@@ -1,3 +1,5 @@
+import { resolveLocale } from '../../src/domain/i18n/messages';
+import { CATALOGUE } from '../messages';
 import { renderToString } from 'react-dom/server';
 import { App } from '../../src/taskpane/App';
 import type { HostInfo } from '../../src/taskpane/host';
@@ -8,7 +10,8 @@ import { renderAll, visibleText as text } from './renderAll';
 /** The App once its lazily loaded feature panel has rendered. */
 async function render(host: HostInfo) {
   const port = refusingPort();
-  const html = await renderAll(<App port={port} host={host} />);
+  const locale = resolveLocale(host.language);
+  const html = await renderAll(<App port={port} host={host} locale={locale} messages={CATALOGUE[locale]} />);
   return { html, text: text(html), port };
 }
 
@@ -84,7 +87,8 @@ describe('NotInOffice', () => {
     ['zh-CN', '请在 Excel 中打开', 'npm start'],
     ['en-US', 'Open this in Excel', 'npm start'],
   ])('%s', (language, title, hint) => {
-    const html = renderToString(<NotInOffice language={language} dark={false} />);
+    const locale = resolveLocale(language);
+    const html = renderToString(<NotInOffice locale={locale} messages={CATALOGUE[locale]} dark={false} />);
     expect(html).toContain(`lang="${language}"`);
     expect(text(html)).toContain(title);
     expect(text(html)).toContain(hint);

@@ -1,3 +1,4 @@
+import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
 import type {
@@ -21,7 +22,7 @@ import {
   sourceRows,
   type ImportedFile,
 } from '../../src/taskpane/features/Consolidation/useConsolidation';
-import { I18nProvider, translator } from '../../src/taskpane/i18n';
+import { I18nProvider } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';
 import { Shell } from '../../src/taskpane/shell/Shell';
 import { WorkbookProvider } from '../../src/taskpane/workbookContext';
@@ -33,8 +34,8 @@ import { renderAll, visibleText } from './renderAll';
 /** The 汇总 section: its view model as pure functions, and server-rendered smoke tests in both languages. */
 
 const plan = builtinPlan();
-const zh = translator('zh-CN');
-const en = translator('en-US');
+const zh = translatorFor('zh-CN');
+const en = translatorFor('en-US');
 const C1 = '招大引强-投资促进中心-6月';
 const C2 = '转型升级-经信商务局-6月';
 
@@ -128,7 +129,7 @@ describe('view model: sources, periods, files', () => {
       name: '坏.xlsx',
       parsed: { file: '坏.xlsx', sheets: [], problems: [{ code: 'fileUnreadable', detail: 'zip' }] },
     };
-    const rows = fileRows([{ id: 4, name: '读取中.xlsx' }, ...files, damaged], sources, zh, 'zh-CN');
+    const rows = fileRows([{ id: 4, name: '读取中.xlsx' }, ...files, damaged], sources, zh);
     expect(rows.map((r) => [r.name, r.status, r.text])).toEqual([
       ['读取中.xlsx', 'parsing', '正在读取…'],
       ['经信商务局.xlsx', 'ready', '1 张填报模板'],
@@ -274,7 +275,7 @@ const text = visibleText;
 function render(locale: Locale): { html: string; calls: string[] } {
   const port = refusingPort();
   const html = renderToString(
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
       <FluentProvider theme={webLightTheme}>
         <WorkbookProvider port={port}>
           <NoticesProvider>
@@ -317,7 +318,7 @@ describe('Consolidation (server-rendered)', () => {
 
   test('the shell loads the panel lazily and shows it once loaded', async () => {
     const html = await renderAll(
-      <I18nProvider locale="zh-CN">
+      <I18nProvider locale="zh-CN" messages={CATALOGUE['zh-CN']}>
         <FluentProvider theme={webLightTheme}>
           <WorkbookProvider port={refusingPort()}>
             <NoticesProvider>

@@ -1,3 +1,4 @@
+import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -5,7 +6,7 @@ import { builtinPlan } from '../../src/domain/plan/builtin';
 import { campaignRows } from '../../src/taskpane/features/Templates/useTemplates';
 import { settingsRows } from '../../src/taskpane/features/Settings/useSettings';
 import type { HostInfo } from '../../src/taskpane/host';
-import { I18nProvider, translator } from '../../src/taskpane/i18n';
+import { I18nProvider } from '../../src/taskpane/i18n';
 import { NoticesProvider, type Notice } from '../../src/taskpane/notices';
 import { Shell } from '../../src/taskpane/shell/Shell';
 import { StatusArea } from '../../src/taskpane/shell/StatusArea';
@@ -19,7 +20,7 @@ import { renderAll, visibleText } from './renderAll';
 
 function withProviders(locale: Locale, node: ReactNode): string {
   return renderToString(
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
       <FluentProvider theme={webLightTheme}>
         <WorkbookProvider port={refusingPort()}>
           <NoticesProvider>{node}</NoticesProvider>
@@ -33,7 +34,7 @@ function withProviders(locale: Locale, node: ReactNode): string {
 async function shell(locale: Locale, section: SectionId, host: HostInfo = { language: locale }): Promise<string> {
   return visibleText(
     await renderAll(
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
         <FluentProvider theme={webLightTheme}>
           <WorkbookProvider port={refusingPort()}>
             <NoticesProvider>
@@ -70,7 +71,7 @@ describe('Settings', () => {
     const reading = { state: 'reading' } as const;
     const rows = settingsRows(
       { locale: 'zh-CN', officeLanguage: 'zh-CN', theme: { bodyBackgroundColor: '#262626' }, plan, reading },
-      translator('zh-CN'),
+      translatorFor('zh-CN'),
     );
     expect(rows.map((r) => [r.label, r.value])).toEqual([
       ['界面语言', '简体中文（Office 显示语言：zh-CN）'],
@@ -80,7 +81,7 @@ describe('Settings', () => {
     ]);
     const en = settingsRows(
       { locale: 'en-US', officeLanguage: 'fr-FR', theme: undefined, plan, reading },
-      translator('en-US'),
+      translatorFor('en-US'),
     );
     expect(en.map((r) => r.value)).toEqual([
       'English (Office display language: fr-FR)',
@@ -91,7 +92,7 @@ describe('Settings', () => {
     expect(
       settingsRows(
         { locale: 'en-US', officeLanguage: 'en-US', theme: { isDark: true }, plan, reading },
-        translator('en-US'),
+        translatorFor('en-US'),
       )[1]?.value,
     ).toBe('Dark (as reported by Office)');
   });
@@ -107,8 +108,8 @@ describe('StatusArea', () => {
   const notice = (e: unknown, locale: Locale): Notice => ({
     id: 1,
     intent: 'error',
-    title: translator(locale)('ui.status.errorTitle'),
-    message: describePortError(e, translator(locale)),
+    title: translatorFor(locale)('ui.status.errorTitle'),
+    message: describePortError(e, translatorFor(locale)),
     detail: 'InvalidOperationInCellEditMode',
   });
 

@@ -1,54 +1,82 @@
-import { CATALOGUE, LOCALES, placeholders, type MessageKey } from '../../src/domain/i18n/messages';
-import { applyDocumentLocale, translator } from '../../src/taskpane/i18n';
+import { KINDS, KIND_ZH } from '../../src/domain/calc/kinds';
+import { CALC_EN } from '../../src/domain/i18n/calc.en';
+import { CALC_ZH } from '../../src/domain/i18n/calc.zh';
+import { CONSOLIDATION_EN } from '../../src/domain/i18n/consolidation.en';
+import { CONSOLIDATION_ZH } from '../../src/domain/i18n/consolidation.zh';
+import { LOCALES, placeholders, type Messages } from '../../src/domain/i18n/messages';
+import { PLAN_EN } from '../../src/domain/i18n/plan.en';
+import { PLAN_ZH } from '../../src/domain/i18n/plan.zh';
+import { VALIDATION_EN } from '../../src/domain/i18n/validation.en';
+import { VALIDATION_ZH } from '../../src/domain/i18n/validation.zh';
+import { WORDS_EN } from '../../src/domain/i18n/words.en';
+import { WORDS_ZH } from '../../src/domain/i18n/words.zh';
+import { applyDocumentLocale, loadMessages, type MessageKey } from '../../src/taskpane/i18n';
+import { UI_EN } from '../../src/taskpane/messages/ui.en';
+import { UI_ZH } from '../../src/taskpane/messages/ui.zh';
+import { CATALOGUE, translatorFor } from '../messages';
 
-const keys = Object.keys(CATALOGUE['zh-CN']) as MessageKey[];
-const shellKeys = keys.filter((k) => k.startsWith('ui.') || k.startsWith('port.'));
+/** The catalogue, split by owner and language: each owner's two tables agree, and no key has two owners. */
+const OWNERS: readonly [string, RegExp, Messages, Messages][] = [
+  ['calc (the custom functions)', /^calc\./, CALC_ZH, CALC_EN],
+  ['words', /^(field|light|tier|severity|kind)\./, WORDS_ZH, WORDS_EN],
+  ['plan', /^plan\./, PLAN_ZH, PLAN_EN],
+  ['validation', /^(value|period|structure)\./, VALIDATION_ZH, VALIDATION_EN],
+  ['consolidation', /^consolidation\./, CONSOLIDATION_ZH, CONSOLIDATION_EN],
+  ['task pane', /^(ui|port)\./, UI_ZH, UI_EN],
+];
 
-describe("the task pane's messages (ui.*, port.*)", () => {
-  test('there are some', () => {
-    expect(shellKeys.length).toBeGreaterThan(30);
-    expect(shellKeys).toEqual(
-      expect.arrayContaining(['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings']),
-    );
+describe.each(OWNERS)('%s messages', (_owner, prefix, zh, en) => {
+  const keys = Object.keys(zh);
+  test('there are some, all under the owner’s prefix', () => {
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => !prefix.test(k))).toEqual([]);
   });
 
-  test.each(shellKeys)('%s has text in both languages, with the same placeholders', (key) => {
-    for (const locale of LOCALES) {
-      const text = CATALOGUE[locale][key];
-      expect(typeof text).toBe('string');
-      expect(text.trim()).not.toBe('');
-    }
-    expect(placeholders(CATALOGUE['en-US'][key])).toEqual(placeholders(CATALOGUE['zh-CN'][key]));
+  test('both languages have the same keys, each with text and the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual([...keys].sort());
+    const bad = keys.filter((k) => {
+      const a = zh[k] ?? '';
+      const b = en[k] ?? '';
+      return a.trim() === '' || b.trim() === '' || placeholders(a).join() !== placeholders(b).join();
+    });
+    expect(bad).toEqual([]);
   });
+});
 
-  test('the Chinese catalogue has no key the English one lacks, and the reverse', () => {
-    expect(Object.keys(CATALOGUE['en-US']).sort()).toEqual(Object.keys(CATALOGUE['zh-CN']).sort());
-  });
+test('no key has two owners, and the task pane’s catalogues are exactly their union', () => {
+  const all = OWNERS.flatMap(([, , zh]) => Object.keys(zh));
+  expect(new Set(all).size).toBe(all.length);
+  for (const locale of LOCALES) expect(Object.keys(CATALOGUE[locale]).sort()).toEqual([...all].sort());
+});
 
-  test('the shell block comes last in both catalogues (so that it never interleaves with domain keys)', () => {
-    for (const locale of LOCALES) {
-      const order = Object.keys(CATALOGUE[locale]);
-      const first = order.findIndex((k) => k.startsWith('ui.') || k.startsWith('port.'));
-      expect(order.slice(first).every((k) => k.startsWith('ui.') || k.startsWith('port.'))).toBe(true);
-    }
-  });
+test('kind names are the kinds’ Chinese aliases (one truth: calc/kinds)', () => {
+  expect(KINDS.map((k) => WORDS_ZH[`kind.${k}`])).toEqual(KINDS.map((k) => KIND_ZH[k]));
+  expect(KINDS.map((k) => WORDS_EN[`kind.${k}`])).toEqual([...KINDS]);
+});
 
-  test('navigation labels', () => {
-    const zh = translator('zh-CN');
-    const en = translator('en-US');
-    expect(
-      ['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings'].map((k) =>
-        zh(k as MessageKey),
-      ),
-    ).toEqual(['模板', '校验', '汇总', '设置']);
-    expect(en('ui.nav.templates')).toBe('Templates');
-    expect(zh('ui.comingSoon.title')).toBe('即将提供');
-  });
+test('loadMessages gives the pane one language, as the bundle loads it', async () => {
+  expect(await loadMessages('zh-CN')).toEqual(CATALOGUE['zh-CN']);
+  expect(await loadMessages('en-US')).toEqual(CATALOGUE['en-US']);
+});
 
-  test('translator fills placeholders', () => {
-    expect(translator('zh-CN')('ui.templates.campaigns', { year: 2019 })).toBe('2019 年计划中的攻坚战');
-    expect(translator('en-US')('ui.templates.campaigns', { year: 2019 })).toBe('Campaigns in the 2019 plan');
-  });
+test('navigation labels', () => {
+  const zh = translatorFor('zh-CN');
+  const en = translatorFor('en-US');
+  expect(
+    ['ui.nav.templates', 'ui.nav.validation', 'ui.nav.consolidation', 'ui.nav.settings'].map((k) =>
+      zh(k as MessageKey),
+    ),
+  ).toEqual(['模板', '校验', '汇总', '设置']);
+  expect(en('ui.nav.templates')).toBe('Templates');
+  expect(zh('ui.comingSoon.title')).toBe('即将提供');
+});
+
+test('translator fills placeholders, and describes a problem with its …Key parameters and kind translated', () => {
+  expect(translatorFor('zh-CN')('ui.templates.campaigns', { year: 2019 })).toBe('2019 年计划中的攻坚战');
+  expect(translatorFor('en-US')('ui.templates.campaigns', { year: 2019 })).toBe('Campaigns in the 2019 plan');
+  const negative = { key: 'value.negative', params: { fieldKey: 'field.actual', value: -5, kind: 'count' } } as const;
+  expect(translatorFor('zh-CN').problem(negative)).toBe('累计完成为负数 -5，本指标（个数）不应为负');
+  expect(translatorFor('en-US').problem(negative)).toContain('count');
 });
 
 describe('applyDocumentLocale', () => {
@@ -57,7 +85,7 @@ describe('applyDocumentLocale', () => {
     ['en-US', 'Campaign KPI Tracker'],
   ] as const)('%s', (locale, title) => {
     const doc = { documentElement: { lang: 'x' }, title: '' };
-    applyDocumentLocale(doc, locale);
+    applyDocumentLocale(doc, locale, translatorFor(locale));
     expect(doc).toEqual({ documentElement: { lang: locale }, title });
   });
 });

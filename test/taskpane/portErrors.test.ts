@@ -1,5 +1,5 @@
-import { CATALOGUE, LOCALES } from '../../src/domain/i18n/messages';
-import { translator } from '../../src/taskpane/i18n';
+import { CATALOGUE, translatorFor } from '../messages';
+import { LOCALES } from '../../src/domain/i18n/messages';
 import { PORT_ERROR_KEYS, describePortError, portErrorCode, portErrorDetail } from '../../src/taskpane/portErrors';
 import { PortError, type PortErrorCode } from '../../src/workbook/port';
 
@@ -24,25 +24,25 @@ describe('describePortError', () => {
 
   test.each(CODES)('%s has a message in both languages', (code) => {
     for (const locale of LOCALES) {
-      const message = describePortError(new PortError(code), translator(locale));
+      const message = describePortError(new PortError(code), translatorFor(locale));
       expect(message).toBe(CATALOGUE[locale][PORT_ERROR_KEYS[code]]);
       expect(message.trim()).not.toBe('');
       expect(message).not.toMatch(/[{}]/);
     }
     // Distinct languages: the English text is not the Chinese one copied.
-    expect(describePortError(new PortError(code), translator('en-US'))).not.toBe(
-      describePortError(new PortError(code), translator('zh-CN')),
+    expect(describePortError(new PortError(code), translatorFor('en-US'))).not.toBe(
+      describePortError(new PortError(code), translatorFor('zh-CN')),
     );
   });
 
   test('the issue text for cell edit mode', () => {
-    expect(describePortError(new PortError('cellEditMode'), translator('zh-CN'))).toBe('请先退出单元格编辑模式再试');
+    expect(describePortError(new PortError('cellEditMode'), translatorFor('zh-CN'))).toBe('请先退出单元格编辑模式再试');
   });
 
   test('anything that is not a PortError is unknown', () => {
     for (const e of [new Error('boom'), new TypeError('x is undefined'), 'text', 42, undefined, null]) {
       expect(portErrorCode(e)).toBe('unknown');
-      expect(describePortError(e, translator('zh-CN'))).toBe(CATALOGUE['zh-CN']['port.unknown']);
+      expect(describePortError(e, translatorFor('zh-CN'))).toBe(CATALOGUE['zh-CN']['port.unknown']);
     }
   });
 

@@ -1,3 +1,4 @@
+import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
 import { visibleText } from './renderAll';
@@ -6,7 +7,7 @@ import { builtinPlan } from '../../src/domain/plan/builtin';
 import { readPlan, type PlanReading } from '../../src/taskpane/features/Settings/readPlan';
 import { Settings, SettingsView } from '../../src/taskpane/features/Settings/Settings';
 import { settingsPlanStatus, settingsRows } from '../../src/taskpane/features/Settings/useSettings';
-import { I18nProvider, translator } from '../../src/taskpane/i18n';
+import { I18nProvider } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';
 import { describePortError } from '../../src/taskpane/portErrors';
 import { WorkbookProvider } from '../../src/taskpane/workbookContext';
@@ -21,7 +22,7 @@ import { refusingPort } from './fakePort';
  */
 
 const plan = builtinPlan();
-const translators = { 'zh-CN': translator('zh-CN'), 'en-US': translator('en-US') } as const;
+const translators = { 'zh-CN': translatorFor('zh-CN'), 'en-US': translatorFor('en-US') } as const;
 
 /** Reads the plan as the panel does, collecting what it reports. */
 async function read(port: WorkbookPort, locale: Locale = 'zh-CN') {
@@ -162,7 +163,7 @@ describe('the plan in use, read through the port', () => {
 
 function providers(locale: Locale, node: React.ReactNode, port: WorkbookPort = refusingPort()): string {
   return renderToString(
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
       <FluentProvider theme={webLightTheme}>
         <WorkbookProvider port={port}>
           <NoticesProvider>{node}</NoticesProvider>

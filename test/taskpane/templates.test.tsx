@@ -1,3 +1,4 @@
+import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
 import { visibleText } from './renderAll';
@@ -16,7 +17,7 @@ import {
   updateTemplateNotices,
   withCampaign,
 } from '../../src/taskpane/features/Templates/useTemplates';
-import { I18nProvider, translator } from '../../src/taskpane/i18n';
+import { I18nProvider } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';
 import { planStatus } from '../../src/taskpane/planStatus';
 import { WorkbookProvider } from '../../src/taskpane/workbookContext';
@@ -25,8 +26,8 @@ import { refusingPort } from './fakePort';
 /** The 模板 section: its logic as pure functions, and a server-rendered smoke test in both languages. */
 
 const plan = builtinPlan();
-const zh = translator('zh-CN');
-const en = translator('en-US');
+const zh = translatorFor('zh-CN');
+const en = translatorFor('en-US');
 const campaign = (id: string): Campaign => {
   const c = plan.campaigns.find((x) => x.id === id);
   if (!c) throw new Error(id);
@@ -190,13 +191,13 @@ describe('notices', () => {
   });
 
   test('plan status: built in, from the sheet, or the sheet with its problems and the built-in plan', () => {
-    expect(planStatus({ plan, source: 'builtin', problems: [] }, zh, 'zh-CN')).toEqual({
+    expect(planStatus({ plan, source: 'builtin', problems: [] }, zh)).toEqual({
       intent: 'info',
       text: `使用内置计划：${plan.title}（2019 年）`,
       problems: [],
       more: 0,
     });
-    expect(planStatus({ plan, source: 'sheet', sheet: '指标库', problems: [] }, zh, 'zh-CN').text).toBe(
+    expect(planStatus({ plan, source: 'sheet', sheet: '指标库', problems: [] }, zh).text).toBe(
       '使用工作簿中的指标库“指标库”（2019 年）',
     );
     const problems = Array.from({ length: 6 }, (_, i) => ({
@@ -207,7 +208,7 @@ describe('notices', () => {
       key: 'plan.notANumber' as const,
       params: { label: '确保目标', text: '七亿' },
     }));
-    const s = planStatus({ plan, source: 'builtin', sheet: '指标库', problems }, zh, 'zh-CN');
+    const s = planStatus({ plan, source: 'builtin', sheet: '指标库', problems }, zh);
     expect(s.intent).toBe('warning');
     expect(s.text).toBe('工作簿中的指标库“指标库”有 6 个问题，暂用内置计划。请修改以下单元格：');
     expect(s.problems[0]).toBe('J5：“确保目标”应为数字，当前为“七亿”');
@@ -217,7 +218,7 @@ describe('notices', () => {
 
 function render(locale: Locale): string {
   const html = renderToString(
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
       <FluentProvider theme={webLightTheme}>
         <WorkbookProvider port={refusingPort()}>
           <NoticesProvider>

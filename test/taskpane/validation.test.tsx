@@ -1,3 +1,4 @@
+import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
 import { visibleText } from './renderAll';
@@ -14,7 +15,7 @@ import {
   summary,
   templateSheetNames,
 } from '../../src/taskpane/features/Validation/useValidation';
-import { I18nProvider, translator } from '../../src/taskpane/i18n';
+import { I18nProvider } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';
 import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import { groupBySheet, type ValidationReport } from '../../src/workbook/usecases/validateWorkbook';
@@ -23,8 +24,8 @@ import { refusingPort } from './fakePort';
 /** The 校验 section: its view model as pure functions, and a server-rendered smoke test in both languages. */
 
 const plan = builtinPlan();
-const zh = translator('zh-CN');
-const en = translator('en-US');
+const zh = translatorFor('zh-CN');
+const en = translatorFor('en-US');
 const S1 = '招大引强-投资促进中心-6月';
 const S2 = '转型升级-经信商务局-6月';
 
@@ -142,7 +143,7 @@ describe('view model', () => {
 function render(locale: Locale): { html: string; calls: string[] } {
   const port = refusingPort();
   const html = renderToString(
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
       <FluentProvider theme={webLightTheme}>
         <WorkbookProvider port={port}>
           <NoticesProvider>

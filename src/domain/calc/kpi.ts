@@ -13,7 +13,12 @@ import {
   type PaceMode,
 } from './calc';
 import { parseKind, type Kind } from './kinds';
-import { formatMessage, type Locale, type MessageKey, type MessageParams } from '../i18n/messages';
+import { CALC_EN } from '../i18n/calc.en';
+import { CALC_ZH, type CalcMessageKey } from '../i18n/calc.zh';
+import { formatMessage, type Locale, type MessageParams } from '../i18n/messages';
+
+/** The functions' own messages, in both languages (the only catalogue functions.js carries). */
+const MESSAGES = { 'zh-CN': CALC_ZH, 'en-US': CALC_EN } as const;
 
 /**
  * The `KPI.*` functions as metadata plus pure bodies, with one generic runner for argument coercion and
@@ -42,7 +47,7 @@ export const KPI_ARITY: Readonly<Record<KpiFunctionName, { readonly min: number;
 
 class ArgError {
   constructor(
-    readonly key: MessageKey,
+    readonly key: CalcMessageKey,
     readonly params: MessageParams,
   ) {}
 }
@@ -109,9 +114,9 @@ function fromCalc(r: CalcResult, locale: Locale): KpiOutcome {
   if (r.ok) return { ok: true, value: r.value };
   switch (r.code) {
     case 'blank':
-      return { ok: false, error: '#N/A', message: formatMessage(locale, 'calc.blank') };
+      return { ok: false, error: '#N/A', message: formatMessage(MESSAGES[locale], 'calc.blank') };
     case 'noTarget':
-      return { ok: false, error: '#N/A', message: formatMessage(locale, 'calc.noTarget') };
+      return { ok: false, error: '#N/A', message: formatMessage(MESSAGES[locale], 'calc.noTarget') };
     case 'divByZero':
       return { ok: false, error: '#DIV/0!' };
     case 'invalidNumber':
@@ -152,7 +157,8 @@ export function runKpi(name: KpiFunctionName, args: readonly unknown[], locale: 
   try {
     return fromCalc(BODIES[name](args), locale);
   } catch (e) {
-    if (e instanceof ArgError) return { ok: false, error: '#VALUE!', message: formatMessage(locale, e.key, e.params) };
+    if (e instanceof ArgError)
+      return { ok: false, error: '#VALUE!', message: formatMessage(MESSAGES[locale], e.key, e.params) };
     throw e; // a programming error: never swallowed
   }
 }

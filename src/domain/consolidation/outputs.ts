@@ -1,5 +1,10 @@
 import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial } from '../calc/calc';
-import { formatMessage, type MessageKey } from '../i18n/messages';
+import { CALC_ZH } from '../i18n/calc.zh';
+import { CONSOLIDATION_ZH } from '../i18n/consolidation.zh';
+import { describeProblem, formatMessage, type MessageKey } from '../i18n/messages';
+import { PLAN_ZH } from '../i18n/plan.zh';
+import { VALIDATION_ZH } from '../i18n/validation.zh';
+import { WORDS_ZH } from '../i18n/words.zh';
 import type { Plan } from '../plan/schema';
 import type {
   BlockSpec,
@@ -25,7 +30,6 @@ import {
 } from '../template/formats';
 import { actualHeader } from '../template/layout';
 import { columnLetters } from '../grid/address';
-import { describeProblem } from '../validation/describe';
 import type { Period } from '../validation/period';
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../grid/ownSheets';
 import {
@@ -54,8 +58,11 @@ import {
 export const SUMMARY_SHEET = '汇总';
 export const DETAIL_SHEET = '明细';
 
+/** The sheets are written in Chinese: every message they show, in that language. */
+const SHEET_WORDS = { ...CALC_ZH, ...WORDS_ZH, ...PLAN_ZH, ...VALIDATION_ZH, ...CONSOLIDATION_ZH };
+
 const zh = (key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string =>
-  formatMessage('zh-CN', key, params);
+  formatMessage(SHEET_WORDS, key, params);
 
 /**
  * The tolerance of the reconciliation, as a plain decimal (HyperFormula does not parse `1E-9`). Booleans in
@@ -903,7 +910,7 @@ export function detailSheet(result: Consolidation): SheetSpec {
           { span: 1, cell: v(zh(`severity.${q.severity}`), 'center') },
           { span: 1, cell: v(q.indicator ?? null, 'center') },
           // Not merged: the message overflows into the empty E:H, and a merge a row would weigh on the write.
-          { span: 1, cell: v(describeProblem(q, 'zh-CN'), 'text') },
+          { span: 1, cell: v(describeProblem(q, SHEET_WORDS), 'text') },
           ...Array.from({ length: 4 }, () => ({ span: 1, cell: v(null, 'text') })),
           { span: 1, cell: v(q.department ?? null, 'text') },
           {

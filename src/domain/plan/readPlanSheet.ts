@@ -168,14 +168,14 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
     }
   }
   if (headerRow === undefined) {
-    report('warning', cellOf('code', keys.row + 1), 'structure.headerMissing');
+    report('warning', cellOf('code', keys.row + 1), 'plan.headerMissing');
   } else {
     for (const key of KEYS) {
       const c = columnOf(key);
       if (c === undefined) continue;
       const found = displayText(cellAt(values, headerRow, c));
       if (found !== LABEL[key])
-        report('warning', cellAddress(c, headerRow), 'structure.headerChanged', { found, expected: LABEL[key] });
+        report('warning', cellAddress(c, headerRow), 'plan.headerChanged', { found, expected: LABEL[key] });
     }
   }
 

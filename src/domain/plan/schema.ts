@@ -146,3 +146,25 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** A plan that failed its schema: every issue with its path, so that a sheet can point at the cell. */
+export interface PlanIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+export type PlanResult =
+  { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly issues: readonly PlanIssue[] };
+
+/** Validates plan data (the built-in JSON in a test, a copy an office edited, or a 指标库 sheet read as data). */
+export function parsePlan(data: unknown): PlanResult {
+  const r = planSchema.safeParse(data);
+  if (r.success) return { ok: true, plan: r.data };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    })),
+  };
+}

@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../i18n/messages';
+import { WORDS_ZH } from '../i18n/words.zh';
 import type { Kind } from '../calc/kinds';
 
 /**
@@ -6,7 +6,7 @@ import type { Kind } from '../calc/kinds';
  * and tier words come from the message catalogue so that the sheet and the task pane say the same thing.
  */
 
-const zh = CATALOGUE['zh-CN'];
+const zh = WORDS_ZH;
 const quote = (s: string): string => `"${s}"`;
 
 /** Units counted in whole items. */

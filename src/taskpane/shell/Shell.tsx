@@ -1,12 +1,9 @@
 import { Suspense, lazy, useId, useState, type ReactNode } from 'react';
 import { Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import type { Plan } from '../../domain/plan/schema';
-import { builtinPlan } from '../../domain/plan/builtin';
 import { useRibbonFailureNotices } from '../features/Consolidation/lastRun';
 import type { HostInfo, HostTheme } from '../host';
 import { useT } from '../i18n';
 import { useNotices } from '../notices';
-import { StatusArea } from './StatusArea';
 import { SECTIONS, isSectionId, type SectionId } from './sections';
 
 // The feature panels load on first use (their use cases and domain code are in async chunks): the task pane's
@@ -17,6 +14,8 @@ const Consolidation = lazy(() =>
   import('../features/Consolidation/Consolidation').then((m) => ({ default: m.Consolidation })),
 );
 const Settings = lazy(() => import('../features/Settings/Settings').then((m) => ({ default: m.Settings })));
+// The notice area (Fluent's MessageBar and its icons) loads with the first notice.
+const StatusArea = lazy(() => import('./StatusArea').then((m) => ({ default: m.StatusArea })));
 
 const useStyles = makeStyles({
   root: {
@@ -74,8 +73,6 @@ export function Shell({ host, theme, initialSection = 'templates' }: ShellProps)
   const baseId = useId();
   const tabId = (id: SectionId) => `${baseId}tab-${id}`;
   const panelId = `${baseId}panel`;
-  // The plan in use: the built-in one until a 指标库 sheet can replace it (validated and cached by the domain).
-  const plan = builtinPlan();
 
   return (
     <div className={styles.root}>
@@ -101,24 +98,28 @@ export function Shell({ host, theme, initialSection = 'templates' }: ShellProps)
         </TabList>
       </nav>
       <main className={styles.main}>
-        <StatusArea notices={notices} onDismiss={dismiss} />
+        {notices.length > 0 ? (
+          <Suspense fallback={null}>
+            <StatusArea notices={notices} onDismiss={dismiss} />
+          </Suspense>
+        ) : null}
         <div role="tabpanel" id={panelId} aria-labelledby={tabId(section)} tabIndex={0} className={styles.panel}>
-          <Suspense fallback={null}>{renderSection(section, host, theme, plan)}</Suspense>
+          <Suspense fallback={null}>{renderSection(section, host, theme)}</Suspense>
         </div>
       </main>
     </div>
   );
 }
 
-function renderSection(section: SectionId, host: HostInfo, theme: HostTheme | undefined, plan: Plan): ReactNode {
+function renderSection(section: SectionId, host: HostInfo, theme: HostTheme | undefined): ReactNode {
   switch (section) {
     case 'templates':
-      return <Templates plan={plan} />;
+      return <Templates />;
     case 'validation':
       return <Validation />;
     case 'consolidation':
       return <Consolidation />;
     case 'settings':
-      return <Settings officeLanguage={host.language} theme={theme} plan={plan} />;
+      return <Settings officeLanguage={host.language} theme={theme} />;
   }
 }

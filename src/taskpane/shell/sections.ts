@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../domain/i18n/messages';
+import type { MessageKey } from '../i18n';
 
 /** The task pane's sections, in tab order. */
 export const SECTIONS = [

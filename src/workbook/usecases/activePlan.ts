@@ -1,6 +1,5 @@
 import { builtinPlan } from '../../domain/plan/builtin';
 import { PLAN_MARKER_TYPE, lookUpMarker } from '../../domain/grid/ownSheets';
-import { readPlanSheet } from '../../domain/plan/readPlanSheet';
 import type { Plan } from '../../domain/plan/schema';
 import type { SheetProblem } from '../../domain/grid/problems';
 import type { SheetData } from '../../domain/grid/sheet';
@@ -55,7 +54,7 @@ export async function refreshPlan(port: WorkbookPort, known: ActivePlan): Promis
 }
 
 /** The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. */
-export function activePlanOf(sheets: readonly SheetData[]): ActivePlan {
+export async function activePlanOf(sheets: readonly SheetData[]): Promise<ActivePlan> {
   const planSheet = sheets.find(isPlanSheet);
   return planSheet ? fromPlanSheet(planSheet) : { plan: builtinPlan(), source: 'builtin', problems: [] };
 }
@@ -65,7 +64,9 @@ function isPlanSheet(sheet: SheetData): boolean {
   return lookUpMarker(sheet.values, PLAN_MARKER_TYPE).kind !== 'missing';
 }
 
-function fromPlanSheet(sheet: SheetData): ActivePlan {
+/** Reads a 指标库 sheet. The reader (and zod, which validates it) is loaded only for a workbook that has one. */
+async function fromPlanSheet(sheet: SheetData): Promise<ActivePlan> {
+  const { readPlanSheet } = await import(/* webpackChunkName: "plan-reader" */ '../../domain/plan/readPlanSheet');
   const read = readPlanSheet(sheet);
   if (read.plan) return { plan: read.plan, source: 'sheet', sheet: sheet.name, problems: read.problems };
   return { plan: builtinPlan(), source: 'builtin', sheet: sheet.name, problems: read.problems };

@@ -85,11 +85,11 @@ const SUBMISSION_STATES: readonly SubmissionState[] = [
 
 /** Message keys of file problems (in the task pane's catalogue; the 明细 sheet lists them in Chinese). */
 export const FILE_PROBLEM_KEYS = {
-  fileTooLarge: 'ui.consolidation.fileProblem.fileTooLarge',
-  fileUnreadable: 'ui.consolidation.fileProblem.fileUnreadable',
-  fileEmpty: 'ui.consolidation.fileProblem.fileEmpty',
-  sheetTooLarge: 'ui.consolidation.fileProblem.sheetTooLarge',
-  noTemplates: 'ui.consolidation.fileProblem.noTemplates',
+  fileTooLarge: 'consolidation.file.fileTooLarge',
+  fileUnreadable: 'consolidation.file.fileUnreadable',
+  fileEmpty: 'consolidation.file.fileEmpty',
+  sheetTooLarge: 'consolidation.file.sheetTooLarge',
+  noTemplates: 'consolidation.file.noTemplates',
 } as const satisfies Record<FileProblemCode | 'noTemplates', string>;
 
 /** Lets the UI paint between stages (the computation itself is synchronous). */

@@ -64,7 +64,7 @@ export async function validateAll(
   port: WorkbookPort,
 ): Promise<{ readonly active: ActivePlan; readonly report: ValidationReport }> {
   const sheets = await port.readAllSheets({ numberFormats: true });
-  const active = activePlanOf(sheets);
+  const active = await activePlanOf(sheets);
   return { active, report: reportOf('all', sheets, active.plan) };
 }
 

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../../messages';
 import {
   consolidate,
   expectedDepartments,
@@ -8,8 +9,8 @@ import {
   type Source,
   type WhyNot,
 } from '../../../src/domain/consolidation/consolidate';
-import { CATALOGUE, formatMessage, placeholders, type MessageKey } from '../../../src/domain/i18n/messages';
-import { parsePlan } from '../../../src/domain/plan/builtin';
+import { formatMessage, placeholders, type MessageKey } from '../../../src/domain/i18n/messages';
+import { parsePlan } from '../../../src/domain/plan/schema';
 import type { Plan } from '../../../src/domain/plan/schema';
 import { encodeMarker } from '../../../src/domain/grid/ownSheets';
 import type { CellValue } from '../../../src/domain/grid/cells';
@@ -545,7 +546,7 @@ describe('messages', () => {
   test('an origin in a message: a sheet of this workbook, or a sheet of a file', () => {
     const say = (o: Origin): string => {
       const m = originParams(o);
-      return formatMessage('zh-CN', m.key, m.params);
+      return formatMessage(CATALOGUE['zh-CN'], m.key, m.params);
     };
     expect(say({ kind: 'sheet', sheet: '表1' })).toBe('工作表“表1”');
     expect(say({ kind: 'file', file: 'a.xlsx', sheet: '表1' })).toBe('文件“a.xlsx”的工作表“表1”');

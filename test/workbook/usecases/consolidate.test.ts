@@ -229,7 +229,7 @@ describe('file problems never stop the rest', () => {
     const good = await departmentFile('发展改革局-转型升级.xlsx', 'C2', '发展改革局', DRC_C2);
     const { result, counts } = await consolidateWorkbook(await sample(), { plan, files: [garbage, good] });
     expect(result.problems.filter((p) => p.origin?.kind === 'file' && p.origin.file === '乱码.xlsx')).toEqual([
-      expect.objectContaining({ key: expect.stringMatching(/^ui\.consolidation\.fileProblem\./) }),
+      expect.objectContaining({ key: expect.stringMatching(/^consolidation\.file\./) }),
     ]);
     expect(counts.used).toBe(6);
   });

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ConsolidationProblem, Origin } from '../../../domain/consolidation/consolidate';
-import type { Locale, MessageKey } from '../../../domain/i18n/messages';
+import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';
-import { describeProblem } from '../../../domain/validation/describe';
 import type { Period } from '../../../domain/validation/period';
 import { findMarkers } from '../../../domain/grid/ownSheets';
 import type { ParsedFile } from '../../../workbook/files/readXlsx';
@@ -20,7 +19,7 @@ import {
   type WorkbookConsolidation,
 } from '../../../workbook/usecases/consolidate';
 import type { LastRun } from '../../../workbook/usecases/lastRun';
-import { useLocale, useT, type Translate } from '../../i18n';
+import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices } from '../../notices';
 import { useWorkbook } from '../../workbookContext';
 import { failureNotice, useLastRun } from './lastRun';
@@ -166,27 +165,19 @@ export interface FileRow {
   readonly text: string;
 }
 
-export function fileRows(
-  files: readonly ImportedFile[],
-  sources: readonly DetectedSource[],
-  t: Translate,
-  locale: Locale,
-): FileRow[] {
+export function fileRows(files: readonly ImportedFile[], sources: readonly DetectedSource[], t: Translate): FileRow[] {
   return files.map((f) => {
     if (!f.parsed) return { id: f.id, name: f.name, status: 'parsing', text: t('ui.consolidation.fileParsing') };
     const templates = sources.filter((s) => s.origin.kind === 'file' && s.origin.file === f.name).length;
     const problems = f.parsed.problems.map((p) =>
-      describeProblem(
-        { key: FILE_PROBLEM_KEYS[p.code], params: { file: f.name, sheet: p.sheet ?? '', detail: p.detail ?? '' } },
-        locale,
-      ),
+      t.problem({
+        key: FILE_PROBLEM_KEYS[p.code],
+        params: { file: f.name, sheet: p.sheet ?? '', detail: p.detail ?? '' },
+      }),
     );
     if (templates === 0 && problems.length === 0)
       problems.push(
-        describeProblem(
-          { key: FILE_PROBLEM_KEYS.noTemplates, params: { file: f.name, sheets: f.parsed.sheets.length } },
-          locale,
-        ),
+        t.problem({ key: FILE_PROBLEM_KEYS.noTemplates, params: { file: f.name, sheets: f.parsed.sheets.length } }),
       );
     const parts = [...(templates > 0 ? [t('ui.consolidation.fileTemplates', { count: templates })] : []), ...problems];
     return {
@@ -229,7 +220,7 @@ export function problemItem(
   t: Translate,
   locale: Locale,
 ): ProblemItem {
-  const message = describeProblem(p, locale);
+  const message = t.problem(p);
   const at = where(p, t);
   const body = p.indicator
     ? t('ui.consolidation.problemIndicator', { indicator: indicatorLabel(p.indicator, plan, locale), message })
@@ -316,13 +307,10 @@ export function resultView(
   const leftOut = result.sources
     .filter((s) => s.state !== 'included')
     .map((s) => {
-      const reason = describeProblem(
-        {
-          key: `consolidation.why.${s.state}` as MessageKey,
-          params: s.period ? { year: s.period.year, month: s.period.month } : {},
-        },
-        locale,
-      );
+      const reason = t.problem({
+        key: `consolidation.why.${s.state}` as MessageKey,
+        params: s.period ? { year: s.period.year, month: s.period.month } : {},
+      });
       const origin = originText(s.origin, t);
       return s.department !== undefined
         ? t('ui.consolidation.leftOutItem', { origin, department: s.department, reason })
@@ -506,7 +494,7 @@ export function useConsolidation(): ConsolidationState {
     [port, notifyError],
   );
 
-  const fileList = useMemo(() => fileRows(files, detectedSources, t, locale), [files, detectedSources, t, locale]);
+  const fileList = useMemo(() => fileRows(files, detectedSources, t), [files, detectedSources, t]);
   const result = useMemo(
     () => (last?.ok ? resultView(last.outcome, last, plan, t, locale) : undefined),
     [last, plan, t, locale],

@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Plan } from '../../../domain/plan/schema';
 import type { HostTheme } from '../../host';
 import { useT } from '../../i18n';
@@ -29,13 +30,13 @@ const useStyles = makeStyles({
 export interface SettingsProps {
   readonly officeLanguage: string;
   readonly theme: HostTheme | undefined;
-  /** Shown until the workbook's 指标库 sheet (if any) has been read. */
-  readonly plan: Plan;
+  /** Shown until the workbook's 指标库 sheet (if any) has been read (default: the built-in plan). */
+  readonly plan?: Plan;
 }
 
 /** 设置: what was detected (language, theme) and the plan in use, as read from the workbook; nothing is editable. */
-export function Settings(props: SettingsProps) {
-  const s = useSettings(props);
+export function Settings({ plan = builtinPlan(), ...props }: SettingsProps) {
+  const s = useSettings({ ...props, plan });
   return <SettingsView rows={s.rows} status={s.status} reading={s.reading} onRefresh={s.refresh} />;
 }
 

@@ -31,7 +31,7 @@ export async function readPlan(
 ): Promise<PlanReading> {
   try {
     const active = await activePlan(port);
-    return { state: 'read', active, status: planStatus(active, t, locale) };
+    return { state: 'read', active, status: planStatus(active, t) };
   } catch (e) {
     report(e);
     return { state: 'failed' };

@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { FormulaMode } from '../../../domain/calc/formulas';
+import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Plan } from '../../../domain/plan/schema';
 import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';
@@ -52,8 +53,8 @@ const useStyles = makeStyles({
 });
 
 export interface TemplatesProps {
-  /** Shown until the workbook's 指标库 sheet (if any) has been read. */
-  readonly plan: Plan;
+  /** Shown until the workbook's 指标库 sheet (if any) has been read (default: the built-in plan). */
+  readonly plan?: Plan;
 }
 
 const MODES: readonly {
@@ -66,7 +67,7 @@ const MODES: readonly {
 ];
 
 /** 模板: choose a campaign, department, month and formula mode; insert the template or the 指标库 sheet. */
-export function Templates({ plan: initialPlan }: TemplatesProps) {
+export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps) {
   const t = useT();
   const feature = useFeatureStyles();
   const styles = useStyles();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormulaMode } from '../../../domain/calc/formulas';
-import type { Locale, MessageKey } from '../../../domain/i18n/messages';
+import type { Locale } from '../../../domain/i18n/messages';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Campaign, Plan } from '../../../domain/plan/schema';
 import type { UnplacedValue } from '../../../domain/template/template';
@@ -15,7 +15,7 @@ import {
   type InsertPlanSheetResult,
   type InsertTemplateResult,
 } from '../../../workbook/usecases/templates';
-import { useLocale, useT, type Translate } from '../../i18n';
+import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices, type NoticeInput } from '../../notices';
 import { planStatus, type PlanStatus } from '../../planStatus';
 import { useWorkbook } from '../../workbookContext';
@@ -397,7 +397,7 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
     campaigns,
     departments,
     form,
-    planStatus: active ? planStatus(active, t, locale) : undefined,
+    planStatus: active ? planStatus(active, t) : undefined,
     busy,
     selectCampaign: (id) => setForm((f) => withCampaign(f, plan, id)),
     setDepartment: (department) => setForm((f) => ({ ...f, department })),

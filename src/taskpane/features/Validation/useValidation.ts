@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
-import { describeProblem } from '../../../domain/validation/describe';
 import type { SheetProblem } from '../../../domain/grid/problems';
 import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';
 import { PortError, type SheetInfo } from '../../../workbook/port';
@@ -52,7 +51,7 @@ export function indicatorLabel(code: string, plan: Plan, locale: Locale): string
 }
 
 export function problemRow(problem: SheetProblem, index: number, plan: Plan, t: Translate, locale: Locale): ProblemRow {
-  const message = describeProblem(problem, locale);
+  const message = t.problem(problem);
   const text = problem.indicator
     ? t('ui.validation.row', {
         cell: problem.cell,

@@ -1,0 +1,64 @@
+import type { ConsolidationMessageKey } from './consolidation.zh';
+
+/** 一键汇总's problems, states and words (SPEC §8), and the problems of imported files. English. */
+export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>> = {
+  'consolidation.noSources':
+    "No reporting templates were found: insert templates and fill them in, or import the departments' .xlsx files",
+  'consolidation.otherPeriod':
+    'This sheet reports {year}-{month}, but the consolidation is for {periodYear}-{periodMonth}; it is left out',
+  'consolidation.conflict':
+    '{department} submitted "{campaign}" for {year}-{month} {count} times (see also {others}); none is used until the office decides which one counts',
+  'consolidation.conflictIdentical':
+    '{department} submitted "{campaign}" for {year}-{month} {count} times with the same content (see also {others}); delete the extra copy and it will be used',
+  'consolidation.structure':
+    'The structure of this sheet is broken, so the whole sheet is left out; correct it as the other problems of this sheet say',
+  'consolidation.noPeriod': 'The report period cannot be read, so the whole sheet is left out',
+  'consolidation.missing': '{department} has not submitted "{campaign}" for {year}-{month}',
+  'consolidation.singleDiffers':
+    '{code} "{name}" is reported by {responsible} ({responsibleValue}); the {field} {value} from {department} differs and is not used',
+  'consolidation.singleNotResponsible':
+    '{code} "{name}" is reported by {responsible}, who has no valid value; the {field} {value} from {department} is not used',
+  'consolidation.priorNotApplicable':
+    '{code} "{name}" is not a growth indicator; "{value}" in the prior-year column is not used',
+  'consolidation.lagWithoutReason':
+    '{code} "{name}" is {light} after consolidation, but no department wrote a reason and next steps',
+  'consolidation.calcFailed':
+    'The attainment or status of {code} "{name}" cannot be computed ({problem}); check the plan targets and the values',
+  'consolidation.calc.noTarget': 'no target or stretch target',
+  'consolidation.calc.divByZero': 'the target is 0',
+  'consolidation.calc.invalidNumber': 'a value is out of range',
+  'consolidation.originSheet': 'sheet "{sheet}"',
+  'consolidation.originFile': 'sheet "{sheet}" of file "{file}"',
+  'consolidation.thisWorkbook': 'This workbook',
+  'consolidation.why.otherPeriod': 'Reports {year}-{month}, not the period consolidated',
+  'consolidation.why.conflict': 'Submitted more than once; not used until resolved',
+  'consolidation.why.structure': 'The sheet structure is broken; the sheet is left out',
+  'consolidation.why.noPeriod': 'The report period cannot be read; the sheet is left out',
+  'consolidation.why.invalid': 'Invalid value, not used (see the problems)',
+  'consolidation.why.blank': 'Only spaces: not reported',
+  'consolidation.why.notText': 'Not text, so not a reason',
+  'consolidation.why.growthUnpaired': 'Current and prior-year values are not both valid; not used for growth',
+  'consolidation.why.notApplicable': 'Not a growth indicator: no prior-year value is used',
+  'consolidation.why.notResponsible': 'Not the responsible department; not used',
+  'consolidation.why.differsFromResponsible': "Differs from the responsible department's value; not used",
+  'consolidation.why.sameAsResponsible': "Same as the responsible department's value; not counted twice",
+  'consolidation.state.submitted': 'Submitted',
+  'consolidation.state.missing': 'Missing',
+  'consolidation.state.invalid': 'Has errors',
+  'consolidation.state.conflict': 'Conflict',
+  'consolidation.state.otherPeriod': 'Other period',
+  'consolidation.state.notExpected': '—',
+  'consolidation.check.ok': 'Equal',
+  'consolidation.check.mismatch': 'Not equal',
+  'consolidation.aggregation.sum': 'Sum',
+  'consolidation.aggregation.growth': 'Growth',
+  'consolidation.aggregation.single': 'Single',
+  'consolidation.file.fileTooLarge':
+    'The file "{file}" is too large ({detail} bytes; the limit is 20 MB) and was not read',
+  'consolidation.file.fileUnreadable':
+    'The file "{file}" cannot be read (damaged, or not an .xlsx file) and was not used',
+  'consolidation.file.fileEmpty': 'The file "{file}" is empty and was not read',
+  'consolidation.file.sheetTooLarge': 'The sheet "{sheet}" of the file "{file}" is too large and was not read',
+  'consolidation.file.noTemplates':
+    'The file "{file}" holds no template ({sheets} sheets): perhaps the wrong file was sent',
+};

@@ -1,0 +1,56 @@
+/** 一键汇总's problems, states and words (SPEC §8), and the problems of imported files. Chinese, the source of the keys. */
+export const CONSOLIDATION_ZH = {
+  'consolidation.noSources': '没有找到填报模板：请先插入模板并填报，或导入各部门报送的 .xlsx 文件',
+  'consolidation.otherPeriod':
+    '本表报告期为 {year} 年 {month} 月，本次汇总的报告期为 {periodYear} 年 {periodMonth} 月，未计入汇总',
+  'consolidation.conflict':
+    '{department}的“{campaign}”{year} 年 {month} 月报表报送了 {count} 份（另见{others}），确认以哪一份为准之前均未计入汇总',
+  'consolidation.conflictIdentical':
+    '{department}的“{campaign}”{year} 年 {month} 月报表报送了 {count} 份且内容相同（另见{others}），删除多余的一份后才计入汇总',
+  'consolidation.structure': '报表结构有错误，整表未计入汇总；请按本表的其他问题更正',
+  'consolidation.noPeriod': '报告期无法识别，整表未计入汇总',
+  'consolidation.missing': '{department}未报送“{campaign}”{year} 年 {month} 月报表',
+  'consolidation.singleDiffers':
+    '{code}“{name}”以{responsible}的填报为准（{responsibleValue}）；{department}填报的{field} {value} 与之不一致，未计入汇总',
+  'consolidation.singleNotResponsible':
+    '{code}“{name}”以{responsible}的填报为准，但其未填报有效数值；{department}填报的{field} {value} 未计入汇总',
+  'consolidation.priorNotApplicable': '{code}“{name}”不是增速类指标，上年同期栏的“{value}”未计入汇总',
+  'consolidation.lagWithoutReason': '{code}“{name}”汇总后状态为{light}，但没有单位填写滞后原因及措施',
+  'consolidation.calcFailed': '{code}“{name}”无法计算完成率或状态（{problem}），请检查计划目标和填报值',
+  'consolidation.calc.noTarget': '未设定确保目标或力争目标',
+  'consolidation.calc.divByZero': '目标为 0，无法计算比率',
+  'consolidation.calc.invalidNumber': '数值超出可计算范围',
+  'consolidation.originSheet': '工作表“{sheet}”',
+  'consolidation.originFile': '文件“{file}”的工作表“{sheet}”',
+  'consolidation.thisWorkbook': '本工作簿',
+  'consolidation.why.otherPeriod': '报告期为 {year} 年 {month} 月，不是本次汇总的报告期',
+  'consolidation.why.conflict': '重复报送，确认以哪一份为准之前不计入',
+  'consolidation.why.structure': '报表结构有错误，整表不计入',
+  'consolidation.why.noPeriod': '报告期无法识别，整表不计入',
+  'consolidation.why.invalid': '数值无效，不计入（见问题清单）',
+  'consolidation.why.blank': '只有空格，按未填报处理',
+  'consolidation.why.notText': '不是文字，不作为滞后原因',
+  'consolidation.why.growthUnpaired': '本期数与上年同期数未同时有效，不计入增速',
+  'consolidation.why.notApplicable': '非增速类指标不填上年同期，不计入',
+  'consolidation.why.notResponsible': '非责任单位填报，不计入',
+  'consolidation.why.differsFromResponsible': '与责任单位填报值不一致，不计入',
+  'consolidation.why.sameAsResponsible': '与责任单位填报值一致，不重复计入',
+  'consolidation.state.submitted': '已报',
+  'consolidation.state.missing': '未报',
+  'consolidation.state.invalid': '有误',
+  'consolidation.state.conflict': '冲突',
+  'consolidation.state.otherPeriod': '期别不符',
+  'consolidation.state.notExpected': '—',
+  'consolidation.check.ok': '一致',
+  'consolidation.check.mismatch': '不一致',
+  'consolidation.aggregation.sum': '求和',
+  'consolidation.aggregation.growth': '增速',
+  'consolidation.aggregation.single': '单一',
+  'consolidation.file.fileTooLarge': '文件“{file}”过大（{detail} 字节，上限 20 MB），未读取',
+  'consolidation.file.fileUnreadable': '文件“{file}”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总',
+  'consolidation.file.fileEmpty': '文件“{file}”是空文件，未读取',
+  'consolidation.file.sheetTooLarge': '文件“{file}”的工作表“{sheet}”过大，未读取',
+  'consolidation.file.noTemplates': '文件“{file}”中没有填报模板（共 {sheets} 张工作表），可能发错了文件',
+} as const;
+
+export type ConsolidationMessageKey = keyof typeof CONSOLIDATION_ZH;

@@ -1,0 +1,49 @@
+import type { PlanMessageKey } from './plan.zh';
+
+/** Problems of a 指标库 sheet (SPEC §2: every problem with its cell). English. */
+export const PLAN_EN: Readonly<Record<PlanMessageKey, string>> = {
+  'plan.markerMissing':
+    'The plan sheet marker (hidden row 1, column A) is missing, so the plan id and year are unknown; insert the plan sheet again',
+  'plan.markerUnreadable':
+    'The plan sheet marker is damaged and cannot be read ({text}); insert the plan sheet again and copy your edits over',
+  'plan.markerMoved':
+    'The plan sheet marker is not in column A (now {found}): a column was probably inserted before A; delete it, or the add-in will not find this sheet',
+  'plan.keysRowMissing':
+    'The hidden row of column keys (campaignId, code …) of the plan sheet is missing, probably deleted',
+  'plan.keyMissing': 'The plan sheet has no column "{label}" (key {column})',
+  'plan.keyDuplicated': 'The plan sheet column "{label}" (key {column}) appears more than once ({cells})',
+  'plan.noIndicators': 'The plan sheet has no indicator rows',
+  'plan.titleMissing': 'The plan sheet title is blank; the plan is named "{title}" for now',
+  'plan.titleYear':
+    'The year {year} in the title differs from the year {markerYear} the plan sheet was made for; it is read as {year}',
+  'plan.blank': '"{label}" is blank but required',
+  'plan.errorValue': '"{label}" is the error value {text}',
+  'plan.unknownKind':
+    'The kind "{text}" is not known; use total, count, level, growth, share, floor, rank, milestone (or 总量, 个数, 水平, 增速, 比重, 下限, 排名, 进度)',
+  'plan.badPaced': 'Paced (序时考核) must be "是" (yes) or "否" (no); it is "{text}"',
+  'plan.badAggregation':
+    'Aggregation (汇总方式) must be "求和" (sum), "增速" (growth) or "单一" (single); it is "{text}"',
+  'plan.notANumber': '"{label}" must be a number; it is "{text}"',
+  'plan.notANumberFix': '"{label}" "{text}" is not a number; suggested: {fix}',
+  'plan.percentConfusion':
+    '"{label}" is {value}, but a target in "{unit}" is a rate; suggested: {fix} ({percent}%), or type "{percent}%"',
+  'plan.inconsistentCampaign':
+    'Campaign {campaign} has different "{label}" values: "{first}" ({firstCell}) and "{text}"',
+  'plan.badCode': 'The indicator code "{text}" is malformed; use e.g. C1-01',
+  'plan.badCampaignId': 'The campaign id "{text}" is malformed; use e.g. C1',
+  'plan.duplicateCode': 'The indicator code {text} appears more than once (see also {first})',
+  'plan.targetMissing': 'Indicator {code} has neither a target nor a stretch target (only milestones may have none)',
+  'plan.stretchOrder':
+    'The stretch target {stretch} of indicator {code} is less ambitious than its target {target} (for a rank it must not be larger, otherwise not smaller)',
+  'plan.countWhole': '"{label}" of a count indicator must be a whole number; it is {value}',
+  'plan.rankTarget': '"{label}" of a rank indicator must be a whole number of at least 1; it is {value}',
+  'plan.growthTarget': 'A growth target must be above -100%; it is {value}',
+  'plan.milestoneTarget': 'A milestone target is a progress between 0% and 100%; it is {value}',
+  'plan.growthSum': 'Growth rates cannot be summed: use "增速" (growth) or "单一" (single) as the aggregation',
+  'plan.badPlanId': 'The plan id "{text}" in the plan sheet marker is malformed',
+  'plan.badYear': 'The year {text} is not between 2000 and 2100',
+  'plan.invalid': '"{label}" is not valid: {detail}',
+  'plan.headerMissing': 'The header row of the plan sheet (攻坚战编号, 指标编码 …) is missing, probably deleted',
+  'plan.headerChanged':
+    'The header "{found}" differs from the plan sheet\'s ("{expected}"); check that the column was not changed',
+};

@@ -1,0 +1,26 @@
+/** Words other messages and the sheets use: input fields, lights, tiers, severities, kinds (by their ids). Chinese, the source of the keys. */
+export const WORDS_ZH = {
+  'field.actual': '累计完成',
+  'field.prior': '上年同期',
+  'field.reason': '滞后原因及措施',
+  'field.period': '报告期',
+  'light.0': '未填报',
+  'light.1': '红',
+  'light.2': '黄',
+  'light.3': '绿',
+  'tier.0': '未达确保',
+  'tier.1': '达确保',
+  'tier.2': '达力争',
+  'severity.error': '错误',
+  'severity.warning': '警告',
+  'kind.total': '总量',
+  'kind.count': '个数',
+  'kind.level': '水平',
+  'kind.growth': '增速',
+  'kind.share': '比重',
+  'kind.floor': '下限',
+  'kind.rank': '排名',
+  'kind.milestone': '进度',
+} as const;
+
+export type WordMessageKey = keyof typeof WORDS_ZH;

@@ -1,0 +1,14 @@
+import type { Locale } from '../src/domain/i18n/messages';
+import { translator, type Translate } from '../src/taskpane/i18n';
+import { MESSAGES_EN } from '../src/taskpane/messages/en';
+import { MESSAGES_ZH } from '../src/taskpane/messages/zh';
+
+/**
+ * Every message in both languages, for tests: the add-in loads one language per bundle (loadMessages), tests look
+ * at both at once.
+ */
+export const CATALOGUE = { 'zh-CN': MESSAGES_ZH, 'en-US': MESSAGES_EN } as const;
+
+export function translatorFor(locale: Locale): Translate {
+  return translator(CATALOGUE[locale]);
+}
