@@ -7,7 +7,8 @@ import globals from 'globals';
 /**
  * The house rules. Imports point inward (ARCHITECTURE.md): taskpane/commands/functions/preview → workbook →
  * domain. `domain` imports only zod and itself; only `workbook/excel` may touch Office.js. The boundary is
- * enforced here, not by hope.
+ * enforced here, not by hope; the domain's layers and the absence of import cycles are checked on the import
+ * graph by test/lint/imports.test.ts.
  */
 const OUTER_LAYERS = ['**/taskpane/**', '**/commands/**', '**/functions/**', '**/preview/**'];
 
@@ -64,8 +65,8 @@ export default tseslint.config(
     },
   },
   {
+    // The port, its adapters (the Excel one included) and the use cases: no outer layer, no UI.
     files: ['src/workbook/**/*.{ts,tsx}'],
-    ignores: ['src/workbook/excel/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -76,6 +77,13 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Only the Excel adapter touches Office.js.
+    files: ['src/workbook/**/*.{ts,tsx}'],
+    ignores: ['src/workbook/excel/**'],
+    rules: {
       'no-restricted-globals': [
         'error',
         ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({

@@ -13,7 +13,7 @@ async function consolidate(event: Office.AddinCommands.Event): Promise<void> {
     try {
       const [{ createExcelWorkbook }, { runConsolidation }] = await Promise.all([
         import(/* webpackChunkName: "excel-port" */ '../workbook/excel/excelWorkbook'),
-        import(/* webpackChunkName: "consolidate" */ '../workbook/usecases/consolidate'),
+        import(/* webpackChunkName: "consolidate" */ '../workbook/usecases/runConsolidation'),
       ]);
       ok = (await runConsolidation(createExcelWorkbook(), 'ribbon')).ok;
     } catch (e) {

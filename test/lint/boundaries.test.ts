@@ -29,6 +29,16 @@ it.each([
   ['src/domain/probe.ts', 'export const x = () => document.title;\n', 'no-restricted-globals'],
   ['src/workbook/probe.ts', "import { App } from '../taskpane/App';\nexport const x = App;\n", 'no-restricted-imports'],
   ['src/workbook/memory/probe.ts', 'export const x = () => Office.context;\n', 'no-restricted-globals'],
+  [
+    'src/workbook/excel/probe.ts',
+    "import { App } from '../../taskpane/App';\nexport const x = App;\n",
+    'no-restricted-imports',
+  ],
+  [
+    'src/workbook/excel/probe.ts',
+    "import { useState } from 'react';\nexport const x = useState;\n",
+    'no-restricted-imports',
+  ],
   ['src/functions/probe.ts', "import { z } from 'zod';\nexport const x = z;\n", 'no-restricted-imports'],
   ['src/taskpane/probe.ts', 'export const x = (s: string) => eval(s);\n', 'no-eval'],
 ])('%s: %j is refused by %s', async (file, code, rule) => {

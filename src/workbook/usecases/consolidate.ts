@@ -14,8 +14,6 @@ import type { Period } from '../../domain/validation/period';
 import { type SheetData } from '../../domain/grid/sheet';
 import type { FileProblemCode, ParsedFile } from '../files/readXlsx';
 import { PortError, type WorkbookPort } from '../port';
-import { activePlan } from './activePlan';
-import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun';
 
 /**
  * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
@@ -95,19 +93,40 @@ export const FILE_PROBLEM_KEYS = {
 /** Lets the UI paint between stages (the computation itself is synchronous). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function consolidateWorkbook(
-  port: WorkbookPort,
-  request: ConsolidateWorkbookRequest,
-): Promise<WorkbookConsolidation> {
-  const { plan, onStage } = request;
-  const stage = async (s: ConsolidationStage): Promise<void> => {
+/** Announces a stage and yields once, so that a progress bar can paint before the stage's work. */
+export type Stage = (stage: ConsolidationStage) => Promise<void>;
+
+export function stager(onStage: ConsolidateWorkbookRequest['onStage']): Stage {
+  return async (s) => {
     if (!onStage) return;
     onStage(s, CONSOLIDATION_STAGES.indexOf(s));
     await nextTask();
   };
+}
 
+/** 一键汇总 with a given plan: every sheet read (2 round trips in Excel), then consolidateSheets (1). */
+export async function consolidateWorkbook(
+  port: WorkbookPort,
+  request: ConsolidateWorkbookRequest,
+): Promise<WorkbookConsolidation> {
+  const stage = stager(request.onStage);
   await stage('read');
   const sheets = await port.readAllSheets({ numberFormats: true });
+  return consolidateSheets(port, sheets, request, stage);
+}
+
+/**
+ * The rest of 一键汇总 once every sheet of the workbook has been read: the imported files added, one pure
+ * consolidation, 汇总 and 明细 written in one writeSheets (1 round trip after a recent readAllSheets). Refuses,
+ * before writing anything, to overwrite a 汇总 or 明细 sheet that is not the add-in's own.
+ */
+export async function consolidateSheets(
+  port: WorkbookPort,
+  sheets: readonly SheetData[],
+  request: ConsolidateWorkbookRequest,
+  stage: Stage = stager(request.onStage),
+): Promise<WorkbookConsolidation> {
+  const { plan } = request;
   refuseForeignOutputs(sheets);
 
   await stage('parse');
@@ -136,40 +155,6 @@ export async function consolidateWorkbook(
     summarySheet: SUMMARY_SHEET,
     detailSheet: DETAIL_SHEET,
   };
-}
-
-/**
- * A run as the ribbon and the task pane start it: the plan in use is read again (the 指标库 sheet may have been
- * edited), then the workbook is consolidated; the outcome — or why there is none — is recorded for the 汇总 panel
- * (lastRun) and returned. Never throws. A 指标库 sheet with errors stops the run: consolidating against the
- * built-in plan instead would compare another year's figures with the wrong targets.
- */
-export async function runConsolidation(
-  port: WorkbookPort,
-  source: RunSource,
-  request: Omit<ConsolidateWorkbookRequest, 'plan'> = {},
-): Promise<LastRun> {
-  let run: LastRun;
-  try {
-    const active = await activePlan(port);
-    if (active.source === 'builtin' && active.sheet !== undefined) {
-      const problems = active.problems.filter((p) => p.severity === 'error').length;
-      run = { source, at: Date.now(), ok: false, failure: { kind: 'planInvalid', sheet: active.sheet, problems } };
-    } else {
-      run = {
-        source,
-        at: Date.now(),
-        ok: true,
-        outcome: await consolidateWorkbook(port, { ...request, plan: active.plan }),
-      };
-    }
-  } catch (e) {
-    // An unexpected error is a bug or an outage: kept as text for the user, with its stack for the developer.
-    if (!(e instanceof PortError)) console.error(e);
-    run = { source, at: Date.now(), ok: false, failure: asRunFailure(e) };
-  }
-  recordRun(run);
-  return run;
 }
 
 /**

@@ -13,9 +13,9 @@ import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,
   consolidateWorkbook,
-  runConsolidation,
   type ConsolidationStage,
 } from '../../../src/workbook/usecases/consolidate';
+import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
 import { lastRun } from '../../../src/workbook/usecases/lastRun';
 import { PLAN_FIRST_TARGET_CELL } from '../../../src/workbook/usecases/templates';
 import { saveAsXlsx } from '../files/xlsxFixture';

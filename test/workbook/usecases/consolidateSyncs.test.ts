@@ -3,6 +3,8 @@ import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
+import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
+import { buildPlanSheet } from '../../../src/domain/plan/planSheet';
 import { specToArray } from '../../domain/specToArray';
 import { FakeExcel, PAYLOAD_LIMIT, type Seed } from '../excel/fakeExcel';
 
@@ -85,5 +87,34 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
     await consolidateWorkbook(port, { plan });
     expect(excel.sheets.filter((s) => s.name === SUMMARY_SHEET || s.name === DETAIL_SHEET)).toHaveLength(2);
     expect(excel.syncs - before).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('round trips of the 一键汇总 click (runConsolidation, pane and ribbon), with a 指标库 sheet', () => {
+  it.each([1, 250])(
+    '%i department sheets: the plan is taken from the one read of every sheet — 3 round trips in all',
+    async (count) => {
+      const { excel, port, calls } = setup();
+      excel.addSheet('指标库', specToArray(buildPlanSheet(plan)) as Seed[][]);
+      seed(excel, count);
+      const run = await runConsolidation(port, 'ribbon');
+      expect(run.ok && run.outcome.counts.sources).toBe(count);
+      expect(calls).toEqual(['readAllSheets', 'writeSheets']);
+      expect(excel.syncs).toBe(3);
+      expect(excel.batches.every((b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT)).toBe(true);
+    },
+  );
+
+  it('an edited 指标库 target is used by that same read (no stale plan)', async () => {
+    const { excel, port } = setup();
+    const rows = specToArray(buildPlanSheet(plan)).map((r) => [...r]) as Seed[][];
+    const targetRow = rows[4]; // C1-01, 确保目标 in column J
+    if (targetRow) targetRow[9] = 7.5; // 确保 7 → 7.5 (力争 8)
+    excel.addSheet('指标库', rows);
+    seed(excel, 5);
+    const run = await runConsolidation(port, 'pane');
+    const c101 = run.ok ? run.outcome.result.campaigns[0]?.indicators[0] : undefined;
+    expect(c101).toMatchObject({ code: 'C1-01', target: 7.5 });
+    expect(excel.syncs).toBe(3);
   });
 });

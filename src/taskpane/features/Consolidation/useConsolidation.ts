@@ -13,11 +13,11 @@ import { activePlan } from '../../../workbook/usecases/activePlan';
 import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,
-  runConsolidation,
   type ConsolidationStage,
   type LeftOutState,
   type WorkbookConsolidation,
 } from '../../../workbook/usecases/consolidate';
+import { runConsolidation } from '../../../workbook/usecases/runConsolidation';
 import type { LastRun } from '../../../workbook/usecases/lastRun';
 import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices } from '../../notices';

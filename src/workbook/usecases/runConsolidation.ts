@@ -1,0 +1,39 @@
+import { PortError, type WorkbookPort } from '../port';
+import { activePlanOf } from './activePlan';
+import { consolidateSheets, stager, type ConsolidateWorkbookRequest } from './consolidate';
+import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun';
+
+/**
+ * The 一键汇总 click, as the ribbon and the task pane start it: every sheet of the workbook is read once, the plan in
+ * use is taken from that same read (the 指标库 sheet as it is now), the workbook is consolidated and 汇总 and 明细
+ * written. Round trips in Excel: 3 for 1 sheet or 250 — readAllSheets 2, writeSheets 1 (see the sync-budget test),
+ * where reading the plan first and then every sheet took 6. The outcome — or why there is none — is recorded for
+ * the 汇总 panel (lastRun) and returned; never throws. A 指标库 sheet with errors stops the run: consolidating
+ * against the built-in plan instead would compare another year's figures with the wrong targets.
+ */
+export async function runConsolidation(
+  port: WorkbookPort,
+  source: RunSource,
+  request: Omit<ConsolidateWorkbookRequest, 'plan'> = {},
+): Promise<LastRun> {
+  let run: LastRun;
+  try {
+    const stage = stager(request.onStage);
+    await stage('read');
+    const sheets = await port.readAllSheets({ numberFormats: true });
+    const active = await activePlanOf(sheets);
+    if (active.source === 'builtin' && active.sheet !== undefined) {
+      const problems = active.problems.filter((p) => p.severity === 'error').length;
+      run = { source, at: Date.now(), ok: false, failure: { kind: 'planInvalid', sheet: active.sheet, problems } };
+    } else {
+      const outcome = await consolidateSheets(port, sheets, { ...request, plan: active.plan }, stage);
+      run = { source, at: Date.now(), ok: true, outcome };
+    }
+  } catch (e) {
+    // An unexpected error is a bug or an outage: kept as text for the user, with its stack for the developer.
+    if (!(e instanceof PortError)) console.error(e);
+    run = { source, at: Date.now(), ok: false, failure: asRunFailure(e) };
+  }
+  recordRun(run);
+  return run;
+}
