@@ -1,0 +1,96 @@
+import { performance } from 'node:perf_hooks';
+import { consolidate, type Source } from '../../src/domain/consolidation/consolidate';
+import { detailSheet, summarySheet } from '../../src/domain/consolidation/outputs';
+import { builtinPlan } from '../../src/domain/plan/builtin';
+import type { Plan } from '../../src/domain/plan/schema';
+import { buildTemplate } from '../../src/domain/template/template';
+import type { CellValue } from '../../src/domain/grid/cells';
+import { specToArray } from '../domain/specToArray';
+
+/**
+ * Is 一键汇总's domain time linear in the number of department sheets? Times consolidate + the 汇总 and 明细 specs
+ * for 1,000 and 5,000 sheets and prints the time per sheet of each and their ratio (linear: about 1; target ≤ 1.3).
+ * A figure to read, not an assertion: timings vary with the machine and its load.
+ */
+
+const SIZES = [1_000, 5_000] as const;
+const RUNS = 3;
+
+/**
+ * `count` department sheets as a port reads them (row 0 = sheet row 1; formula cells read back as blank): one
+ * template each for 部门0 … of the June report, campaigns round-robin, a plausible figure in every actual cell
+ * (and in the prior-year cell of growth rows, so that growth is aggregated too).
+ */
+function departmentSheets(plan: Plan, count: number): Source[] {
+  const out: Source[] = [];
+  for (let i = 0; i < count; i++) {
+    const campaign = plan.campaigns[i % plan.campaigns.length];
+    if (!campaign) throw new Error('no campaign');
+    const spec = buildTemplate({
+      plan,
+      campaignId: campaign.id,
+      department: `部门${i}`,
+      year: 2019,
+      month: 6,
+      mode: 'kpi',
+    });
+    const values = specToArray(spec).map((row) =>
+      row.map((v): CellValue => (typeof v === 'string' && v.startsWith('=') ? null : v)),
+    );
+    campaign.indicators.forEach((ind, k) => {
+      const row = values[6 + k]; // indicator rows start at sheet row 7: H actual, I prior
+      if (!row) return;
+      row[7] = ((i + k) % 9) + 1;
+      if (ind.kind === 'growth') row[8] = ((i + k) % 7) + 5;
+    });
+    out.push({ origin: { kind: 'sheet', sheet: `模板${i}` }, sheet: { name: `模板${i}`, values } });
+  }
+  return out;
+}
+
+interface Timing {
+  readonly consolidate: number;
+  readonly specs: number;
+}
+
+function consolidateAndWrite(plan: Plan, sources: readonly Source[]): Timing {
+  // Garbage left by building the sheets (or by the previous run) is collected outside the timed part, when
+  // node runs with --expose-gc (as run.mjs starts it).
+  (globalThis as { gc?: () => void }).gc?.();
+  const t0 = performance.now();
+  const result = consolidate(plan, sources);
+  const t1 = performance.now();
+  summarySheet(result, plan);
+  detailSheet(result);
+  return { consolidate: t1 - t0, specs: performance.now() - t1 };
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Printable lines: the median of 3 runs (after a warm-up) for each size, and the per-sheet ratio. */
+export function benchConsolidationScale(): string[] {
+  const plan = builtinPlan();
+  const lines = [`一键汇总 at scale, domain only (consolidate + 汇总 + 明细 specs), median of ${RUNS} runs:`];
+  const perSheet = new Map<number, number>();
+  for (const count of SIZES) {
+    const sources = departmentSheets(plan, count);
+    consolidateAndWrite(plan, sources); // warm-up
+    const runs = Array.from({ length: RUNS }, () => consolidateAndWrite(plan, sources));
+    const ms = median(runs.map((r) => r.consolidate + r.specs));
+    const perSheetOf = (pick: (r: Timing) => number): string => (median(runs.map(pick)) / count).toFixed(3);
+    perSheet.set(count, ms / count);
+    lines.push(
+      `  ${count.toLocaleString('en').padStart(5)} sheets: ${ms.toFixed(0).padStart(6)} ms (${(ms / count).toFixed(3)} ms/sheet: ` +
+        `consolidate ${perSheetOf((r) => r.consolidate)}, specs ${perSheetOf((r) => r.specs)})`,
+    );
+  }
+  const [small, large] = SIZES;
+  const ratio = (perSheet.get(large) ?? NaN) / (perSheet.get(small) ?? NaN);
+  lines.push(
+    `  per-sheet time ${large.toLocaleString('en')} / ${small.toLocaleString('en')}: ${ratio.toFixed(2)} (linear ≈ 1; target ≤ 1.3)`,
+  );
+  return lines;
+}

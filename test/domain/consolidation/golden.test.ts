@@ -1,0 +1,136 @@
+import fs from 'fs';
+import path from 'path';
+import { consolidate, type Source } from '../../../src/domain/consolidation/consolidate';
+import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
+import type { Plan } from '../../../src/domain/plan/schema';
+import { PLAN, fileSource, fill, insertColumn, put, sheetSource, templateGrid, type Grid } from './fixtures';
+
+/**
+ * Golden files: the consolidation and the 汇总 and 明细 specs of a few fixed sets of sources, byte for byte. They
+ * pin the output while the code that makes it is reorganised; a deliberate change of the output regenerates them
+ * with UPDATE_GOLDEN=1 and shows in the diff.
+ */
+
+const GOLDEN = path.join(__dirname, 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+const LEAD = { C1: '投资促进中心', C2: '经信商务局', C3: '发展改革局', C4: '建设交通局', C5: '社会发展局' } as const;
+
+function sheet(
+  campaignId: keyof typeof LEAD,
+  values: Parameters<typeof fill>[1],
+  options: { department?: string; month?: number; year?: number; name?: string } = {},
+): Grid {
+  return fill(templateGrid(campaignId, options.department ?? LEAD[campaignId], options), values);
+}
+
+/** Five departments' June reports, one of May in a file; reasons that look like formulas; an invalid figure. */
+function june(): Source[] {
+  return [
+    sheetSource(
+      sheet('C1', {
+        'C1-01': { actual: 3, reason: '=HYPERLINK("http://x")' },
+        'C1-02': { actual: 1, reason: '外资到位慢' },
+        'C1-03': { actual: '约30' },
+        'C1-05': { actual: 1 },
+      }),
+    ),
+    sheetSource(sheet('C1', { 'C1-01': { actual: 1.25, reason: '+配合' } }, { department: LEAD.C2 })),
+    sheetSource(
+      sheet('C2', {
+        'C2-09': { actual: 110, prior: 100 },
+        'C2-03': { actual: 30, reason: '-下降' },
+        'C2-04': { actual: 2 },
+      }),
+    ),
+    sheetSource(
+      sheet(
+        'C2',
+        { 'C2-09': { actual: 50, prior: 40 }, 'C2-03': { actual: 31 } },
+        { department: LEAD.C3, name: "发改's 表" },
+      ),
+    ),
+    fileSource('发展改革局.xlsx', sheet('C3', { 'C3-01': { actual: 1 } }, { month: 5 })),
+  ];
+}
+
+/** Every way a source can go wrong, side by side with sheets that are fine. */
+function troubles(): Source[] {
+  const copied = sheet('C4', { 'C4-01': { actual: 5 } }, { name: '建设交通局 6月' });
+  return [
+    // Conflicts: two different sheets of one department, and a sheet with its copy in a file.
+    sheetSource(sheet('C1', { 'C1-01': { actual: 3 } }, { name: '甲' })),
+    sheetSource(sheet('C1', { 'C1-01': { actual: 4, reason: '更正' } }, { name: '乙' })),
+    sheetSource(copied),
+    fileSource('copy.xlsx', copied),
+    // single: a second department that differs, one that agrees, and the responsible one.
+    sheetSource(
+      sheet('C2', { 'C2-03': { actual: 30, reason: '原因' }, 'C2-09': { actual: 120 }, 'C2-04': { actual: 4 } }),
+    ),
+    // Lagging without a reason (above: a rank below its place), a milestone behind, a growth over a zero prior.
+    sheetSource(
+      sheet(
+        'C3',
+        { 'C3-03': { actual: 0.45 }, 'C3-01': { actual: 1 } },
+        { department: LEAD.C4, name: '项目 建设交通局' },
+      ),
+    ),
+    fileSource('零.xlsx', sheet('C2', { 'C2-09': { actual: 5, prior: 0 } }, { department: LEAD.C5 })),
+    sheetSource(sheet('C2', { 'C2-03': { actual: 31, reason: '不是我的' } }, { department: LEAD.C3 })),
+    sheetSource(sheet('C2', { 'C2-03': { actual: 30 } }, { department: '外来单位', name: '=外来' })),
+    // Structure: an unknown code, a blanked keys row, a displaced marker; an unreadable period.
+    sheetSource(put(sheet('C3', { 'C3-01': { actual: 3 } }), { B8: 'C9-99' })),
+    sheetSource(
+      put(
+        sheet('C3', { 'C3-01': { actual: 3 } }, { department: LEAD.C1 }),
+        Object.fromEntries('ABCDEFGHIJKLMNO'.split('').map((c) => [`${c}2`, null])),
+      ),
+    ),
+    sheetSource(insertColumn(sheet('C5', { 'C5-01': { actual: 3 } }, { department: LEAD.C2 }), 1)),
+    sheetSource(put(sheet('C5', { 'C5-01': { actual: 2 } }), { F5: '六月' })),
+    // Values: a prior on a non-growth row, a boolean, a blank text, a number as a reason; a mistyped year.
+    sheetSource(
+      put(sheet('C1', { 'C1-02': { actual: true, reason: 7 }, 'C1-03': { actual: ' ' } }, { department: LEAD.C3 }), {
+        I7: 2,
+      }),
+    ),
+    sheetSource(sheet('C1', { 'C1-01': { actual: 2 } }, { year: 2091, department: LEAD.C4 })),
+    fileSource(
+      '五月.xlsx',
+      sheet('C4', { 'C4-01': { actual: 1, reason: '五月的原因' } }, { month: 5, department: LEAD.C5 }),
+    ),
+  ];
+}
+
+/** Thresholds of its own (the notes say them). */
+const STRICT: Plan = { ...PLAN, thresholds: { yellowBand: 0.05, growthYellowBand: 0.01 } };
+
+const CASES: readonly (readonly [string, Plan, readonly Source[], { period?: { year: number; month: number } }])[] = [
+  ['june', PLAN, june(), {}],
+  ['troubles', PLAN, troubles(), {}],
+  ['troubles-may', STRICT, troubles(), { period: { year: 2019, month: 5 } }],
+  [
+    'no-templates',
+    PLAN,
+    [{ origin: { kind: 'sheet', sheet: 'Sheet1' }, sheet: { name: 'Sheet1', values: [['hello']] } }],
+    {},
+  ],
+];
+
+describe.each(CASES)('golden: %s', (name, plan, sources, options) => {
+  const result = consolidate(plan, sources, options);
+  test.each([
+    ['consolidation', (): unknown => result],
+    ['summary', (): unknown => summarySheet(result, plan)],
+    ['detail', (): unknown => detailSheet(result)],
+  ] as const)('%s', (part, make) => {
+    const file = path.join(GOLDEN, `${name}.${part}.json`);
+    const actual = `${JSON.stringify(make(), null, 1)}\n`;
+    if (update) {
+      fs.mkdirSync(GOLDEN, { recursive: true });
+      fs.writeFileSync(file, actual);
+    }
+    // A missing golden file fails (run once with UPDATE_GOLDEN=1 to write it), rather than passing silently.
+    expect(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `no golden file ${file}`).toBe(actual);
+  });
+});
