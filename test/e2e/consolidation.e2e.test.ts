@@ -4,7 +4,7 @@ import { buildTemplate } from '../../src/domain/template/template';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';
+import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
 
 /**
  * 一键汇总 in the preview host (Chromium): two department workbooks made here (a 转型升级 sheet from 发展改革局, and
@@ -61,8 +61,7 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
       { name: '发展改革局-转型升级.xlsx', mimeType: mime, buffer: await departmentFile('C2', '发展改革局', DRC) },
       { name: '社会发展局.xlsx', mimeType: mime, buffer: await departmentFile('C5', '社会发展局', { 'C5-01': 0.7 }) },
     ];
-    const dir = await buildPreview();
-    server = await serve(dir);
+    server = await serve(previewSite());
     browser = await launch();
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';
+import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
 
 /** The preview host in Chromium: loads, speaks Chinese, recalculates KPI.* formulas on typing, passes axe. */
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
@@ -12,8 +12,7 @@ describeBrowser('preview host (Chromium)', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const dir = await buildPreview();
-    server = await serve(dir);
+    server = await serve(previewSite());
     browser = await launch();
   });
   afterAll(async () => {

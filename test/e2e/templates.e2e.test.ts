@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { buildPreview, chromiumAvailable, launch, seriousAxeViolations, serve } from './harness';
+import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
 
 /**
  * 模板 and 校验 in the preview host (Chromium): insert a template, type and paste like staff do, check, go to the
@@ -18,8 +18,7 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const dir = await buildPreview();
-    server = await serve(dir);
+    server = await serve(previewSite());
     browser = await launch();
   });
   afterAll(async () => {
