@@ -23,15 +23,12 @@ import {
   lastSpecPerName,
   lookUpByNames,
   lookUpWithNullObjects,
-  queueStateLoad,
   renderTargets,
   runBatches,
-  sheetKey,
   targetsFromSnapshot,
-  toSheetState,
   type Target,
-  type WorkbookSnapshot,
 } from './writeSheets';
+import { sheetKey, SnapshotKeeper } from './snapshot';
 
 /**
  * The Excel adapter of the workbook port: the only code that touches Office.js (ARCHITECTURE.md).
@@ -143,16 +140,9 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
     return yes;
   };
   let lastReport: WriteReport | undefined;
-  const now = options.now ?? Date.now;
-  const snapshotMaxAgeMs = options.snapshotMaxAgeMs ?? 60_000;
-  /** What readAllSheets learnt of every sheet (writeSheets.ts); dropped as soon as this adapter changes sheets. */
-  let snapshot: WorkbookSnapshot | undefined;
+  const snapshot = new SnapshotKeeper(options.snapshotMaxAgeMs ?? 60_000, options.now ?? Date.now);
   /** Set when Excel refused loads under a null object: the lookup then goes by names (lookUpByNames). */
   let nullObjectLoadsRefused = false;
-  const freshSnapshot = (): WorkbookSnapshot | undefined => {
-    const age = snapshot ? now() - snapshot.takenAt : Infinity;
-    return age >= 0 && age <= snapshotMaxAgeMs ? snapshot : undefined;
-  };
   const capabilities = (skipped: Map<Feature, SkippedFeature>): Capabilities => ({
     supports,
     skip: (feature) => skipped.set(feature, { feature, requirement: requirementOf(feature) }),
@@ -255,18 +245,9 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
             await context.sync();
             const items = [...sheets.items].sort((a, b) => a.position - b.position);
             // The snapshot's loads ride on the batch that reads the used ranges: no round trip of their own.
-            const takeSnapshot = () => {
-              const reads = items.map((sheet) => ({
-                name: sheet.name,
-                read: queueStateLoad(sheet, supports('protection')),
-              }));
-              return () => {
-                const states = reads.map(({ name, read }) => toSheetState(name, read()));
-                snapshot = { takenAt: now(), sheets: new Map(states.map((state) => [sheetKey(state.name), state])) };
-              };
-            };
+            const takeSnapshot = () => snapshot.queueTake(items, supports('protection'));
             if (items.length === 0) {
-              snapshot = { takenAt: now(), sheets: new Map() };
+              takeSnapshot()();
               return [];
             }
             return readNamed(
@@ -301,7 +282,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
                 sync,
                 verify,
                 afterFirst: () => {
-                  snapshot = undefined;
+                  snapshot.drop();
                   for (const t of targets) if (!t.existing) created.add(sheetKey(t.spec.name));
                 },
               });
@@ -320,7 +301,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
             });
 
             // With replace: false the lookup decides (a clash must be refused before anything is written).
-            const known = replace ? freshSnapshot() : undefined;
+            const known = replace ? snapshot.fresh() : undefined;
             let stale: string | undefined;
             if (known) {
               try {
@@ -332,7 +313,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
                 if (code === undefined || NOT_STALENESS.has(code)) throw error;
                 stale = code;
               }
-              snapshot = undefined;
+              snapshot.drop();
             }
 
             const targets = await lookUp(context, specs, sync);
@@ -398,7 +379,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
               () => context.sync(),
               () => {
                 state.created ||= !existing;
-                snapshot = undefined;
+                snapshot.drop();
               },
             );
             return {
@@ -440,7 +421,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
               sync,
               verify: false,
               afterFirst: () => {
-                snapshot = undefined;
+                snapshot.drop();
                 added = spec.name;
               },
             });
@@ -472,7 +453,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
               if (asOfficeError(error)?.code === 'InvalidArgument') throw new PortError('nameClash', to);
               throw error;
             }
-            snapshot = undefined;
+            snapshot.drop();
           }),
         retry,
       ),
@@ -483,7 +464,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
           run(async (context) => {
             context.workbook.worksheets.getItem(name).delete();
             await context.sync(); // a missing sheet: ItemNotFound, which withRetry maps to sheetMissing
-            snapshot = undefined;
+            snapshot.drop();
           }),
         retry,
       ),

@@ -2,6 +2,7 @@ import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import type { WriteOptions } from '../port';
 import { OperationQueue } from './payload';
 import { queueClear, queueSheet, type Capabilities, type ExistingSheet } from './renderSheet';
+import { queueStateLoad, sheetKey, type WorkbookSnapshot } from './snapshot';
 
 /**
  * Rendering several sheet specs in one batch (writeSheets), and what has to be known first. Replacing a sheet in
@@ -32,50 +33,6 @@ import { queueClear, queueSheet, type Capabilities, type ExistingSheet } from '.
  * of a missing sheet) comes back empty instead of failing — the adapter falls back to lookUpByNames if it fails;
  * and how Excel on the web performs with ~750 collection loads (250 sheets) in one batch.
  */
-
-/** What replacing one sheet in place must know about it (from a snapshot). */
-export interface SheetState {
-  /** The name as Excel spells it (sheet names are compared case-insensitively). */
-  readonly name: string;
-  readonly tables: readonly string[];
-  readonly charts: readonly string[];
-  readonly isProtected: boolean;
-}
-
-export interface WorkbookSnapshot {
-  /** When the loads came back, on the adapter's clock (ms). */
-  readonly takenAt: number;
-  /** Every sheet of the workbook at that time, by `sheetKey`: a name not in it was not a sheet then. */
-  readonly sheets: ReadonlyMap<string, SheetState>;
-}
-
-export function sheetKey(name: string): string {
-  return name.toLowerCase();
-}
-
-interface LoadedState {
-  readonly tables: readonly Excel.Table[];
-  readonly charts: readonly Excel.Chart[];
-  readonly isProtected: boolean;
-}
-
-/** Queues the loads of a sheet's tables, charts and protection; the returned function reads them after the sync. */
-export function queueStateLoad(sheet: Excel.Worksheet, withProtection: boolean): () => LoadedState {
-  const tables = sheet.tables.load('items/name');
-  const charts = sheet.charts.load('items/name');
-  const protection = withProtection ? sheet.protection.load('protected') : undefined;
-  return () => ({ tables: tables.items, charts: charts.items, isProtected: protection?.protected === true });
-}
-
-/** Loaded states as a snapshot entry: names only, since proxies do not outlive their Excel.run. */
-export function toSheetState(name: string, loaded: LoadedState): SheetState {
-  return {
-    name,
-    tables: loaded.tables.map((t) => t.name),
-    charts: loaded.charts.map((c) => c.name),
-    isProtected: loaded.isProtected,
-  };
-}
 
 /** One sheet to write: its spec and, when a sheet of that name exists, that sheet and what it holds. */
 export interface Target {
