@@ -1,3 +1,4 @@
+import { templateSheetNames } from '../../src/workbook/usecases/validationSession';
 import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
@@ -13,7 +14,6 @@ import {
   problemGroups,
   problemRow,
   summary,
-  templateSheetNames,
 } from '../../src/taskpane/features/Validation/useValidation';
 import { I18nProvider } from '../../src/taskpane/i18n';
 import { NoticesProvider } from '../../src/taskpane/notices';

@@ -308,6 +308,52 @@ export async function updateTemplate(
   };
 }
 
+/** What the 模板 section shows when it opens: the plan in use and the workbook's template sheets (2–3 round trips). */
+export async function openTemplates(
+  port: WorkbookPort,
+): Promise<{ readonly active: ActivePlan; readonly templates: readonly TemplateSheet[] }> {
+  const listed = await port.listSheets();
+  return { active: await activePlan(port, listed), templates: templateSheets(listed) };
+}
+
+/** What the 更新已有模板 button chose: a template sheet, and the month and formulas it is to have. */
+export type UpdateChoice = Omit<UpdateTemplateRequest, 'plan'>;
+
+export interface UpdateInUseResult {
+  /** The plan in use, as read for this update. */
+  readonly active: ActivePlan;
+  readonly result: UpdateTemplateResult;
+  /** The workbook's template sheets after the update (renamed, moved to the new month, or no longer one). */
+  readonly templates: readonly TemplateSheet[];
+}
+
+/**
+ * The 更新已有模板 button: the plan as the 指标库 sheet is now, from the same listing the update uses, then the update
+ * (updateTemplate). Round trips in Excel: 2 (list) + 1 (指标库, when there is one) + 1 (read) + 3 (rewrite) + 1 (rename,
+ * only then).
+ */
+export async function updateTemplateInUse(port: WorkbookPort, choice: UpdateChoice): Promise<UpdateInUseResult> {
+  const listed = await port.listSheets();
+  const active = await activePlan(port, listed);
+  const result = await updateTemplate(port, { ...choice, plan: active.plan }, listed);
+  const templates = templateSheets(listed).flatMap((t): TemplateSheet[] => {
+    if (t.name !== choice.sheet) return [t];
+    if (result.outcome === 'notATemplate') return [];
+    if (result.outcome !== 'updated') return [t];
+    return [{ ...t, name: result.sheet, year: active.plan.year, month: choice.month }];
+  });
+  return { active, result, templates };
+}
+
+/** The 插入指标库 button: the plan shown, inserted as a 指标库 sheet (or the existing one shown), then read as the plan in use. */
+export async function insertPlanSheetInUse(
+  port: WorkbookPort,
+  plan: Plan,
+): Promise<{ readonly active: ActivePlan; readonly result: InsertPlanSheetResult }> {
+  const result = await insertPlanSheet(port, plan);
+  return { result, active: await activePlan(port) };
+}
+
 /** Whether `name` is the name templateSheetName gives that template, with or without a " (n)" made it unique. */
 function isDefaultName(name: string, campaign: Campaign, department: string, month: number): boolean {
   const base = templateSheetName(campaign, department, month);

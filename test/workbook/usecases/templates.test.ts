@@ -7,10 +7,13 @@ import {
   PLAN_FIRST_TARGET_CELL,
   insertPlanSheet,
   insertTemplate,
+  insertPlanSheetInUse,
   insertTemplateInUse,
+  openTemplates,
   readEnteredValues,
   templateSheets,
   updateTemplate,
+  updateTemplateInUse,
   type InsertTemplateRequest,
 } from '../../../src/workbook/usecases/templates';
 
@@ -275,6 +278,47 @@ describe('updateTemplate (another month, another formula mode, the plan’s curr
     const r = await updateTemplate(wb, { plan: next, sheet, month: 1, mode: 'kpi' });
     expect(r).toMatchObject({ outcome: 'updated', sheet: '招大引强-投资促进中心-1月', kept: 1 });
     expect(templateSheets(await wb.listSheets())[0]).toMatchObject({ year: 2020, month: 1 });
+  });
+});
+
+describe('the 模板 section’s flows (the hook only holds their results)', () => {
+  it('openTemplates: the plan in use and the template sheets', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    const sheet = await inserted(wb);
+    const opened = await openTemplates(wb);
+    expect(opened.active).toMatchObject({ source: 'sheet', sheet: '指标库' });
+    expect(opened.templates).toEqual([
+      { name: sheet, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6 },
+    ]);
+  });
+
+  it('updateTemplateInUse: the plan as the 指标库 is now, the update, and the template list after it', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    const june = await inserted(wb);
+    const other = await inserted(wb, { campaignId: 'C2', department: '经信商务局' });
+    await wb.writeCells([{ sheet: '指标库', address: 'J5', value: 7.5 }]); // C1-01 确保 7 → 7.5
+    const r = await updateTemplateInUse(wb, { sheet: june, month: 7, mode: 'kpi' });
+    const july = '招大引强-投资促进中心-7月';
+    expect(r.result).toMatchObject({ outcome: 'updated', sheet: july, renamedFrom: june });
+    expect(r.active.plan.campaigns[0]?.indicators[0]?.target).toBe(7.5);
+    expect(value(wb, july, 'F7')).toBe(7.5);
+    expect(r.templates.map((t) => [t.name, t.month])).toEqual([
+      [july, 7],
+      [other, 6],
+    ]);
+    // A sheet that is no longer a template leaves the list.
+    const gone = await updateTemplateInUse(wb, { sheet: '指标库', month: 7, mode: 'kpi' });
+    expect(gone.result.outcome).toBe('notATemplate');
+    expect(gone.templates.map((t) => t.name)).toEqual([july, other]);
+  });
+
+  it('insertPlanSheetInUse: the 指标库 inserted, then read as the plan in use', async () => {
+    const wb = new MemoryWorkbook();
+    const r = await insertPlanSheetInUse(wb, plan);
+    expect(r.result).toEqual({ outcome: 'inserted', sheet: '指标库' });
+    expect(r.active).toMatchObject({ source: 'sheet', sheet: '指标库', problems: [] });
   });
 });
 

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormulaMode } from '../../../domain/calc/formulas';
 import type { Locale } from '../../../domain/i18n/messages';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Campaign, Plan } from '../../../domain/plan/schema';
 import type { UnplacedValue } from '../../../domain/template/template';
-import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
+import type { ActivePlan } from '../../../workbook/usecases/activePlan';
 import {
-  insertPlanSheet,
+  insertPlanSheetInUse,
   insertTemplateInUse,
-  templateSheets,
-  updateTemplate,
+  openTemplates,
+  updateTemplateInUse,
   type TemplateSheet,
   type UpdateTemplateResult,
   type InsertPlanSheetResult,
@@ -18,6 +18,7 @@ import {
 import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices, type NoticeInput } from '../../notices';
 import { planStatus, type PlanStatus } from '../../planStatus';
+import { useAlive } from '../../useAlive';
 import { useWorkbook } from '../../workbookContext';
 
 /** One campaign as the Templates section lists it. */
@@ -267,123 +268,113 @@ export interface TemplatesState {
 }
 
 /**
- * The 模板 section's state: the plan in use (the workbook's 指标库 when it has a valid one, read when the section
- * opens and again right before inserting, so that a template always follows the sheet as it is now), the choices,
- * and the two actions. `initialPlan` is shown until the workbook has been read.
+ * The 模板 section's state for React: the plan in use (the workbook's 指标库 when it has a valid one, read when the
+ * section opens and again by each action, so that a template always follows the sheet as it is now), the choices,
+ * and the three actions — whose flows are the use cases' (workbook/usecases/templates). `initialPlan` is shown
+ * until the workbook has been read.
  */
 export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = new Date()): TemplatesState {
   const port = useWorkbook();
   const t = useT();
   const locale = useLocale();
   const { notify, notifyError } = useNotices();
+  const alive = useAlive();
   const [active, setActive] = useState<ActivePlan | undefined>(undefined);
   const [form, setForm] = useState<TemplateForm>(() => initialForm(initialPlan, today));
   const [busy, setBusy] = useState<TemplatesBusy>(undefined);
   const [sheets, setSheets] = useState<readonly TemplateSheet[]>([]);
   const [chosen, setChosen] = useState<string>('');
-  const mounted = useRef(true);
   const plan = active?.plan ?? initialPlan;
 
   const adoptPlan = useCallback((next: ActivePlan) => {
-    if (!mounted.current) return;
     setActive(next);
     setForm((f) => formForPlan(f, next.plan));
   }, []);
 
   useEffect(() => {
-    mounted.current = true;
-    port
-      .listSheets()
-      .then(async (listed) => {
-        if (mounted.current) setSheets(templateSheets(listed));
-        adoptPlan(await activePlan(port, listed));
-      })
-      .catch((e: unknown) => mounted.current && notifyError(e));
-    return () => {
-      mounted.current = false;
-    };
-  }, [port, adoptPlan, notifyError]);
+    openTemplates(port).then(
+      ({ active: opened, templates }) => {
+        setSheets(templates);
+        adoptPlan(opened);
+      },
+      (e: unknown) => alive() && notifyError(e),
+    );
+  }, [port, alive, adoptPlan, notifyError]);
+
+  /** Runs one action: busy while it runs, its error as a notice (dropped once the section has closed). */
+  const run = useCallback(
+    async (kind: Exclude<TemplatesBusy, undefined>, task: () => Promise<NoticeInput[]>) => {
+      setBusy(kind);
+      try {
+        const notices = await task();
+        if (alive()) notices.forEach(notify);
+      } catch (e) {
+        if (alive()) notifyError(e);
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [alive, notify, notifyError],
+  );
 
   const campaigns = useMemo(() => campaignRows(plan, locale), [plan, locale]);
   const campaign = plan.campaigns.find((c) => c.id === form.campaignId);
   const departments = useMemo(() => (campaign ? departmentOptions(campaign) : []), [campaign]);
 
-  const insert = useCallback(async () => {
-    setBusy('template');
-    try {
-      // The plan as the workbook has it now: the 指标库 sheet found on opening is read again by name, and the
-      // insert's own listing confirms there is none where none was found (insertTemplateInUse).
-      const { active: fresh, result } = await insertTemplateInUse(
-        port,
-        { campaignId: form.campaignId, department: form.department, month: form.month, mode: form.mode },
-        active,
-      );
-      adoptPlan(fresh);
-      if (result.outcome === 'campaignMissing') {
-        notify({ intent: 'warning', title: t('ui.status.errorTitle'), message: t('ui.templates.campaignMissing') });
-        return;
-      }
-      insertTemplateNotices(result, t).forEach(notify);
-      if (result.outcome === 'inserted' && mounted.current)
-        setSheets((list) => [
-          ...list,
-          {
+  const insert = useCallback(
+    () =>
+      run('template', async () => {
+        const choice = { campaignId: form.campaignId, department: form.department, month: form.month, mode: form.mode };
+        const { active: fresh, result } = await insertTemplateInUse(port, choice, active);
+        adoptPlan(fresh);
+        if (result.outcome === 'campaignMissing')
+          return [{ intent: 'warning', title: t('ui.status.errorTitle'), message: t('ui.templates.campaignMissing') }];
+        if (result.outcome === 'inserted') {
+          const added: TemplateSheet = {
             name: result.sheet,
-            campaignId: form.campaignId,
-            department: form.department.trim(),
+            campaignId: choice.campaignId,
+            department: choice.department.trim(),
             year: fresh.plan.year,
-            month: form.month,
-          },
-        ]);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      if (mounted.current) setBusy(undefined);
-    }
-  }, [port, form, active, adoptPlan, notify, notifyError, t]);
+            month: choice.month,
+          };
+          setSheets((list) => [...list, added]);
+        }
+        return insertTemplateNotices(result, t);
+      }),
+    [run, port, form, active, adoptPlan, t],
+  );
 
-  const insertPlan = useCallback(async () => {
-    setBusy('plan');
-    try {
-      const result = await insertPlanSheet(port, plan);
-      insertPlanNotices(result, t).forEach(notify);
-      adoptPlan(await activePlan(port));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      if (mounted.current) setBusy(undefined);
-    }
-  }, [port, plan, adoptPlan, notify, notifyError, t]);
+  const insertPlan = useCallback(
+    () =>
+      run('plan', async () => {
+        const { result, active: fresh } = await insertPlanSheetInUse(port, plan);
+        adoptPlan(fresh);
+        return insertPlanNotices(result, t);
+      }),
+    [run, port, plan, adoptPlan, t],
+  );
 
   const updateSheet = sheets.some((x) => x.name === chosen) ? chosen : (sheets[0]?.name ?? '');
-  const update = useCallback(async () => {
-    if (updateSheet === '') return;
-    setBusy('update');
-    try {
-      // As for inserting: the plan as the 指标库 sheet is now, from the same listing the update uses.
-      const listed = await port.listSheets();
-      const fresh = await activePlan(port, listed);
-      adoptPlan(fresh);
-      const result = await updateTemplate(
-        port,
-        { plan: fresh.plan, sheet: updateSheet, month: form.month, mode: form.mode },
-        listed,
-      );
-      updateTemplateNotices(result, { year: fresh.plan.year, month: form.month }, fresh.plan, t).forEach(notify);
-      if (!mounted.current) return;
-      const now = templateSheets(listed).map((x) =>
-        result.outcome === 'updated' && x.name === updateSheet
-          ? { ...x, name: result.sheet, year: fresh.plan.year, month: form.month }
-          : x,
-      );
-      setSheets(result.outcome === 'notATemplate' ? now.filter((x) => x.name !== updateSheet) : now);
-      if (result.outcome === 'updated') setChosen(result.sheet);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      if (mounted.current) setBusy(undefined);
-    }
-  }, [port, form, updateSheet, adoptPlan, notify, notifyError, t]);
+  const update = useCallback(
+    () =>
+      run('update', async () => {
+        if (updateSheet === '') return [];
+        const {
+          active: fresh,
+          result,
+          templates,
+        } = await updateTemplateInUse(port, {
+          sheet: updateSheet,
+          month: form.month,
+          mode: form.mode,
+        });
+        adoptPlan(fresh);
+        setSheets(templates);
+        if (result.outcome === 'updated') setChosen(result.sheet);
+        return updateTemplateNotices(result, { year: fresh.plan.year, month: form.month }, fresh.plan, t);
+      }),
+    [run, port, form, updateSheet, adoptPlan, t],
+  );
 
   const templates = useMemo(() => templateOptions(sheets, plan, locale, t), [sheets, plan, locale, t]);
 

@@ -1,23 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import type { SheetProblem } from '../../../domain/grid/problems';
-import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';
-import { PortError, type SheetInfo } from '../../../workbook/port';
-import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
-import {
-  applyFix,
-  groupBySheet,
-  isFixable,
-  mergeReports,
-  validateAll,
-  validateWorkbook,
-  type ValidationReport,
-} from '../../../workbook/usecases/validateWorkbook';
-import { watchChanges } from '../../../workbook/usecases/watchChanges';
+import { groupBySheet, isFixable, type ValidationReport } from '../../../workbook/usecases/validateWorkbook';
+import { validationSession, type ValidationView } from '../../../workbook/usecases/validationSession';
 import { useLocale, useT, type Translate } from '../../i18n';
 import { useNotices } from '../../notices';
 import { portErrorCode } from '../../portErrors';
+import { useAlive } from '../../useAlive';
 import { useWorkbook } from '../../workbookContext';
 
 // ————— Pure view model (unit-tested without a DOM) —————
@@ -123,14 +113,6 @@ export function autoRevalidatedText(at: Date, sheets: readonly string[], t: Tran
   return t('ui.validation.autoRevalidated', { time, sheets: sheets.join(locale === 'zh-CN' ? '、' : ', ') });
 }
 
-/** The template sheets of the workbook (by marker, readable or damaged), for the sheet picker. */
-export function templateSheetNames(sheets: readonly SheetInfo[]): string[] {
-  // A damaged template marker is listed too: checking that sheet says what is wrong with it.
-  return sheets
-    .filter((s) => s.marker?.type === TEMPLATE_MARKER_TYPE || s.damagedMarker === TEMPLATE_MARKER_TYPE)
-    .map((s) => s.name);
-}
-
 // ————— The hook —————
 
 export type ValidationBusy = 'all' | 'sheet' | 'fix' | undefined;
@@ -155,156 +137,74 @@ export interface ValidationState {
 }
 
 /**
- * The 校验 section's state. Everything goes through the use cases; the port is only handed on. Runs are serialised
- * (a live re-validation never overlaps a manual one), and results that arrive after the section closed are dropped.
+ * The 校验 section's state for React: the flows (what is read, in which order, live re-validation, serialising) are
+ * the validation session's (workbook/usecases/validationSession); this holds its view, the selection and the busy
+ * state. A result or an error that arrives after the section closed is dropped.
  */
 export function useValidation(): ValidationState {
   const port = useWorkbook();
   const t = useT();
   const locale = useLocale();
   const { notify, notifyError } = useNotices();
-  const [active, setActive] = useState<ActivePlan | undefined>(undefined);
-  const [templateSheets, setTemplateSheets] = useState<readonly string[]>([]);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [report, setReport] = useState<ValidationReport | undefined>(undefined);
+  const session = useMemo(() => validationSession(port), [port]);
+  const [view, setView] = useState<ValidationView>({ templateSheets: [] });
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState<ValidationBusy>(undefined);
   const [live, setLive] = useState<LiveState>('starting');
   const [autoAt, setAutoAt] = useState<{ at: Date; sheets: readonly string[] } | undefined>(undefined);
-
-  const mounted = useRef(false);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const reportRef = useRef<ValidationReport | undefined>(undefined);
-  const activeRef = useRef<ActivePlan | undefined>(undefined);
-
-  /** Runs tasks one after the other; each reports its own errors. */
-  const serial = useCallback((task: () => Promise<void>): Promise<void> => {
-    const next = queue.current.then(task);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, []);
-
-  const adoptPlan = useCallback((next: ActivePlan) => {
-    activeRef.current = next;
-    if (mounted.current) setActive(next);
-  }, []);
-  const adoptReport = useCallback((next: ValidationReport) => {
-    const merged = mergeReports(reportRef.current, next);
-    reportRef.current = merged;
-    if (!mounted.current) return;
-    setReport(merged);
-    if (next.scope === 'all') {
-      setTemplateSheets(merged.checked);
-      setSelected((s) => (s !== undefined && merged.checked.includes(s) ? s : merged.checked[0]));
-    }
-  }, []);
-  const adoptSheets = useCallback((sheets: readonly SheetInfo[]) => {
-    const names = templateSheetNames(sheets);
-    if (!mounted.current) return;
-    setTemplateSheets(names);
-    setSelected((s) => (s !== undefined && names.includes(s) ? s : names[0]));
-  }, []);
-
-  const planNow = useCallback(async (): Promise<ActivePlan> => {
-    const current = activeRef.current;
-    if (current) return current;
-    const fresh = await activePlan(port);
-    adoptPlan(fresh);
-    return fresh;
-  }, [port, adoptPlan]);
-
-  const recheckAll = useCallback(async () => {
-    // The plan is read again with everything else (one batch): the 指标库 sheet may have been edited since.
-    const { active: fresh, report: next } = await validateAll(port);
-    adoptPlan(fresh);
-    adoptReport(next);
-  }, [port, adoptPlan, adoptReport]);
-
-  /** Re-validates the sheets that changed, in one read; a change to the 指标库 sheet re-reads the plan and checks all. */
-  const revalidate = useCallback(
-    async (sheets: readonly string[]) => {
-      const current = activeRef.current;
-      if (current?.sheet !== undefined && sheets.includes(current.sheet)) return recheckAll();
-      try {
-        adoptReport(await validateWorkbook(port, (await planNow()).plan, { sheets }));
-      } catch (e) {
-        // A sheet renamed or deleted since it changed: check everything instead of guessing.
-        if (e instanceof PortError && e.code === 'sheetMissing') return recheckAll();
-        throw e;
-      }
-    },
-    [port, planNow, recheckAll, adoptReport],
-  );
+  const alive = useAlive();
 
   useEffect(() => {
-    mounted.current = true;
     let stop: (() => Promise<void>) | undefined;
-    void serial(async () => {
-      try {
-        const sheets = await port.listSheets();
-        adoptSheets(sheets);
-        adoptPlan(await activePlan(port, sheets));
-      } catch (e) {
-        if (mounted.current) notifyError(e);
-      }
-    });
-    watchChanges(port, (changed) => {
-      void serial(async () => {
-        const planSheet = activeRef.current?.sheet;
-        const planChanged = planSheet !== undefined && changed.includes(planSheet);
-        if (planChanged) activeRef.current = undefined; // read again when next needed
-        if (!reportRef.current || !mounted.current) return; // nothing shown yet: nothing to refresh
-        try {
-          await (planChanged ? recheckAll() : revalidate(changed));
-          if (mounted.current) setAutoAt({ at: new Date(), sheets: changed });
-        } catch (e) {
-          if (mounted.current) notifyError(e);
-        }
-      });
-    }).then(
-      (unsubscribe) => {
-        if (!mounted.current) return void unsubscribe();
-        stop = unsubscribe;
-        setLive('on');
-      },
-      (e: unknown) => {
-        if (!mounted.current) return;
-        setLive('unavailable');
-        // An Excel without change events is expected (manual checks still work); anything else is reported.
-        if (portErrorCode(e) !== 'unsupported') notifyError(e);
-      },
-    );
+    session.open().then(setView, (e: unknown) => alive() && notifyError(e));
+    session
+      .watch(
+        (next, sheets) => {
+          setView(next);
+          setAutoAt({ at: new Date(), sheets });
+        },
+        (e) => alive() && notifyError(e),
+      )
+      .then(
+        (unsubscribe) => {
+          if (!alive()) return void unsubscribe();
+          stop = unsubscribe;
+          setLive('on');
+        },
+        (e: unknown) => {
+          setLive('unavailable');
+          // An Excel without change events is expected (manual checks still work); anything else is reported.
+          if (alive() && portErrorCode(e) !== 'unsupported') notifyError(e);
+        },
+      );
     return () => {
-      mounted.current = false;
       if (stop) void stop();
     };
-  }, [port, serial, adoptSheets, adoptPlan, recheckAll, revalidate, notifyError]);
+  }, [session, alive, notifyError]);
 
   const run = useCallback(
-    (kind: Exclude<ValidationBusy, undefined>, task: () => Promise<void>) =>
-      serial(async () => {
-        if (mounted.current) setBusy(kind);
-        try {
-          await task();
-          if (mounted.current) setAutoAt(undefined);
-        } catch (e) {
-          if (mounted.current) notifyError(e);
-        } finally {
-          if (mounted.current) setBusy(undefined);
-        }
-      }),
-    [serial, notifyError],
+    async (kind: Exclude<ValidationBusy, undefined>, task: () => Promise<ValidationView>): Promise<boolean> => {
+      setBusy(kind);
+      try {
+        setView(await task());
+        setAutoAt(undefined);
+        return true;
+      } catch (e) {
+        if (alive()) notifyError(e);
+        return false;
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [alive, notifyError],
   );
 
-  const checkAll = useCallback(() => run('all', recheckAll), [run, recheckAll]);
-
-  const checkSelected = useCallback(
-    () =>
-      run('sheet', async () => {
-        if (selected === undefined) return;
-        adoptReport(await validateWorkbook(port, (await planNow()).plan, { sheet: selected }));
-      }),
-    [run, selected, port, planNow, adoptReport],
-  );
+  const sheets = view.templateSheets;
+  const selected = chosen !== undefined && sheets.includes(chosen) ? chosen : sheets[0];
+  const checkAll = useCallback(() => run('all', session.checkAll).then(() => undefined), [run, session]);
+  const checkSelected = useCallback(async () => {
+    if (selected !== undefined) await run('sheet', () => session.checkSheets([selected]));
+  }, [run, session, selected]);
 
   const goTo = useCallback(
     async (problem: SheetProblem) => {
@@ -318,25 +218,24 @@ export function useValidation(): ValidationState {
   );
 
   const fix = useCallback(
-    (problem: SheetProblem) =>
-      run('fix', async () => {
-        if (!isFixable(problem)) return;
-        await applyFix(port, problem);
-        await revalidate([problem.sheet]);
-        notify({
-          intent: 'success',
-          title: t('ui.validation.fixedTitle'),
-          message: t('ui.validation.fixed', { sheet: problem.sheet, cell: problem.fix.cell, value: problem.fix.value }),
-        });
-      }),
-    [run, port, revalidate, notify, t],
+    async (problem: SheetProblem) => {
+      if (!isFixable(problem)) return;
+      if (!(await run('fix', () => session.fix(problem))) || !alive()) return;
+      notify({
+        intent: 'success',
+        title: t('ui.validation.fixedTitle'),
+        message: t('ui.validation.fixed', { sheet: problem.sheet, cell: problem.fix.cell, value: problem.fix.value }),
+      });
+    },
+    [run, session, alive, notify, t],
   );
 
-  const plan = active?.plan;
-  const planProblems = active?.problems ?? [];
+  const plan = view.active?.plan;
+  const planProblems = view.active?.problems ?? [];
+  const report = view.report;
   return {
     plan,
-    templateSheets,
+    templateSheets: sheets,
     selected,
     report,
     groups: report && plan ? problemGroups(report, planProblems, plan, t, locale) : [],
@@ -344,7 +243,7 @@ export function useValidation(): ValidationState {
     busy,
     live,
     autoRevalidated: autoAt ? autoRevalidatedText(autoAt.at, autoAt.sheets, t, locale) : undefined,
-    select: setSelected,
+    select: setChosen,
     checkSelected,
     checkAll,
     goTo,
