@@ -23,3 +23,32 @@ export interface SheetProblem {
   /** A fix applied only on the user's request: the number to write into `cell`. */
   readonly fix?: { readonly cell: string; readonly value: number };
 }
+
+/**
+ * Reports a problem of a sheet's structure (field 'structure') at a cell; `fix` is a number the user may apply to
+ * that cell. One signature for every reader of the add-in's sheets.
+ */
+export type ReportStructure = (
+  severity: Severity,
+  cell: string,
+  key: MessageKey,
+  params?: MessageParams,
+  indicator?: string,
+  fix?: number,
+) => void;
+
+/** A structure reporter that appends to `problems` for the sheet named `sheet`. */
+export function structureReporter(sheet: string, problems: SheetProblem[]): ReportStructure {
+  return (severity, cell, key, params = {}, indicator, fix) => {
+    problems.push({
+      severity,
+      sheet,
+      cell,
+      ...(indicator ? { indicator } : {}),
+      field: 'structure',
+      key,
+      params,
+      ...(fix !== undefined ? { fix: { cell, value: fix } } : {}),
+    });
+  };
+}

@@ -5,7 +5,7 @@ import { readNumberText, roundFloat } from '../grid/numberText';
 import { cellAt, type Grid, type SheetData } from '../grid/sheet';
 import { PLAN_MARKER_TYPE, findKeysRow, lookUpMarker, markerText } from '../grid/ownSheets';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
-import type { SheetProblem } from '../grid/problems';
+import { structureReporter, type ReportStructure, type SheetProblem } from '../grid/problems';
 import { PLAN_COLUMNS } from './planSheet';
 import { planSchema, type Aggregation, type Plan } from './schema';
 
@@ -75,15 +75,6 @@ const INDICATOR_COLUMN: Readonly<Record<string, PlanKey>> = {
   note: 'note',
 };
 
-type Report = (
-  severity: SheetProblem['severity'],
-  cell: string,
-  key: MessageKey,
-  params?: MessageParams,
-  indicator?: string,
-  fix?: number,
-) => void;
-
 interface IndicatorRow {
   readonly row: number;
   readonly data: Record<string, unknown>;
@@ -102,18 +93,10 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
   const problems: SheetProblem[] = [];
   /** Cells already reported: a schema issue at the same cell says the same thing again. */
   const reported = new Set<string>();
-  const report: Report = (severity, cell, key, params = {}, indicator, fix) => {
+  const push = structureReporter(sheet.name, problems);
+  const report: ReportStructure = (severity, cell, ...rest) => {
     if (severity === 'error') reported.add(cell);
-    problems.push({
-      severity,
-      sheet: sheet.name,
-      cell,
-      ...(indicator ? { indicator } : {}),
-      field: 'structure',
-      key,
-      params,
-      ...(fix !== undefined ? { fix: { cell, value: fix } } : {}),
-    });
+    push(severity, cell, ...rest);
   };
 
   // ── marker, keys, title, header ──
@@ -362,7 +345,7 @@ function readTarget(
   label: string,
   cell: string,
   indicator: string | undefined,
-  report: Report,
+  report: ReportStructure,
 ): number | undefined {
   if (v === null || isBlankValue(v)) return undefined;
   const rate = RATE_UNITS.has(unit) || (kind !== undefined && isRateKind(kind));

@@ -63,7 +63,8 @@ export { TEMPLATE_MARKER_TYPE } from '../grid/ownSheets';
  *   last + 2       填表说明, merged
  */
 
-export interface TemplateInput {
+/** Which template: one campaign of a plan, for one department and report month, with which formulas. */
+export interface TemplateRequest {
   readonly plan: Plan;
   readonly campaignId: string;
   readonly department: string;
@@ -72,6 +73,10 @@ export interface TemplateInput {
   readonly month: number;
   /** `kpi`: `KPI.*` custom functions; `native`: plain Excel formulas for workbooks used without the add-in. */
   readonly mode: FormulaMode;
+}
+
+/** A template request with what the sheet carries over from an earlier version of itself, and the names to avoid. */
+export interface TemplateInput extends TemplateRequest {
   readonly reporter?: string;
   readonly phone?: string;
   /** Sheet names already in the workbook; the new name avoids them. */

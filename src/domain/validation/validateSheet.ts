@@ -12,8 +12,7 @@ import {
   type MarkerLookup,
   type TemplateMarker,
 } from '../grid/ownSheets';
-import type { SheetProblem, Field, Severity } from '../grid/problems';
-import type { MessageKey, MessageParams } from '../i18n/messages';
+import { structureReporter, type Field, type SheetProblem } from '../grid/problems';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
 import { cellAddress } from '../grid/address';
@@ -108,23 +107,7 @@ export function validateTemplateSheet(
 function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   const values = sheet.values;
   const problems: SheetProblem[] = [];
-  const structure = (
-    severity: Severity,
-    cell: string,
-    key: MessageKey,
-    params: MessageParams = {},
-    indicator?: string,
-  ): void => {
-    problems.push({
-      severity,
-      sheet: sheet.name,
-      cell,
-      ...(indicator ? { indicator } : {}),
-      field: 'structure',
-      key,
-      params,
-    });
-  };
+  const structure = structureReporter(sheet.name, problems);
 
   // ── marker ──
   const lookup = lookUpTemplateMarker(values);

@@ -18,6 +18,7 @@ import {
   reapplyValuesWithReport,
   templateSheetName,
   type PreviousValues,
+  type TemplateRequest,
   type UnplacedValue,
 } from '../../domain/template/template';
 import { columnLetters, parseCell } from '../../domain/grid/address';
@@ -33,15 +34,6 @@ import { activePlan, refreshPlan, type ActivePlan } from './activePlan';
 
 /** The first cell staff type into on a freshly built template (1–N月累计完成 of the first indicator). */
 export const FIRST_INPUT_CELL = `${COLUMN.actual}${ROWS.firstIndicator}`;
-
-export interface InsertTemplateRequest {
-  readonly plan: Plan;
-  readonly campaignId: string;
-  readonly department: string;
-  readonly year: number;
-  readonly month: number;
-  readonly mode: FormulaMode;
-}
 
 export type InsertTemplateResult =
   /** A new sheet, active, with `selected` selected. */
@@ -64,7 +56,7 @@ export type InsertTemplateResult =
 /** Whether a sheet's marker says it is the template of this campaign, department and period (any plan, any mode). */
 export function isSameTemplate(
   marker: MarkerPayload | undefined,
-  request: Omit<InsertTemplateRequest, 'plan' | 'mode'>,
+  request: Omit<TemplateRequest, 'plan' | 'mode'>,
 ): boolean {
   return isTemplateFor(marker, { ...request, campaign: request.campaignId });
 }
@@ -84,7 +76,7 @@ export function isSameTemplate(
  */
 export async function insertTemplate(
   port: WorkbookPort,
-  request: InsertTemplateRequest,
+  request: TemplateRequest,
   /** The sheet list when the caller has just read it (e.g. for activePlan): an existing template is found at once. */
   listed?: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
@@ -107,7 +99,7 @@ export async function insertTemplate(
  */
 async function keepOrReapply(
   port: WorkbookPort,
-  request: InsertTemplateRequest,
+  request: TemplateRequest,
   name: string,
   others: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
@@ -118,14 +110,14 @@ async function keepOrReapply(
 }
 
 /** The template as a new sheet (named uniquely, active, H7 selected), with the other sheets as they were. */
-function insertNew(port: WorkbookPort, request: InsertTemplateRequest) {
+function insertNew(port: WorkbookPort, request: TemplateRequest) {
   return port.insertSheet((existingSheetNames) => buildTemplate({ ...request, existingSheetNames }), {
     select: FIRST_INPUT_CELL,
   });
 }
 
 /** What the 插入模板 button chose: the plan and its year are the workbook's, as insertTemplateInUse finds them. */
-export type TemplateChoice = Omit<InsertTemplateRequest, 'plan' | 'year'>;
+export type TemplateChoice = Omit<TemplateRequest, 'plan' | 'year'>;
 
 export interface InsertInUseResult {
   /** The plan in use, as read for this insert (for the pane to show). */
@@ -148,7 +140,7 @@ export async function insertTemplateInUse(
 ): Promise<InsertInUseResult> {
   const active = known ? await refreshPlan(port, known) : await activePlan(port);
   const has = (plan: Plan) => plan.campaigns.some((c) => c.id === choice.campaignId);
-  const requestFor = (plan: Plan): InsertTemplateRequest => ({ ...choice, plan, year: plan.year });
+  const requestFor = (plan: Plan): TemplateRequest => ({ ...choice, plan, year: plan.year });
   if (!has(active.plan)) return { active, result: { outcome: 'campaignMissing' } };
   // A 指标库 sheet found on opening was read again just now; where none was found, the built-in plan is assumed
   // and settled from the insert's own listing (a 指标库 sheet may have been added since) before anything is decided.
@@ -171,11 +163,7 @@ export async function insertTemplateInUse(
 }
 
 /** Rebuilds the template on the sheet that holds it, putting back what was entered (see insertTemplate). */
-async function reapply(
-  port: WorkbookPort,
-  request: InsertTemplateRequest,
-  sheet: string,
-): Promise<InsertTemplateResult> {
+async function reapply(port: WorkbookPort, request: TemplateRequest, sheet: string): Promise<InsertTemplateResult> {
   const entered = await readEntered(port, sheet);
   if (!entered) return { outcome: 'unreadable', sheet };
   return { outcome: 'reapplied', sheet, ...(await rewrite(port, request, sheet, entered)) };
@@ -192,7 +180,7 @@ async function readEntered(port: WorkbookPort, sheet: string): Promise<EnteredVa
 /** Writes the template of `request` over `sheet` (in place), with the values entered put back by code. */
 async function rewrite(
   port: WorkbookPort,
-  request: InsertTemplateRequest,
+  request: TemplateRequest,
   sheet: string,
   entered: EnteredValues,
 ): Promise<{ selected: string; kept: number; unplaced: readonly UnplacedValue[] }> {

@@ -1,5 +1,6 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import type { Plan } from '../../../src/domain/plan/schema';
+import type { TemplateRequest } from '../../../src/domain/template/template';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { activePlan } from '../../../src/workbook/usecases/activePlan';
 import {
@@ -14,13 +15,12 @@ import {
   templateSheets,
   updateTemplate,
   updateTemplateInUse,
-  type InsertTemplateRequest,
 } from '../../../src/workbook/usecases/templates';
 
 /** The 模板 use cases against the in-memory workbook: insert, re-apply in place keeping values, the plan sheet. */
 
 const plan = builtinPlan();
-const request = (over: Partial<InsertTemplateRequest> = {}): InsertTemplateRequest => ({
+const request = (over: Partial<TemplateRequest> = {}): TemplateRequest => ({
   plan,
   campaignId: 'C1',
   department: '投资促进中心',
@@ -36,7 +36,7 @@ function type(wb: MemoryWorkbook, sheet: string, address: string, input: string)
   expect([address, wb.userEdit(sheet, address, input)]).toEqual([address, { ok: true }]);
 }
 
-async function inserted(wb: MemoryWorkbook, over: Partial<InsertTemplateRequest> = {}): Promise<string> {
+async function inserted(wb: MemoryWorkbook, over: Partial<TemplateRequest> = {}): Promise<string> {
   const r = await insertTemplate(wb, request(over));
   if (r.outcome === 'unreadable') throw new Error(`unreadable ${r.sheet}`);
   return r.sheet;
