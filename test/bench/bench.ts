@@ -8,7 +8,6 @@ import { consolidate, type Source } from '../../src/domain/consolidation/consoli
 import { detailSheet, summarySheet } from '../../src/domain/consolidation/outputs';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
-import type { CellValue } from '../../src/domain/grid/cells';
 import { createExcelWorkbook } from '../../src/workbook/excel/excelWorkbook';
 import { readXlsx, type ParsedFile } from '../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
@@ -21,7 +20,7 @@ import {
   updateTemplate,
 } from '../../src/workbook/usecases/templates';
 import { validateAll } from '../../src/workbook/usecases/validateWorkbook';
-import { specToArray } from '../domain/specToArray';
+import { asReadValues, filledTemplates, templateInputRows, type Figures } from '../fixtures/filledTemplates';
 import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
 
@@ -102,34 +101,18 @@ function random(seed: number): () => number {
 
 /**
  * `count` department sheets as a port reads them (row 0 = sheet row 1; formula cells read back as blank), each a
- * generated template with random figures typed into its input cells: H (actual) and, for growth rows, I (prior).
+ * generated template with random figures typed into its input cells: 累计完成 and, for growth rows, 上年同期.
  */
 function departmentSheets(count: number, seed = 1): Source[] {
   const rnd = random(seed);
-  const out: Source[] = [];
-  for (let i = 0; i < count; i++) {
-    const campaign = benchPlan.campaigns[i % benchPlan.campaigns.length];
-    if (!campaign) throw new Error('no campaign');
-    const spec = buildTemplate({
-      plan: benchPlan,
-      campaignId: campaign.id,
-      department: `部门${i}`,
-      year: 2019,
-      month: 6,
-      mode: 'kpi',
-    });
-    const values = specToArray(spec).map((row) =>
-      row.map((v): CellValue => (typeof v === 'string' && v.startsWith('=') ? null : v)),
-    );
-    campaign.indicators.forEach((ind, k) => {
-      const row = values[6 + k];
-      if (!row) return;
-      row[7] = Math.round(rnd() * 1000) / 10;
-      if (ind.kind === 'growth') row[8] = Math.round(rnd() * 1000) / 10 + 1;
-    });
-    out.push({ origin: { kind: 'sheet', sheet: `模板${i}` }, sheet: { name: `模板${i}`, values } });
-  }
-  return out;
+  const figures: Figures = (indicator) => ({
+    actual: Math.round(rnd() * 1000) / 10,
+    ...(indicator.kind === 'growth' ? { prior: Math.round(rnd() * 1000) / 10 + 1 } : {}),
+  });
+  return filledTemplates(benchPlan, count, { figures }).map(({ name, cells }) => ({
+    origin: { kind: 'sheet', sheet: name },
+    sheet: { name, values: asReadValues(cells) },
+  }));
 }
 
 const benchPlan = builtinPlan();
@@ -174,7 +157,7 @@ async function fileBench(): Promise<void> {
     });
     await wb.writeSheet(spec);
     await wb.writeCells(
-      campaign.indicators.map((_, k) => ({ sheet: spec.name, address: `H${7 + k}`, value: (i * 7 + k) % 50 })),
+      templateInputRows(spec).map(({ actual }, k) => ({ sheet: spec.name, address: actual, value: (i * 7 + k) % 50 })),
     );
     made.push(await saveAsXlsx(wb));
     wb.engine.destroy();

@@ -3,6 +3,7 @@ import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { templateInputRows } from '../fixtures/filledTemplates';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
 import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
 
@@ -18,13 +19,6 @@ jest.setTimeout(180_000);
 const plan = builtinPlan();
 const C1 = '招大引强-投资促进中心-6月';
 
-function input(code: string, column: 'H' | 'I'): string {
-  const campaign = plan.campaigns.find((c) => c.indicators.some((i) => i.code === code));
-  const index = campaign?.indicators.findIndex((i) => i.code === code) ?? -1;
-  if (!campaign || index < 0) throw new Error(code);
-  return `${column}${7 + index}`;
-}
-
 async function departmentFile(
   campaignId: string,
   department: string,
@@ -33,8 +27,13 @@ async function departmentFile(
   const wb = new MemoryWorkbook();
   const spec = buildTemplate({ plan, campaignId, department, year: 2019, month: 6, mode: 'kpi' });
   await wb.writeSheet(spec);
+  const actual = new Map(templateInputRows(spec).map((row) => [row.code, row.actual]));
   await wb.writeCells(
-    Object.entries(values).map(([code, value]) => ({ sheet: spec.name, address: input(code, 'H'), value })),
+    Object.entries(values).map(([code, value]) => {
+      const address = actual.get(code);
+      if (!address) throw new Error(`${code} is not on ${spec.name}`);
+      return { sheet: spec.name, address, value };
+    }),
   );
   return Buffer.from(await saveAsXlsx(wb));
 }

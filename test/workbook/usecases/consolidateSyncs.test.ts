@@ -1,11 +1,11 @@
 import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/outputs';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
-import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
 import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
 import { buildPlanSheet } from '../../../src/domain/plan/planSheet';
 import { specToArray } from '../../domain/specToArray';
+import { asSeeds, filledTemplates } from '../../fixtures/filledTemplates';
 import { FakeExcel, PAYLOAD_LIMIT, type Seed } from '../excel/fakeExcel';
 
 /**
@@ -36,27 +36,7 @@ function setup(): { excel: FakeExcel; port: ExcelWorkbook; calls: string[] } {
 
 /** `count` department sheets as Excel holds them after the departments filled them in (values; formulas as formulas). */
 function seed(excel: FakeExcel, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const campaign = plan.campaigns[i % plan.campaigns.length];
-    if (!campaign) throw new Error('no campaign');
-    const spec = buildTemplate({
-      plan,
-      campaignId: campaign.id,
-      department: `部门${i}`,
-      year: 2019,
-      month: 6,
-      mode: 'kpi',
-    });
-    const rows = specToArray(spec).map((row, r) =>
-      row.map((v, c): Seed => {
-        if (typeof v === 'string' && v.startsWith('=')) return { formula: v, value: null };
-        // H (actual) of the indicator rows: a plausible figure
-        if (c === 7 && r >= 6 && r < 6 + campaign.indicators.length) return ((i + r) % 9) + 1;
-        return v;
-      }),
-    );
-    excel.addSheet(`模板${i}`, rows);
-  }
+  for (const sheet of filledTemplates(plan, count)) excel.addSheet(sheet.name, asSeeds(sheet.cells));
 }
 
 describe('round trips of consolidateWorkbook (Excel adapter)', () => {

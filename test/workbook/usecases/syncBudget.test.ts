@@ -1,6 +1,5 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { encodeMarker } from '../../../src/domain/grid/ownSheets';
-import { buildTemplate } from '../../../src/domain/template/template';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import type { WorkbookPort } from '../../../src/workbook/port';
 import { activePlan } from '../../../src/workbook/usecases/activePlan';
@@ -11,7 +10,7 @@ import {
   updateTemplate,
 } from '../../../src/workbook/usecases/templates';
 import { applyFix, validateAll, validateWorkbook } from '../../../src/workbook/usecases/validateWorkbook';
-import { specToArray } from '../../domain/specToArray';
+import { asSeeds, filledTemplate, filledTemplates, NOT_FILLED } from '../../fixtures/filledTemplates';
 import { FakeExcel, type Seed } from '../excel/fakeExcel';
 
 /**
@@ -41,22 +40,17 @@ function setup(): { excel: FakeExcel; port: ExcelWorkbook; writes: string[] } {
 
 /** A template sheet as Excel would hold it after the add-in wrote it (values only; formulas as formulas). */
 function seedTemplate(excel: FakeExcel, campaignId: string, department: string, month: number, name?: string): string {
-  const spec = buildTemplate({ plan, campaignId, department, year: 2019, month, mode: 'kpi' });
-  const rows = specToArray(spec).map((row) =>
-    row.map((v): Seed => (typeof v === 'string' && v.startsWith('=') ? { formula: v, value: null } : v)),
-  );
-  excel.addSheet(name ?? spec.name, rows);
-  return name ?? spec.name;
+  const request = { plan, campaignId, department, year: 2019, month, mode: 'kpi' } as const;
+  const sheet = filledTemplate(request, { name, figures: NOT_FILLED });
+  excel.addSheet(sheet.name, asSeeds(sheet.cells));
+  return sheet.name;
 }
 
+/** `templates` sheets 模板0, 模板1, … as the add-in wrote them (nothing typed yet). */
 function seedWorkbook(excel: FakeExcel, templates: number): string[] {
-  const names: string[] = [];
-  for (let i = 0; i < templates; i++) {
-    const campaign = plan.campaigns[i % plan.campaigns.length];
-    if (!campaign) throw new Error('no campaign');
-    names.push(seedTemplate(excel, campaign.id, `部门${i}`, 6, `模板${i}`));
-  }
-  return names;
+  const sheets = filledTemplates(plan, templates, { figures: NOT_FILLED });
+  for (const sheet of sheets) excel.addSheet(sheet.name, asSeeds(sheet.cells));
+  return sheets.map((s) => s.name);
 }
 
 const request = { plan, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, mode: 'kpi' } as const;
