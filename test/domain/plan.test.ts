@@ -47,17 +47,9 @@ function sameNumber(a: number | undefined, b: number): boolean {
   return a !== undefined && Math.abs(a - b) < 1e-9;
 }
 
-const DOC_PATH = path.resolve(__dirname, '../../../shared/plan/five-campaigns-2019.zh.txt');
-const doc: string | undefined = fs.existsSync(DOC_PATH) ? fs.readFileSync(DOC_PATH, 'utf8') : undefined;
-
-/** A test that needs the plan document; skipped (saying why) where shared/ is not beside the repository. */
-function itWithDocument(name: string, fn: (text: string) => void): void {
-  if (doc === undefined) {
-    it.skip(`${name} — SKIPPED: plan document not found at ${DOC_PATH}`, () => undefined);
-  } else {
-    it(name, () => fn(doc));
-  }
-}
+/** The plan document, kept in the repository as a test fixture (test/fixtures/plan/README.md says where from). */
+const DOC_PATH = path.resolve(__dirname, '../fixtures/plan/five-campaigns-2019.zh.txt');
+const doc = fs.readFileSync(DOC_PATH, 'utf8');
 
 /** Section 三、工作任务 of the plan document: the five campaigns, up to 四、工作要求. */
 function sectionThree(text: string): string {
@@ -312,9 +304,9 @@ describe('built-in 2019 plan (plan-2019.json)', () => {
     }
   });
 
-  itWithDocument('quotes every wording verbatim from the plan document', (text) => {
+  it('quotes every wording verbatim from the plan document', () => {
     for (const ind of indicators) {
-      expect({ code: ind.code, quoted: text.includes(ind.wording) }).toEqual({ code: ind.code, quoted: true });
+      expect({ code: ind.code, quoted: doc.includes(ind.wording) }).toEqual({ code: ind.code, quoted: true });
     }
   });
 
@@ -329,8 +321,8 @@ describe('built-in 2019 plan (plan-2019.json)', () => {
       'the 100 major projects are the scope of C3-06 (计划投资200亿元); they are split into 28 + 35 + 37 (C3-07…09)',
   };
 
-  itWithDocument('has every figure of section 三 as a target or stretch of the indicator quoting it', (text) => {
-    const section = sectionThree(text);
+  it('has every figure of section 三 as a target or stretch of the indicator quoting it', () => {
+    const section = sectionThree(doc);
     const found = figures(section);
     // 42 figures with a unit in section 三 (15 in 招大引强, 15 in 转型升级, 12 in 项目建设); a different count means
     // the document changed: review the plan.
