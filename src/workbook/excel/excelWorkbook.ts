@@ -16,19 +16,19 @@ import { type SheetData } from '../../domain/grid/sheet';
 import { needsTextFormat } from './cellText';
 import { asOfficeError, DEFAULT_RETRY_DELAYS_MS, defaultSleep, withRetry, type RetryPolicy } from './errors';
 import { FEATURE_REQUIREMENTS, requirementOf, type Feature } from './features';
-import { DEFAULT_BATCH_BUDGET_BYTES, jsonBytes, OperationQueue, PAYLOAD_LIMIT_BYTES } from './payload';
+import { DEFAULT_BATCH_BUDGET_BYTES, jsonBytes, OperationQueue, PAYLOAD_LIMIT_BYTES, runBatches } from './payload';
 import { bytesPerCell, rangeProperties, toSheetData, type LoadedGrid } from './readSheets';
-import { queueClear, queueSheet, type Capabilities } from './renderSheet';
+import { queueClear, queueSheet } from './renderSheet';
 import {
   lastSpecPerName,
   lookUpByNames,
   lookUpWithNullObjects,
   renderTargets,
-  runBatches,
   targetsFromSnapshot,
   type Target,
 } from './writeSheets';
 import { sheetKey, SnapshotKeeper } from './snapshot';
+import { WriteRun, type WriteReport, type WriteSettings } from './writeRun';
 
 /**
  * The Excel adapter of the workbook port: the only code that touches Office.js (ARCHITECTURE.md).
@@ -57,35 +57,7 @@ import { sheetKey, SnapshotKeeper } from './snapshot';
  * and this Excel lacks is skipped, and listed in `lastWriteReport()` for the task pane to tell the user.
  */
 
-export interface SkippedFeature {
-  readonly feature: Feature;
-  /** The requirement set this Excel lacks, e.g. "ExcelApi 1.8". */
-  readonly requirement: string;
-}
-
-export interface WriteReport {
-  /** The sheet written (writeSheets: the first of them). */
-  readonly sheet: string;
-  /** Every sheet written, in order. */
-  readonly sheets: readonly string[];
-  /** Parts of the spec not rendered because this Excel lacks the API; the rest of the sheet was written. */
-  readonly skipped: readonly SkippedFeature[];
-  /** Round trips of the whole writeSheet(s) call, lookups and refused batches included. */
-  readonly syncs: number;
-  /** Estimated request payload of the (last) write, in bytes. */
-  readonly estimatedBytes: number;
-  /**
-   * writeSheets: how the sheets to replace were known — from readAllSheets' snapshot (no lookup round trip), or
-   * by a lookup round trip (no recent snapshot, replace: false, or a stale snapshot).
-   */
-  readonly lookup?: 'snapshot' | 'loaded';
-  /**
-   * writeSheets: set when the snapshot turned out stale and the write was redone after a lookup (the result is
-   * the same): the Office error code that refused the batch, or "unexpectedItems" when a written sheet held
-   * tables or charts the snapshot did not know of.
-   */
-  readonly staleSnapshot?: string;
-}
+export type { SkippedFeature, WriteReport } from './writeRun';
 
 export interface ExcelWorkbookOptions {
   /** Defaults to Office.context.requirements.isSetSupported. */
@@ -143,10 +115,11 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
   const snapshot = new SnapshotKeeper(options.snapshotMaxAgeMs ?? 60_000, options.now ?? Date.now);
   /** Set when Excel refused loads under a null object: the lookup then goes by names (lookUpByNames). */
   let nullObjectLoadsRefused = false;
-  const capabilities = (skipped: Map<Feature, SkippedFeature>): Capabilities => ({
-    supports,
-    skip: (feature) => skipped.set(feature, { feature, requirement: requirementOf(feature) }),
-  });
+  const writing: WriteSettings = { supports, budget, changed: () => snapshot.drop() };
+  /** Every attempt of a write in its own Excel.run and WriteRun; the report of the one that succeeded is kept. */
+  const write = async (attempt: (w: WriteRun) => Promise<WriteReport>): Promise<void> => {
+    lastReport = await withRetry(() => run((context) => attempt(new WriteRun(context, writing))), retry);
+  };
 
   const sheetName = (worksheetId: string): Promise<string> =>
     run(async (context) => {
@@ -266,176 +239,109 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       const replace = writeOptions.replace ?? true;
       // Sheets this call has added (once their batch reached Excel): a retry (cell-edit mode) replaces them.
       const created = new Set<string>();
-      lastReport = await withRetry(
-        () =>
-          run(async (context): Promise<WriteReport> => {
-            const skipped = new Map<Feature, SkippedFeature>();
-            const caps = capabilities(skipped);
-            let syncs = 0;
-            const sync = async (): Promise<void> => {
-              syncs++;
-              await context.sync();
-            };
-            const render = (targets: readonly Target[], verify: boolean) =>
-              renderTargets(context, targets, writeOptions, caps, {
-                budget,
-                sync,
-                verify,
-                afterFirst: () => {
-                  snapshot.drop();
-                  for (const t of targets) if (!t.existing) created.add(sheetKey(t.spec.name));
-                },
-              });
-            const report = (
-              written: { estimatedBytes: number },
-              lookup: 'snapshot' | 'loaded',
-              stale?: string,
-            ): WriteReport => ({
-              sheet: specs[0]?.name ?? '',
-              sheets: specs.map((s) => s.name),
-              skipped: [...skipped.values()],
-              syncs,
-              estimatedBytes: written.estimatedBytes,
-              lookup,
-              ...(stale ? { staleSnapshot: stale } : {}),
-            });
+      await write(async (w) => {
+        const names = specs.map((s) => s.name);
+        const render = (targets: readonly Target[], verify: boolean) =>
+          renderTargets(w, targets, writeOptions, verify, () => {
+            for (const t of targets) if (!t.existing) created.add(sheetKey(t.spec.name));
+          });
 
-            // With replace: false the lookup decides (a clash must be refused before anything is written).
-            const known = replace ? snapshot.fresh() : undefined;
-            let stale: string | undefined;
-            if (known) {
-              try {
-                const written = await render(targetsFromSnapshot(context, specs, known), true);
-                if (written.unexpected.length === 0) return report(written, 'snapshot');
-                stale = 'unexpectedItems';
-              } catch (error) {
-                const code = asOfficeError(error)?.code;
-                if (code === undefined || NOT_STALENESS.has(code)) throw error;
-                stale = code;
-              }
-              snapshot.drop();
-            }
+        // With replace: false the lookup decides (a clash must be refused before anything is written).
+        const known = replace ? snapshot.fresh() : undefined;
+        let stale: string | undefined;
+        if (known) {
+          try {
+            const written = await render(targetsFromSnapshot(w.context, specs, known), true);
+            if (written.unexpected.length === 0) return w.report(names, written.estimatedBytes, { lookup: 'snapshot' });
+            stale = 'unexpectedItems';
+          } catch (error) {
+            const code = asOfficeError(error)?.code;
+            if (code === undefined || NOT_STALENESS.has(code)) throw error;
+            stale = code;
+          }
+          snapshot.drop();
+        }
 
-            const targets = await lookUp(context, specs, sync);
-            if (!replace) {
-              const clash = targets.find((t) => t.existing && !created.has(sheetKey(t.spec.name)));
-              if (clash?.existing) throw new PortError('nameClash', clash.existing.name);
-            }
-            return report(await render(targets, false), 'loaded', stale);
-          }),
-        retry,
-      );
+        const targets = await lookUp(w.context, specs, w.sync);
+        if (!replace) {
+          const clash = targets.find((t) => t.existing && !created.has(sheetKey(t.spec.name)));
+          if (clash?.existing) throw new PortError('nameClash', clash.existing.name);
+        }
+        const written = await render(targets, false);
+        return w.report(names, written.estimatedBytes, {
+          lookup: 'loaded',
+          ...(stale ? { staleSnapshot: stale } : {}),
+        });
+      });
     },
 
     writeSheet: async (spec: SheetSpec, writeOptions: WriteOptions = {}) => {
       // Set once this call has created the sheet, so that a retry (cell-edit mode) replaces it instead of clashing.
       const state = { created: false };
-      lastReport = await withRetry(
-        () =>
-          run(async (context): Promise<WriteReport> => {
-            const skipped = new Map<Feature, SkippedFeature>();
-            const caps = capabilities(skipped);
-            let syncs = 0;
-            const sheets = context.workbook.worksheets;
-            sheets.load('items/name');
-            await context.sync();
-            syncs++;
-            const wanted = spec.name.toLowerCase();
-            const existing = sheets.items.find((s) => s.name.toLowerCase() === wanted);
-            const queue = new OperationQueue();
-            let sheet: Excel.Worksheet;
-            if (existing) {
-              if (!writeOptions.replace && !state.created) throw new PortError('nameClash', existing.name);
-              const tables = existing.tables.load('items/name');
-              const charts = existing.charts.load('items/name');
-              const protection = supports('protection') ? existing.protection.load('protected') : undefined;
-              await context.sync();
-              syncs++;
-              queueClear(
-                {
-                  sheet: existing,
-                  isProtected: protection?.protected === true,
-                  tables: tables.items,
-                  charts: charts.items,
-                },
-                caps,
-                queue,
-              );
-              sheet = existing;
-            } else {
-              sheet = sheets.add(spec.name);
-            }
-            queueSheet(spec, sheet, caps, queue);
-            const select = writeOptions.select;
-            if (select !== undefined || writeOptions.activate) {
-              queue.add(0, () => {
-                sheet.activate();
-                if (select !== undefined) sheet.getRange(select).select();
-              });
-            }
-            syncs += await runBatches(
-              queue,
-              budget,
-              () => context.sync(),
-              () => {
-                state.created ||= !existing;
-                snapshot.drop();
-              },
-            );
-            return {
-              sheet: spec.name,
-              sheets: [spec.name],
-              skipped: [...skipped.values()],
-              syncs,
-              estimatedBytes: queue.estimatedBytes,
-            };
-          }),
-        retry,
-      );
+      await write(async (w) => {
+        const { context, caps } = w;
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await w.sync();
+        const wanted = spec.name.toLowerCase();
+        const existing = sheets.items.find((s) => s.name.toLowerCase() === wanted);
+        const queue = new OperationQueue();
+        let sheet: Excel.Worksheet;
+        if (existing) {
+          if (!writeOptions.replace && !state.created) throw new PortError('nameClash', existing.name);
+          const tables = existing.tables.load('items/name');
+          const charts = existing.charts.load('items/name');
+          const protection = supports('protection') ? existing.protection.load('protected') : undefined;
+          await w.sync();
+          queueClear(
+            {
+              sheet: existing,
+              isProtected: protection?.protected === true,
+              tables: tables.items,
+              charts: charts.items,
+            },
+            caps,
+            queue,
+          );
+          sheet = existing;
+        } else {
+          sheet = sheets.add(spec.name);
+        }
+        queueSheet(spec, sheet, caps, queue);
+        const select = writeOptions.select;
+        if (select !== undefined || writeOptions.activate) {
+          queue.add(0, () => {
+            sheet.activate();
+            if (select !== undefined) sheet.getRange(select).select();
+          });
+        }
+        await w.runQueue(queue, () => {
+          state.created ||= !existing;
+        });
+        return w.report([spec.name], queue.estimatedBytes);
+      });
     },
 
     insertSheet: async (build, writeOptions = {}) => {
       // The sheet this call added (once its batch reached Excel): a retry (cell-edit mode) deletes it first.
       let added: string | undefined;
       let inserted: InsertedSheet | undefined;
-      lastReport = await withRetry(
-        () =>
-          run(async (context): Promise<WriteReport> => {
-            const skipped = new Map<Feature, SkippedFeature>();
-            let syncs = 0;
-            const sync = async (): Promise<void> => {
-              syncs++;
-              await context.sync();
-            };
-            const sheets = context.workbook.worksheets;
-            sheets.load(LISTED_PROPERTIES);
-            await sync();
-            const previous = added === undefined ? undefined : sheetKey(added);
-            const items = sheets.items.filter((sheet) => sheetKey(sheet.name) !== previous);
-            if (items.length < sheets.items.length && added !== undefined) sheets.getItem(added).delete();
-            const spec = build(items.map((sheet) => sheet.name));
-            // The markers ride on the write's first batch: queued before it, they come back with it.
-            const heads = queueMarkerReads(items);
-            const written = await renderTargets(context, [{ spec }], writeOptions, capabilities(skipped), {
-              budget,
-              sync,
-              verify: false,
-              afterFirst: () => {
-                snapshot.drop();
-                added = spec.name;
-              },
-            });
-            inserted = { name: spec.name, others: heads() };
-            return {
-              sheet: spec.name,
-              sheets: [spec.name],
-              skipped: [...skipped.values()],
-              syncs,
-              estimatedBytes: written.estimatedBytes,
-            };
-          }),
-        retry,
-      );
+      await write(async (w) => {
+        const sheets = w.context.workbook.worksheets;
+        sheets.load(LISTED_PROPERTIES);
+        await w.sync();
+        const previous = added === undefined ? undefined : sheetKey(added);
+        const items = sheets.items.filter((sheet) => sheetKey(sheet.name) !== previous);
+        if (items.length < sheets.items.length && added !== undefined) sheets.getItem(added).delete();
+        const spec = build(items.map((sheet) => sheet.name));
+        // The markers ride on the write's first batch: queued before it, they come back with it.
+        const heads = queueMarkerReads(items);
+        const written = await renderTargets(w, [{ spec }], writeOptions, false, () => {
+          added = spec.name;
+        });
+        inserted = { name: spec.name, others: heads() };
+        return w.report([spec.name], written.estimatedBytes);
+      });
       if (!inserted) throw new PortError('unknown', 'insertSheet');
       return inserted;
     },

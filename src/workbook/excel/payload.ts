@@ -72,3 +72,23 @@ export class OperationQueue {
     return out;
   }
 }
+
+/**
+ * Runs the queued operations in batches of at most `budget` estimated bytes, one round trip each. `afterFirst` runs
+ * once the first batch has reached Excel.
+ */
+export async function runBatches(
+  queue: OperationQueue,
+  budget: number,
+  sync: () => Promise<void>,
+  afterFirst?: () => void,
+): Promise<void> {
+  const batches = queue.batches(budget);
+  for (const [i, batch] of batches.entries()) {
+    for (const op of batch) op.run();
+    // Deliberate: one round trip per ~4 MB of payload (Excel on the web refuses requests over 5 MB); for ordinary
+    // sheets this loop runs once.
+    await sync();
+    if (i === 0) afterFirst?.();
+  }
+}

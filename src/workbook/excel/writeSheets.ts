@@ -1,8 +1,9 @@
 import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import type { WriteOptions } from '../port';
 import { OperationQueue } from './payload';
-import { queueClear, queueSheet, type Capabilities, type ExistingSheet } from './renderSheet';
+import { queueClear, queueSheet, type ExistingSheet } from './renderSheet';
 import { queueStateLoad, sheetKey, type WorkbookSnapshot } from './snapshot';
+import type { WriteRun } from './writeRun';
 
 /**
  * Rendering several sheet specs in one batch (writeSheets), and what has to be known first. Replacing a sheet in
@@ -136,8 +137,6 @@ export async function lookUpByNames(
 }
 
 export interface RenderResult {
-  /** Round trips of the write itself (one per ~4 MB of estimated request). */
-  readonly syncs: number;
   readonly estimatedBytes: number;
   /** With `verify`: the sheets that hold other tables or charts than their specs added (a stale snapshot). */
   readonly unexpected: readonly string[];
@@ -149,25 +148,20 @@ export interface RenderResult {
  * the first batch has reached Excel (the workbook has changed from then on).
  */
 export async function renderTargets(
-  context: Excel.RequestContext,
+  w: WriteRun,
   targets: readonly Target[],
   options: WriteOptions,
-  caps: Capabilities,
-  run: {
-    readonly budget: number;
-    readonly sync: () => Promise<void>;
-    readonly verify: boolean;
-    readonly afterFirst?: () => void;
-  },
+  verify: boolean,
+  afterFirst?: () => void,
 ): Promise<RenderResult> {
   const queue = new OperationQueue();
   const written = targets.map((target) => ({
     target,
-    sheet: target.existing?.sheet ?? context.workbook.worksheets.add(target.spec.name),
+    sheet: target.existing?.sheet ?? w.context.workbook.worksheets.add(target.spec.name),
   }));
   for (const { target, sheet } of written) {
-    if (target.existing) queueClear(target.existing, caps, queue);
-    queueSheet(target.spec, sheet, caps, queue);
+    if (target.existing) queueClear(target.existing, w.caps, queue);
+    queueSheet(target.spec, sheet, w.caps, queue);
   }
   const first = written[0]?.sheet;
   const select = options.select;
@@ -178,7 +172,7 @@ export async function renderTargets(
     });
   }
   let checks: { name: string; tables: Excel.TableCollection; charts: Excel.ChartCollection; spec: SheetSpec }[] = [];
-  if (run.verify) {
+  if (verify) {
     queue.add(0, () => {
       checks = written.map(({ target, sheet }) => ({
         name: target.spec.name,
@@ -188,33 +182,12 @@ export async function renderTargets(
       }));
     });
   }
-  const syncs = await runBatches(queue, run.budget, run.sync, run.afterFirst);
+  await w.runQueue(queue, afterFirst);
   const unexpected = checks
     .filter(
       ({ spec, tables, charts }) =>
         tables.items.length !== (spec.table ? 1 : 0) || charts.items.length !== (spec.charts?.length ?? 0),
     )
     .map((c) => c.name);
-  return { syncs, estimatedBytes: queue.estimatedBytes, unexpected };
-}
-
-/**
- * Runs the queued operations in batches of at most `budget` estimated bytes, one round trip each; returns the
- * number of round trips. `afterFirst` runs once the first batch has reached Excel.
- */
-export async function runBatches(
-  queue: OperationQueue,
-  budget: number,
-  sync: () => Promise<void>,
-  afterFirst?: () => void,
-): Promise<number> {
-  const batches = queue.batches(budget);
-  for (const [i, batch] of batches.entries()) {
-    for (const op of batch) op.run();
-    // Deliberate: one round trip per ~4 MB of payload (Excel on the web refuses requests over 5 MB); for ordinary
-    // sheets this loop runs once.
-    await sync();
-    if (i === 0) afterFirst?.();
-  }
-  return batches.length;
+  return { estimatedBytes: queue.estimatedBytes, unexpected };
 }
