@@ -17,7 +17,8 @@ import {
 } from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
-import { useConsolidation, type Estimate, type FileStatus, type ProblemItem } from './useConsolidation';
+import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
+import { useConsolidation, type Estimate, type FileStatus } from './useConsolidation';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -53,26 +54,6 @@ const useStyles = makeStyles({
   },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outlineStyle: 'none' },
-  problem: {
-    flexGrow: 1,
-    minWidth: 0,
-    height: 'auto',
-    justifyContent: 'flex-start',
-    alignItems: 'flex-start',
-    textAlign: 'start',
-    whiteSpace: 'normal',
-    fontWeight: tokens.fontWeightRegular,
-    gap: tokens.spacingHorizontalXS,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  problemStatic: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-  },
-  problemText: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 const ESTIMATE_COLOR: Readonly<Record<Estimate, 'success' | 'warning' | 'danger' | 'informative'>> = {
@@ -309,13 +290,24 @@ export function Consolidation() {
             {s.result.problems.length === 0 ? (
               <Caption1 className={styles.muted}>{t('ui.consolidation.problemsNone')}</Caption1>
             ) : (
-              <ul className={styles.list} data-testid="consolidation-problems">
-                {problems.map((p) => (
-                  <li key={p.id}>
-                    <ProblemRow item={p} onGoTo={(item) => void s.goTo(item)} />
-                  </li>
-                ))}
-              </ul>
+              <ProblemList
+                testIds={{ list: 'consolidation-problems', item: 'consolidation-problem' }}
+                items={problems.map((p): ProblemListItem => ({
+                  id: p.id,
+                  severity: p.severity,
+                  severityLabel: p.severityLabel,
+                  text: p.text,
+                  ...(p.goTo
+                    ? {
+                        goTo: {
+                          title: t('ui.consolidation.goTo', p.goTo),
+                          cell: p.goTo.cell,
+                          onClick: () => void s.goTo(p),
+                        },
+                      }
+                    : {}),
+                }))}
+              />
             )}
             {!showAll && s.result.problems.length > LISTED ? (
               <div className={styles.actions}>
@@ -327,42 +319,6 @@ export function Consolidation() {
           </>
         )}
       </section>
-    </div>
-  );
-}
-
-function ProblemRow({ item, onGoTo }: { readonly item: ProblemItem; readonly onGoTo: (item: ProblemItem) => void }) {
-  const styles = useStyles();
-  const t = useT();
-  const badge = (
-    <Badge
-      className={styles.badge}
-      size="small"
-      appearance="tint"
-      color={item.severity === 'error' ? 'danger' : 'warning'}
-    >
-      {item.severityLabel}
-    </Badge>
-  );
-  // A problem in a sheet of this workbook selects its cell; one in a file (or about a missing report) is text.
-  if (item.goTo) {
-    return (
-      <Button
-        appearance="subtle"
-        className={styles.problem}
-        data-testid="consolidation-problem"
-        title={t('ui.consolidation.goTo', item.goTo)}
-        onClick={() => onGoTo(item)}
-      >
-        {badge}
-        <span className={styles.problemText}>{item.text}</span>
-      </Button>
-    );
-  }
-  return (
-    <div className={styles.problemStatic} data-testid="consolidation-problem">
-      {badge}
-      <span className={styles.problemText}>{item.text}</span>
     </div>
   );
 }

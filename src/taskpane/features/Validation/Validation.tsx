@@ -15,6 +15,7 @@ import {
 import type { SheetProblem } from '../../../domain/grid/problems';
 import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
+import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import { SelectField } from '../../shell/SelectField';
 import { useValidation, type SheetGroup } from './useValidation';
 
@@ -25,32 +26,6 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   groupHeading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   sheetName: { minWidth: 0, overflowWrap: 'anywhere' },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
-  row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  // A problem is a button that selects its cell; its text wraps inside the 320 px pane.
-  problem: {
-    flexGrow: 1,
-    minWidth: 0,
-    height: 'auto',
-    justifyContent: 'flex-start',
-    alignItems: 'flex-start',
-    textAlign: 'start',
-    whiteSpace: 'normal',
-    fontWeight: tokens.fontWeightRegular,
-    gap: tokens.spacingHorizontalXS,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  problemText: { minWidth: 0, overflowWrap: 'anywhere' },
-  badge: { flexShrink: 0, marginTop: '2px' },
-  fix: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -176,43 +151,24 @@ function ProblemGroup({ group, busy, onGoTo, onFix }: ProblemGroupProps) {
           {t('ui.validation.warnings', { count: group.warnings })}
         </Badge>
       </h3>
-      <ul className={styles.list}>
-        {group.rows.map((r) => (
-          <li key={r.id} className={styles.row}>
-            <Button
-              appearance="subtle"
-              className={styles.problem}
-              data-testid="problem"
-              data-cell={r.problem.cell}
-              title={t('ui.validation.goTo', { sheet: r.problem.sheet, cell: r.problem.cell })}
-              onClick={() => onGoTo(r.problem)}
-            >
-              <Badge
-                className={styles.badge}
-                size="small"
-                appearance="tint"
-                color={r.severity === 'error' ? 'danger' : 'warning'}
-              >
-                {r.severityLabel}
-              </Badge>
-              <span className={styles.problemText}>{r.text}</span>
-            </Button>
-            {r.fixLabel ? (
-              <Button
-                className={styles.fix}
-                size="small"
-                data-testid="fix"
-                aria-label={r.fixLabel}
-                title={r.fixLabel}
-                disabledFocusable={busy}
-                onClick={() => onFix(r.problem)}
-              >
-                {t('ui.validation.fix')}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <ProblemList
+        busy={busy}
+        testIds={{ item: 'problem', fix: 'fix' }}
+        items={group.rows.map((r): ProblemListItem => ({
+          id: r.id,
+          severity: r.severity,
+          severityLabel: r.severityLabel,
+          text: r.text,
+          goTo: {
+            title: t('ui.validation.goTo', { sheet: r.problem.sheet, cell: r.problem.cell }),
+            cell: r.problem.cell,
+            onClick: () => onGoTo(r.problem),
+          },
+          ...(r.fixLabel
+            ? { fix: { label: r.fixLabel, text: t('ui.validation.fix'), onClick: () => onFix(r.problem) } }
+            : {}),
+        }))}
+      />
     </section>
   );
 }
