@@ -33,7 +33,9 @@ describeBrowser('preview host (Chromium)', () => {
   const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);
 
   it('loads the sample workbook and the task pane in Chinese', async () => {
-    await expect(page.locator('html')).toBeDefined();
+    // Loaded: the page's loading notice has given way to the spreadsheet view and the pane.
+    expect(await page.getByText('正在加载示例工作簿').count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '模板' }).isVisible()).toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     for (const tab of ['模板', '校验', '汇总', '设置'])
       expect(await page.getByRole('tab', { name: tab }).count()).toBe(1);
