@@ -3,7 +3,15 @@ import { isRateKind, parseKind, type Kind } from '../calc/kinds';
 import { cellAddress } from '../grid/address';
 import { readNumberText, roundFloat } from '../grid/numberText';
 import { cellAt, type Grid, type SheetData } from '../grid/sheet';
-import { PLAN_MARKER_TYPE, findKeysRow, lookUpMarker, markerText } from '../grid/ownSheets';
+import {
+  PLAN_MARKER_TYPE,
+  findKeysRow,
+  lookUpMarker,
+  markerText,
+  type FoundMarker,
+  type KeysRow,
+  type MarkerPayload,
+} from '../grid/ownSheets';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { structureReporter, type ReportStructure, type SheetProblem } from '../grid/problems';
 import { PLAN_COLUMNS } from './planSheet';
@@ -88,10 +96,59 @@ interface CampaignGroup {
   readonly rows: IndicatorRow[];
 }
 
+/** What the steps of reading a 指标库 sheet share: its cells, where its columns are, and the problems so far. */
+interface Reading {
+  readonly values: Grid;
+  readonly problems: SheetProblem[];
+  readonly report: ReportStructure;
+  /** Cells with an error already reported: a schema issue at the same cell says the same thing again. */
+  readonly reported: ReadonlySet<string>;
+  readonly keys: KeysRow<PlanKey>;
+  readonly cellOf: (key: PlanKey, row: number) => string;
+  readonly valueOf: (key: PlanKey, row: number) => CellValue;
+}
+
+/** Where the plan's id and year come from, and the title. */
+interface Heading {
+  readonly markerCell: string;
+  readonly planId: string | undefined;
+  readonly title: string;
+  readonly titleCell: string;
+  readonly year: number | undefined;
+  readonly yearCell: string;
+}
+
 export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetProblem[] } {
+  const layout = readLayout(sheet);
+  if (!layout.ok) return { problems: layout.problems };
+  const r = layout.reading;
+  const headerRow = findHeaderRow(r);
+  const heading = readHeading(r, layout.marker, headerRow);
+  const campaigns = readRows(r, (headerRow ?? r.keys.row + 1) + 1);
+  if (campaigns.length === 0) {
+    if (!hasErrors(r.problems)) r.report('error', r.cellOf('code', headerRow ?? r.keys.row), 'plan.noIndicators');
+    return { problems: r.problems };
+  }
+  for (const g of campaigns) {
+    for (const field of CAMPAIGN_FIELDS) {
+      if (!g.source[field]) r.report('error', r.cellOf(field, g.firstRow), 'plan.blank', { label: LABEL[field] });
+    }
+  }
+  const plan = validateCandidate(r, heading, campaigns);
+  if (!plan || hasErrors(r.problems)) return { problems: r.problems };
+  return { plan, problems: r.problems };
+}
+
+const hasErrors = (problems: readonly SheetProblem[]): boolean => problems.some((p) => p.severity === 'error');
+
+/** The marker and the keys row; a problem with either (or a key column missing or twice) stops the reading. */
+type Layout =
+  | { readonly ok: false; readonly problems: SheetProblem[] }
+  | { readonly ok: true; readonly reading: Reading; readonly marker: FoundMarker & { payload: MarkerPayload } };
+
+function readLayout(sheet: SheetData): Layout {
   const values: Grid = sheet.values;
   const problems: SheetProblem[] = [];
-  /** Cells already reported: a schema issue at the same cell says the same thing again. */
   const reported = new Set<string>();
   const push = structureReporter(sheet.name, problems);
   const report: ReportStructure = (severity, cell, ...rest) => {
@@ -99,15 +156,14 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
     push(severity, cell, ...rest);
   };
 
-  // ── marker, keys, title, header ──
   const lookup = lookUpMarker(values, PLAN_MARKER_TYPE);
   if (lookup.kind === 'missing') {
     report('error', 'A1', 'plan.markerMissing');
-    return { problems };
+    return { ok: false, problems };
   }
   if (lookup.kind === 'damaged') {
     report('error', lookup.found.cell, 'plan.markerUnreadable', { text: markerText(lookup.found) });
-    return { problems };
+    return { ok: false, problems };
   }
   // A column inserted before A: the sheet reads, but a listing of the workbook would not find it as the plan.
   if (lookup.kind === 'moved') report('error', lookup.found.cell, 'plan.markerMoved', { found: lookup.found.cell });
@@ -115,7 +171,7 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
   const keys = findKeysRow(values, KEYS, ['campaignId', 'code']);
   if (!keys) {
     report('error', cellAddress(1, marker.row + 1), 'plan.keysRowMissing');
-    return { problems };
+    return { ok: false, problems };
   }
   for (const key of keys.missing) {
     report(OPTIONAL_COLUMNS.has(key) ? 'warning' : 'error', cellAddress(1, keys.row), 'plan.keyMissing', {
@@ -131,45 +187,63 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
       cells: cells.join('、'),
     });
   }
-  if (problems.some((p) => p.severity === 'error')) return { problems };
-  const col = keys.columns;
-  const columnOf = (key: PlanKey): number | undefined => col[key];
-  const cellOf = (key: PlanKey, row: number): string => cellAddress(columnOf(key) ?? 1, row);
-  const valueOf = (key: PlanKey, row: number): CellValue => {
-    const c = columnOf(key);
-    return c === undefined ? null : cellAt(values, row, c);
+  if (hasErrors(problems)) return { ok: false, problems };
+  const columnOf = (key: PlanKey): number | undefined => keys.columns[key];
+  const reading: Reading = {
+    values,
+    problems,
+    report,
+    reported,
+    keys,
+    cellOf: (key, row) => cellAddress(columnOf(key) ?? 1, row),
+    valueOf: (key, row) => {
+      const c = columnOf(key);
+      return c === undefined ? null : cellAt(values, row, c);
+    },
   };
+  return { ok: true, reading, marker };
+}
 
+/** The header row below the keys (warned about when missing or changed: the keys, not the labels, are what count). */
+function findHeaderRow(r: Reading): number | undefined {
+  const { keys, values } = r;
   let headerRow: number | undefined;
   for (let row = keys.row + 1; row <= Math.min(keys.row + HEADER_SEARCH, values.length); row++) {
     if (
-      displayText(valueOf('code', row)) === LABEL.code ||
-      displayText(valueOf('campaignId', row)) === LABEL.campaignId
+      displayText(r.valueOf('code', row)) === LABEL.code ||
+      displayText(r.valueOf('campaignId', row)) === LABEL.campaignId
     ) {
       headerRow = row;
       break;
     }
   }
   if (headerRow === undefined) {
-    report('warning', cellOf('code', keys.row + 1), 'plan.headerMissing');
-  } else {
-    for (const key of KEYS) {
-      const c = columnOf(key);
-      if (c === undefined) continue;
-      const found = displayText(cellAt(values, headerRow, c));
-      if (found !== LABEL[key])
-        report('warning', cellAddress(c, headerRow), 'plan.headerChanged', { found, expected: LABEL[key] });
-    }
+    r.report('warning', r.cellOf('code', keys.row + 1), 'plan.headerMissing');
+    return undefined;
   }
+  for (const key of KEYS) {
+    const c = keys.columns[key];
+    if (c === undefined) continue;
+    const found = displayText(cellAt(values, headerRow, c));
+    if (found !== LABEL[key])
+      r.report('warning', cellAddress(c, headerRow), 'plan.headerChanged', { found, expected: LABEL[key] });
+  }
+  return headerRow;
+}
 
-  // The title: the first text between the keys and the header, without its "（2019年）指标库" suffix.
+/**
+ * The plan's id (from the marker), title and year: the title is the first text between the keys and the header,
+ * without its "（2019年）指标库" suffix; an office editing the plan for another year changes the visible title, not
+ * the hidden marker, so a year in the title wins (with a warning).
+ */
+function readHeading(r: Reading, marker: FoundMarker & { payload: MarkerPayload }, headerRow?: number): Heading {
   const markerYear = typeof marker.payload.year === 'number' ? marker.payload.year : undefined;
   const planId = typeof marker.payload.plan === 'string' ? marker.payload.plan : undefined;
   let title: string | undefined;
-  let titleCell = cellAddress(1, keys.row + 1);
+  let titleCell = cellAddress(1, r.keys.row + 1);
   let titleYear: number | undefined;
-  for (let row = keys.row + 1; row < (headerRow ?? keys.row + 2) && title === undefined; row++) {
-    const cells = values[row - 1] ?? [];
+  for (let row = r.keys.row + 1; row < (headerRow ?? r.keys.row + 2) && title === undefined; row++) {
+    const cells = r.values[row - 1] ?? [];
     const c = cells.findIndex((v) => !isBlankValue(v ?? null));
     if (c < 0) continue;
     const text = displayText(cells[c] ?? null);
@@ -180,40 +254,25 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
   }
   if (title === undefined || title === '') {
     title = planId ?? '';
-    report('warning', titleCell, 'plan.titleMissing', { title });
+    r.report('warning', titleCell, 'plan.titleMissing', { title });
   }
-  let year = markerYear;
-  let yearCell = marker.cell;
   if (titleYear !== undefined && titleYear !== markerYear) {
-    // An office editing the plan for another year changes the visible title, not the hidden marker.
-    report('warning', titleCell, 'plan.titleYear', { year: titleYear, markerYear: markerYear ?? '' });
-    year = titleYear;
-    yearCell = titleCell;
+    r.report('warning', titleCell, 'plan.titleYear', { year: titleYear, markerYear: markerYear ?? '' });
+    return { markerCell: marker.cell, planId, title, titleCell, year: titleYear, yearCell: titleCell };
   }
+  return { markerCell: marker.cell, planId, title, titleCell, year: markerYear, yearCell: marker.cell };
+}
 
-  // ── indicator rows ──
-  const firstRow = (headerRow ?? keys.row + 1) + 1;
+/** Every indicator row below the header, grouped by campaign in order of first appearance. */
+function readRows(r: Reading, firstRow: number): CampaignGroup[] {
   const groups = new Map<string, CampaignGroup>();
   /** Checked here, not only by the schema, whose plan-wide checks run only once every row is otherwise valid. */
   const firstRowOfCode = new Map<string, number>();
-  for (let row = firstRow; row <= values.length; row++) {
-    if (KEYS.every((k) => isBlankValue(valueOf(k, row)))) continue;
-    const code = displayText(valueOf('code', row));
+  for (let row = firstRow; row <= r.values.length; row++) {
+    if (KEYS.every((k) => isBlankValue(r.valueOf(k, row)))) continue;
+    const code = displayText(r.valueOf('code', row));
     const indicator = code === '' ? undefined : code;
-    const text = (key: PlanKey, required: boolean): string | undefined => {
-      const v = valueOf(key, row);
-      if (typeof v === 'object' && v !== null) {
-        report('error', cellOf(key, row), 'plan.errorValue', { label: LABEL[key], text: v.error }, indicator);
-        return undefined;
-      }
-      const t = displayText(v);
-      if (t === '') {
-        if (required) report('error', cellOf(key, row), 'plan.blank', { label: LABEL[key] }, indicator);
-        return undefined;
-      }
-      return t;
-    };
-
+    const text = rowText(r, row, indicator);
     const campaignId = text('campaignId', true);
     if (campaignId === undefined) continue;
     let group = groups.get(campaignId);
@@ -221,93 +280,108 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
       group = { id: campaignId, firstRow: row, source: {}, rows: [] };
       groups.set(campaignId, group);
     }
-    for (const field of CAMPAIGN_FIELDS) {
-      const t = text(field, false);
-      if (t === undefined) continue; // a blank repeat is a merged cell or an omission: the first value stands
-      const first = group.source[field];
-      if (!first) group.source[field] = { row, text: t };
-      else if (first.text !== t) {
-        report(
-          'error',
-          cellOf(field, row),
-          'plan.inconsistentCampaign',
-          {
-            campaign: campaignId,
-            label: LABEL[field],
-            first: first.text,
-            firstCell: cellOf(field, first.row),
-            text: t,
-          },
-          indicator,
-        );
-      }
-    }
-
-    const data: Record<string, unknown> = {};
-    for (const field of REQUIRED_TEXT) data[field] = text(field, true);
+    readCampaignFields(r, group, row, indicator, text);
     if (indicator !== undefined) {
       const first = firstRowOfCode.get(indicator);
       if (first === undefined) firstRowOfCode.set(indicator, row);
-      else
-        report(
-          'error',
-          cellOf('code', row),
-          'plan.duplicateCode',
-          { text: indicator, first: cellOf('code', first) },
-          indicator,
-        );
-    }
-    const note = text('note', false);
-    if (note !== undefined) data.note = note;
-
-    const kindText = text('kind', true);
-    let kind: Kind | undefined;
-    if (kindText !== undefined) {
-      kind = parseKind(kindText);
-      if (kind === undefined) report('error', cellOf('kind', row), 'plan.unknownKind', { text: kindText }, indicator);
-    }
-    data.kind = kind ?? kindText;
-
-    const unit = typeof data.unit === 'string' ? data.unit : '';
-    for (const field of ['target', 'stretch'] as const) {
-      const n = readTarget(valueOf(field, row), unit, kind, LABEL[field], cellOf(field, row), indicator, report);
-      if (n !== undefined) data[field] = n;
-    }
-
-    const pacedValue = valueOf('paced', row);
-    if (typeof pacedValue === 'boolean') data.paced = pacedValue;
-    else {
-      const t = text('paced', true);
-      if (t !== undefined) {
-        data.paced = PACED.get(t.toLowerCase());
-        if (data.paced === undefined) report('error', cellOf('paced', row), 'plan.badPaced', { text: t }, indicator);
+      else {
+        const params = { text: indicator, first: r.cellOf('code', first) };
+        r.report('error', r.cellOf('code', row), 'plan.duplicateCode', params, indicator);
       }
     }
-    const aggText = text('aggregation', true);
-    if (aggText !== undefined) {
-      data.aggregation = AGGREGATION.get(aggText.toLowerCase());
-      if (data.aggregation === undefined)
-        report('error', cellOf('aggregation', row), 'plan.badAggregation', { text: aggText }, indicator);
+    group.rows.push({ row, data: readIndicator(r, row, indicator, text) });
+  }
+  return [...groups.values()];
+}
+
+type RowText = (key: PlanKey, required: boolean) => string | undefined;
+
+/** A text cell of a row: an error value or a required blank is reported (and undefined). */
+function rowText(r: Reading, row: number, indicator: string | undefined): RowText {
+  return (key, required) => {
+    const v = r.valueOf(key, row);
+    if (typeof v === 'object' && v !== null) {
+      r.report('error', r.cellOf(key, row), 'plan.errorValue', { label: LABEL[key], text: v.error }, indicator);
+      return undefined;
     }
-    group.rows.push({ row, data });
+    const t = displayText(v);
+    if (t === '') {
+      if (required) r.report('error', r.cellOf(key, row), 'plan.blank', { label: LABEL[key] }, indicator);
+      return undefined;
+    }
+    return t;
+  };
+}
+
+/** The campaign's fields repeated on the row: the first value stands, a different one is an error. */
+function readCampaignFields(
+  r: Reading,
+  group: CampaignGroup,
+  row: number,
+  indicator: string | undefined,
+  text: RowText,
+): void {
+  for (const field of CAMPAIGN_FIELDS) {
+    const t = text(field, false);
+    if (t === undefined) continue; // a blank repeat is a merged cell or an omission: the first value stands
+    const first = group.source[field];
+    if (!first) group.source[field] = { row, text: t };
+    else if (first.text !== t) {
+      const params = {
+        campaign: group.id,
+        label: LABEL[field],
+        first: first.text,
+        firstCell: r.cellOf(field, first.row),
+        text: t,
+      };
+      r.report('error', r.cellOf(field, row), 'plan.inconsistentCampaign', params, indicator);
+    }
+  }
+}
+
+/** One indicator's fields as data for the schema; what cannot be read is reported at its cell and left out. */
+function readIndicator(r: Reading, row: number, indicator: string | undefined, text: RowText): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of REQUIRED_TEXT) data[field] = text(field, true);
+  const note = text('note', false);
+  if (note !== undefined) data.note = note;
+
+  const kindText = text('kind', true);
+  const kind = kindText === undefined ? undefined : parseKind(kindText);
+  if (kindText !== undefined && kind === undefined)
+    r.report('error', r.cellOf('kind', row), 'plan.unknownKind', { text: kindText }, indicator);
+  data.kind = kind ?? kindText;
+
+  const unit = typeof data.unit === 'string' ? data.unit : '';
+  for (const field of ['target', 'stretch'] as const) {
+    const n = readTarget(r.valueOf(field, row), unit, kind, LABEL[field], r.cellOf(field, row), indicator, r.report);
+    if (n !== undefined) data[field] = n;
   }
 
-  const campaigns = [...groups.values()];
-  if (campaigns.length === 0) {
-    if (!problems.some((p) => p.severity === 'error'))
-      report('error', cellOf('code', headerRow ?? keys.row), 'plan.noIndicators');
-    return { problems };
-  }
-  for (const g of campaigns) {
-    for (const field of CAMPAIGN_FIELDS) {
-      if (!g.source[field]) report('error', cellOf(field, g.firstRow), 'plan.blank', { label: LABEL[field] });
+  const pacedValue = r.valueOf('paced', row);
+  if (typeof pacedValue === 'boolean') data.paced = pacedValue;
+  else {
+    const t = text('paced', true);
+    if (t !== undefined) {
+      data.paced = PACED.get(t.toLowerCase());
+      if (data.paced === undefined) r.report('error', r.cellOf('paced', row), 'plan.badPaced', { text: t }, indicator);
     }
   }
+  const aggText = text('aggregation', true);
+  if (aggText !== undefined) {
+    data.aggregation = AGGREGATION.get(aggText.toLowerCase());
+    if (data.aggregation === undefined)
+      r.report('error', r.cellOf('aggregation', row), 'plan.badAggregation', { text: aggText }, indicator);
+  }
+  return data;
+}
 
+/** The plan schema over what was read; every issue reported at the cell its path comes from. */
+function validateCandidate(r: Reading, heading: Heading, campaigns: readonly CampaignGroup[]): Plan | undefined {
   const candidate = {
-    id: planId,
-    year,
-    title,
+    id: heading.planId,
+    year: heading.year,
+    title: heading.title,
     campaigns: campaigns.map((g, i) => ({
       id: g.id,
       number: i + 1,
@@ -315,26 +389,23 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
       commander: g.source.commander?.text,
       deputyCommander: g.source.deputyCommander?.text,
       leadDepartment: g.source.leadDepartment?.text,
-      indicators: g.rows.map((r) => r.data),
+      indicators: g.rows.map((row) => row.data),
     })),
   };
-
-  // ── the schema, every issue at its cell ──
   const parsed = planSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const seen = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const where = locate(issue.path, campaigns, { markerCell: marker.cell, yearCell, titleCell, columnOf });
-      if (reported.has(where.cell)) continue;
-      const { key, params } = describeIssue(issue, where, candidate);
-      const id = `${where.cell}|${key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      report('error', where.cell, key, params, where.indicator);
-    }
+  if (parsed.success) return parsed.data;
+  const seen = new Set<string>();
+  const at = { ...heading, columnOf: (key: PlanKey) => r.keys.columns[key] };
+  for (const issue of parsed.error.issues) {
+    const where = locate(issue.path, campaigns, at);
+    if (r.reported.has(where.cell)) continue;
+    const { key, params } = describeIssue(issue, where, candidate);
+    const id = `${where.cell}|${key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    r.report('error', where.cell, key, params, where.indicator);
   }
-  if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
-  return { plan: parsed.data, problems };
+  return undefined;
 }
 
 /** A target or stretch cell: a number, or blank. Text and rates typed as whole percentages are reported. */
