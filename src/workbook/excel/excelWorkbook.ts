@@ -1,6 +1,5 @@
 import { MARKER_RANGE, listedMarker } from '../../domain/grid/ownSheets';
 import { type SheetSpec } from '../../domain/grid/sheetSpec';
-import { rangeAddress } from '../../domain/grid/address';
 import {
   PortError,
   type CellWrite,
@@ -12,12 +11,11 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from '../port';
-import { type SheetData } from '../../domain/grid/sheet';
 import { needsTextFormat } from './cellText';
 import { asOfficeError, DEFAULT_RETRY_DELAYS_MS, defaultSleep, withRetry, type RetryPolicy } from './errors';
 import { FEATURE_REQUIREMENTS, requirementOf, type Feature } from './features';
-import { DEFAULT_BATCH_BUDGET_BYTES, jsonBytes, OperationQueue, PAYLOAD_LIMIT_BYTES, runBatches } from './payload';
-import { bytesPerCell, rangeProperties, toSheetData, type LoadedGrid } from './readSheets';
+import { DEFAULT_BATCH_BUDGET_BYTES, jsonBytes, OperationQueue, runBatches } from './payload';
+import { readAllSheets, readNamed, type ReadSettings } from './readSheets';
 import { queueClear, queueSheet } from './renderSheet';
 import {
   lastSpecPerName,
@@ -115,6 +113,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
   const snapshot = new SnapshotKeeper(options.snapshotMaxAgeMs ?? 60_000, options.now ?? Date.now);
   /** Set when Excel refused loads under a null object: the lookup then goes by names (lookUpByNames). */
   let nullObjectLoadsRefused = false;
+  const reading: ReadSettings = { supports, budget };
   const writing: WriteSettings = { supports, budget, changed: () => snapshot.drop() };
   /** Every attempt of a write in its own Excel.run and WriteRun; the report of the one that succeeded is kept. */
   const write = async (attempt: (w: WriteRun) => Promise<WriteReport>): Promise<void> => {
@@ -128,41 +127,6 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
       await context.sync();
       return sheet.name;
     });
-
-  /**
-   * Every named sheet's used range in one batch (one sync), or in ~4 MB chunks when the response is too large.
-   * `alongside` queues more loads for the batch that succeeds (the first, or the size probe of the chunked read)
-   * and returns what to do once they came back.
-   */
-  const readNamed = async (
-    context: Excel.RequestContext,
-    names: readonly string[],
-    readOptions: ReadOptions,
-    alongside?: () => () => void,
-  ): Promise<readonly SheetData[]> => {
-    const properties = ['rowIndex', 'columnIndex', ...rangeProperties(readOptions)];
-    const reads = names.map((name) => {
-      const sheet = context.workbook.worksheets.getItem(name);
-      sheet.load('name');
-      const used = supports('usedRangeOrNullObject') ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
-      used.load(properties);
-      return { sheet, used };
-    });
-    const loaded = alongside?.();
-    try {
-      await context.sync();
-    } catch (error) {
-      const code = asOfficeError(error)?.code;
-      if (code === 'ItemNotFound') throw await missingSheets(context, names);
-      if (code === 'ResponsePayloadSizeLimitExceeded')
-        return readInChunks(context, names, readOptions, budget, supports('usedRangeOrNullObject'), alongside);
-      throw error;
-    }
-    loaded?.();
-    return reads.map(({ sheet, used }) =>
-      toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, readOptions)], readOptions),
-    );
-  };
 
   /**
    * The targets of writeSheets with what they hold: one round trip by getItemOrNullObject; by names (1–2) before
@@ -207,29 +171,17 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
     readSheets: (names: readonly string[], readOptions: ReadOptions = {}) =>
       names.length === 0
         ? Promise.resolve([])
-        : withRetry(() => run((context) => readNamed(context, names, readOptions)), retry),
+        : withRetry(() => run((context) => readNamed(context, names, readOptions, reading)), retry),
 
     readAllSheets: (readOptions: ReadOptions = {}) =>
       withRetry(
         () =>
-          run(async (context): Promise<readonly SheetData[]> => {
-            const sheets = context.workbook.worksheets;
-            sheets.load('items/name,items/position');
-            await context.sync();
-            const items = [...sheets.items].sort((a, b) => a.position - b.position);
+          run((context) =>
             // The snapshot's loads ride on the batch that reads the used ranges: no round trip of their own.
-            const takeSnapshot = () => snapshot.queueTake(items, supports('protection'));
-            if (items.length === 0) {
-              takeSnapshot()();
-              return [];
-            }
-            return readNamed(
-              context,
-              items.map((sheet) => sheet.name),
-              readOptions,
-              takeSnapshot,
-            );
-          }),
+            readAllSheets(context, readOptions, reading, (sheets) =>
+              snapshot.queueTake(sheets, supports('protection')),
+            ),
+          ),
         retry,
       ),
 
@@ -461,154 +413,6 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
     },
   };
   return port;
-}
-
-/** The loaded properties of a range; its position is passed when it was not loaded with it. */
-function loadedGrid(
-  range: Excel.Range,
-  options: ReadOptions,
-  at?: { readonly rowIndex: number; readonly columnIndex: number },
-): LoadedGrid {
-  return {
-    rowIndex: at ? at.rowIndex : range.rowIndex,
-    columnIndex: at ? at.columnIndex : range.columnIndex,
-    values: range.values,
-    valueTypes: range.valueTypes,
-    ...(options.formulas ? { formulas: range.formulas } : {}),
-    ...(options.numberFormats ? { numberFormat: range.numberFormat } : {}),
-  };
-}
-
-/** After an ItemNotFound: which of the names are not sheets of this workbook (one more round trip). */
-async function missingSheets(context: Excel.RequestContext, names: readonly string[]): Promise<PortError> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  await context.sync();
-  const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-  const missing = names.filter((n) => !present.has(n.toLowerCase()));
-  return new PortError('sheetMissing', (missing.length > 0 ? missing : names).join(', '));
-}
-
-/**
- * The used ranges were too large for one response (Excel on the web: 5 MB): learn their sizes, then read them in
- * row chunks of an estimated `budget` bytes per round trip. Cell sizes are only known once read, so a batch that
- * still comes back too large is retried as halves with a doubled estimate: round trips grow with bytes only.
- */
-async function readInChunks(
-  context: Excel.RequestContext,
-  names: readonly string[],
-  options: ReadOptions,
-  budget: number,
-  orNull: boolean,
-  alongside?: () => () => void,
-): Promise<readonly SheetData[]> {
-  const probes = names.map((name) => {
-    const sheet = context.workbook.worksheets.getItem(name);
-    sheet.load('name');
-    const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
-    used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { sheet, used };
-  });
-  const loaded = alongside?.();
-  await context.sync();
-  loaded?.();
-  const present = probes.filter(({ used }) => !used.isNullObject);
-  // The refused read says the cells average more than the limit divided by their number: start above that.
-  const cells = present.reduce((n, { used }) => n + used.rowCount * used.columnCount, 0);
-  const perCell = Math.max(bytesPerCell(options), Math.ceil((1.5 * PAYLOAD_LIMIT_BYTES) / Math.max(1, cells)));
-  const work: Chunk[] = [];
-  probes.forEach(({ used }, sheet) => {
-    if (!used.isNullObject)
-      work.push({
-        sheet,
-        top: used.rowIndex,
-        left: used.columnIndex,
-        rows: used.rowCount,
-        columns: used.columnCount,
-        perCell,
-      });
-  });
-  const grids = probes.map((): LoadedGrid[] => []);
-  const properties = rangeProperties(options);
-  while (work.length > 0) {
-    const batch = takeBatch(work, budget);
-    const loads = batch.map((chunk) => ({
-      chunk,
-      range: probes[chunk.sheet]?.sheet.getRange(chunkAddress(chunk)).load(properties),
-    }));
-    try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate: one round trip per ~4 MB of response, only for reads over Excel on the web's 5 MB limit
-      await context.sync();
-    } catch (error) {
-      if (asOfficeError(error)?.code !== 'ResponsePayloadSizeLimitExceeded' || batch.every((c) => c.rows === 1))
-        throw error;
-      work.unshift(...batch.flatMap(halve));
-      continue;
-    }
-    for (const { chunk, range } of loads)
-      if (range) grids[chunk.sheet]?.push(loadedGrid(range, options, { rowIndex: chunk.top, columnIndex: chunk.left }));
-  }
-  return probes.map(({ sheet }, i) => toSheetData(sheet.name, grids[i] ?? [], options));
-}
-
-interface Chunk {
-  readonly sheet: number;
-  readonly top: number;
-  readonly left: number;
-  readonly rows: number;
-  readonly columns: number;
-  /** Estimated response bytes per cell; doubled each time a batch with this chunk came back too large. */
-  readonly perCell: number;
-}
-
-function chunkAddress(c: Chunk): string {
-  // top and left are Excel's 0-based rowIndex and columnIndex; addresses count from 1.
-  return rangeAddress({
-    start: { row: c.top + 1, column: c.left + 1 },
-    end: { row: c.top + c.rows, column: c.left + c.columns },
-  });
-}
-
-function chunkBytes(c: Chunk): number {
-  return c.rows * c.columns * c.perCell;
-}
-
-/** Takes from the front of `work` the chunks of one round trip, cutting a chunk by rows to fit the budget. */
-function takeBatch(work: Chunk[], budget: number): Chunk[] {
-  const batch: Chunk[] = [];
-  let bytes = 0;
-  while (work.length > 0) {
-    const next = work[0];
-    if (!next) break;
-    const room = budget - bytes;
-    if (chunkBytes(next) <= room) {
-      batch.push(next);
-      bytes += chunkBytes(next);
-      work.shift();
-      continue;
-    }
-    const rows = Math.floor(room / (next.columns * next.perCell));
-    if (rows >= 1) {
-      batch.push({ ...next, rows });
-      work[0] = { ...next, top: next.top + rows, rows: next.rows - rows };
-    } else if (batch.length === 0) {
-      batch.push({ ...next, rows: 1 });
-      work[0] = { ...next, top: next.top + 1, rows: next.rows - 1 };
-      if (next.rows === 1) work.shift();
-    }
-    break;
-  }
-  return batch;
-}
-
-function halve(c: Chunk): Chunk[] {
-  const perCell = c.perCell * 2;
-  if (c.rows === 1) return [{ ...c, perCell }];
-  const upper = Math.ceil(c.rows / 2);
-  return [
-    { ...c, rows: upper, perCell },
-    { ...c, top: c.top + upper, rows: c.rows - upper, perCell },
-  ];
 }
 
 /** What listSheets (and insertSheet) load of every sheet. */

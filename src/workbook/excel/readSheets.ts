@@ -1,11 +1,162 @@
-import type { ReadOptions } from '../port';
+import { PortError, type ReadOptions } from '../port';
 import type { SheetData } from '../../domain/grid/sheet';
 import type { CellValue } from '../../domain/grid/cells';
+import { asOfficeError } from './errors';
+import type { Feature } from './features';
+import { chunkAddress, chunksOf, halve, takeBatch } from './readChunks';
 
 /**
- * Turning what Excel returns for a sheet's used range into SheetData: cell (r, c) of the result is cell (r+1, c+1)
- * of the sheet, whatever rows and columns are empty above and to the left of the used range.
+ * Reading sheets: every named sheet's used range in one batch (readNamed), in row chunks when the response would
+ * be too large (readInChunks, readChunks.ts), and turning what Excel returns into SheetData: cell (r, c) of the
+ * result is cell (r+1, c+1) of the sheet, whatever rows and columns are empty above and to the left of the used
+ * range.
  */
+
+export interface ReadSettings {
+  readonly supports: (feature: Feature) => boolean;
+  /** Estimated response bytes per round trip of a chunked read. */
+  readonly budget: number;
+}
+
+/**
+ * More loads for the batch of a read that succeeds (queued again if the first batch is refused as too large);
+ * the returned function runs once they came back.
+ */
+export type Alongside = () => () => void;
+
+/**
+ * Every sheet in tab order: the names (one round trip), then readNamed. `alongside` is given the sheets, so that
+ * what it loads of them rides on the read's batch.
+ */
+export async function readAllSheets(
+  context: Excel.RequestContext,
+  options: ReadOptions,
+  settings: ReadSettings,
+  alongside?: (sheets: readonly Excel.Worksheet[]) => () => void,
+): Promise<readonly SheetData[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/position');
+  await context.sync();
+  const items = [...sheets.items].sort((a, b) => a.position - b.position);
+  const withItems = alongside && (() => alongside(items));
+  if (items.length === 0) {
+    // No sheet, nothing to read; what rides along has nothing to load and is done at once.
+    withItems?.()();
+    return [];
+  }
+  const names = items.map((sheet) => sheet.name);
+  return readNamed(context, names, options, settings, withItems);
+}
+
+/**
+ * Every named sheet's used range in one batch (one sync), or in ~`budget` chunks when the response is too large;
+ * a name that is not a sheet is a PortError('sheetMissing') naming it (one more round trip, on that error only).
+ */
+export async function readNamed(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  options: ReadOptions,
+  settings: ReadSettings,
+  alongside?: Alongside,
+): Promise<readonly SheetData[]> {
+  const properties = ['rowIndex', 'columnIndex', ...rangeProperties(options)];
+  const orNull = settings.supports('usedRangeOrNullObject');
+  const reads = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    sheet.load('name');
+    const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+    used.load(properties);
+    return { sheet, used };
+  });
+  const loaded = alongside?.();
+  try {
+    await context.sync();
+  } catch (error) {
+    const code = asOfficeError(error)?.code;
+    if (code === 'ItemNotFound') throw await missingSheets(context, names);
+    if (code === 'ResponsePayloadSizeLimitExceeded') return readInChunks(context, names, options, settings, alongside);
+    throw error;
+  }
+  loaded?.();
+  return reads.map(({ sheet, used }) =>
+    toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, options)], options),
+  );
+}
+
+/** After an ItemNotFound: which of the names are not sheets of this workbook (one more round trip). */
+async function missingSheets(context: Excel.RequestContext, names: readonly string[]): Promise<PortError> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+  const missing = names.filter((n) => !present.has(n.toLowerCase()));
+  return new PortError('sheetMissing', (missing.length > 0 ? missing : names).join(', '));
+}
+
+/**
+ * The used ranges were too large for one response: learn their sizes (with what rides along), then read them in
+ * row chunks of ~`budget` bytes per round trip, halving those of a batch that still comes back too large.
+ */
+async function readInChunks(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  options: ReadOptions,
+  settings: ReadSettings,
+  alongside?: Alongside,
+): Promise<readonly SheetData[]> {
+  const orNull = settings.supports('usedRangeOrNullObject');
+  const probes = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    sheet.load('name');
+    const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    return { sheet, used };
+  });
+  const loaded = alongside?.();
+  await context.sync();
+  loaded?.();
+  const work = chunksOf(
+    probes.map(({ used }) => (used.isNullObject ? undefined : used)),
+    bytesPerCell(options),
+  );
+  const grids = probes.map((): LoadedGrid[] => []);
+  const properties = rangeProperties(options);
+  while (work.length > 0) {
+    const batch = takeBatch(work, settings.budget);
+    const loads = batch.map((chunk) => ({
+      chunk,
+      range: probes[chunk.sheet]?.sheet.getRange(chunkAddress(chunk)).load(properties),
+    }));
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate: one round trip per ~4 MB of response, only for reads over Excel on the web's 5 MB limit
+      await context.sync();
+    } catch (error) {
+      if (asOfficeError(error)?.code !== 'ResponsePayloadSizeLimitExceeded' || batch.every((c) => c.rows === 1))
+        throw error;
+      work.unshift(...batch.flatMap(halve));
+      continue;
+    }
+    for (const { chunk, range } of loads)
+      if (range) grids[chunk.sheet]?.push(loadedGrid(range, options, { rowIndex: chunk.top, columnIndex: chunk.left }));
+  }
+  return probes.map(({ sheet }, i) => toSheetData(sheet.name, grids[i] ?? [], options));
+}
+
+/** The loaded properties of a range; its position is passed when it was not loaded with it. */
+function loadedGrid(
+  range: Excel.Range,
+  options: ReadOptions,
+  at?: { readonly rowIndex: number; readonly columnIndex: number },
+): LoadedGrid {
+  return {
+    rowIndex: at ? at.rowIndex : range.rowIndex,
+    columnIndex: at ? at.columnIndex : range.columnIndex,
+    values: range.values,
+    valueTypes: range.valueTypes,
+    ...(options.formulas ? { formulas: range.formulas } : {}),
+    ...(options.numberFormats ? { numberFormat: range.numberFormat } : {}),
+  };
+}
 
 export interface LoadedGrid {
   /** 0-based position of the grid's top-left cell on the sheet. */
