@@ -12,7 +12,7 @@ import {
   type MarkerLookup,
   type TemplateMarker,
 } from '../grid/ownSheets';
-import { structureReporter, type Field, type SheetProblem } from '../grid/problems';
+import { structureReporter, type Field, type ReportStructure, type SheetProblem } from '../grid/problems';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
 import { cellAddress } from '../grid/address';
@@ -104,187 +104,246 @@ export function validateTemplateSheet(
   return template ? { template, problems } : { problems };
 }
 
+/** What the steps of checking a template share: the sheet, the plan, its campaign, the marker, the problems. */
+interface Check {
+  readonly sheet: SheetData;
+  readonly plan: Plan;
+  readonly campaign: Campaign;
+  readonly marker: TemplateMarker;
+  readonly markerCell: string;
+  readonly problems: SheetProblem[];
+  readonly structure: ReportStructure;
+}
+
+/** The report period found in the heading rows (or the marker's, when its label is gone), and its cell. */
+interface PeriodReading {
+  readonly period?: Period;
+  readonly cell: string;
+}
+
 function checkTemplate(sheet: SheetData, plan: Plan): Checked {
-  const values = sheet.values;
   const problems: SheetProblem[] = [];
   const structure = structureReporter(sheet.name, problems);
+  const found = checkMarker(sheet, plan, structure);
+  if (!found.campaign) return { problems };
+  const check: Check = { sheet, plan, ...found, campaign: found.campaign, problems, structure };
 
-  // ── marker ──
-  const lookup = lookUpTemplateMarker(values);
+  const keys = checkKeys(check, found.markerRow);
+  const codeColumn = keys?.columns.code;
+  if (!keys || codeColumn === undefined || keys.columns.actual === undefined)
+    return { problems, campaign: check.campaign };
+
+  const headerRow = findHeaderRow(sheet.values, keys);
+  const headingEnd = (headerRow ?? keys.row + HEADER_SEARCH) - 1;
+  const periodRead = readPeriodCell(check, headingEnd);
+  const departmentCell = checkDepartment(check, headingEnd);
+  checkHeaders(check, keys, headerRow, periodRead.period);
+
+  const rowsAt = findIndicatorRows(check, codeColumn, (headerRow ?? keys.row) + 1, headerRow !== undefined);
+  const rows = readIndicatorRows(check, keys, rowsAt, headerRow ?? keys.row, periodRead);
+  const template: TemplateReading = {
+    marker: check.marker,
+    campaignId: check.campaign.id,
+    department: check.marker.department,
+    ...(periodRead.period ? { period: periodRead.period } : {}),
+    rows,
+  };
+  return { template, problems, departmentCell, campaign: check.campaign };
+}
+
+/** The marker: missing or damaged stops the check; moved, another plan's, or an unknown campaign are said. */
+function checkMarker(
+  sheet: SheetData,
+  plan: Plan,
+  structure: ReportStructure,
+): { campaign?: Campaign; marker: TemplateMarker; markerCell: string; markerRow: number } | { campaign?: undefined } {
+  const lookup = lookUpTemplateMarker(sheet.values);
   if (lookup.kind === 'missing') {
     structure('error', 'A1', 'structure.markerMissing');
-    return { problems };
+    return {};
   }
   if (lookup.kind === 'damaged') {
     structure('error', lookup.found.cell, 'structure.markerUnreadable', { text: markerText(lookup.found) });
-    return { problems };
+    return {};
   }
   const markerCell = lookup.found.cell;
-  const payload = lookup.found.payload;
-  const marker = templateMarkerOf(payload);
+  const marker = templateMarkerOf(lookup.found.payload);
   if (!marker) throw new Error('lookUpTemplateMarker returned an incomplete template marker');
   if (lookup.kind === 'moved') structure('error', markerCell, 'structure.markerMoved', { found: markerCell });
   if (marker.plan !== plan.id)
     structure('warning', markerCell, 'structure.planMismatch', { sheetPlan: marker.plan, plan: plan.id });
   const campaign = plan.campaigns.find((c) => c.id === marker.campaign);
-  if (!campaign) {
+  if (!campaign)
     structure('error', markerCell, 'structure.unknownCampaign', { campaign: marker.campaign, plan: plan.id });
-    return { problems };
-  }
+  return { ...(campaign ? { campaign } : {}), marker, markerCell, markerRow: lookup.found.row };
+}
 
-  // ── keys row: every column is found by its key ──
-  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual']);
+/** The keys row: every column is found by its key; a key missing or twice is an error. */
+function checkKeys(c: Check, markerRow: number): KeysRow<ColumnKey> | undefined {
+  const keys = findKeysRow(c.sheet.values, COLUMN_KEYS, ['code', 'actual']);
   if (!keys) {
-    structure('error', cellAddress(1, lookup.found.row + 1), 'structure.keysRowMissing');
-    return { problems, campaign };
+    c.structure('error', cellAddress(1, markerRow + 1), 'structure.keysRowMissing');
+    return undefined;
   }
-  const headersOfMonth = columnHeaders(marker.month);
+  const headersOfMonth = columnHeaders(c.marker.month);
   for (const key of keys.missing)
-    structure('error', cellAddress(1, keys.row), 'structure.keyMissing', { key, header: headersOfMonth[key] });
+    c.structure('error', cellAddress(1, keys.row), 'structure.keyMissing', { key, header: headersOfMonth[key] });
   for (const key of keys.duplicated) {
-    const cols = keys.positions.get(key) ?? [];
-    const cells = cols.map((c) => cellAddress(c, keys.row));
-    structure('error', cells[1] ?? cellAddress(1, keys.row), 'structure.keyDuplicated', {
+    const cells = (keys.positions.get(key) ?? []).map((col) => cellAddress(col, keys.row));
+    c.structure('error', cells[1] ?? cellAddress(1, keys.row), 'structure.keyDuplicated', {
       key,
       header: headersOfMonth[key],
       cells: cells.join('、'),
     });
   }
-  const col = keys.columns;
-  const codeCol = col.code;
-  const actualCol = col.actual;
-  if (codeCol === undefined || actualCol === undefined) return { problems, campaign };
+  return keys;
+}
 
-  // ── header row: the first row below the keys that reads like the template's header ──
-  const headerRow = findHeaderRow(values, keys);
-
-  // ── report period (SPEC §7: missing or malformed is an error) and department ──
-  const headingEnd = (headerRow ?? keys.row + HEADER_SEARCH) - 1;
-  const periodLabel = findLabel(values, PERIOD_LABEL, 1, headingEnd);
-  const markerPeriod: Period = { year: marker.year, month: marker.month };
-  let period: Period | undefined;
-  let periodCell = markerCell;
-  const periodProblems: Problem[] = [];
-  if (periodLabel) {
-    const found = valueRightOf(values, periodLabel, HEADING_LABELS);
-    periodCell = cellAddress(found?.column ?? periodLabel.column, periodLabel.row);
-    const r = validatePeriod(found?.value ?? null, plan.year);
-    periodProblems.push(...r.problems);
-    period = r.period;
-    if (period && (period.year !== marker.year || period.month !== marker.month)) {
-      structure('warning', periodCell, 'structure.periodMismatch', {
-        year: period.year,
-        month: period.month,
+/** The report period (SPEC §7: missing or malformed is an error), and whether it agrees with the marker's. */
+function readPeriodCell(c: Check, headingEnd: number): PeriodReading {
+  const { sheet, plan, marker } = c;
+  const label = findLabel(sheet.values, PERIOD_LABEL, 1, headingEnd);
+  let reading: PeriodReading;
+  let found: readonly Problem[];
+  if (label) {
+    const value = valueRightOf(sheet.values, label, HEADING_LABELS);
+    const cell = cellAddress(value?.column ?? label.column, label.row);
+    const r = validatePeriod(value?.value ?? null, plan.year);
+    reading = { cell, ...(r.period ? { period: r.period } : {}) };
+    found = r.problems;
+    if (r.period && (r.period.year !== marker.year || r.period.month !== marker.month)) {
+      c.structure('warning', cell, 'structure.periodMismatch', {
+        year: r.period.year,
+        month: r.period.month,
         markerYear: marker.year,
         markerMonth: marker.month,
       });
     }
   } else {
-    structure('warning', markerCell, 'structure.periodLabelMissing', { year: marker.year, month: marker.month });
-    period = markerPeriod;
-    if (marker.year !== plan.year)
-      periodProblems.push({
-        severity: 'warning',
-        field: 'period',
-        key: 'period.wrongYear',
-        params: { year: marker.year, planYear: plan.year },
-      });
+    c.structure('warning', c.markerCell, 'structure.periodLabelMissing', { year: marker.year, month: marker.month });
+    reading = { cell: c.markerCell, period: { year: marker.year, month: marker.month } };
+    found =
+      marker.year === plan.year
+        ? []
+        : [
+            {
+              severity: 'warning',
+              field: 'period',
+              key: 'period.wrongYear',
+              params: { year: marker.year, planYear: plan.year },
+            },
+          ];
   }
-  for (const p of periodProblems)
-    problems.push({
+  for (const p of found)
+    c.problems.push({
       severity: p.severity,
       sheet: sheet.name,
-      cell: periodCell,
+      cell: reading.cell,
       field: 'period',
       key: p.key,
       params: p.params,
     });
+  return reading;
+}
 
-  const departmentLabel = findLabel(values, DEPARTMENT_LABEL, 1, headingEnd);
-  const departmentValue = departmentLabel ? valueRightOf(values, departmentLabel, HEADING_LABELS) : undefined;
-  const departmentCell =
-    departmentLabel && departmentValue ? cellAddress(departmentValue.column, departmentLabel.row) : markerCell;
-  if (departmentValue && displayText(departmentValue.value) !== marker.department) {
-    structure('warning', departmentCell, 'structure.departmentMismatch', {
-      found: displayText(departmentValue.value),
-      department: marker.department,
+/** The 填报单位 cell, where a duplicate submission is reported; a department other than the marker's is said. */
+function checkDepartment(c: Check, headingEnd: number): string {
+  const label = findLabel(c.sheet.values, DEPARTMENT_LABEL, 1, headingEnd);
+  const value = label ? valueRightOf(c.sheet.values, label, HEADING_LABELS) : undefined;
+  const cell = label && value ? cellAddress(value.column, label.row) : c.markerCell;
+  if (value && displayText(value.value) !== c.marker.department) {
+    c.structure('warning', cell, 'structure.departmentMismatch', {
+      found: displayText(value.value),
+      department: c.marker.department,
     });
   }
+  return cell;
+}
 
+/** The header row's labels (a changed one is warned about: the keys, not the labels, locate the columns). */
+function checkHeaders(c: Check, keys: KeysRow<ColumnKey>, headerRow: number | undefined, period?: Period): void {
   if (headerRow === undefined) {
-    structure('warning', cellAddress(codeCol, keys.row + 1), 'structure.headerMissing');
-  } else {
-    const months = new Set([marker.month, ...(period ? [period.month] : [])]);
-    for (const key of COLUMN_KEYS) {
-      const c = col[key];
-      if (c === undefined) continue;
-      const found = displayText(cellAt(values, headerRow, c));
-      const accepted = key === 'actual' ? [...months].map(actualHeader) : [headersOfMonth[key]];
-      if (!accepted.some((h) => normaliseHeader(h) === normaliseHeader(found))) {
-        structure('warning', cellAddress(c, headerRow), 'structure.headerChanged', {
-          found,
-          expected: accepted[0] ?? '',
-        });
-      }
-    }
+    c.structure('warning', cellAddress(keys.columns.code ?? 1, keys.row + 1), 'structure.headerMissing');
+    return;
   }
+  const headersOfMonth = columnHeaders(c.marker.month);
+  const months = new Set([c.marker.month, ...(period ? [period.month] : [])]);
+  for (const key of COLUMN_KEYS) {
+    const column = keys.columns[key];
+    if (column === undefined) continue;
+    const found = displayText(cellAt(c.sheet.values, headerRow, column));
+    const accepted = key === 'actual' ? [...months].map(actualHeader) : [headersOfMonth[key]];
+    if (!accepted.some((h) => normaliseHeader(h) === normaliseHeader(found)))
+      c.structure('warning', cellAddress(column, headerRow), 'structure.headerChanged', {
+        found,
+        expected: accepted[0] ?? '',
+      });
+  }
+}
 
-  // ── indicator rows, matched by code ──
-  const firstRow = (headerRow ?? keys.row) + 1;
-  const ownCodes = new Map(campaign.indicators.map((i) => [i.code, i]));
-  const campaignOf = new Map(plan.campaigns.flatMap((c) => c.indicators.map((i) => [i.code, c.id] as const)));
+/**
+ * The rows of the campaign's indicators, by code (inserted or moved rows do not matter); a code of another
+ * campaign or of no campaign is an error. Without a header row the heading rows cannot be told apart: only what
+ * looks like a code counts.
+ */
+function findIndicatorRows(
+  c: Check,
+  codeColumn: number,
+  firstRow: number,
+  hasHeader: boolean,
+): ReadonlyMap<string, readonly number[]> {
+  const { sheet, plan, campaign } = c;
+  const ownCodes = new Set(campaign.indicators.map((i) => i.code));
+  const campaignOf = new Map(plan.campaigns.flatMap((x) => x.indicators.map((i) => [i.code, x.id] as const)));
   const occurrences = new Map<string, number[]>();
-  for (let row = firstRow; row <= values.length; row++) {
-    const raw = cellAt(values, row, codeCol);
+  for (let row = firstRow; row <= sheet.values.length; row++) {
+    const raw = cellAt(sheet.values, row, codeColumn);
     if (isBlankValue(raw)) continue;
     const code = normaliseCode(raw);
-    // Without a header row the heading rows cannot be told apart: only what looks like a code counts.
-    if (headerRow === undefined && !INDICATOR_CODE.test(code)) continue;
+    if (!hasHeader && !INDICATOR_CODE.test(code)) continue;
     if (ownCodes.has(code)) {
       occurrences.set(code, [...(occurrences.get(code) ?? []), row]);
       continue;
     }
     const other = campaignOf.get(code);
-    const at = cellAddress(codeCol, row);
+    const at = cellAddress(codeColumn, row);
     if (other !== undefined)
-      structure('error', at, 'structure.codeOfOtherCampaign', { code, other, campaign: campaign.id }, code);
-    else structure('error', at, 'structure.unknownCode', { code: displayText(raw), plan: plan.id });
+      c.structure('error', at, 'structure.codeOfOtherCampaign', { code, other, campaign: campaign.id }, code);
+    else c.structure('error', at, 'structure.unknownCode', { code: displayText(raw), plan: plan.id });
   }
+  return occurrences;
+}
 
-  const expected = (period ?? markerPeriod).month / 12;
+/** Each indicator's row read and validated; a missing code is an error, a duplicated one leaves the row out. */
+function readIndicatorRows(
+  c: Check,
+  keys: KeysRow<ColumnKey>,
+  rowsAt: ReadonlyMap<string, readonly number[]>,
+  missingAt: number,
+  period: PeriodReading,
+): TemplateRow[] {
+  const codeColumn = keys.columns.code ?? 1;
+  const expected = (period.period ?? { month: c.marker.month }).month / 12;
   const rows: TemplateRow[] = [];
-  for (const ind of campaign.indicators) {
-    const at = occurrences.get(ind.code) ?? [];
+  for (const ind of c.campaign.indicators) {
+    const at = rowsAt.get(ind.code) ?? [];
     if (at.length === 0) {
-      structure(
-        'error',
-        cellAddress(codeCol, headerRow ?? keys.row),
-        'structure.missingCode',
-        { code: ind.code, name: ind.name },
-        ind.code,
-      );
+      const params = { code: ind.code, name: ind.name };
+      c.structure('error', cellAddress(codeColumn, missingAt), 'structure.missingCode', params, ind.code);
       continue;
     }
     if (at.length > 1) {
-      const cells = at.map((r) => cellAddress(codeCol, r));
+      const cells = at.map((r) => cellAddress(codeColumn, r));
       for (const extra of cells.slice(1))
-        structure('error', extra, 'structure.duplicateCode', { code: ind.code, cells: cells.join('、') }, ind.code);
+        c.structure('error', extra, 'structure.duplicateCode', { code: ind.code, cells: cells.join('、') }, ind.code);
     }
     for (const row of at) {
-      const read = readRow(sheet, ind, row, col, expected, plan, periodCell);
-      problems.push(...read.problems);
+      const read = readRow(c.sheet, ind, row, keys.columns, expected, c.plan, period.cell);
+      c.problems.push(...read.problems);
       if (at.length === 1) rows.push(read.row);
     }
   }
-
-  const template: TemplateReading = {
-    marker,
-    campaignId: campaign.id,
-    department: marker.department,
-    ...(period ? { period } : {}),
-    rows,
-  };
-  return { template, problems, departmentCell, campaign };
+  return rows;
 }
 
 /** The first row below the keys whose 序号, 指标编码 or 指标名称 cell holds that header. */
