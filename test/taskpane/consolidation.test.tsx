@@ -1,10 +1,8 @@
 import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
-import type {
-  Consolidation as ConsolidationResult,
-  ConsolidationProblem,
-} from '../../src/domain/consolidation/consolidate';
+import type { Consolidation as ConsolidationResult } from '../../src/domain/consolidation/consolidate';
+import type { ConsolidationProblem } from '../../src/domain/consolidation/problems';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { encodeMarker } from '../../src/domain/grid/ownSheets';

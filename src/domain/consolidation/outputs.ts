@@ -32,17 +32,12 @@ import { actualHeader } from '../template/layout';
 import { columnLetters } from '../grid/address';
 import type { Period } from '../validation/period';
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../grid/ownSheets';
-import {
-  OUTPUT_VERSION,
-  type CampaignSummary,
-  type Consolidation,
-  type ConsolidationProblem,
-  type DetailRecord,
-  type IndicatorSummary,
-  type MatrixCell,
-  type Origin,
-  type SubmissionState,
-} from './consolidate';
+import type { CampaignSummary, IndicatorSummary } from './aggregate';
+import type { Consolidation } from './consolidate';
+import type { DetailRecord } from './details';
+import type { MatrixCell, SubmissionState } from './matrix';
+import type { ConsolidationProblem } from './problems';
+import type { Origin } from './sources';
 
 /**
  * The sheets 一键汇总 writes (SPEC §8), as declarative SheetSpecs: 汇总 (the summary, its lagging list, the
@@ -54,6 +49,9 @@ import {
  * the adapters always write as text; no formula is ever built from source text. Formulas hold only the add-in's
  * own words and cell references. 明细 refers to 汇总, so 汇总 is written first.
  */
+
+/** The version of the 汇总 and 明细 sheets' layout, in their markers. */
+export const OUTPUT_VERSION = 1;
 
 export const SUMMARY_SHEET = '汇总';
 export const DETAIL_SHEET = '明细';

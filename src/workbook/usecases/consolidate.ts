@@ -1,13 +1,9 @@
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE, markerOf } from '../../domain/grid/ownSheets';
-import {
-  consolidate,
-  type Consolidation,
-  type ConsolidationProblem,
-  type LightCounts,
-  type Source,
-  type SourceState,
-  type SubmissionState,
-} from '../../domain/consolidation/consolidate';
+import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
+import type { LightCounts } from '../../domain/consolidation/aggregate';
+import type { SubmissionState } from '../../domain/consolidation/matrix';
+import type { ConsolidationProblem } from '../../domain/consolidation/problems';
+import type { SourceState } from '../../domain/consolidation/sources';
 import { DETAIL_SHEET, SUMMARY_SHEET, detailSheet, summarySheet } from '../../domain/consolidation/outputs';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';

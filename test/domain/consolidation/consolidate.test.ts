@@ -1,14 +1,9 @@
 import { CATALOGUE } from '../../messages';
-import {
-  consolidate,
-  expectedDepartments,
-  originParams,
-  type Origin,
-  type Consolidation,
-  type IndicatorSummary,
-  type Source,
-  type WhyNot,
-} from '../../../src/domain/consolidation/consolidate';
+import { consolidate, type Consolidation, type Source } from '../../../src/domain/consolidation/consolidate';
+import type { IndicatorSummary } from '../../../src/domain/consolidation/aggregate';
+import { expectedDepartments } from '../../../src/domain/consolidation/matrix';
+import type { WhyNot } from '../../../src/domain/consolidation/rows';
+import { originParams, type Origin } from '../../../src/domain/consolidation/sources';
 import { formatMessage, placeholders, type MessageKey } from '../../../src/domain/i18n/messages';
 import { parsePlan } from '../../../src/domain/plan/schema';
 import type { Plan } from '../../../src/domain/plan/schema';

@@ -1,4 +1,5 @@
-import type { Origin, Source } from '../../../src/domain/consolidation/consolidate';
+import type { Source } from '../../../src/domain/consolidation/consolidate';
+import type { Origin } from '../../../src/domain/consolidation/sources';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import type { Campaign, Indicator, Plan } from '../../../src/domain/plan/schema';
 import { buildTemplate } from '../../../src/domain/template/template';

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
-import {
-  consolidate,
-  originKey,
-  type Consolidation,
-  type DetailRecord,
-  type Origin,
-  type Source,
-} from '../../../src/domain/consolidation/consolidate';
+import { consolidate, type Consolidation, type Source } from '../../../src/domain/consolidation/consolidate';
+import type { DetailRecord } from '../../../src/domain/consolidation/details';
+import { originKey, type Origin } from '../../../src/domain/consolidation/sources';
 import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
 import type { Indicator } from '../../../src/domain/plan/schema';
 import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';

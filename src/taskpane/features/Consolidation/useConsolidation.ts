@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { ConsolidationProblem, Origin } from '../../../domain/consolidation/consolidate';
+import type { ConsolidationProblem } from '../../../domain/consolidation/problems';
+import type { Origin } from '../../../domain/consolidation/sources';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';

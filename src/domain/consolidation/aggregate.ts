@@ -1,0 +1,323 @@
+import {
+  DEFAULT_STATUS_THRESHOLDS,
+  LIGHT,
+  type StatusThresholds,
+  TOLERANCE,
+  attainment as attainmentOf,
+  status as statusOf,
+  tier as tierOf,
+  type CalcResult,
+  type Light,
+} from '../calc/calc';
+import type { Kind } from '../calc/kinds';
+import type { Aggregation, Campaign, Indicator, Plan } from '../plan/schema';
+import { expectedProgress, type Period } from '../validation/period';
+import type { DetailField, RowEntry, Verdict } from './rows';
+import { originKey, type Origin } from './sources';
+import { compareText, isEmpty } from './values';
+
+/**
+ * One figure per indicator from the rows of the sheets used (SPEC §8): `sum`, `growth` or `single`, the verdict on
+ * every value it looked at, then attainment, tier, 序时进度 and light (SPEC §3–§6) per indicator and per campaign.
+ */
+
+export interface ReasonEntry {
+  readonly department: string;
+  readonly text: string;
+  readonly origin: Origin;
+  readonly cell: string;
+}
+
+export interface IndicatorSummary {
+  readonly campaignId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly kind: Kind;
+  readonly aggregation: Aggregation;
+  readonly paced: boolean;
+  readonly target: number | null;
+  readonly stretch: number | null;
+  /** 责任单位 */
+  readonly department: string;
+  /** The consolidated value: Σ or the responsible department's value; for `growth`, the growth rate. */
+  readonly actual: number | null;
+  /** `growth` only: Σ current and Σ prior over the departments counted. */
+  readonly current: number | null;
+  readonly prior: number | null;
+  readonly attainment: number | null;
+  readonly tier: number | null;
+  /** 序时进度 E: m/12 for paced indicators, else 1 (undefined period: null). */
+  readonly expected: number | null;
+  /** 快慢序时 in percentage points: (attainment − E) × 100; for `growth` (g − g*) × 100. */
+  readonly paceGap: number | null;
+  /** 0 未填报 … 3 绿; null when it cannot be computed (a problem says why). */
+  readonly light: Light | null;
+  /** Departments whose values are counted, by name. */
+  readonly counted: readonly string[];
+  readonly reasons: readonly ReasonEntry[];
+}
+
+export interface LightCounts {
+  readonly green: number;
+  readonly yellow: number;
+  readonly red: number;
+  readonly none: number;
+}
+
+export interface CampaignSummary {
+  readonly id: string;
+  readonly number: number;
+  readonly name: string;
+  readonly commander: string;
+  readonly deputyCommander: string;
+  readonly leadDepartment: string;
+  readonly indicators: readonly IndicatorSummary[];
+  readonly counts: LightCounts;
+  /** Mean attainment of the indicators that have one, each capped at ATTAINMENT_CAP (a composite score). */
+  readonly averageAttainment: number | null;
+  /** Mean 序时进度 of the same indicators. */
+  readonly averageExpected: number | null;
+}
+
+/** A single attainment counts at most this much in a campaign's average (a composite score, SPEC §3). */
+export const ATTAINMENT_CAP = 1.2;
+
+/** Equal as a person would compare two figures on paper (the 1e-9 tolerance, relative for large figures). */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+export type CalcFailure = 'noTarget' | 'divByZero' | 'invalidNumber';
+
+/** A department's figure of a `single` indicator that is not taken: it differs from the responsible one's. */
+export interface Dissent {
+  readonly entry: RowEntry;
+  /** The first figure that differs. */
+  readonly field: 'actual' | 'prior';
+  /** The responsible department's row, when it reported. */
+  readonly responsible?: RowEntry;
+}
+
+/** What aggregation made of one indicator. */
+export interface IndicatorOutcome {
+  readonly campaign: Campaign;
+  readonly indicator: Indicator;
+  readonly summary: IndicatorSummary;
+  /** Why attainment, tier or light could not be computed, if so. */
+  readonly failure?: CalcFailure;
+  readonly dissents: readonly Dissent[];
+}
+
+export type Verdicts = ReadonlyMap<RowEntry, Partial<Record<DetailField, Verdict>>>;
+
+export interface Aggregated {
+  /** Every indicator of the plan, in plan order. */
+  readonly outcomes: readonly IndicatorOutcome[];
+  /** The verdicts aggregation reached on the values it looked at (the others: see the detail list). */
+  readonly verdicts: Verdicts;
+}
+
+interface Figure {
+  readonly actual: number | null;
+  readonly current: number | null;
+  readonly prior: number | null;
+}
+
+/** Every indicator of the plan, from the entries of every sheet (only those of included sheets are counted). */
+export function aggregateIndicators(plan: Plan, entries: readonly RowEntry[], period: Period | undefined): Aggregated {
+  const thresholds = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+  const byCode = new Map<string, RowEntry[]>();
+  for (const e of entries) {
+    const same = byCode.get(e.indicator.code);
+    if (same) same.push(e);
+    else byCode.set(e.indicator.code, [e]);
+  }
+  const verdicts = new Map<RowEntry, Partial<Record<DetailField, Verdict>>>();
+  const outcomes = plan.campaigns.flatMap((campaign) =>
+    campaign.indicators.map((indicator): IndicatorOutcome => {
+      const mine = byCode.get(indicator.code) ?? [];
+      const included = mine.filter((e) => e.source.state === 'included');
+      const { figure, dissents } = aggregate(indicator, included, verdicts);
+      const counted = included.filter((e) => verdicts.get(e)?.actual?.used === true);
+      const reasons = shownReasons(indicator, mine, verdicts);
+      const expected = period === undefined ? null : indicator.paced ? expectedProgress(period) : 1;
+      const { summary, failure } = indicatorSummary(
+        indicator,
+        campaign,
+        figure,
+        counted,
+        reasons,
+        expected,
+        thresholds,
+      );
+      return { campaign, indicator, summary, ...(failure ? { failure } : {}), dissents };
+    }),
+  );
+  return { outcomes, verdicts };
+}
+
+/**
+ * The consolidated value of one indicator from the rows of the sheets used, and the verdict on every number:
+ * `sum` adds the departments' values; `growth` is Σ current / Σ prior − 1 over the departments reporting both;
+ * `single` takes the responsible department's value and notes the others that differ. A `growth` aggregation of
+ * a kind without a prior-year value (which the plan schema allows) adds, like `sum`.
+ */
+function aggregate(
+  ind: Indicator,
+  rows: readonly RowEntry[],
+  verdicts: Map<RowEntry, Partial<Record<DetailField, Verdict>>>,
+): { readonly figure: Figure; readonly dissents: readonly Dissent[] } {
+  const isGrowth = ind.kind === 'growth';
+  const usable = (e: RowEntry): boolean => e.actual !== null && (!isGrowth || e.prior !== null);
+  const mark = (e: RowEntry, v: Verdict): void => {
+    const own: Partial<Record<DetailField, Verdict>> = { ...verdicts.get(e) };
+    if (e.actual !== null) own.actual = v;
+    if (isGrowth && e.prior !== null) own.prior = v;
+    verdicts.set(e, own);
+  };
+
+  const dissents: Dissent[] = [];
+  let counted: RowEntry[];
+  if (ind.aggregation === 'single') {
+    const responsible = rows.find((e) => e.department === ind.department && usable(e));
+    counted = responsible ? [responsible] : [];
+    for (const e of rows) {
+      if (e === responsible || (e.actual === null && e.prior === null)) continue;
+      if (!usable(e)) continue; // unpaired or invalid: its own verdict
+      const actualDiffers = !responsible || !sameNumber(e.actual ?? 0, responsible.actual ?? 0);
+      const priorDiffers = isGrowth && (!responsible || !sameNumber(e.prior ?? 0, responsible.prior ?? 0));
+      if (!actualDiffers && !priorDiffers) {
+        mark(e, { used: false, why: 'sameAsResponsible' });
+        continue;
+      }
+      mark(e, { used: false, why: responsible ? 'differsFromResponsible' : 'notResponsible' });
+      dissents.push({ entry: e, field: actualDiffers ? 'actual' : 'prior', ...(responsible ? { responsible } : {}) });
+    }
+  } else {
+    counted = rows.filter(usable);
+  }
+  for (const e of counted) mark(e, { used: true });
+
+  if (counted.length === 0) return { figure: { actual: null, current: null, prior: null }, dissents };
+  const current = counted.reduce((s, e) => s + (e.actual ?? 0), 0);
+  if (!isGrowth) return { figure: { actual: current, current: null, prior: null }, dissents };
+  const prior = counted.reduce((s, e) => s + (e.prior ?? 0), 0);
+  return { figure: { actual: current / prior - 1, current, prior }, dissents };
+}
+
+/** A reason is shown when its sheet is used and, for `single`, when it is the responsible department's. */
+function reasonVerdict(e: RowEntry, ind: Indicator): Verdict | undefined {
+  const value = e.raw.reason;
+  if (isEmpty(value) || e.source.state !== 'included') return undefined;
+  if (typeof value !== 'string') return { used: false, why: 'notText' };
+  if (e.row.reason === null) return { used: false, why: 'blank' };
+  if (ind.aggregation === 'single' && e.department !== ind.department) return { used: false, why: 'notResponsible' };
+  return { used: true };
+}
+
+/** The reasons shown in the summary (a verdict on each reason found). */
+function shownReasons(
+  ind: Indicator,
+  rows: readonly RowEntry[],
+  verdicts: Map<RowEntry, Partial<Record<DetailField, Verdict>>>,
+): ReasonEntry[] {
+  const reasons: ReasonEntry[] = [];
+  for (const e of rows) {
+    const v = reasonVerdict(e, ind);
+    if (v) verdicts.set(e, { ...verdicts.get(e), reason: v });
+    const at = e.row.cells.reason;
+    if (v?.used && e.row.reason !== null && at !== undefined)
+      reasons.push({ department: e.department, text: e.row.reason, origin: e.source.origin, cell: at });
+  }
+  return reasons;
+}
+
+function indicatorSummary(
+  ind: Indicator,
+  campaign: Campaign,
+  figure: Figure,
+  counted: readonly RowEntry[],
+  reasons: readonly ReasonEntry[],
+  expected: number | null,
+  thresholds: StatusThresholds,
+): { readonly summary: IndicatorSummary; readonly failure?: CalcFailure } {
+  const target = ind.target ?? null;
+  const stretch = ind.stretch ?? null;
+  const goal = target ?? stretch;
+  const a = figure.actual;
+  const value = (r: CalcResult): number | null => (r.ok ? r.value : null);
+  const att = attainmentOf(ind.kind, a, goal);
+  const tr = tierOf(ind.kind, a, target, stretch);
+  const st =
+    a === null
+      ? ({ ok: true, value: LIGHT.none } as const)
+      : statusOf(ind.kind, a, goal, ind.kind === 'growth' ? 1 : (expected ?? 1), thresholds);
+  const failed = [att, tr, st].find((r): r is Extract<CalcResult, { ok: false }> => !r.ok && r.code !== 'blank');
+  const failure: CalcFailure | undefined = failed && failed.code !== 'blank' ? failed.code : undefined;
+  const attainment = value(att);
+  let paceGap: number | null = null;
+  if (a !== null && ind.kind === 'growth') paceGap = goal === null ? null : (a - goal) * 100;
+  else if (attainment !== null && expected !== null) paceGap = (attainment - expected) * 100;
+  const summary: IndicatorSummary = {
+    campaignId: campaign.id,
+    code: ind.code,
+    name: ind.name,
+    unit: ind.unit,
+    kind: ind.kind,
+    aggregation: ind.aggregation,
+    paced: ind.paced,
+    target,
+    stretch,
+    department: ind.department,
+    actual: a,
+    current: figure.current,
+    prior: figure.prior,
+    attainment,
+    tier: value(tr),
+    expected,
+    paceGap,
+    light: st.ok ? (st.value as Light) : null,
+    counted: [...new Set(counted.map((e) => e.department))].sort(compareText),
+    reasons: [...reasons].sort(
+      (x, y) => compareText(x.department, y.department) || compareText(originKey(x.origin), originKey(y.origin)),
+    ),
+  };
+  return failure ? { summary, failure } : { summary };
+}
+
+export function countLights(rows: readonly IndicatorSummary[]): LightCounts {
+  const n = (l: Light): number => rows.filter((r) => r.light === l).length;
+  return { green: n(LIGHT.green), yellow: n(LIGHT.yellow), red: n(LIGHT.red), none: n(LIGHT.none) };
+}
+
+const mean = (xs: readonly number[]): number | null =>
+  xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Per campaign: its indicators in plan order, their lights and its average attainment and 序时进度. */
+export function campaignSummaries(plan: Plan, outcomes: readonly IndicatorOutcome[]): CampaignSummary[] {
+  const byCode = new Map(outcomes.map((o) => [o.indicator.code, o.summary]));
+  return plan.campaigns.map((c): CampaignSummary => {
+    const indicators = c.indicators
+      .map((i) => byCode.get(i.code))
+      .filter((s): s is IndicatorSummary => s !== undefined);
+    const scored = indicators.filter((s) => s.attainment !== null);
+    return {
+      id: c.id,
+      number: c.number,
+      name: c.name,
+      commander: c.commander,
+      deputyCommander: c.deputyCommander,
+      leadDepartment: c.leadDepartment,
+      indicators,
+      counts: countLights(indicators),
+      averageAttainment: mean(scored.map((s) => Math.min(s.attainment ?? 0, ATTAINMENT_CAP))),
+      averageExpected: mean(scored.flatMap((s) => (s.expected === null ? [] : [s.expected]))),
+    };
+  });
+}
+
+/** 黄/红 indicators: red first, then plan order. */
+export function laggingList(indicators: readonly IndicatorSummary[]): IndicatorSummary[] {
+  return indicators.filter((s) => s.light === LIGHT.red).concat(indicators.filter((s) => s.light === LIGHT.yellow));
+}

@@ -1,0 +1,114 @@
+import type { Campaign, Plan } from '../plan/schema';
+import type { Period } from '../validation/period';
+import type { Origin, SourceSheet } from './sources';
+import { compareText, samePeriod } from './values';
+
+/**
+ * The submission matrix (SPEC §8): department × campaign, 已报 / 未报 / 有误 / 冲突 / 期别不符, from the state of
+ * every template sheet. Sheets are grouped by department and campaign once, so that it takes time in proportion
+ * to the number of sheets plus the number of cells.
+ */
+
+export type SubmissionState = 'submitted' | 'missing' | 'invalid' | 'conflict' | 'otherPeriod' | 'notExpected';
+
+export interface MatrixCell {
+  readonly department: string;
+  readonly campaignId: string;
+  readonly state: SubmissionState;
+  readonly expected: boolean;
+  /** The sheets behind the state (for the period, or of other periods when that is all there is). */
+  readonly origins: readonly Origin[];
+}
+
+export interface SubmissionMatrix {
+  /** Expected departments in plan order, then other submitting departments by name. */
+  readonly departments: readonly string[];
+  readonly campaignIds: readonly string[];
+  /** rows[d][c] for departments[d] × campaignIds[c]. */
+  readonly rows: readonly (readonly MatrixCell[])[];
+}
+
+/** Departments expected to report a campaign: its lead, every responsible department and its support departments. */
+export function expectedDepartments(campaign: Campaign): readonly string[] {
+  return [
+    ...new Set(
+      [
+        campaign.leadDepartment,
+        ...campaign.indicators.map((i) => i.department),
+        ...(campaign.supportDepartments ?? []),
+      ].map((d) => d.trim()),
+    ),
+  ];
+}
+
+const cellKey = (department: string, campaignId: string): string => JSON.stringify([department, campaignId]);
+
+/** The sheets of each department and campaign, in the order given. */
+function sheetsByCell(sheets: readonly SourceSheet[]): ReadonlyMap<string, readonly SourceSheet[]> {
+  const byCell = new Map<string, SourceSheet[]>();
+  for (const s of sheets) {
+    if (s.department === undefined || s.campaignId === undefined) continue;
+    const key = cellKey(s.department, s.campaignId);
+    const same = byCell.get(key);
+    if (same) same.push(s);
+    else byCell.set(key, [s]);
+  }
+  return byCell;
+}
+
+/** A sheet for the period: by what it reports, or by its marker when its period cell cannot be read. */
+function isForPeriod(s: SourceSheet, period: Period | undefined): boolean {
+  return (
+    samePeriod(s.period, period) ||
+    (s.reading !== undefined && !s.reading.period && samePeriod(s.reading.marker, period))
+  );
+}
+
+function matrixCell(
+  department: string,
+  campaignId: string,
+  expected: boolean,
+  mine: readonly SourceSheet[],
+  period: Period | undefined,
+): MatrixCell {
+  const now = mine.filter((s) => isForPeriod(s, period));
+  let state: SubmissionState;
+  let from: readonly SourceSheet[] = now;
+  if (now.some((s) => s.state === 'conflict')) state = 'conflict';
+  else if (now.some((s) => s.state !== 'included' || s.problems.some((q) => q.severity === 'error'))) state = 'invalid';
+  else if (now.length > 0) state = 'submitted';
+  else if (mine.length > 0) {
+    state = 'otherPeriod';
+    from = mine;
+  } else state = expected ? 'missing' : 'notExpected';
+  return { department, campaignId, state, expected, origins: from.map((s) => s.origin) };
+}
+
+export function submissionMatrix(
+  plan: Plan,
+  sheets: readonly SourceSheet[],
+  period: Period | undefined,
+): SubmissionMatrix {
+  const expected = new Map(plan.campaigns.map((c) => [c.id, new Set(expectedDepartments(c))]));
+  const planned = [...new Set(plan.campaigns.flatMap((c) => expectedDepartments(c)))];
+  const isPlanned = new Set(planned);
+  const others = [
+    ...new Set(sheets.flatMap((s) => (s.department !== undefined && s.campaignId !== undefined ? [s.department] : []))),
+  ]
+    .filter((d) => !isPlanned.has(d))
+    .sort(compareText);
+  const departments = [...planned, ...others];
+  const byCell = sheetsByCell(sheets);
+  const rows = departments.map((department) =>
+    plan.campaigns.map((c) =>
+      matrixCell(
+        department,
+        c.id,
+        expected.get(c.id)?.has(department) ?? false,
+        byCell.get(cellKey(department, c.id)) ?? [],
+        period,
+      ),
+    ),
+  );
+  return { departments, campaignIds: plan.campaigns.map((c) => c.id), rows };
+}
