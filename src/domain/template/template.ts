@@ -298,21 +298,15 @@ function validations(campaign: Campaign, month: number, first: number, last: num
   return out;
 }
 
-/** Builds the template sheet of one campaign for one department and month. Pure: plain data in and out. */
-export function buildTemplate(input: TemplateInput): SheetSpec {
-  const { plan, department, year, month, mode } = input;
-  const campaign = plan.campaigns.find((c) => c.id === input.campaignId);
-  if (!campaign) throw new RangeError(`campaign ${input.campaignId} is not in plan ${plan.id}`);
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month ${month} must be 1–12`);
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`year ${year} must be 1900–9999`);
-  if (department.trim() === '') throw new RangeError('department must not be blank');
-
-  const layout = templateLayout(campaign.indicators.length);
-  const first = layout.rows.firstIndicator;
-  const last = layout.rows.lastIndicator;
-  const headers = columnHeaders(month);
-  const thresholds = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
-
+/** The heading rows above the table: title, 指挥长 … 配合部门, 填报单位 … 联系电话, then the column headers. */
+function headingRows(
+  input: TemplateInput,
+  campaign: Campaign,
+): { readonly rows: CellSpec[][]; readonly merges: string[] } {
+  const { department, year, month } = input;
+  const title = segments(ROWS.title, [
+    { span: COLUMN_KEYS.length, cell: { value: campaignTitle(campaign), style: 'title' } },
+  ]);
   const leaders = segments(ROWS.leaders, [
     { span: 2, cell: label('指挥长') },
     { span: 1, cell: info(campaign.commander) },
@@ -334,29 +328,35 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
     { span: 2, cell: inputCell(input.phone ?? null, TEXT_FORMAT) },
     { span: 2, cell: { value: '注：黄色单元格为填报项', style: 'hint' } },
   ]);
-  const title = segments(ROWS.title, [
-    { span: COLUMN_KEYS.length, cell: { value: campaignTitle(campaign), style: 'title' } },
-  ]);
+  const headers = columnHeaders(month);
+  const header = COLUMN_KEYS.map((k): CellSpec => ({ value: headers[k], style: 'header' }));
+  return {
+    rows: [title.cells, leaders.cells, infoRow.cells, header],
+    merges: [...title.merges, ...leaders.merges, ...infoRow.merges],
+  };
+}
+
+/** Builds the template sheet of one campaign for one department and month. Pure: plain data in and out. */
+export function buildTemplate(input: TemplateInput): SheetSpec {
+  const { plan, department, year, month, mode } = input;
+  const campaign = plan.campaigns.find((c) => c.id === input.campaignId);
+  if (!campaign) throw new RangeError(`campaign ${input.campaignId} is not in plan ${plan.id}`);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month ${month} must be 1–12`);
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`year ${year} must be 1900–9999`);
+  if (department.trim() === '') throw new RangeError('department must not be blank');
+
+  const layout = templateLayout(campaign.indicators.length);
+  const first = layout.rows.firstIndicator;
+  const last = layout.rows.lastIndicator;
+  const thresholds = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+  const heading = headingRows(input, campaign);
   const notes = segments(layout.rows.notes, [
     { span: COLUMN_KEYS.length, cell: { value: notesText(month), style: 'notes' } },
   ]);
 
   const blocks: BlockSpec[] = [
     { at: `${FIRST_COLUMN}${ROWS.keys}`, rows: [COLUMN_KEYS.map((key): CellSpec => ({ value: key, style: 'keys' }))] },
-    {
-      at: `${FIRST_COLUMN}${ROWS.title}`,
-      rows: [
-        title.cells,
-        leaders.cells,
-        infoRow.cells,
-        keyed(
-          Object.fromEntries(COLUMN_KEYS.map((k) => [k, { value: headers[k], style: 'header' }])) as Record<
-            ColumnKey,
-            CellSpec
-          >,
-        ),
-      ],
-    },
+    { at: `${FIRST_COLUMN}${ROWS.title}`, rows: heading.rows },
     {
       at: `${FIRST_COLUMN}${first}`,
       rows: campaign.indicators.map((ind, i) => indicatorRow(ind, i, first + i, mode, thresholds)),
@@ -378,7 +378,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
     },
     styles: STYLES,
     blocks,
-    columnWidths: columnWidths(campaign, department, headers),
+    columnWidths: columnWidths(campaign, department, columnHeaders(month)),
     rowHeights: [
       { row: ROWS.marker, height: 15, hidden: true },
       { row: ROWS.keys, height: 15, hidden: true },
@@ -386,7 +386,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
       { row: ROWS.header, height: 36 },
       { row: layout.rows.notes, height: 110 },
     ],
-    merges: [...title.merges, ...leaders.merges, ...infoRow.merges, ...notes.merges],
+    merges: [...heading.merges, ...notes.merges],
     validations: validations(campaign, month, first, last),
     conditionalFormats: conditionalFormats(first, last),
     protect: true,
