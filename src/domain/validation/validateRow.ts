@@ -114,61 +114,8 @@ function readCell(
     return null;
   }
   if (typeof value === 'string') {
-    const read = readNumberText(value, ind.unit);
-    const text = value;
-    // A unit other than the indicator's, or a percent sign in a cell that holds an amount (a growth row's values
-    // included), is the wrong unit: not read as a number, approximate or not ("约10%" in a 总量 cell).
-    const percentInAmount =
-      (read.kind === 'number' || read.kind === 'approximate') &&
-      read.notes.includes('percentSign') &&
-      !isRate(valueKind);
-    if (percentInAmount || read.kind === 'unitMismatch') {
-      out.push({
-        severity: 'error',
-        field,
-        key: 'value.unitMismatch',
-        params: { ...base.params, text, unit: ind.unit },
-      });
-      return null;
-    }
-    switch (read.kind) {
-      case 'blank':
-        out.push({ severity: 'warning', field, key: 'value.whitespace', params: base.params });
-        return null;
-      case 'errorValue':
-        out.push({ severity: 'error', field, key: 'value.errorValue', params: { ...base.params, text: read.error } });
-        return null;
-      case 'boolean':
-        out.push({ severity: 'error', field, key: 'value.boolean', params: { ...base.params, text } });
-        return null;
-      case 'approximate':
-        out.push({
-          severity: 'error',
-          field,
-          key: 'value.approximate',
-          params: { ...base.params, text, fix: read.value },
-          fix: { field, value: read.value },
-          ...readFromText(read.notes),
-        });
-        return null;
-      case 'ambiguousComma':
-        out.push({ severity: 'error', field, key: 'value.ambiguousComma', params: { ...base.params, text } });
-        return null;
-      case 'date':
-      case 'notNumber':
-        out.push({ severity: 'error', field, key: 'value.notANumber', params: { ...base.params, text } });
-        return null;
-      case 'number':
-        out.push({
-          severity: 'error',
-          field,
-          key: 'value.notANumberFix',
-          params: { ...base.params, text, fix: read.value },
-          fix: { field, value: read.value },
-          ...readFromText(read.notes),
-        });
-        return null;
-    }
+    out.push(textFinding(field, value, ind, valueKind));
+    return null;
   }
   if (!Number.isFinite(value)) {
     out.push({ severity: 'error', field, key: 'value.notFinite', params: base.params });
@@ -183,6 +130,53 @@ function readCell(
     });
   }
   return checkNumber(field, value, ind, valueKind, out);
+}
+
+/**
+ * Text in a number cell is always a problem (it is not used); what kind of problem depends on how it reads: a
+ * number that leaves no doubt gets it as a fix ("7亿" in an 亿元 cell → 7), the wrong unit, an approximation, an
+ * ambiguous comma, a date or words are said as such.
+ */
+function textFinding(field: 'actual' | 'prior', text: string, ind: Indicator, valueKind: Kind | 'amount'): Finding {
+  const read = readNumberText(text, ind.unit);
+  const params = { fieldKey: FIELD_KEY[field] };
+  // A unit other than the indicator's, or a percent sign in a cell that holds an amount (a growth row's values
+  // included), is the wrong unit: not read as a number, approximate or not ("约10%" in a 总量 cell).
+  const percentInAmount =
+    (read.kind === 'number' || read.kind === 'approximate') && read.notes.includes('percentSign') && !isRate(valueKind);
+  if (percentInAmount || read.kind === 'unitMismatch')
+    return { severity: 'error', field, key: 'value.unitMismatch', params: { ...params, text, unit: ind.unit } };
+  switch (read.kind) {
+    case 'blank':
+      return { severity: 'warning', field, key: 'value.whitespace', params };
+    case 'errorValue':
+      return { severity: 'error', field, key: 'value.errorValue', params: { ...params, text: read.error } };
+    case 'boolean':
+      return { severity: 'error', field, key: 'value.boolean', params: { ...params, text } };
+    case 'approximate':
+      return {
+        severity: 'error',
+        field,
+        key: 'value.approximate',
+        params: { ...params, text, fix: read.value },
+        fix: { field, value: read.value },
+        ...readFromText(read.notes),
+      };
+    case 'ambiguousComma':
+      return { severity: 'error', field, key: 'value.ambiguousComma', params: { ...params, text } };
+    case 'date':
+    case 'notNumber':
+      return { severity: 'error', field, key: 'value.notANumber', params: { ...params, text } };
+    case 'number':
+      return {
+        severity: 'error',
+        field,
+        key: 'value.notANumberFix',
+        params: { ...params, text, fix: read.value },
+        fix: { field, value: read.value },
+        ...readFromText(read.notes),
+      };
+  }
 }
 
 /** The marks of a fix that is the cell's own text read as a number (scaled when it had a percent sign). */
