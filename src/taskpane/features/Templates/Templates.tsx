@@ -17,7 +17,7 @@ import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { SelectField } from '../../shell/SelectField';
-import { MONTHS, useTemplates } from './useTemplates';
+import { MONTHS, useTemplates, type TemplatesState } from './useTemplates';
 
 const useStyles = makeStyles({
   campaigns: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -70,11 +70,8 @@ const MODES: readonly {
 export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps) {
   const t = useT();
   const feature = useFeatureStyles();
-  const styles = useStyles();
   const s = useTemplates(initialPlan);
   const id = useId();
-  const { form } = s;
-  const monthLabel = (month: number) => t('ui.templates.monthOption', { year: s.year, month });
 
   return (
     <div className={feature.root}>
@@ -84,54 +81,79 @@ export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps)
       <Body1 as="p" className={feature.text}>
         {t('ui.templates.description')}
       </Body1>
-
       {s.planStatus ? (
         <PlanStatusBar status={s.planStatus} data-testid="plan-status" />
       ) : (
         <Caption1 className={feature.text}>{t('ui.templates.planLoading')}</Caption1>
       )}
+      <CampaignChoice s={s} id={`${id}campaigns`} />
+      <TemplateChoices s={s} id={id} />
+      <InsertActions s={s} />
+      <UpdateSection s={s} id={`${id}update`} />
+    </div>
+  );
+}
 
-      <div className={styles.field}>
-        <Label id={`${id}campaigns`} weight="semibold">
-          {t('ui.templates.campaigns', { year: s.year })}
-        </Label>
-        <RadioGroup
-          aria-labelledby={`${id}campaigns`}
-          className={styles.campaigns}
-          value={form.campaignId}
-          onChange={(_, d) => s.selectCampaign(d.value)}
-        >
-          {s.campaigns.map((c) => (
-            <Radio
-              key={c.id}
-              value={c.id}
-              data-testid={`campaign-${c.id}`}
-              label={
-                <span className={styles.campaignLabel}>
-                  <span className={styles.campaignName}>{c.name}</span>
-                  <span className={styles.campaignDetails}>
-                    <span>
-                      <span className={styles.term}>{t('ui.templates.commander')}</span> {c.commander}
-                    </span>
-                    <span>
-                      <span className={styles.term}>{t('ui.templates.leadDepartment')}</span> {c.leadDepartment}
-                    </span>
-                    <span>
-                      <span className={styles.term}>{t('ui.templates.indicatorCount')}</span> {c.indicatorCount}
-                    </span>
+interface SectionProps {
+  readonly s: TemplatesState;
+  readonly id: string;
+}
+
+/** The campaigns of the plan in use, each with its 指挥长, 牵头部门 and number of indicators. */
+function CampaignChoice({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <div className={styles.field}>
+      <Label id={id} weight="semibold">
+        {t('ui.templates.campaigns', { year: s.year })}
+      </Label>
+      <RadioGroup
+        aria-labelledby={id}
+        className={styles.campaigns}
+        value={s.form.campaignId}
+        onChange={(_, d) => s.selectCampaign(d.value)}
+      >
+        {s.campaigns.map((c) => (
+          <Radio
+            key={c.id}
+            value={c.id}
+            data-testid={`campaign-${c.id}`}
+            label={
+              <span className={styles.campaignLabel}>
+                <span className={styles.campaignName}>{c.name}</span>
+                <span className={styles.campaignDetails}>
+                  <span>
+                    <span className={styles.term}>{t('ui.templates.commander')}</span> {c.commander}
+                  </span>
+                  <span>
+                    <span className={styles.term}>{t('ui.templates.leadDepartment')}</span> {c.leadDepartment}
+                  </span>
+                  <span>
+                    <span className={styles.term}>{t('ui.templates.indicatorCount')}</span> {c.indicatorCount}
                   </span>
                 </span>
-              }
-            />
-          ))}
-        </RadioGroup>
-      </div>
+              </span>
+            }
+          />
+        ))}
+      </RadioGroup>
+    </div>
+  );
+}
 
+/** The department, the report month and the formula mode. */
+function TemplateChoices({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  const monthLabel = (month: number) => t('ui.templates.monthOption', { year: s.year, month });
+  return (
+    <>
       <SelectField
         id={`${id}department`}
         label={t('ui.templates.department')}
         testId="department"
-        value={form.department}
+        value={s.form.department}
         options={s.departments.map((d) => ({ value: d, label: d }))}
         onChange={s.setDepartment}
       />
@@ -139,19 +161,18 @@ export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps)
         id={`${id}month`}
         label={t('ui.templates.month')}
         testId="month"
-        value={String(form.month)}
+        value={String(s.form.month)}
         options={MONTHS.map((m) => ({ value: String(m), label: monthLabel(m) }))}
         onChange={(v) => s.setMonth(Number(v))}
         hint={t('ui.templates.monthHint', { year: s.year })}
       />
-
       <div className={styles.field}>
         <Label id={`${id}mode`} weight="semibold">
           {t('ui.templates.mode')}
         </Label>
         <RadioGroup
           aria-labelledby={`${id}mode`}
-          value={form.mode}
+          value={s.form.mode}
           onChange={(_, d) => s.setMode(d.value === 'native' ? 'native' : 'kpi')}
         >
           {MODES.map((m) => (
@@ -168,7 +189,17 @@ export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps)
           ))}
         </RadioGroup>
       </div>
+    </>
+  );
+}
 
+/** 插入模板 and 插入指标库, with the busy text beside them while one runs. */
+function InsertActions({ s }: { readonly s: TemplatesState }) {
+  const t = useT();
+  const feature = useFeatureStyles();
+  const styles = useStyles();
+  return (
+    <>
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -188,39 +219,46 @@ export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps)
         ) : null}
       </div>
       <Caption1 className={feature.text}>{t('ui.templates.insertPlanHint')}</Caption1>
+    </>
+  );
+}
 
-      <section className={styles.update} aria-labelledby={`${id}update`}>
-        <Subtitle2 as="h3" id={`${id}update`} className={styles.updateHeading}>
-          {t('ui.templates.updateHeading')}
-        </Subtitle2>
-        <Caption1 id={`${id}updateHint`} className={styles.hint}>
-          {t('ui.templates.updateHint')}
-        </Caption1>
-        <SelectField
-          id={`${id}updateSheet`}
-          label={t('ui.templates.updateSheet')}
-          testId="update-sheet"
-          value={s.updateSheet}
-          options={s.templates.map((o) => ({ value: o.name, label: o.label }))}
-          onChange={s.setUpdateSheet}
-          empty={t('ui.templates.updateNone')}
-        />
-        <div className={styles.actions}>
-          <Button
-            data-testid="update-template"
-            aria-describedby={`${id}updateHint`}
-            disabledFocusable={s.busy !== undefined || s.templates.length === 0}
-            onClick={() => void s.update()}
-          >
-            {t('ui.templates.update')}
-          </Button>
-          {s.busy === 'update' ? (
-            <Caption1 role="status" className={styles.hint}>
-              {t('ui.templates.busy')}
-            </Caption1>
-          ) : null}
-        </div>
-      </section>
-    </div>
+/** 更新已有模板: a template sheet of the workbook moved to the month and formulas chosen above. */
+function UpdateSection({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <section className={styles.update} aria-labelledby={id}>
+      <Subtitle2 as="h3" id={id} className={styles.updateHeading}>
+        {t('ui.templates.updateHeading')}
+      </Subtitle2>
+      <Caption1 id={`${id}Hint`} className={styles.hint}>
+        {t('ui.templates.updateHint')}
+      </Caption1>
+      <SelectField
+        id={`${id}Sheet`}
+        label={t('ui.templates.updateSheet')}
+        testId="update-sheet"
+        value={s.updateSheet}
+        options={s.templates.map((o) => ({ value: o.name, label: o.label }))}
+        onChange={s.setUpdateSheet}
+        empty={t('ui.templates.updateNone')}
+      />
+      <div className={styles.actions}>
+        <Button
+          data-testid="update-template"
+          aria-describedby={`${id}Hint`}
+          disabledFocusable={s.busy !== undefined || s.templates.length === 0}
+          onClick={() => void s.update()}
+        >
+          {t('ui.templates.update')}
+        </Button>
+        {s.busy === 'update' ? (
+          <Caption1 role="status" className={styles.hint}>
+            {t('ui.templates.busy')}
+          </Caption1>
+        ) : null}
+      </div>
+    </section>
   );
 }

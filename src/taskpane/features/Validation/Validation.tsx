@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type RefObject } from 'react';
 import {
   Badge,
   Body1,
@@ -17,7 +17,7 @@ import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import { SelectField } from '../../shell/SelectField';
-import { useValidation, type SheetGroup } from './useValidation';
+import { useValidation, type SheetGroup, type ValidationState } from './useValidation';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -87,38 +87,52 @@ export function Validation() {
         </Caption1>
       </div>
 
-      {/* The live region exists before the first result, so that the first result is announced too. */}
-      <div
-        ref={summaryRef}
-        tabIndex={-1}
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className={styles.summary}
-        data-testid="validation-summary"
-      >
-        {s.summary === undefined ? (
-          <Caption1 className={styles.muted}>{t('ui.validation.notYet')}</Caption1>
-        ) : s.summary.clean ? (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{s.summary.title}</MessageBarTitle>
-              {s.summary.text}
-            </MessageBarBody>
-          </MessageBar>
-        ) : (
-          <Body1Strong>{s.summary.title}</Body1Strong>
-        )}
-        {s.autoRevalidated ? (
-          <Caption1 className={styles.muted} data-testid="auto-revalidated">
-            {s.autoRevalidated}
-          </Caption1>
-        ) : null}
-      </div>
+      <ValidationSummary s={s} summaryRef={summaryRef} />
 
       {s.groups.map((g) => (
         <ProblemGroup key={g.sheet} group={g} busy={busy} onGoTo={(p) => void s.goTo(p)} onFix={(p) => void onFix(p)} />
       ))}
+    </div>
+  );
+}
+
+/** The result line: a live region that exists before the first result, so that the first result is announced too. */
+function ValidationSummary({
+  s,
+  summaryRef,
+}: {
+  readonly s: ValidationState;
+  readonly summaryRef: RefObject<HTMLDivElement | null>;
+}) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <div
+      ref={summaryRef}
+      tabIndex={-1}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={styles.summary}
+      data-testid="validation-summary"
+    >
+      {s.summary === undefined ? (
+        <Caption1 className={styles.muted}>{t('ui.validation.notYet')}</Caption1>
+      ) : s.summary.clean ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.summary.title}</MessageBarTitle>
+            {s.summary.text}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Body1Strong>{s.summary.title}</Body1Strong>
+      )}
+      {s.autoRevalidated ? (
+        <Caption1 className={styles.muted} data-testid="auto-revalidated">
+          {s.autoRevalidated}
+        </Caption1>
+      ) : null}
     </div>
   );
 }
