@@ -39,3 +39,18 @@ export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 export function requirementOf(feature: Feature): string {
   return `ExcelApi ${FEATURE_REQUIREMENTS[feature]}`;
 }
+
+/** Whether this Excel has a feature, asking `isSetSupported` once per feature (the answer does not change). */
+export function featureSupport(
+  isSetSupported: (name: string, version: string) => boolean,
+): (feature: Feature) => boolean {
+  const known = new Map<Feature, boolean>();
+  return (feature) => {
+    let yes = known.get(feature);
+    if (yes === undefined) {
+      yes = isSetSupported('ExcelApi', FEATURE_REQUIREMENTS[feature]);
+      known.set(feature, yes);
+    }
+    return yes;
+  };
+}
