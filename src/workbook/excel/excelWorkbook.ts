@@ -1,31 +1,23 @@
-import { MARKER_RANGE, listedMarker } from '../../domain/grid/ownSheets';
-import { type SheetSpec } from '../../domain/grid/sheetSpec';
+import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import {
   PortError,
   type CellWrite,
   type ChangeEvent,
-  type InsertedSheet,
   type ReadOptions,
-  type SheetInfo,
   type Unsubscribe,
   type WorkbookPort,
   type WriteOptions,
 } from '../port';
-import { needsTextFormat } from './cellText';
-import { asOfficeError, DEFAULT_RETRY_DELAYS_MS, defaultSleep, withRetry, type RetryPolicy } from './errors';
-import { FEATURE_REQUIREMENTS, requirementOf, type Feature } from './features';
-import { DEFAULT_BATCH_BUDGET_BYTES, jsonBytes, OperationQueue, runBatches } from './payload';
+import { subscribeToChanges } from './changeEvents';
+import { DEFAULT_RETRY_DELAYS_MS, defaultSleep, withRetry, type RetryPolicy } from './errors';
+import { featureSupport } from './features';
+import { listSheets } from './listSheets';
+import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { readAllSheets, readNamed, type ReadSettings } from './readSheets';
-import { queueClear, queueSheet } from './renderSheet';
-import {
-  lastSpecPerName,
-  lookUpByNames,
-  lookUpWithNullObjects,
-  renderTargets,
-  targetsFromSnapshot,
-  type Target,
-} from './writeSheets';
-import { sheetKey, SnapshotKeeper } from './snapshot';
+import { activate, deleteSheet, renameSheet, writeCells } from './sheetCommands';
+import { SnapshotKeeper } from './snapshot';
+import { insertSheet, writeSheet, type InsertCall } from './writeSheet';
+import { lastSpecPerName, TargetLookup, writeSheets } from './writeSheets';
 import { WriteRun, type WriteReport, type WriteSettings } from './writeRun';
 
 /**
@@ -53,6 +45,13 @@ import { WriteRun, type WriteReport, type WriteSettings } from './writeRun';
  *
  * Optional APIs are checked with Office.context.requirements.isSetSupported (features.ts); what a spec asks for
  * and this Excel lacks is skipped, and listed in `lastWriteReport()` for the task pane to tell the user.
+ *
+ * This module only composes the parts: listSheets.ts (sheets and their markers); readSheets.ts and readChunks.ts
+ * (used ranges, in chunks over 5 MB); snapshot.ts (what readAllSheets keeps for writeSheets); writeSheets.ts
+ * (snapshot or lookup, and the redo when the snapshot was stale); writeSheet.ts (writeSheet, insertSheet);
+ * renderTargets.ts and renderSheet.ts (the write batch); writeRun.ts (one write attempt: its round trips, what it
+ * skipped, its report); payload.ts (batches under the 5 MB limit); sheetCommands.ts (the one-round-trip commands);
+ * changeEvents.ts (onChange); errors.ts (Office errors as PortErrors, retries in cell-edit mode).
  */
 
 export type { SkippedFeature, WriteReport } from './writeRun';
@@ -78,363 +77,70 @@ export interface ExcelWorkbook extends WorkbookPort {
 
 type ExcelRun = typeof Excel.run;
 
-/**
- * Errors that a fresh lookup would not avoid: writeSheets throws them instead of redoing the write after a lookup
- * (cell-edit mode is retried by withRetry, from the start). Any other error of a batch planned from the snapshot
- * may come from the snapshot being stale, so it is answered by one redo.
- */
-const NOT_STALENESS: ReadonlySet<string> = new Set([
-  'InvalidOperationInCellEditMode',
-  'RequestPayloadSizeLimitExceeded',
-  'ResponsePayloadSizeLimitExceeded',
-  'PayloadTooLarge',
-  'ApiNotFound',
-]);
-
+/** The port over `run`: settings and the adapter's state first, then each method handed to the part that does it. */
 export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
-  const isSetSupported =
-    options.isSetSupported ??
-    ((name: string, version: string) => Office.context.requirements.isSetSupported(name, version));
+  const supports = featureSupport(
+    options.isSetSupported ?? ((name, version) => Office.context.requirements.isSetSupported(name, version)),
+  );
   const budget = options.batchBudgetBytes ?? DEFAULT_BATCH_BUDGET_BYTES;
   const retry: RetryPolicy = {
     delaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     sleep: options.sleep ?? defaultSleep,
   };
-  const supported = new Map<Feature, boolean>();
-  const supports = (feature: Feature): boolean => {
-    let yes = supported.get(feature);
-    if (yes === undefined) {
-      yes = isSetSupported('ExcelApi', FEATURE_REQUIREMENTS[feature]);
-      supported.set(feature, yes);
-    }
-    return yes;
-  };
-  let lastReport: WriteReport | undefined;
   const snapshot = new SnapshotKeeper(options.snapshotMaxAgeMs ?? 60_000, options.now ?? Date.now);
-  /** Set when Excel refused loads under a null object: the lookup then goes by names (lookUpByNames). */
-  let nullObjectLoadsRefused = false;
+  const lookup = new TargetLookup();
   const reading: ReadSettings = { supports, budget };
   const writing: WriteSettings = { supports, budget, changed: () => snapshot.drop() };
-  /** Every attempt of a write in its own Excel.run and WriteRun; the report of the one that succeeded is kept. */
+  let lastReport: WriteReport | undefined;
+
+  /** Every request: one Excel.run, retried from the start while Excel is in cell-edit mode. */
+  const inExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    withRetry(() => run(batch), retry);
+  /** A write: each attempt with its own WriteRun; the report of the one that succeeded is kept. */
   const write = async (attempt: (w: WriteRun) => Promise<WriteReport>): Promise<void> => {
-    lastReport = await withRetry(() => run((context) => attempt(new WriteRun(context, writing))), retry);
+    lastReport = await inExcel((context) => attempt(new WriteRun(context, writing)));
   };
 
-  const sheetName = (worksheetId: string): Promise<string> =>
-    run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(worksheetId);
-      sheet.load('name');
-      await context.sync();
-      return sheet.name;
-    });
-
-  /**
-   * The targets of writeSheets with what they hold: one round trip by getItemOrNullObject; by names (1–2) before
-   * ExcelApi 1.4, or once Excel has refused loads under a null object (not documented either way: see
-   * lookUpWithNullObjects), which is then remembered.
-   */
-  const lookUp = async (
-    context: Excel.RequestContext,
-    specs: readonly SheetSpec[],
-    sync: () => Promise<void>,
-  ): Promise<Target[]> => {
-    const protection = supports('protection');
-    if (supports('itemOrNullObject') && !nullObjectLoadsRefused) {
-      try {
-        return await lookUpWithNullObjects(context, specs, protection, sync);
-      } catch (error) {
-        const code = asOfficeError(error)?.code;
-        if (code === undefined || NOT_STALENESS.has(code)) throw error;
-        nullObjectLoadsRefused = true;
-      }
-    }
-    return lookUpByNames(context, specs, protection, sync);
-  };
-
-  const port: ExcelWorkbook = {
+  return {
     lastWriteReport: () => lastReport,
-
-    listSheets: () =>
-      withRetry(
-        () =>
-          run(async (context) => {
-            const sheets = context.workbook.worksheets;
-            sheets.load(LISTED_PROPERTIES);
-            await context.sync();
-            const heads = queueMarkerReads(sheets.items);
-            await context.sync();
-            return heads();
-          }),
-        retry,
-      ),
-
+    listSheets: () => inExcel(listSheets),
     readSheets: (names: readonly string[], readOptions: ReadOptions = {}) =>
-      names.length === 0
-        ? Promise.resolve([])
-        : withRetry(() => run((context) => readNamed(context, names, readOptions, reading)), retry),
-
+      names.length === 0 ? Promise.resolve([]) : inExcel((context) => readNamed(context, names, readOptions, reading)),
     readAllSheets: (readOptions: ReadOptions = {}) =>
-      withRetry(
-        () =>
-          run((context) =>
-            // The snapshot's loads ride on the batch that reads the used ranges: no round trip of their own.
-            readAllSheets(context, readOptions, reading, (sheets) =>
-              snapshot.queueTake(sheets, supports('protection')),
-            ),
-          ),
-        retry,
+      inExcel((context) =>
+        // The snapshot's loads ride on the batch that reads the used ranges: no round trip of their own.
+        readAllSheets(context, readOptions, reading, (sheets) => snapshot.queueTake(sheets, supports('protection'))),
       ),
-
     writeSheets: async (given: readonly SheetSpec[], writeOptions: WriteOptions = {}) => {
       const specs = lastSpecPerName(given);
       if (specs.length === 0) return;
-      const replace = writeOptions.replace ?? true;
-      // Sheets this call has added (once their batch reached Excel): a retry (cell-edit mode) replaces them.
-      const created = new Set<string>();
-      await write(async (w) => {
-        const names = specs.map((s) => s.name);
-        const render = (targets: readonly Target[], verify: boolean) =>
-          renderTargets(w, targets, writeOptions, verify, () => {
-            for (const t of targets) if (!t.existing) created.add(sheetKey(t.spec.name));
-          });
-
-        // With replace: false the lookup decides (a clash must be refused before anything is written).
-        const known = replace ? snapshot.fresh() : undefined;
-        let stale: string | undefined;
-        if (known) {
-          try {
-            const written = await render(targetsFromSnapshot(w.context, specs, known), true);
-            if (written.unexpected.length === 0) return w.report(names, written.estimatedBytes, { lookup: 'snapshot' });
-            stale = 'unexpectedItems';
-          } catch (error) {
-            const code = asOfficeError(error)?.code;
-            if (code === undefined || NOT_STALENESS.has(code)) throw error;
-            stale = code;
-          }
-          snapshot.drop();
-        }
-
-        const targets = await lookUp(w.context, specs, w.sync);
-        if (!replace) {
-          const clash = targets.find((t) => t.existing && !created.has(sheetKey(t.spec.name)));
-          if (clash?.existing) throw new PortError('nameClash', clash.existing.name);
-        }
-        const written = await render(targets, false);
-        return w.report(names, written.estimatedBytes, {
-          lookup: 'loaded',
-          ...(stale ? { staleSnapshot: stale } : {}),
-        });
-      });
+      const call = { specs, options: writeOptions, created: new Set<string>() };
+      await write((w) => writeSheets(w, call, snapshot, lookup));
     },
-
-    writeSheet: async (spec: SheetSpec, writeOptions: WriteOptions = {}) => {
-      // Set once this call has created the sheet, so that a retry (cell-edit mode) replaces it instead of clashing.
-      const state = { created: false };
-      await write(async (w) => {
-        const { context, caps } = w;
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        await w.sync();
-        const wanted = spec.name.toLowerCase();
-        const existing = sheets.items.find((s) => s.name.toLowerCase() === wanted);
-        const queue = new OperationQueue();
-        let sheet: Excel.Worksheet;
-        if (existing) {
-          if (!writeOptions.replace && !state.created) throw new PortError('nameClash', existing.name);
-          const tables = existing.tables.load('items/name');
-          const charts = existing.charts.load('items/name');
-          const protection = supports('protection') ? existing.protection.load('protected') : undefined;
-          await w.sync();
-          queueClear(
-            {
-              sheet: existing,
-              isProtected: protection?.protected === true,
-              tables: tables.items,
-              charts: charts.items,
-            },
-            caps,
-            queue,
-          );
-          sheet = existing;
-        } else {
-          sheet = sheets.add(spec.name);
-        }
-        queueSheet(spec, sheet, caps, queue);
-        const select = writeOptions.select;
-        if (select !== undefined || writeOptions.activate) {
-          queue.add(0, () => {
-            sheet.activate();
-            if (select !== undefined) sheet.getRange(select).select();
-          });
-        }
-        await w.runQueue(queue, () => {
-          state.created ||= !existing;
-        });
-        return w.report([spec.name], queue.estimatedBytes);
-      });
+    writeSheet: (spec: SheetSpec, writeOptions: WriteOptions = {}) => {
+      const call = { created: false };
+      return write((w) => writeSheet(w, spec, writeOptions, call));
     },
-
     insertSheet: async (build, writeOptions = {}) => {
-      // The sheet this call added (once its batch reached Excel): a retry (cell-edit mode) deletes it first.
-      let added: string | undefined;
-      let inserted: InsertedSheet | undefined;
-      await write(async (w) => {
-        const sheets = w.context.workbook.worksheets;
-        sheets.load(LISTED_PROPERTIES);
-        await w.sync();
-        const previous = added === undefined ? undefined : sheetKey(added);
-        const items = sheets.items.filter((sheet) => sheetKey(sheet.name) !== previous);
-        if (items.length < sheets.items.length && added !== undefined) sheets.getItem(added).delete();
-        const spec = build(items.map((sheet) => sheet.name));
-        // The markers ride on the write's first batch: queued before it, they come back with it.
-        const heads = queueMarkerReads(items);
-        const written = await renderTargets(w, [{ spec }], writeOptions, false, () => {
-          added = spec.name;
-        });
-        inserted = { name: spec.name, others: heads() };
-        return w.report([spec.name], written.estimatedBytes);
-      });
-      if (!inserted) throw new PortError('unknown', 'insertSheet');
-      return inserted;
+      const call: InsertCall = {};
+      await write((w) => insertSheet(w, build, writeOptions, call));
+      if (!call.inserted) throw new PortError('unknown', 'insertSheet');
+      return call.inserted;
     },
-
     renameSheet: (from: string, to: string) =>
-      withRetry(
-        () =>
-          run(async (context) => {
-            context.workbook.worksheets.getItem(from).name = to;
-            try {
-              await context.sync();
-            } catch (error) {
-              // A name Excel refuses (too long, a reserved character) is the caller's, as is one in use
-              // (ItemAlreadyExists → nameClash, like ItemNotFound → sheetMissing, is withRetry's mapping).
-              if (asOfficeError(error)?.code === 'InvalidArgument') throw new PortError('nameClash', to);
-              throw error;
-            }
-            snapshot.drop();
-          }),
-        retry,
-      ),
-
+      inExcel(async (context) => {
+        await renameSheet(context, from, to);
+        snapshot.drop();
+      }),
     deleteSheet: (name: string) =>
-      withRetry(
-        () =>
-          run(async (context) => {
-            context.workbook.worksheets.getItem(name).delete();
-            await context.sync(); // a missing sheet: ItemNotFound, which withRetry maps to sheetMissing
-            snapshot.drop();
-          }),
-        retry,
-      ),
-
+      inExcel(async (context) => {
+        await deleteSheet(context, name);
+        snapshot.drop();
+      }),
     writeCells: (cells: readonly CellWrite[]) =>
-      cells.length === 0
-        ? Promise.resolve()
-        : withRetry(
-            () =>
-              run(async (context) => {
-                const queue = new OperationQueue();
-                const bySheet = new Map<string, CellWrite[]>();
-                for (const cell of cells) bySheet.set(cell.sheet, [...(bySheet.get(cell.sheet) ?? []), cell]);
-                for (const [name, list] of bySheet) {
-                  const sheet = context.workbook.worksheets.getItem(name);
-                  for (const cell of list) {
-                    queue.add(jsonBytes(cell.value) + cell.address.length, () => {
-                      const range = sheet.getRange(cell.address);
-                      // As in writeSheet: "@" first, so that the string stays text; null empties the cell.
-                      if (typeof cell.value === 'string' && needsTextFormat(cell.value)) range.numberFormat = [['@']];
-                      range.values = [[cell.value ?? '']];
-                    });
-                  }
-                }
-                await runBatches(queue, budget, () => context.sync());
-              }),
-            retry,
-          ),
-
-    activate: (name: string, select?: string) =>
-      withRetry(
-        () =>
-          run(async (context) => {
-            const sheet = context.workbook.worksheets.getItem(name);
-            sheet.activate();
-            if (select !== undefined) sheet.getRange(select).select();
-            await context.sync();
-          }),
-        retry,
-      ),
-
-    onChange: async (listener: (e: ChangeEvent) => void): Promise<Unsubscribe> => {
-      if (!supports('changeEvents'))
-        throw new PortError('unsupported', `worksheets.onChanged needs ${requirementOf('changeEvents')}`);
-      const registration = await withRetry(
-        () =>
-          run(async (context) => {
-            // Names being looked up, by worksheet id: a burst of events on one sheet (a paste, another add-in's
-            // write) costs one round trip, not one per event.
-            const lookups = new Map<string, Promise<string>>();
-            const result = context.workbook.worksheets.onChanged.add(async (event) => {
-              // This add-in's own writes (Excel says so from ExcelApi 1.14): the add-in knows what it wrote, and a
-              // consolidation would otherwise answer its own write with a burst of events.
-              if (event.triggerSource === 'ThisLocalAddin') return;
-              // The event names the sheet by id; its name is looked up now, since sheets can be renamed.
-              let lookup = lookups.get(event.worksheetId);
-              if (!lookup) {
-                // Retried like any request (the user may already be typing in the next cell: cell-edit mode).
-                lookup = withRetry(() => sheetName(event.worksheetId), retry).finally(() =>
-                  lookups.delete(event.worksheetId),
-                );
-                lookups.set(event.worksheetId, lookup);
-              }
-              let sheet: string;
-              try {
-                sheet = await lookup;
-              } catch (error) {
-                // The sheet was deleted since: nothing left to check. Anything else is not swallowed.
-                if (error instanceof PortError && error.code === 'sheetMissing') return;
-                throw error;
-              }
-              listener({ sheet, address: event.address });
-            });
-            await context.sync();
-            return result;
-          }),
-        retry,
-      );
-      return () =>
-        withRetry(
-          () =>
-            run(registration.context, async (context) => {
-              registration.remove();
-              await context.sync();
-            }),
-          retry,
-        );
-    },
+      cells.length === 0 ? Promise.resolve() : inExcel((context) => writeCells(context, cells, budget)),
+    activate: (name: string, select?: string) => inExcel((context) => activate(context, name, select)),
+    onChange: async (listener: (e: ChangeEvent) => void): Promise<Unsubscribe> =>
+      subscribeToChanges(run, retry, supports('changeEvents'), listener),
   };
-  return port;
-}
-
-/** What listSheets (and insertSheet) load of every sheet. */
-const LISTED_PROPERTIES = 'items/name,items/position,items/visibility';
-
-/**
- * Queues the reads of the marker rows of loaded sheets (column A, rows 1–20: rows may be inserted above the marker
- * row); the returned function, called after the sync, gives the sheets in tab order with their markers.
- */
-function queueMarkerReads(items: readonly Excel.Worksheet[]): () => SheetInfo[] {
-  const heads = items.map((sheet) => sheet.getRange(MARKER_RANGE).load('values'));
-  return () =>
-    items
-      .map((sheet, i): SheetInfo => {
-        const { marker, damaged } = listedMarker(heads[i]?.values.map((row) => row[0]) ?? []);
-        return {
-          name: sheet.name,
-          position: sheet.position,
-          visible: sheet.visibility === 'Visible',
-          ...(marker ? { marker } : {}),
-          ...(damaged ? { damagedMarker: damaged } : {}),
-        };
-      })
-      .sort((a, b) => a.position - b.position);
 }

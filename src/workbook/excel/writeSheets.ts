@@ -1,9 +1,9 @@
 import type { SheetSpec } from '../../domain/grid/sheetSpec';
-import type { WriteOptions } from '../port';
-import { OperationQueue } from './payload';
-import { queueClear, queueSheet, type ExistingSheet } from './renderSheet';
-import { queueStateLoad, sheetKey, type WorkbookSnapshot } from './snapshot';
-import type { WriteRun } from './writeRun';
+import { PortError, type WriteOptions } from '../port';
+import { asOfficeError } from './errors';
+import { renderTargets, type Target } from './renderTargets';
+import { queueStateLoad, sheetKey, type SnapshotKeeper, type WorkbookSnapshot } from './snapshot';
+import type { WriteReport, WriteRun } from './writeRun';
 
 /**
  * Rendering several sheet specs in one batch (writeSheets), and what has to be known first. Replacing a sheet in
@@ -35,10 +35,89 @@ import type { WriteRun } from './writeRun';
  * and how Excel on the web performs with ~750 collection loads (250 sheets) in one batch.
  */
 
-/** One sheet to write: its spec and, when a sheet of that name exists, that sheet and what it holds. */
-export interface Target {
-  readonly spec: SheetSpec;
-  readonly existing?: ExistingSheet & { readonly name: string };
+/** One writeSheets call, as its attempts (cell-edit mode retries) share it. */
+export interface WriteSheetsCall {
+  /** lastSpecPerName of the specs given: never empty. */
+  readonly specs: readonly SheetSpec[];
+  readonly options: WriteOptions;
+  /** Sheets this call has added (once their batch reached Excel): a retry replaces them. */
+  readonly created: Set<string>;
+}
+
+/**
+ * Errors that a fresh lookup would not avoid: writeSheets throws them instead of redoing the write after a lookup
+ * (cell-edit mode is retried by withRetry, from the start). Any other error of a batch planned from the snapshot
+ * may come from the snapshot being stale, so it is answered by one redo.
+ */
+const NOT_STALENESS: ReadonlySet<string> = new Set([
+  'InvalidOperationInCellEditMode',
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+  'PayloadTooLarge',
+  'ApiNotFound',
+]);
+
+/** One attempt of writeSheets: from a fresh snapshot when there is one, else (or when it was stale) by a lookup. */
+export async function writeSheets(
+  w: WriteRun,
+  call: WriteSheetsCall,
+  snapshot: SnapshotKeeper,
+  lookup: TargetLookup,
+): Promise<WriteReport> {
+  const { specs, options, created } = call;
+  const names = specs.map((s) => s.name);
+  const render = (targets: readonly Target[], verify: boolean) =>
+    renderTargets(w, targets, options, verify, () => {
+      for (const t of targets) if (!t.existing) created.add(sheetKey(t.spec.name));
+    });
+
+  // With replace: false the lookup decides (a clash must be refused before anything is written).
+  const replace = options.replace ?? true;
+  const known = replace ? snapshot.fresh() : undefined;
+  let stale: string | undefined;
+  if (known) {
+    try {
+      const written = await render(targetsFromSnapshot(w.context, specs, known), true);
+      if (written.unexpected.length === 0) return w.report(names, written.estimatedBytes, { lookup: 'snapshot' });
+      stale = 'unexpectedItems';
+    } catch (error) {
+      const code = asOfficeError(error)?.code;
+      if (code === undefined || NOT_STALENESS.has(code)) throw error;
+      stale = code;
+    }
+    snapshot.drop();
+  }
+
+  const targets = await lookup.targets(w, specs);
+  if (!replace) {
+    const clash = targets.find((t) => t.existing && !created.has(sheetKey(t.spec.name)));
+    if (clash?.existing) throw new PortError('nameClash', clash.existing.name);
+  }
+  const written = await render(targets, false);
+  return w.report(names, written.estimatedBytes, { lookup: 'loaded', ...(stale ? { staleSnapshot: stale } : {}) });
+}
+
+/**
+ * The targets of writeSheets with what they hold: one round trip by getItemOrNullObject; by names (1–2) before
+ * ExcelApi 1.4, or once Excel has refused loads under a null object (not documented either way: see
+ * lookUpWithNullObjects), which the adapter's one TargetLookup then remembers.
+ */
+export class TargetLookup {
+  private nullObjectLoadsRefused = false;
+
+  async targets(w: WriteRun, specs: readonly SheetSpec[]): Promise<Target[]> {
+    const protection = w.caps.supports('protection');
+    if (w.caps.supports('itemOrNullObject') && !this.nullObjectLoadsRefused) {
+      try {
+        return await lookUpWithNullObjects(w.context, specs, protection, w.sync);
+      } catch (error) {
+        const code = asOfficeError(error)?.code;
+        if (code === undefined || NOT_STALENESS.has(code)) throw error;
+        this.nullObjectLoadsRefused = true;
+      }
+    }
+    return lookUpByNames(w.context, specs, protection, w.sync);
+  }
 }
 
 /**
@@ -134,60 +213,4 @@ export async function lookUpByNames(
     if (!sheet || !read) return { spec };
     return { spec, existing: { name: sheet.name, sheet, ...read() } };
   });
-}
-
-export interface RenderResult {
-  readonly estimatedBytes: number;
-  /** With `verify`: the sheets that hold other tables or charts than their specs added (a stale snapshot). */
-  readonly unexpected: readonly string[];
-}
-
-/**
- * Queues and runs the whole write: the sheets to add (first, so that any sheet may refer to any other), then for
- * each target in order its clear and its spec, then the activation of the first target. `afterFirst` runs once
- * the first batch has reached Excel (the workbook has changed from then on).
- */
-export async function renderTargets(
-  w: WriteRun,
-  targets: readonly Target[],
-  options: WriteOptions,
-  verify: boolean,
-  afterFirst?: () => void,
-): Promise<RenderResult> {
-  const queue = new OperationQueue();
-  const written = targets.map((target) => ({
-    target,
-    sheet: target.existing?.sheet ?? w.context.workbook.worksheets.add(target.spec.name),
-  }));
-  for (const { target, sheet } of written) {
-    if (target.existing) queueClear(target.existing, w.caps, queue);
-    queueSheet(target.spec, sheet, w.caps, queue);
-  }
-  const first = written[0]?.sheet;
-  const select = options.select;
-  if (first && (select !== undefined || options.activate)) {
-    queue.add(0, () => {
-      first.activate();
-      if (select !== undefined) first.getRange(select).select();
-    });
-  }
-  let checks: { name: string; tables: Excel.TableCollection; charts: Excel.ChartCollection; spec: SheetSpec }[] = [];
-  if (verify) {
-    queue.add(0, () => {
-      checks = written.map(({ target, sheet }) => ({
-        name: target.spec.name,
-        spec: target.spec,
-        tables: sheet.tables.load('items/name'),
-        charts: sheet.charts.load('items/name'),
-      }));
-    });
-  }
-  await w.runQueue(queue, afterFirst);
-  const unexpected = checks
-    .filter(
-      ({ spec, tables, charts }) =>
-        tables.items.length !== (spec.table ? 1 : 0) || charts.items.length !== (spec.charts?.length ?? 0),
-    )
-    .map((c) => c.name);
-  return { estimatedBytes: queue.estimatedBytes, unexpected };
 }
