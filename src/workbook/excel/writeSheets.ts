@@ -6,15 +6,16 @@ import { queueStateLoad, sheetKey, type SnapshotKeeper, type WorkbookSnapshot } 
 import type { WriteReport, WriteRun } from './writeRun';
 
 /**
- * Rendering several sheet specs in one batch (writeSheets), and what has to be known first. Replacing a sheet in
- * place means removing its tables and charts and lifting its protection (queueClear), and those can only be
- * named once they were loaded: a round trip. That knowledge comes from one of two places:
+ * writeSheets: several sheet specs rendered in one batch (renderTargets.ts), and what has to be known first.
+ * Replacing a sheet in place means removing its tables and charts and lifting its protection (queueClear), and
+ * those can only be named once they were loaded: a round trip. That knowledge comes from one of two places:
  *
  * - a snapshot: readAllSheets loads every sheet's tables, charts and protection in the round trip that reads
  *   the used ranges (more loads in a batch it makes anyway: no extra round trip). Consolidation reads every sheet
  *   and then writes 汇总 and 明细, so a snapshot a few seconds old is there when it writes: the write is then ONE
  *   batch (clears, every spec, activation), the existing sheets, tables and charts found by name (getItem). The
- *   snapshot is kept for `snapshotMaxAgeMs` (60 s), and dropped as soon as this adapter changes sheets.
+ *   snapshot is kept for `snapshotMaxAgeMs` (60 s), and dropped as soon as this adapter changes sheets
+ *   (SnapshotKeeper, snapshot.ts).
  * - a lookup (one round trip): every target sheet by getItemOrNullObject, with its tables, charts and protection.
  *
  * A snapshot can be stale: the user may have deleted, added, renamed, protected or changed an output sheet since.

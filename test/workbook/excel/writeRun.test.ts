@@ -57,10 +57,10 @@ describe('WriteRun', () => {
   });
 
   it('runs a queue in batches of its budget, counted; the workbook changed once the first batch is in', async () => {
-    const { excel, events, result } = await attempt(1000, async (w, events, excel) => {
+    const { excel, events, result } = await attempt(1000, async (w, log, fake) => {
       const queue = new OperationQueue();
       for (let i = 0; i < 3; i++) queue.add(600, () => w.context.workbook.worksheets.add(`S${i}`));
-      await w.runQueue(queue, () => events.push(`afterFirst after ${excel.syncs}`));
+      await w.runQueue(queue, () => log.push(`afterFirst after ${fake.syncs}`));
       return w.report(['S0'], queue.estimatedBytes);
     });
     expect(excel.tabs()).toEqual(['S0', 'S1', 'S2']);
