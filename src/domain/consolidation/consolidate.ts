@@ -65,20 +65,20 @@ export interface Consolidation {
 }
 
 export function consolidate(plan: Plan, sources: readonly Source[], options: ConsolidateOptions = {}): Consolidation {
-  const prepared = inContentOrder(
-    sources.flatMap((s) => prepare(s.origin, s.sheet, plan) ?? []),
-    plan,
-  );
+  // 1. The template sheets, read, in an order that depends only on their contents and names.
+  const read = sources.flatMap((s) => prepare(s.origin, s.sheet, plan) ?? []);
+  const prepared = inContentOrder(read, plan);
+  // 2. The report period, and what it makes of each sheet (included, another period, a conflict …).
   const period = options.period ?? defaultPeriod(reportedPeriods(prepared), plan.year);
   const sheets = judgeSheets(prepared, period);
-
+  // 3. Every indicator row read; one figure per indicator from the included sheets, a verdict on every value.
   const entries = rowEntries(sheets, plan);
   const { outcomes, verdicts } = aggregateIndicators(plan, entries, period);
   const campaigns = campaignSummaries(plan, outcomes);
-  const all = campaigns.flatMap((c) => c.indicators);
-
-  const ordered = inDetailOrder(entries, plan);
+  const indicators = campaigns.flatMap((c) => c.indicators);
+  // 4. Who submitted what; every value found, used or why not; every problem.
   const matrix = submissionMatrix(plan, sheets, period);
+  const ordered = inDetailOrder(entries, plan);
   return {
     planId: plan.id,
     planTitle: plan.title,
@@ -88,8 +88,8 @@ export function consolidate(plan: Plan, sources: readonly Source[], options: Con
     details: detailRecords(ordered, verdicts),
     problems: consolidationProblems({ plan, period, sheets, ordered, outcomes, matrix }),
     matrix,
-    lagging: laggingList(all),
-    counts: countLights(all),
+    lagging: laggingList(indicators),
+    counts: countLights(indicators),
     sources: sheets.map(sourceSummary),
   };
 }

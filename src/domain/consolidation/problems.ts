@@ -32,7 +32,7 @@ export interface ConsolidationProblem {
   readonly fix?: { readonly cell: string; readonly value: number };
 }
 
-export interface ProblemSources {
+export interface ProblemInputs {
   readonly plan: Plan;
   readonly period: Period | undefined;
   readonly sheets: readonly SourceSheet[];
@@ -42,7 +42,7 @@ export interface ProblemSources {
   readonly matrix: SubmissionMatrix;
 }
 
-export function consolidationProblems(from: ProblemSources): ConsolidationProblem[] {
+export function consolidationProblems(from: ProblemInputs): ConsolidationProblem[] {
   const noSources: ConsolidationProblem = {
     severity: 'warning',
     key: 'consolidation.noSources',
@@ -51,7 +51,7 @@ export function consolidationProblems(from: ProblemSources): ConsolidationProble
   };
   return [
     ...(from.sheets.length === 0 ? [noSources] : []),
-    ...sheetsProblems(from.sheets, from.period, from.plan),
+    ...sheetProblems(from.sheets, from.period, from.plan),
     ...from.ordered.flatMap(priorNotApplicable),
     ...from.outcomes.flatMap(indicatorProblems),
     ...missingSubmissions(from.matrix, from.period, from.plan),
@@ -60,11 +60,7 @@ export function consolidationProblems(from: ProblemSources): ConsolidationProble
 
 // ————— per sheet —————
 
-function sheetsProblems(
-  sheets: readonly SourceSheet[],
-  period: Period | undefined,
-  plan: Plan,
-): ConsolidationProblem[] {
+function sheetProblems(sheets: readonly SourceSheet[], period: Period | undefined, plan: Plan): ConsolidationProblem[] {
   const campaigns = new Map(plan.campaigns.map((c) => [c.id, c]));
   const claims = readableClaims(sheets, period);
   const identical = identicalGroups();

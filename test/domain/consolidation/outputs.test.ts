@@ -1,16 +1,15 @@
 import { HyperFormula } from 'hyperformula';
 import { consolidate, type Consolidation, type Source } from '../../../src/domain/consolidation/consolidate';
+import { DETAIL_COL } from '../../../src/domain/consolidation/detailSections';
+import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
 import {
-  DETAIL_COL,
   DETAIL_SHEET,
-  SUMMARY_ROWS,
   SUMMARY_SHEET,
   chineseNumeral,
-  detailSheet,
   monthRange,
   sheetRef,
-  summarySheet,
-} from '../../../src/domain/consolidation/outputs';
+} from '../../../src/domain/consolidation/sheetParts';
+import { SUMMARY_ROWS } from '../../../src/domain/consolidation/summarySections';
 import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { STATUS_FORMAT, STRETCH_ONLY_TIER_FORMAT, TIER_FORMAT } from '../../../src/domain/template/formats';
 import { buildTemplate } from '../../../src/domain/template/template';

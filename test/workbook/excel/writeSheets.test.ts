@@ -1,6 +1,7 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { consolidate } from '../../../src/domain/consolidation/consolidate';
-import { DETAIL_SHEET, SUMMARY_SHEET, detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
+import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
+import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { encodeMarker } from '../../../src/domain/grid/ownSheets';
 import { type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { buildTemplate } from '../../../src/domain/template/template';

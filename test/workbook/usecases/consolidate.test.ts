@@ -1,5 +1,5 @@
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/grid/ownSheets';
-import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/outputs';
+import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { decodeMarker } from '../../../src/domain/grid/ownSheets';
 import { buildTemplate } from '../../../src/domain/template/template';

@@ -1,4 +1,4 @@
-import { SUMMARY_SHEET } from '../../../src/domain/consolidation/outputs';
+import { SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { buildPlanSheet } from '../../../src/domain/plan/planSheet';
 import { buildTemplate } from '../../../src/domain/template/template';

@@ -1,4 +1,4 @@
-import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/outputs';
+import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';

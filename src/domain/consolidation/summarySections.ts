@@ -1,0 +1,394 @@
+import { DEFAULT_STATUS_THRESHOLDS } from '../calc/calc';
+import { columnLetters } from '../grid/address';
+import type { CellSpec, ChartSpec, ConditionalFormatSpec } from '../grid/sheetSpec';
+import type { Plan } from '../plan/schema';
+import { STRETCH_ONLY_TIER_FORMAT, fitWidth, valueFormat } from '../template/formats';
+import { actualHeader } from '../template/layout';
+import type { CampaignSummary, IndicatorSummary } from './aggregate';
+import type { Consolidation } from './consolidate';
+import type { SubmissionState } from './matrix';
+import {
+  DETAIL_SHEET,
+  SheetBuilder,
+  chineseNumeral,
+  lightConditionalFormats,
+  monthRange,
+  sheetTitle,
+  tierConditionalFormats,
+  valueCell,
+  zh,
+} from './sheetParts';
+
+/**
+ * The sections of 汇总, top to bottom: title and subtitle, the indicator table (a header row per campaign, a row
+ * per indicator), 滞后指标清单, 报送情况 (the submission matrix), the charts and their data, the notes.
+ */
+
+/** Columns of the summary table (A…O). */
+export const SUMMARY_COLUMNS = [
+  'seq',
+  'code',
+  'name',
+  'unit',
+  'target',
+  'stretch',
+  'actual',
+  'attainment',
+  'tier',
+  'expected',
+  'paceGap',
+  'light',
+  'department',
+  'reporters',
+  'reasons',
+] as const;
+type SummaryKey = (typeof SUMMARY_COLUMNS)[number];
+export const SUMMARY_COL: Readonly<Record<SummaryKey, string>> = Object.fromEntries(
+  SUMMARY_COLUMNS.map((k, i) => [k, columnLetters(i + 1)]),
+) as Record<SummaryKey, string>;
+export const SUMMARY_WIDTH = SUMMARY_COLUMNS.length;
+
+/** Rows of the summary sheet, fixed at the top. */
+export const SUMMARY_ROWS = { marker: 1, title: 2, subtitle: 3, header: 4, first: 5 } as const;
+
+export type SummaryHeaders = Readonly<Record<SummaryKey, string>>;
+
+export function summaryHeaders(month: number | undefined): SummaryHeaders {
+  return {
+    seq: '序号',
+    code: '指标编码',
+    name: '指标名称',
+    unit: '单位',
+    target: '确保目标',
+    stretch: '力争目标',
+    actual: month === undefined ? '累计完成' : actualHeader(month),
+    attainment: '完成率',
+    tier: '力争档',
+    expected: '序时进度',
+    paceGap: '快慢序时（百分点）',
+    light: '状态',
+    department: '责任单位',
+    reporters: '报送单位数',
+    reasons: '滞后原因及措施',
+  };
+}
+
+/** The ideographic space that separates items on one line of Chinese text. */
+const SEP = '\u3000';
+/** Excel's limit on the text of one cell. */
+const CELL_TEXT_LIMIT = 32767;
+
+function clip(text: string): string {
+  return text.length <= CELL_TEXT_LIMIT ? text : `${text.slice(0, CELL_TEXT_LIMIT - 12)}…（详见明细表）`;
+}
+
+export function summaryTitle(result: Pick<Consolidation, 'planTitle' | 'period'>): string {
+  return sheetTitle(result, '指标完成情况汇总表');
+}
+
+export function stateText(state: SubmissionState): string {
+  return zh(`consolidation.state.${state}`);
+}
+
+/** Where each summary row of an indicator is, for the reconciliation in 明细. */
+export function summaryRowsByCode(result: Consolidation): ReadonlyMap<string, number> {
+  const rows = new Map<string, number>();
+  let row = SUMMARY_ROWS.first;
+  for (const c of result.campaigns) {
+    row++; // the campaign's header row
+    for (const s of c.indicators) rows.set(s.code, row++);
+  }
+  return rows;
+}
+
+// ————— title and subtitle —————
+
+/** 报告期, 序时进度, the submissions expected and made, the lights: one line under the title. */
+function subtitleText(result: Consolidation): string {
+  const p = result.period;
+  if (!p) return '没有可汇总的报表';
+  const matrixCells = result.matrix.rows.flat();
+  const count = (s: SubmissionState): number => matrixCells.filter((c) => c.expected && c.state === s).length;
+  const expectedCount = matrixCells.filter((c) => c.expected).length;
+  const pace = (Math.round((result.expected ?? 0) * 1000) / 10).toFixed(1);
+  const indicators = result.campaigns.reduce((n, c) => n + c.indicators.length, 0);
+  const { green, yellow, red, none } = result.counts;
+  return (
+    `报告期：${p.year}年${monthRange(p.month)}累计${SEP}序时进度：${pace}%（${p.month}/12）${SEP}` +
+    `应报 ${expectedCount} 份：已报 ${count('submitted')}，未报 ${count('missing') + count('otherPeriod')}，有误 ${count('invalid')}，冲突 ${count('conflict')}${SEP}` +
+    `指标 ${indicators} 项：绿 ${green}，黄 ${yellow}，红 ${red}，未填报 ${none}`
+  );
+}
+
+/** Title, subtitle and the table's header row (rows 2–4). */
+export function addTitle(b: SheetBuilder, result: Consolidation, headers: SummaryHeaders): void {
+  b.section();
+  b.addWide(valueCell(summaryTitle(result), 'title'));
+  b.addWide(valueCell(subtitleText(result), 'subtitle'));
+  b.add(SUMMARY_COLUMNS.map((k) => valueCell(headers[k], 'header')));
+}
+
+// ————— the indicator table —————
+
+function reasonsText(s: IndicatorSummary): string {
+  return clip(s.reasons.map((r) => `${r.department}：${r.text}`).join('\n'));
+}
+
+/** The cells of one indicator row; `last` is the summary's 报送单位数 or, in the lagging list, the campaign. */
+function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellSpec[] {
+  const fmt = valueFormat(s.kind, s.unit);
+  const stretchOnly = s.target === null && s.stretch !== null;
+  const cells: Record<SummaryKey, CellSpec> = {
+    seq: valueCell(seq, 'center'),
+    code: valueCell(s.code, 'center'),
+    name: valueCell(s.name, 'text'),
+    unit: valueCell(s.unit, 'center'),
+    target: valueCell(s.target, 'number', fmt),
+    stretch: valueCell(s.stretch, 'number', fmt),
+    actual: valueCell(s.actual, 'number', fmt),
+    attainment: valueCell(s.attainment, 'percent'),
+    tier: stretchOnly ? valueCell(s.tier, 'tier', STRETCH_ONLY_TIER_FORMAT) : valueCell(s.tier, 'tier'),
+    expected: valueCell(s.expected, 'percent'),
+    paceGap: valueCell(s.paceGap, 'gap'),
+    // A light that cannot be computed is said in words, not shown as 未填报 (a problem explains it).
+    light: s.light === null ? valueCell('无法计算', 'center') : valueCell(s.light, 'status'),
+    department: valueCell(s.department, 'text'),
+    reporters: last,
+    reasons: valueCell(s.reasons.length ? reasonsText(s) : null, 'text'),
+  };
+  return SUMMARY_COLUMNS.map((k) => cells[k]);
+}
+
+function addCampaignRow(b: SheetBuilder, c: CampaignSummary): void {
+  const n = c.counts;
+  b.addSpans([
+    { span: 1, cell: valueCell(chineseNumeral(c.number), 'campaignNo') },
+    { span: 3, cell: valueCell(`${c.name}攻坚战`, 'campaign') },
+    { span: 3, cell: valueCell(`指挥长：${c.commander}`, 'campaign') },
+    { span: 4, cell: valueCell(`牵头部门：${c.leadDepartment}`, 'campaign') },
+    {
+      span: 4,
+      cell: valueCell(`绿 ${n.green}${SEP}黄 ${n.yellow}${SEP}红 ${n.red}${SEP}未填报 ${n.none}`, 'campaign'),
+    },
+  ]);
+}
+
+/** Light and tier colours on rows `first`…`last` of the table's columns. */
+function lightAndTierFormats(first: number, last: number): ConditionalFormatSpec[] {
+  return [
+    ...lightConditionalFormats(`${SUMMARY_COL.light}${first}:${SUMMARY_COL.light}${last}`),
+    ...tierConditionalFormats(SUMMARY_COL.tier, first, last),
+  ];
+}
+
+/** Per campaign a header row (指挥长, 牵头部门, light counts), then one row per indicator. */
+export function addIndicatorTable(b: SheetBuilder, result: Consolidation): void {
+  const first = b.section();
+  for (const c of result.campaigns) {
+    addCampaignRow(b, c);
+    c.indicators.forEach((s, i) => b.add(indicatorCells(s, i + 1, valueCell(s.counted.length, 'center'))));
+  }
+  b.format(...lightAndTierFormats(first, b.row - 1));
+}
+
+// ————— 滞后指标清单 —————
+
+/** The 黄/红 indicators with their reasons (or a note that there are none), the campaign in place of 报送单位数. */
+export function addLaggingList(b: SheetBuilder, result: Consolidation, headers: SummaryHeaders): void {
+  b.section(1);
+  const yellow = result.lagging.filter((s) => s.light === 2).length;
+  const red = result.lagging.filter((s) => s.light === 1).length;
+  b.addWide(valueCell(`滞后指标清单（红灯 ${red} 项，黄灯 ${yellow} 项）`, 'section'));
+  b.add(SUMMARY_COLUMNS.map((k) => valueCell(k === 'reporters' ? '攻坚战' : headers[k], 'header')));
+  if (result.lagging.length === 0) {
+    b.addWide(valueCell('无黄灯、红灯指标', 'center'));
+    return;
+  }
+  const first = b.row;
+  const campaignName = new Map(result.campaigns.map((c) => [c.id, c.name]));
+  const reasonsAt = SUMMARY_COLUMNS.indexOf('reasons');
+  result.lagging.forEach((s, i) => {
+    const cells = indicatorCells(s, i + 1, valueCell(campaignName.get(s.campaignId) ?? s.campaignId, 'center'));
+    if (s.reasons.length === 0) cells[reasonsAt] = valueCell('（未填写滞后原因及措施）', 'text');
+    b.add(cells);
+  });
+  b.format(...lightAndTierFormats(first, b.row - 1));
+}
+
+// ————— 报送情况 —————
+
+const STATE_FILLS: Readonly<Record<SubmissionState, { fill: string; fontColor: string }>> = {
+  submitted: { fill: '#C6EFCE', fontColor: '#006100' },
+  missing: { fill: '#D9D9D9', fontColor: '#404040' },
+  invalid: { fill: '#FFC7CE', fontColor: '#9C0006' },
+  conflict: { fill: '#F4B084', fontColor: '#833C0B' },
+  otherPeriod: { fill: '#FFEB9C', fontColor: '#9C5700' },
+  notExpected: { fill: '#FFFFFF', fontColor: '#A6A6A6' },
+};
+const STATES: readonly SubmissionState[] = [
+  'submitted',
+  'missing',
+  'invalid',
+  'conflict',
+  'otherPeriod',
+  'notExpected',
+];
+
+/** The submission matrix: a row per department, a column per campaign (from D), each state in words and colour. */
+export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): void {
+  b.section(1);
+  const p = result.period;
+  const campaigns = result.matrix.campaignIds.map((id) => result.campaigns.find((c) => c.id === id));
+  const width = Math.max(b.width, 3 + campaigns.length);
+  b.addWide(valueCell(`报送情况${p ? `（${p.year}年${p.month}月）` : ''}`, 'section'));
+  b.addSpans(
+    [
+      { span: 1, cell: valueCell('序号', 'header') },
+      { span: 2, cell: valueCell('填报单位', 'header') },
+      ...campaigns.map((c) => ({ span: 1, cell: valueCell(c ? `${c.name}` : '', 'header') })),
+    ],
+    width,
+  );
+  const first = b.row;
+  result.matrix.rows.forEach((cells, i) => {
+    b.addSpans(
+      [
+        { span: 1, cell: valueCell(i + 1, 'center') },
+        { span: 2, cell: valueCell(result.matrix.departments[i] ?? '', 'text') },
+        ...cells.map((c) => ({ span: 1, cell: valueCell(stateText(c.state), 'state') })),
+      ],
+      width,
+    );
+  });
+  if (result.matrix.rows.length === 0 || campaigns.length === 0) return;
+  const from = columnLetters(4);
+  const to = columnLetters(3 + campaigns.length);
+  b.format(
+    ...STATES.map((s): ConditionalFormatSpec => ({
+      range: `${from}${first}:${to}${b.row - 1}`,
+      rule: { type: 'expression', formula: `=${from}${first}="${stateText(s)}"` },
+      format: STATE_FILLS[s],
+      stopIfTrue: true,
+    })),
+  );
+}
+
+// ————— chart data and charts —————
+
+/** The charts' height in rows. */
+const CHART_ROWS = 18;
+
+/**
+ * The charts' data (per campaign: average attainment and 序时进度 in B:D, light counts in F:J), then below it,
+ * after an empty row, the two native charts side by side.
+ */
+export function addCharts(b: SheetBuilder, result: Consolidation): ChartSpec[] {
+  b.section(1);
+  b.addWide(valueCell('图表数据（各攻坚战平均完成率与序时进度、亮灯情况）', 'section'));
+  const header = b.add(
+    [
+      null,
+      valueCell('攻坚战', 'header'),
+      valueCell('平均完成率', 'header'),
+      valueCell('平均序时进度', 'header'),
+      null,
+      valueCell('攻坚战', 'header'),
+      valueCell('绿', 'header'),
+      valueCell('黄', 'header'),
+      valueCell('红', 'header'),
+      valueCell('未填报', 'header'),
+    ].map((c) => c ?? {}),
+  );
+  for (const c of result.campaigns) {
+    b.add([
+      {},
+      valueCell(c.name, 'center'),
+      valueCell(c.averageAttainment, 'percent'),
+      valueCell(c.averageExpected, 'percent'),
+      {},
+      valueCell(c.name, 'center'),
+      valueCell(c.counts.green, 'center'),
+      valueCell(c.counts.yellow, 'center'),
+      valueCell(c.counts.red, 'center'),
+      valueCell(c.counts.none, 'center'),
+    ]);
+  }
+  const last = header + result.campaigns.length;
+  b.skip(1);
+  const top = b.row;
+  const bottom = top + CHART_ROWS - 1;
+  b.skip(CHART_ROWS);
+  return [
+    {
+      name: 'AttainmentVsPace',
+      type: 'columnClustered',
+      source: `B${header}:D${last}`,
+      seriesBy: 'columns',
+      title: '各攻坚战平均完成率与序时进度',
+      from: `A${top}`,
+      to: `G${bottom}`,
+    },
+    {
+      name: 'LightsByCampaign',
+      type: 'columnStacked',
+      source: `F${header}:J${last}`,
+      seriesBy: 'columns',
+      title: '各攻坚战亮灯情况（指标数）',
+      from: `H${top}`,
+      to: `O${bottom}`,
+    },
+  ];
+}
+
+// ————— notes —————
+
+function notesText(plan: Plan): string {
+  const t = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+  const pts = (x: number): string => String(Math.round(x * 1000) / 10);
+  return [
+    '说明：',
+    '1. 累计完成：求和类为各单位填报值之和；增速类为 Σ本期累计 ÷ Σ上年同期 − 1（只计本期数与上年同期数都有效的单位），本栏显示增速；单一类取责任单位的填报值。',
+    '2. 完成率按指标类型计算（增速类为 (1+实际增速)÷(1+目标增速)，排名类达到目标位次为 100%），不封顶；只有力争目标的指标按力争目标计算。',
+    '3. 序时进度：按序时考核的指标为 月份÷12，其余为 100%。快慢序时 = 完成率 − 序时进度（增速类为实际增速 − 目标增速），单位为百分点，负数为滞后。',
+    `4. 状态：绿 = 达到序时进度（或目标）；黄 = 滞后 ${pts(t.yellowBand)} 个百分点以内（增速类 ${pts(t.growthYellowBand)} 个百分点以内）；红 = 严重滞后；未填报 = 无有效数据。黄、红须写明滞后原因及措施。`,
+    '5. 各攻坚战平均完成率按已填报指标计算，单项完成率超过 120% 的按 120% 计。',
+    '6. 报送情况：已报 = 按期报送并计入；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。',
+    `7. 每个数值的来源（单位、文件、工作表、单元格）、汇总核对和问题清单见“${DETAIL_SHEET}”表。本表由加载项生成，重新汇总时整表重写，请勿在本表中填报。`,
+  ].join('\n');
+}
+
+/** How the figures are made, and where their sources are; returns the notes' row. */
+export function addNotes(b: SheetBuilder, plan: Plan): number {
+  b.section(1);
+  return b.addNotes(notesText(plan));
+}
+
+/** Column widths, fitted to the texts where they vary. */
+export function summaryColumnWidths(
+  result: Consolidation,
+  headers: SummaryHeaders,
+): { readonly column: string; readonly width: number }[] {
+  const all = result.campaigns.flatMap((c) => c.indicators);
+  const widths: Record<SummaryKey, number> = {
+    seq: 6,
+    code: fitWidth(['指标编码', ...all.map((s) => s.code)], 9, 12),
+    name: fitWidth(['指标名称', ...all.map((s) => s.name)], 24, 40),
+    unit: fitWidth(['单位', ...all.map((s) => s.unit)], 7, 12),
+    target: 10,
+    stretch: 10,
+    actual: fitWidth([headers.actual], 12, 16),
+    attainment: 9,
+    tier: fitWidth(['未达确保'], 10, 12),
+    expected: 9,
+    paceGap: 11,
+    light: 8,
+    department: fitWidth(
+      ['责任单位', ...all.map((s) => s.department), ...result.matrix.departments.map((d) => d.slice(0, 8))],
+      12,
+      18,
+    ),
+    reporters: 8,
+    reasons: 44,
+  };
+  return SUMMARY_COLUMNS.map((k) => ({ column: SUMMARY_COL[k], width: widths[k] }));
+}
