@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import type { FormulaMode } from '../../../domain/calc/formulas';
 import type { Locale } from '../../../domain/i18n/messages';
 import { builtinPlan } from '../../../domain/plan/builtin';
@@ -18,7 +18,7 @@ import {
 import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices, type NoticeInput } from '../../notices';
 import { planStatus, type PlanStatus } from '../../planStatus';
-import { useAlive } from '../../useAlive';
+import { useAction, type Action } from '../../useAction';
 import { useWorkbook } from '../../workbookContext';
 
 /** One campaign as the Templates section lists it. */
@@ -267,6 +267,96 @@ export interface TemplatesState {
   insertPlan(): Promise<void>;
 }
 
+/** The form of the 模板 section: the choices, kept valid as the plan in use changes. */
+function useTemplateForm(plan: Plan, initialPlan: Plan, today: Date) {
+  const locale = useLocale();
+  const [form, setForm] = useState<TemplateForm>(() => initialForm(initialPlan, today));
+  const campaigns = useMemo(() => campaignRows(plan, locale), [plan, locale]);
+  const campaign = plan.campaigns.find((c) => c.id === form.campaignId);
+  const departments = useMemo(() => (campaign ? departmentOptions(campaign) : []), [campaign]);
+  return {
+    form,
+    campaigns,
+    departments,
+    /** The plan in use changed (the 指标库 was read): choices that no longer exist are reset. */
+    adopt: useCallback((next: Plan) => setForm((f) => formForPlan(f, next)), []),
+    selectCampaign: (id: string) => setForm((f) => withCampaign(f, plan, id)),
+    setDepartment: (department: string) => setForm((f) => ({ ...f, department })),
+    setMonth: (month: number) => setForm((f) => ({ ...f, month })),
+    setMode: (mode: FormulaMode) => setForm((f) => ({ ...f, mode })),
+  };
+}
+
+/** What the 模板 actions need from the section: the choices, the plan in use, and where their results go. */
+interface ActionContext {
+  readonly action: Action<Exclude<TemplatesBusy, undefined>>;
+  readonly form: TemplateForm;
+  readonly plan: Plan;
+  readonly active: ActivePlan | undefined;
+  readonly updateSheet: string;
+  readonly adoptPlan: (next: ActivePlan) => void;
+  readonly setSheets: Dispatch<SetStateAction<readonly TemplateSheet[]>>;
+  readonly setChosen: (sheet: string) => void;
+}
+
+/** 插入模板, 插入指标库 and 更新已有模板: each a use case, its result kept and its notices shown. */
+function useTemplateActions(ctx: ActionContext) {
+  const port = useWorkbook();
+  const t = useT();
+  const { notify } = useNotices();
+  const { action, form, plan, active, updateSheet, adoptPlan, setSheets, setChosen } = ctx;
+  const { run, alive, busy } = action;
+  const say = useCallback(
+    (notices: readonly NoticeInput[] | undefined) => alive() && notices?.forEach(notify),
+    [alive, notify],
+  );
+  const { campaignId, department, month, mode } = form;
+  const insert = useCallback(async () => {
+    const notices = await run('template', async () => {
+      const { active: fresh, result } = await insertTemplateInUse(
+        port,
+        { campaignId, department, month, mode },
+        active,
+      );
+      adoptPlan(fresh);
+      if (result.outcome === 'campaignMissing')
+        return [
+          { intent: 'warning', title: t('ui.status.errorTitle'), message: t('ui.templates.campaignMissing') },
+        ] as const;
+      if (result.outcome === 'inserted')
+        setSheets((list) => [
+          ...list,
+          { name: result.sheet, campaignId, department: department.trim(), year: fresh.plan.year, month },
+        ]);
+      return insertTemplateNotices(result, t);
+    });
+    say(notices);
+  }, [run, port, campaignId, department, month, mode, active, adoptPlan, say, t]);
+
+  const insertPlan = useCallback(async () => {
+    const notices = await run('plan', async () => {
+      const { result, active: fresh } = await insertPlanSheetInUse(port, plan);
+      adoptPlan(fresh);
+      return insertPlanNotices(result, t);
+    });
+    say(notices);
+  }, [run, port, plan, adoptPlan, say, t]);
+
+  const update = useCallback(async () => {
+    if (updateSheet === '') return;
+    const notices = await run('update', async () => {
+      const { active: fresh, result, templates } = await updateTemplateInUse(port, { sheet: updateSheet, month, mode });
+      adoptPlan(fresh);
+      setSheets(templates);
+      if (result.outcome === 'updated') setChosen(result.sheet);
+      return updateTemplateNotices(result, { year: fresh.plan.year, month }, fresh.plan, t);
+    });
+    say(notices);
+  }, [run, port, month, mode, updateSheet, adoptPlan, say, t]);
+
+  return { busy, insert, insertPlan, update };
+}
+
 /**
  * The 模板 section's state for React: the plan in use (the workbook's 指标库 when it has a valid one, read when the
  * section opens and again by each action, so that a template always follows the sheet as it is now), the choices,
@@ -277,19 +367,22 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
   const port = useWorkbook();
   const t = useT();
   const locale = useLocale();
-  const { notify, notifyError } = useNotices();
-  const alive = useAlive();
+  const { notifyError } = useNotices();
+  const action = useAction<Exclude<TemplatesBusy, undefined>>();
+  const { alive } = action;
   const [active, setActive] = useState<ActivePlan | undefined>(undefined);
-  const [form, setForm] = useState<TemplateForm>(() => initialForm(initialPlan, today));
-  const [busy, setBusy] = useState<TemplatesBusy>(undefined);
   const [sheets, setSheets] = useState<readonly TemplateSheet[]>([]);
   const [chosen, setChosen] = useState<string>('');
   const plan = active?.plan ?? initialPlan;
-
-  const adoptPlan = useCallback((next: ActivePlan) => {
-    setActive(next);
-    setForm((f) => formForPlan(f, next.plan));
-  }, []);
+  const form = useTemplateForm(plan, initialPlan, today);
+  const { adopt } = form;
+  const adoptPlan = useCallback(
+    (next: ActivePlan) => {
+      setActive(next);
+      adopt(next.plan);
+    },
+    [adopt],
+  );
 
   useEffect(() => {
     openTemplates(port).then(
@@ -301,83 +394,18 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
     );
   }, [port, alive, adoptPlan, notifyError]);
 
-  /** Runs one action: busy while it runs, its error as a notice (dropped once the section has closed). */
-  const run = useCallback(
-    async (kind: Exclude<TemplatesBusy, undefined>, task: () => Promise<NoticeInput[]>) => {
-      setBusy(kind);
-      try {
-        const notices = await task();
-        if (alive()) notices.forEach(notify);
-      } catch (e) {
-        if (alive()) notifyError(e);
-      } finally {
-        setBusy(undefined);
-      }
-    },
-    [alive, notify, notifyError],
-  );
-
-  const campaigns = useMemo(() => campaignRows(plan, locale), [plan, locale]);
-  const campaign = plan.campaigns.find((c) => c.id === form.campaignId);
-  const departments = useMemo(() => (campaign ? departmentOptions(campaign) : []), [campaign]);
-
-  const insert = useCallback(
-    () =>
-      run('template', async () => {
-        const choice = { campaignId: form.campaignId, department: form.department, month: form.month, mode: form.mode };
-        const { active: fresh, result } = await insertTemplateInUse(port, choice, active);
-        adoptPlan(fresh);
-        if (result.outcome === 'campaignMissing')
-          return [{ intent: 'warning', title: t('ui.status.errorTitle'), message: t('ui.templates.campaignMissing') }];
-        if (result.outcome === 'inserted') {
-          const added: TemplateSheet = {
-            name: result.sheet,
-            campaignId: choice.campaignId,
-            department: choice.department.trim(),
-            year: fresh.plan.year,
-            month: choice.month,
-          };
-          setSheets((list) => [...list, added]);
-        }
-        return insertTemplateNotices(result, t);
-      }),
-    [run, port, form, active, adoptPlan, t],
-  );
-
-  const insertPlan = useCallback(
-    () =>
-      run('plan', async () => {
-        const { result, active: fresh } = await insertPlanSheetInUse(port, plan);
-        adoptPlan(fresh);
-        return insertPlanNotices(result, t);
-      }),
-    [run, port, plan, adoptPlan, t],
-  );
-
   const updateSheet = sheets.some((x) => x.name === chosen) ? chosen : (sheets[0]?.name ?? '');
-  const update = useCallback(
-    () =>
-      run('update', async () => {
-        if (updateSheet === '') return [];
-        const {
-          active: fresh,
-          result,
-          templates,
-        } = await updateTemplateInUse(port, {
-          sheet: updateSheet,
-          month: form.month,
-          mode: form.mode,
-        });
-        adoptPlan(fresh);
-        setSheets(templates);
-        if (result.outcome === 'updated') setChosen(result.sheet);
-        return updateTemplateNotices(result, { year: fresh.plan.year, month: form.month }, fresh.plan, t);
-      }),
-    [run, port, form, updateSheet, adoptPlan, t],
-  );
-
+  const { busy, insert, insertPlan, update } = useTemplateActions({
+    action,
+    form: form.form,
+    plan,
+    active,
+    updateSheet,
+    adoptPlan,
+    setSheets,
+    setChosen,
+  });
   const templates = useMemo(() => templateOptions(sheets, plan, locale, t), [sheets, plan, locale, t]);
-
   return {
     plan,
     year: plan.year,
@@ -385,15 +413,15 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
     updateSheet,
     setUpdateSheet: setChosen,
     update,
-    campaigns,
-    departments,
-    form,
+    campaigns: form.campaigns,
+    departments: form.departments,
+    form: form.form,
     planStatus: active ? planStatus(active, t) : undefined,
     busy,
-    selectCampaign: (id) => setForm((f) => withCampaign(f, plan, id)),
-    setDepartment: (department) => setForm((f) => ({ ...f, department })),
-    setMonth: (month) => setForm((f) => ({ ...f, month })),
-    setMode: (mode) => setForm((f) => ({ ...f, mode })),
+    selectCampaign: form.selectCampaign,
+    setDepartment: form.setDepartment,
+    setMonth: form.setMonth,
+    setMode: form.setMode,
     insert,
     insertPlan,
   };

@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import type { SheetProblem } from '../../../domain/grid/problems';
 import { groupBySheet, isFixable, type ValidationReport } from '../../../workbook/usecases/validateWorkbook';
-import { validationSession, type ValidationView } from '../../../workbook/usecases/validationSession';
+import {
+  validationSession,
+  type ValidationSession,
+  type ValidationView,
+} from '../../../workbook/usecases/validationSession';
 import { useLocale, useT, type Translate } from '../../i18n';
 import { useNotices } from '../../notices';
 import { portErrorCode } from '../../portErrors';
-import { useAlive } from '../../useAlive';
+import { useAction } from '../../useAction';
 import { useWorkbook } from '../../workbookContext';
 
 // ————— Pure view model (unit-tested without a DOM) —————
@@ -137,34 +141,28 @@ export interface ValidationState {
 }
 
 /**
- * The 校验 section's state for React: the flows (what is read, in which order, live re-validation, serialising) are
- * the validation session's (workbook/usecases/validationSession); this holds its view, the selection and the busy
- * state. A result or an error that arrives after the section closed is dropped.
+ * Opens the session (the plan and the template sheets) and keeps it live while the section is open: each
+ * re-validation after an edit replaces the view and is reported through `onAuto`.
  */
-export function useValidation(): ValidationState {
-  const port = useWorkbook();
-  const t = useT();
-  const locale = useLocale();
-  const { notify, notifyError } = useNotices();
-  const session = useMemo(() => validationSession(port), [port]);
-  const [view, setView] = useState<ValidationView>({ templateSheets: [] });
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState<ValidationBusy>(undefined);
+function useLiveSession(
+  session: ValidationSession,
+  alive: () => boolean,
+  setView: (view: ValidationView) => void,
+  onAuto: (sheets: readonly string[]) => void,
+): LiveState {
+  const { notifyError } = useNotices();
   const [live, setLive] = useState<LiveState>('starting');
-  const [autoAt, setAutoAt] = useState<{ at: Date; sheets: readonly string[] } | undefined>(undefined);
-  const alive = useAlive();
-
+  const autoRef = useRef(onAuto);
+  autoRef.current = onAuto;
   useEffect(() => {
     let stop: (() => Promise<void>) | undefined;
     session.open().then(setView, (e: unknown) => alive() && notifyError(e));
+    const checked = (next: ValidationView, sheets: readonly string[]) => {
+      setView(next);
+      autoRef.current(sheets);
+    };
     session
-      .watch(
-        (next, sheets) => {
-          setView(next);
-          setAutoAt({ at: new Date(), sheets });
-        },
-        (e) => alive() && notifyError(e),
-      )
+      .watch(checked, (e) => alive() && notifyError(e))
       .then(
         (unsubscribe) => {
           if (!alive()) return void unsubscribe();
@@ -180,23 +178,37 @@ export function useValidation(): ValidationState {
     return () => {
       if (stop) void stop();
     };
-  }, [session, alive, notifyError]);
+  }, [session, alive, setView, notifyError]);
+  return live;
+}
 
+/**
+ * The 校验 section's state for React: the flows (what is read, in which order, live re-validation, serialising) are
+ * the validation session's (workbook/usecases/validationSession); this holds its view, the selection and the busy
+ * state. A result or an error that arrives after the section closed is dropped.
+ */
+export function useValidation(): ValidationState {
+  const port = useWorkbook();
+  const t = useT();
+  const locale = useLocale();
+  const { notify, notifyError } = useNotices();
+  const session = useMemo(() => validationSession(port), [port]);
+  const [view, setView] = useState<ValidationView>({ templateSheets: [] });
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [autoAt, setAutoAt] = useState<{ at: Date; sheets: readonly string[] } | undefined>(undefined);
+  const { busy, run: action, alive } = useAction<Exclude<ValidationBusy, undefined>>();
+  const live = useLiveSession(session, alive, setView, (sheets) => setAutoAt({ at: new Date(), sheets }));
+
+  /** A check the user asked for: its view replaces the last, and the "checked automatically" line goes. */
   const run = useCallback(
     async (kind: Exclude<ValidationBusy, undefined>, task: () => Promise<ValidationView>): Promise<boolean> => {
-      setBusy(kind);
-      try {
-        setView(await task());
-        setAutoAt(undefined);
-        return true;
-      } catch (e) {
-        if (alive()) notifyError(e);
-        return false;
-      } finally {
-        setBusy(undefined);
-      }
+      const next = await action(kind, task);
+      if (!next) return false;
+      setView(next);
+      setAutoAt(undefined);
+      return true;
     },
-    [alive, notifyError],
+    [action],
   );
 
   const sheets = view.templateSheets;
