@@ -232,6 +232,10 @@ export function readableClaims<T extends PreparedSheet>(
   );
 }
 
+/**
+ * What reading the sheet adds to its claim's state: a period cell that cannot be read (noPeriod), a broken
+ * structure; a sheet that cannot be read at all is broken, unless its marker puts it in a conflict.
+ */
 function sheetState(p: PreparedSheet, claimed: ClaimState): SourceState {
   if (p.reading && !p.reading.period) return 'noPeriod';
   if (claimed === 'conflict') return 'conflict';
