@@ -8,12 +8,10 @@ import { builtinPlan } from '../../src/domain/plan/builtin';
 import { encodeMarker } from '../../src/domain/grid/ownSheets';
 import { Consolidation } from '../../src/taskpane/features/Consolidation/Consolidation';
 import { failureNotice } from '../../src/taskpane/features/Consolidation/lastRun';
+import { defaultPeriod } from '../../src/domain/consolidation/sources';
+import { detectSources, estimate, periodsOf } from '../../src/workbook/usecases/consolidationSources';
 import {
-  defaultPeriod,
-  detectSources,
-  estimate,
   fileRows,
-  periodsOf,
   problemItem,
   progressOf,
   resultView,

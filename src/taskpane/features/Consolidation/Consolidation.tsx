@@ -18,7 +18,8 @@ import {
 import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
-import { useConsolidation, type Estimate, type FileStatus } from './useConsolidation';
+import type { ClaimState } from '../../../domain/consolidation/sources';
+import { useConsolidation, type FileStatus } from './useConsolidation';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -56,7 +57,7 @@ const useStyles = makeStyles({
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outlineStyle: 'none' },
 });
 
-const ESTIMATE_COLOR: Readonly<Record<Estimate, 'success' | 'warning' | 'danger' | 'informative'>> = {
+const ESTIMATE_COLOR: Readonly<Record<ClaimState, 'success' | 'warning' | 'danger' | 'informative'>> = {
   included: 'success',
   otherPeriod: 'warning',
   conflict: 'danger',

@@ -1,16 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { ClaimState } from '../../../domain/consolidation/sources';
 import type { ConsolidationProblem } from '../../../domain/consolidation/problems';
 import type { Origin } from '../../../domain/consolidation/sources';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
-import { TEMPLATE_MARKER_TYPE } from '../../../domain/grid/ownSheets';
 import type { Period } from '../../../domain/validation/period';
-import { findMarkers } from '../../../domain/grid/ownSheets';
 import type { ParsedFile } from '../../../workbook/files/readXlsx';
-import type { MarkerPayload } from '../../../domain/grid/ownSheets';
 import type { SheetInfo } from '../../../workbook/port';
-import { activePlan } from '../../../workbook/usecases/activePlan';
 import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,
@@ -18,10 +15,21 @@ import {
   type LeftOutState,
   type WorkbookConsolidation,
 } from '../../../workbook/usecases/consolidate';
+import {
+  detectSources,
+  estimate,
+  openConsolidation,
+  periodKey,
+  periodsOf,
+  previewPeriod,
+  readImportedFiles,
+  type DetectedSource,
+} from '../../../workbook/usecases/consolidationSources';
 import { runConsolidation } from '../../../workbook/usecases/runConsolidation';
 import type { LastRun } from '../../../workbook/usecases/lastRun';
 import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices } from '../../notices';
+import { useAlive } from '../../useAlive';
 import { useWorkbook } from '../../workbookContext';
 import { failureNotice, useLastRun } from './lastRun';
 
@@ -32,83 +40,6 @@ export interface ImportedFile {
   readonly id: number;
   readonly name: string;
   readonly parsed?: ParsedFile;
-}
-
-export type Estimate = 'included' | 'otherPeriod' | 'conflict' | 'unknown';
-
-/** A template found before consolidating: by its marker (sheets of the workbook) or in an imported file. */
-export interface DetectedSource {
-  readonly id: string;
-  readonly origin: Origin;
-  readonly campaignId?: string;
-  readonly department?: string;
-  readonly period?: Period;
-}
-
-const periodOf = (m: MarkerPayload): Period | undefined =>
-  typeof m.year === 'number' &&
-  typeof m.month === 'number' &&
-  Number.isInteger(m.month) &&
-  m.month >= 1 &&
-  m.month <= 12
-    ? { year: m.year, month: m.month }
-    : undefined;
-
-function detected(origin: Origin, marker: MarkerPayload): DetectedSource {
-  const period = periodOf(marker);
-  return {
-    id: origin.kind === 'sheet' ? `s:${origin.sheet}` : `f:${origin.file}:${origin.sheet}`,
-    origin,
-    ...(typeof marker.campaign === 'string' ? { campaignId: marker.campaign } : {}),
-    ...(typeof marker.department === 'string' ? { department: marker.department.trim() } : {}),
-    ...(period ? { period } : {}),
-  };
-}
-
-/**
- * The templates the workbook's sheet list and the imported files show, by their markers (cheap: no sheet is read
- * in full). Consolidation reads every cell and decides for good; this list is what the office sees beforehand.
- */
-export function detectSources(sheets: readonly SheetInfo[], files: readonly ImportedFile[]): DetectedSource[] {
-  const fromSheets = sheets.flatMap((s) =>
-    s.marker?.type === TEMPLATE_MARKER_TYPE ? [detected({ kind: 'sheet', sheet: s.name }, s.marker)] : [],
-  );
-  const fromFiles = files.flatMap((f) =>
-    (f.parsed?.sheets ?? []).flatMap((sheet) => {
-      const marker = findMarkers(sheet.values, 1).find((m) => m.payload?.type === TEMPLATE_MARKER_TYPE)?.payload;
-      return marker ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker)] : [];
-    }),
-  );
-  return [...fromSheets, ...fromFiles];
-}
-
-export const periodKey = (p: Period): string => `${p.year}-${String(p.month).padStart(2, '0')}`;
-const rank = (p: Period): number => p.year * 12 + p.month;
-
-/** The periods among the sources, latest first. */
-export function periodsOf(sources: readonly DetectedSource[]): Period[] {
-  const byKey = new Map(sources.flatMap((s) => (s.period ? [[periodKey(s.period), s.period] as const] : [])));
-  return [...byKey.values()].sort((a, b) => rank(b) - rank(a));
-}
-
-/** The default period: the latest, of the plan year when there is one (a mistyped 2091 must not win), as the domain does. */
-export function defaultPeriod(periods: readonly Period[], planYear: number): Period | undefined {
-  return periods.find((p) => p.year === planYear) ?? periods[0];
-}
-
-/** What consolidating for `period` will most likely do with each source (the markers' view; the run decides). */
-export function estimate(sources: readonly DetectedSource[], period: Period | undefined): Map<string, Estimate> {
-  const out = new Map<string, Estimate>();
-  const same = (p: Period | undefined) => p !== undefined && period !== undefined && periodKey(p) === periodKey(period);
-  const group = (s: DetectedSource) => JSON.stringify([s.department, s.campaignId]);
-  const counts = new Map<string, number>();
-  for (const s of sources) if (same(s.period)) counts.set(group(s), (counts.get(group(s)) ?? 0) + 1);
-  for (const s of sources) {
-    if (!s.period || s.department === undefined || s.campaignId === undefined) out.set(s.id, 'unknown');
-    else if (!same(s.period)) out.set(s.id, 'otherPeriod');
-    else out.set(s.id, (counts.get(group(s)) ?? 0) > 1 ? 'conflict' : 'included');
-  }
-  return out;
 }
 
 export function periodText(p: Period | undefined, t: Translate): string {
@@ -129,7 +60,7 @@ export interface SourceRow {
   readonly id: string;
   readonly title: string;
   readonly line: string;
-  readonly estimate: Estimate;
+  readonly estimate: ClaimState;
   readonly estimateLabel: string;
 }
 
@@ -353,15 +284,6 @@ export function progressOf(stage: ConsolidationStage, t: Translate): Progress {
   };
 }
 
-/** A file that could not even be read from disk: the same kind of problem as a damaged one. */
-function unreadable(name: string, error: unknown): ParsedFile {
-  return {
-    file: name,
-    sheets: [],
-    problems: [{ code: 'fileUnreadable', detail: error instanceof Error ? error.message : String(error) }],
-  };
-}
-
 // ————— The hook —————
 
 export interface ConsolidationState {
@@ -381,49 +303,12 @@ export interface ConsolidationState {
   goTo(item: ProblemItem): Promise<void>;
 }
 
-/**
- * The 汇总 section's state. The workbook's templates are found by the sheet list's markers; files are read and
- * parsed as they are imported (the xlsx reader loads on first use, in a worker); 一键汇总 runs the shared use
- * case, whose outcome (this pane's or the ribbon's) is shown from lastRun.
- */
-export function useConsolidation(): ConsolidationState {
-  const port = useWorkbook();
-  const t = useT();
-  const locale = useLocale();
-  const { notify, notifyError } = useNotices();
-  const last = useLastRun();
-  const [plan, setPlan] = useState<Plan | undefined>(undefined);
-  const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
+/** The department workbooks imported into the pane: read and parsed as they are picked (the reader loads lazily). */
+function useImportedFiles() {
+  const { notifyError } = useNotices();
+  const alive = useAlive();
   const [files, setFiles] = useState<readonly ImportedFile[]>([]);
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
-  const [stage, setStage] = useState<ConsolidationStage | undefined>(undefined);
-  const mounted = useRef(false);
   const nextId = useRef(1);
-
-  const refresh = useCallback(async () => {
-    try {
-      const list = await port.listSheets();
-      if (!mounted.current) return;
-      setSheets(list);
-      const active = await activePlan(port, list);
-      if (mounted.current) setPlan(active.plan);
-    } catch (e) {
-      if (mounted.current) notifyError(e);
-    }
-  }, [port, notifyError]);
-
-  useEffect(() => {
-    mounted.current = true;
-    void refresh();
-    return () => {
-      mounted.current = false;
-    };
-  }, [refresh]);
-
-  const detectedSources = useMemo(() => detectSources(sheets, files), [sheets, files]);
-  const periods = useMemo(() => periodsOf(detectedSources), [detectedSources]);
-  const fallback = defaultPeriod(periods, plan?.year ?? new Date().getFullYear());
-  const period = periods.find((p) => periodKey(p) === chosen) ?? fallback;
 
   const importFiles = useCallback(
     async (picked: readonly File[]) => {
@@ -432,39 +317,24 @@ export function useConsolidation(): ConsolidationState {
       const names = new Set(entries.map((e) => e.name));
       // A file imported again under the same name (a department re-sent it) replaces the earlier one.
       setFiles((prev) => [...prev.filter((f) => !names.has(f.name)), ...entries]);
-      const read = await Promise.all(
-        picked.map((f) =>
-          f.arrayBuffer().then(
-            (data) => ({ name: f.name, data }),
-            (e: unknown) => unreadable(f.name, e),
-          ),
-        ),
-      );
-      const inputs = read.flatMap((r) => ('data' in r ? [r] : []));
-      let parsed: ParsedFile[] = [];
-      try {
-        // Loaded on first use: the xlsx reader is not part of the task pane's initial JavaScript.
-        const { parseFiles } = await import(/* webpackChunkName: "parse-files" */ '../../../workbook/files/parseFiles');
-        parsed = await parseFiles(inputs);
-      } catch (e) {
-        parsed = inputs.map((i) => unreadable(i.name, e));
-        if (mounted.current) notifyError(e);
-      }
-      const byName = new Map([
-        ...read.flatMap((r) => ('data' in r ? [] : [[r.file, r] as const])),
-        ...parsed.map((p) => [p.file, p] as const),
-      ]);
-      if (!mounted.current) return;
-      const ids = new Set(entries.map((e) => e.id));
-      setFiles((prev) =>
-        prev.map((f) => (ids.has(f.id) ? { ...f, parsed: byName.get(f.name) ?? unreadable(f.name, 'not parsed') } : f)),
-      );
+      const { files: parsed, error } = await readImportedFiles(picked);
+      if (error !== undefined && alive()) notifyError(error);
+      const byId = new Map(entries.map((e, i) => [e.id, parsed[i]]));
+      setFiles((prev) => prev.map((f) => ({ ...f, ...(byId.has(f.id) ? { parsed: byId.get(f.id) } : {}) })));
     },
-    [notifyError],
+    [alive, notifyError],
   );
-
   const removeFile = useCallback((id: number) => setFiles((prev) => prev.filter((f) => f.id !== id)), []);
+  return { files, importFiles, removeFile };
+}
 
+/** 一键汇总 from the pane: the shared use case (also the ribbon's), its stages shown as they begin. */
+function useRun(files: readonly ImportedFile[], period: Period | undefined) {
+  const port = useWorkbook();
+  const t = useT();
+  const { notify } = useNotices();
+  const alive = useAlive();
+  const [stage, setStage] = useState<ConsolidationStage | undefined>(undefined);
   const run = useCallback(async () => {
     setStage('read');
     try {
@@ -473,15 +343,50 @@ export function useConsolidation(): ConsolidationState {
         files: parsed,
         ...(period ? { period } : {}),
         // Committed at once (not batched): the stage is on screen before the next, possibly long, step runs.
-        onStage: (s) => {
-          if (mounted.current) flushSync(() => setStage(s));
-        },
+        onStage: (s) => flushSync(() => setStage(s)),
       });
-      if (!done.ok && mounted.current) notify(failureNotice(done.failure, 'pane', t));
+      if (!done.ok && alive()) notify(failureNotice(done.failure, 'pane', t));
     } finally {
-      if (mounted.current) setStage(undefined);
+      setStage(undefined);
     }
-  }, [port, files, period, notify, t]);
+  }, [port, files, period, alive, notify, t]);
+  return { stage, run };
+}
+
+/**
+ * The 汇总 section's state for React. What the workbook's sheets and the imported files would give, by their
+ * markers, is the use case's preview (workbook/usecases/consolidationSources: the domain's rules); files are read
+ * and parsed as they are imported; 一键汇总 runs the shared use case, whose outcome (this pane's or the ribbon's)
+ * is shown from lastRun.
+ */
+export function useConsolidation(): ConsolidationState {
+  const port = useWorkbook();
+  const t = useT();
+  const locale = useLocale();
+  const { notifyError } = useNotices();
+  const alive = useAlive();
+  const last = useLastRun();
+  const [plan, setPlan] = useState<Plan | undefined>(undefined);
+  const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const { files, importFiles, removeFile } = useImportedFiles();
+
+  const refresh = useCallback(async () => {
+    try {
+      const opened = await openConsolidation(port);
+      setSheets(opened.sheets);
+      setPlan(opened.plan);
+    } catch (e) {
+      if (alive()) notifyError(e);
+    }
+  }, [port, alive, notifyError]);
+  useEffect(() => void refresh(), [refresh]);
+
+  const detectedSources = useMemo(() => detectSources(sheets, files), [sheets, files]);
+  const periods = useMemo(() => periodsOf(detectedSources), [detectedSources]);
+  const fallback = previewPeriod(detectedSources, plan?.year ?? new Date().getFullYear());
+  const period = periods.find((p) => periodKey(p) === chosen) ?? fallback;
+  const { stage, run } = useRun(files, period);
 
   const goTo = useCallback(
     async (item: ProblemItem) => {
@@ -501,7 +406,6 @@ export function useConsolidation(): ConsolidationState {
     [last, plan, t, locale],
   );
   const option = (p: Period) => ({ key: periodKey(p), text: periodText(p, t) });
-
   return {
     plan,
     sources: sourceRows(detectedSources, period, plan, t, locale),

@@ -1,0 +1,136 @@
+import {
+  defaultPeriod,
+  sourceStates,
+  type ClaimState,
+  type Origin,
+  type SourceClaim,
+} from '../../domain/consolidation/sources';
+import { TEMPLATE_MARKER_TYPE, markerOf, templateMarkerOf, type MarkerPayload } from '../../domain/grid/ownSheets';
+import type { Plan } from '../../domain/plan/schema';
+import type { Period } from '../../domain/validation/period';
+import type { ParsedFile } from '../files/readXlsx';
+import type { SheetInfo, WorkbookPort } from '../port';
+import { activePlan } from './activePlan';
+
+/**
+ * What the 汇总 section shows before 一键汇总: the templates the workbook's sheet list and the imported files show
+ * by their markers (cheap: no sheet is read in full), the report periods among them, and what a run for a period
+ * would do with each — by the domain's own rules (defaultPeriod, sourceStates), so that the preview and the run agree.
+ * The run reads every cell and decides for good.
+ */
+
+/** A template found before consolidating: a sheet of this workbook, or a sheet of an imported file. */
+export interface DetectedSource extends SourceClaim {
+  readonly id: string;
+  readonly origin: Origin;
+}
+
+/** An imported file as far as it has been read. */
+export interface FileSources {
+  readonly name: string;
+  readonly parsed?: ParsedFile;
+}
+
+function detected(origin: Origin, marker: MarkerPayload | undefined): DetectedSource {
+  const m = templateMarkerOf(marker);
+  return {
+    id: origin.kind === 'sheet' ? `s:${origin.sheet}` : `f:${origin.file}:${origin.sheet}`,
+    origin,
+    // A damaged marker claims nothing: the source is listed, its state unknown until a run reads it.
+    ...(m ? { department: m.department, campaignId: m.campaign, period: { year: m.year, month: m.month } } : {}),
+  };
+}
+
+/** The templates among the listed sheets and the imported files (a damaged template marker is listed too). */
+export function detectSources(sheets: readonly SheetInfo[], files: readonly FileSources[]): DetectedSource[] {
+  const fromSheets = sheets.flatMap((s) =>
+    s.marker?.type === TEMPLATE_MARKER_TYPE || s.damagedMarker === TEMPLATE_MARKER_TYPE
+      ? [detected({ kind: 'sheet', sheet: s.name }, s.marker)]
+      : [],
+  );
+  const fromFiles = files.flatMap((f) =>
+    (f.parsed?.sheets ?? []).flatMap((sheet) => {
+      const marker = markerOf(sheet.values);
+      return marker?.type === TEMPLATE_MARKER_TYPE
+        ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker)]
+        : [];
+    }),
+  );
+  return [...fromSheets, ...fromFiles];
+}
+
+export const periodKey = (p: Period): string => `${p.year}-${String(p.month).padStart(2, '0')}`;
+const rank = (p: Period): number => p.year * 12 + p.month;
+
+/** The periods among the sources, latest first. */
+export function periodsOf(sources: readonly DetectedSource[]): Period[] {
+  const byKey = new Map(sources.flatMap((s) => (s.period ? [[periodKey(s.period), s.period] as const] : [])));
+  return [...byKey.values()].sort((a, b) => rank(b) - rank(a));
+}
+
+/** The period a run would consolidate by default (the domain's rule). */
+export function previewPeriod(sources: readonly DetectedSource[], planYear: number): Period | undefined {
+  return defaultPeriod(periodsOf(sources), planYear);
+}
+
+/** What consolidating for `period` will most likely do with each source, by id (the markers' view; a run decides). */
+export function estimate(sources: readonly DetectedSource[], period: Period | undefined): Map<string, ClaimState> {
+  const states = sourceStates(sources, period);
+  return new Map(sources.map((s, i) => [s.id, states[i] ?? 'unknown']));
+}
+
+/** What the 汇总 section needs when it opens: the plan in use and the sheet list with markers (2–3 round trips). */
+export async function openConsolidation(
+  port: WorkbookPort,
+): Promise<{ readonly plan: Plan; readonly sheets: readonly SheetInfo[] }> {
+  const sheets = await port.listSheets();
+  return { plan: (await activePlan(port, sheets)).plan, sheets };
+}
+
+/** A picked file: its name and a way to read its bytes (a browser File is one). */
+export interface PickedFile {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A file that could not even be read: the same kind of problem as a damaged one, listed, never dropped. */
+export function unreadableFile(name: string, error: unknown): ParsedFile {
+  return {
+    file: name,
+    sheets: [],
+    problems: [{ code: 'fileUnreadable', detail: error instanceof Error ? error.message : String(error) }],
+  };
+}
+
+/**
+ * Reads and parses the department workbooks the office picked, one result per file in the order picked: a file
+ * that cannot be read or parsed is a file with a problem. The xlsx reader is loaded on first use (it is not in the
+ * task pane's initial JavaScript); when it cannot be loaded, every file says so and `error` is that error.
+ */
+export async function readImportedFiles(
+  picked: readonly PickedFile[],
+): Promise<{ readonly files: readonly ParsedFile[]; readonly error?: unknown }> {
+  const read = await Promise.all(
+    picked.map((f) =>
+      f.arrayBuffer().then(
+        (data) => ({ name: f.name, data }),
+        (e: unknown) => unreadableFile(f.name, e),
+      ),
+    ),
+  );
+  const inputs = read.flatMap((r) => ('data' in r ? [r] : []));
+  let parsed: readonly ParsedFile[];
+  let error: unknown;
+  try {
+    const { parseFiles } = await import(/* webpackChunkName: "parse-files" */ '../files/parseFiles');
+    parsed = await parseFiles(inputs);
+  } catch (e) {
+    error = e;
+    parsed = inputs.map((i) => unreadableFile(i.name, e));
+  }
+  const byName = new Map<string, ParsedFile>();
+  for (const r of read) if (!('data' in r)) byName.set(r.file, r);
+  for (const p of parsed) byName.set(p.file, p);
+  const files = picked.map((f) => byName.get(f.name) ?? unreadableFile(f.name, 'not parsed'));
+  return error === undefined ? { files } : { files, error };
+}
