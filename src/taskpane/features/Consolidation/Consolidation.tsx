@@ -19,7 +19,7 @@ import { useT } from '../../i18n';
 import { useFeatureStyles } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import type { ClaimState } from '../../../domain/consolidation/sources';
-import { useConsolidation, type FileStatus } from './useConsolidation';
+import { useConsolidation, type ConsolidationState, type FileStatus } from './useConsolidation';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -80,13 +80,8 @@ const LISTED = 50;
 export function Consolidation() {
   const t = useT();
   const feature = useFeatureStyles();
-  const styles = useStyles();
   const s = useConsolidation();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [showAll, setShowAll] = useState(false);
-  const problems = showAll ? (s.result?.problems ?? []) : (s.result?.problems ?? []).slice(0, LISTED);
-
   return (
     <div className={feature.root}>
       <Subtitle2 as="h2" className={feature.heading}>
@@ -95,231 +90,270 @@ export function Consolidation() {
       <Body1 as="p" className={feature.text}>
         {t('ui.consolidation.description')}
       </Body1>
+      <SourcesSection s={s} id={`${id}sources`} />
+      <FilesSection s={s} id={`${id}files`} />
+      <PeriodField s={s} id={`${id}period`} />
+      <RunSection s={s} id={`${id}stage`} />
+      <ResultSection s={s} id={`${id}result`} />
+    </div>
+  );
+}
 
-      <section className={styles.section} aria-labelledby={`${id}sources`}>
-        <h3 id={`${id}sources`} className={styles.sectionHeading}>
-          {t('ui.consolidation.sources')}
-        </h3>
-        <Caption1 className={styles.muted}>{t('ui.consolidation.sourcesHint')}</Caption1>
-        {s.sources.length === 0 ? (
-          <Body1 className={feature.text}>{t('ui.consolidation.noSources')}</Body1>
-        ) : (
-          <ul className={styles.list} data-testid="consolidation-sources">
-            {s.sources.map((r) => (
-              <li key={r.id} className={styles.item}>
-                <span className={styles.itemText}>
-                  <span className={styles.itemTitle}>{r.title}</span>
-                  <span className={styles.muted}>{r.line}</span>
-                </span>
-                <Badge className={styles.badge} appearance="tint" color={ESTIMATE_COLOR[r.estimate]}>
-                  {r.estimateLabel}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className={styles.actions}>
-          <Button size="small" disabledFocusable={s.busy} onClick={() => void s.refresh()}>
-            {t('ui.consolidation.refresh')}
-          </Button>
-        </div>
-      </section>
+interface SectionProps {
+  readonly s: ConsolidationState;
+  readonly id: string;
+}
 
-      <section className={styles.section} aria-labelledby={`${id}files`}>
-        <h3 id={`${id}files`} className={styles.sectionHeading}>
-          {t('ui.consolidation.files')}
-        </h3>
-        <div className={styles.actions}>
-          <Button
-            data-testid="import-files"
-            disabledFocusable={s.progress !== undefined}
-            onClick={() => input.current?.click()}
-          >
-            {t('ui.consolidation.import')}
-          </Button>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            accept=".xlsx"
-            tabIndex={-1}
-            aria-hidden="true"
-            className={styles.fileInput}
-            data-testid="import-input"
-            onChange={(e) => {
-              const picked = [...(e.currentTarget.files ?? [])];
-              e.currentTarget.value = ''; // the same file can be chosen again
-              void s.importFiles(picked);
-            }}
-          />
-        </div>
-        <Caption1 className={styles.muted}>{t('ui.consolidation.importHint')}</Caption1>
-        {s.files.length === 0 ? (
-          <Caption1 className={styles.muted}>{t('ui.consolidation.noFiles')}</Caption1>
-        ) : (
-          <ul className={styles.list} data-testid="consolidation-files">
-            {s.files.map((f) => (
-              <li key={f.id} className={styles.item}>
-                <span className={styles.itemText}>
-                  <span className={styles.itemTitle}>{f.name}</span>
-                  <span className={styles.muted} data-testid="file-status">
-                    {f.text}
-                  </span>
-                </span>
-                <Badge className={styles.badge} appearance="tint" color={FILE_COLOR[f.status]} aria-hidden="true">
-                  {f.status === 'parsing' ? '…' : f.status === 'ready' ? '✓' : '!'}
-                </Badge>
-                <Button
-                  size="small"
-                  aria-label={t('ui.consolidation.removeFile', { file: f.name })}
-                  disabledFocusable={s.progress !== undefined}
-                  onClick={() => s.removeFile(f.id)}
-                >
-                  {t('ui.consolidation.remove')}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <div className={styles.field}>
-        <Label id={`${id}period`} weight="semibold">
-          {t('ui.consolidation.period')}
-        </Label>
-        <Dropdown
-          className={styles.dropdown}
-          aria-labelledby={`${id}period`}
-          aria-describedby={`${id}periodHint`}
-          data-testid="consolidation-period"
-          disabled={s.periods.length === 0}
-          placeholder={t('ui.consolidation.periodNone')}
-          value={s.period?.text ?? ''}
-          selectedOptions={s.period ? [s.period.key] : []}
-          onOptionSelect={(_, d) => {
-            if (d.optionValue !== undefined) s.selectPeriod(d.optionValue);
-          }}
-        >
-          {s.periods.map((p) => (
-            <Option key={p.key} value={p.key} text={p.text}>
-              {p.text}
-            </Option>
+/** The templates found in this workbook by their markers, with what a run would do with each. */
+function SourcesSection({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  const feature = useFeatureStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h3 id={id} className={styles.sectionHeading}>
+        {t('ui.consolidation.sources')}
+      </h3>
+      <Caption1 className={styles.muted}>{t('ui.consolidation.sourcesHint')}</Caption1>
+      {s.sources.length === 0 ? (
+        <Body1 className={feature.text}>{t('ui.consolidation.noSources')}</Body1>
+      ) : (
+        <ul className={styles.list} data-testid="consolidation-sources">
+          {s.sources.map((r) => (
+            <li key={r.id} className={styles.item}>
+              <span className={styles.itemText}>
+                <span className={styles.itemTitle}>{r.title}</span>
+                <span className={styles.muted}>{r.line}</span>
+              </span>
+              <Badge className={styles.badge} appearance="tint" color={ESTIMATE_COLOR[r.estimate]}>
+                {r.estimateLabel}
+              </Badge>
+            </li>
           ))}
-        </Dropdown>
-        <Caption1 id={`${id}periodHint`} className={styles.muted}>
-          {t('ui.consolidation.periodHint')}
-        </Caption1>
+        </ul>
+      )}
+      <div className={styles.actions}>
+        <Button size="small" disabledFocusable={s.busy} onClick={() => void s.refresh()}>
+          {t('ui.consolidation.refresh')}
+        </Button>
       </div>
+    </section>
+  );
+}
 
-      <div className={styles.section}>
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            data-testid="consolidate"
-            disabledFocusable={s.busy}
-            onClick={() => void s.run()}
-          >
-            {t('ui.consolidation.run')}
-          </Button>
-        </div>
-        <Caption1 className={styles.muted}>{t('ui.consolidation.runHint')}</Caption1>
-        {/* The live region exists before the run starts, so that every stage is announced. */}
-        <div
-          role="status"
-          aria-live="polite"
-          aria-atomic="true"
-          className={styles.progress}
-          data-testid="consolidation-progress"
+/** Department workbooks sent in as .xlsx files: imported, read, listed with their state; removable. */
+function FilesSection({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h3 id={id} className={styles.sectionHeading}>
+        {t('ui.consolidation.files')}
+      </h3>
+      <div className={styles.actions}>
+        <Button
+          data-testid="import-files"
+          disabledFocusable={s.progress !== undefined}
+          onClick={() => input.current?.click()}
         >
-          {s.progress ? (
+          {t('ui.consolidation.import')}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".xlsx"
+          tabIndex={-1}
+          aria-hidden="true"
+          className={styles.fileInput}
+          data-testid="import-input"
+          onChange={(e) => {
+            const picked = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = ''; // the same file can be chosen again
+            void s.importFiles(picked);
+          }}
+        />
+      </div>
+      <Caption1 className={styles.muted}>{t('ui.consolidation.importHint')}</Caption1>
+      {s.files.length === 0 ? (
+        <Caption1 className={styles.muted}>{t('ui.consolidation.noFiles')}</Caption1>
+      ) : (
+        <ul className={styles.list} data-testid="consolidation-files">
+          {s.files.map((f) => (
+            <li key={f.id} className={styles.item}>
+              <span className={styles.itemText}>
+                <span className={styles.itemTitle}>{f.name}</span>
+                <span className={styles.muted} data-testid="file-status">
+                  {f.text}
+                </span>
+              </span>
+              <Badge className={styles.badge} appearance="tint" color={FILE_COLOR[f.status]} aria-hidden="true">
+                {f.status === 'parsing' ? '…' : f.status === 'ready' ? '✓' : '!'}
+              </Badge>
+              <Button
+                size="small"
+                aria-label={t('ui.consolidation.removeFile', { file: f.name })}
+                disabledFocusable={s.progress !== undefined}
+                onClick={() => s.removeFile(f.id)}
+              >
+                {t('ui.consolidation.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The report period to consolidate (the latest by default). */
+function PeriodField({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <div className={styles.field}>
+      <Label id={id} weight="semibold">
+        {t('ui.consolidation.period')}
+      </Label>
+      <Dropdown
+        className={styles.dropdown}
+        aria-labelledby={id}
+        aria-describedby={`${id}Hint`}
+        data-testid="consolidation-period"
+        disabled={s.periods.length === 0}
+        placeholder={t('ui.consolidation.periodNone')}
+        value={s.period?.text ?? ''}
+        selectedOptions={s.period ? [s.period.key] : []}
+        onOptionSelect={(_, d) => {
+          if (d.optionValue !== undefined) s.selectPeriod(d.optionValue);
+        }}
+      >
+        {s.periods.map((p) => (
+          <Option key={p.key} value={p.key} text={p.text}>
+            {p.text}
+          </Option>
+        ))}
+      </Dropdown>
+      <Caption1 id={`${id}Hint`} className={styles.muted}>
+        {t('ui.consolidation.periodHint')}
+      </Caption1>
+    </div>
+  );
+}
+
+/** 一键汇总 and its progress: a live region that exists before the run starts, so that every stage is announced. */
+function RunSection({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <div className={styles.section}>
+      <div className={styles.actions}>
+        <Button appearance="primary" data-testid="consolidate" disabledFocusable={s.busy} onClick={() => void s.run()}>
+          {t('ui.consolidation.run')}
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>{t('ui.consolidation.runHint')}</Caption1>
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={styles.progress}
+        data-testid="consolidation-progress"
+      >
+        {s.progress ? (
+          <>
+            <ProgressBar
+              value={s.progress.value}
+              max={1}
+              thickness="large"
+              aria-labelledby={id}
+              aria-valuetext={s.progress.text}
+            />
+            <Caption1 id={id}>{s.progress.text}</Caption1>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** What the last run (this pane's or the ribbon's) gave: counts, sheets left out, and the problems. */
+function ResultSection({ s, id }: SectionProps) {
+  const t = useT();
+  const styles = useStyles();
+  const feature = useFeatureStyles();
+  const [showAll, setShowAll] = useState(false);
+  const problems = showAll ? (s.result?.problems ?? []) : (s.result?.problems ?? []).slice(0, LISTED);
+  return (
+    <section className={styles.result} aria-labelledby={id} aria-live="polite" data-testid="consolidation-result">
+      <h3 id={id} className={styles.sectionHeading}>
+        {t('ui.consolidation.result')}
+      </h3>
+      {s.result === undefined ? (
+        <Caption1 className={styles.muted}>{t('ui.consolidation.notYet')}</Caption1>
+      ) : (
+        <>
+          <MessageBar intent={s.result.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{s.result.title}</MessageBarTitle>
+              {s.result.text} {s.result.by}
+            </MessageBarBody>
+          </MessageBar>
+          <dl className={feature.pairs} data-testid="consolidation-counts">
+            {s.result.pairs.map((p) => (
+              <Fragment key={p.label}>
+                <dt className={feature.term}>{p.label}</dt>
+                <dd className={feature.value}>{p.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          {s.result.leftOut.length > 0 ? (
             <>
-              <ProgressBar
-                value={s.progress.value}
-                max={1}
-                thickness="large"
-                aria-labelledby={`${id}stage`}
-                aria-valuetext={s.progress.text}
-              />
-              <Caption1 id={`${id}stage`}>{s.progress.text}</Caption1>
+              <h4 className={styles.sectionHeading}>{t('ui.consolidation.leftOutList')}</h4>
+              <ul className={styles.list} data-testid="consolidation-left-out">
+                {s.result.leftOut.map((text, i) => (
+                  <li key={i} className={styles.muted}>
+                    {text}
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
-        </div>
-      </div>
-
-      <section
-        className={styles.result}
-        aria-labelledby={`${id}result`}
-        aria-live="polite"
-        data-testid="consolidation-result"
-      >
-        <h3 id={`${id}result`} className={styles.sectionHeading}>
-          {t('ui.consolidation.result')}
-        </h3>
-        {s.result === undefined ? (
-          <Caption1 className={styles.muted}>{t('ui.consolidation.notYet')}</Caption1>
-        ) : (
-          <>
-            <MessageBar intent={s.result.intent} layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{s.result.title}</MessageBarTitle>
-                {s.result.text} {s.result.by}
-              </MessageBarBody>
-            </MessageBar>
-            <dl className={feature.pairs} data-testid="consolidation-counts">
-              {s.result.pairs.map((p) => (
-                <Fragment key={p.label}>
-                  <dt className={feature.term}>{p.label}</dt>
-                  <dd className={feature.value}>{p.value}</dd>
-                </Fragment>
-              ))}
-            </dl>
-            {s.result.leftOut.length > 0 ? (
-              <>
-                <h4 className={styles.sectionHeading}>{t('ui.consolidation.leftOutList')}</h4>
-                <ul className={styles.list} data-testid="consolidation-left-out">
-                  {s.result.leftOut.map((text, i) => (
-                    <li key={i} className={styles.muted}>
-                      {text}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            <h4 className={styles.sectionHeading}>
-              {t('ui.consolidation.problems', { count: s.result.problems.length })}
-            </h4>
-            {s.result.problems.length === 0 ? (
-              <Caption1 className={styles.muted}>{t('ui.consolidation.problemsNone')}</Caption1>
-            ) : (
-              <ProblemList
-                testIds={{ list: 'consolidation-problems', item: 'consolidation-problem' }}
-                items={problems.map((p): ProblemListItem => ({
-                  id: p.id,
-                  severity: p.severity,
-                  severityLabel: p.severityLabel,
-                  text: p.text,
-                  ...(p.goTo
-                    ? {
-                        goTo: {
-                          title: t('ui.consolidation.goTo', p.goTo),
-                          cell: p.goTo.cell,
-                          onClick: () => void s.goTo(p),
-                        },
-                      }
-                    : {}),
-                }))}
-              />
-            )}
-            {!showAll && s.result.problems.length > LISTED ? (
-              <div className={styles.actions}>
-                <Button size="small" onClick={() => setShowAll(true)}>
-                  {t('ui.consolidation.showAll', { count: s.result.problems.length })}
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
-      </section>
-    </div>
+          <h4 className={styles.sectionHeading}>
+            {t('ui.consolidation.problems', { count: s.result.problems.length })}
+          </h4>
+          {s.result.problems.length === 0 ? (
+            <Caption1 className={styles.muted}>{t('ui.consolidation.problemsNone')}</Caption1>
+          ) : (
+            <ProblemList
+              testIds={{ list: 'consolidation-problems', item: 'consolidation-problem' }}
+              items={problems.map((p): ProblemListItem => ({
+                id: p.id,
+                severity: p.severity,
+                severityLabel: p.severityLabel,
+                text: p.text,
+                ...(p.goTo
+                  ? {
+                      goTo: {
+                        title: t('ui.consolidation.goTo', p.goTo),
+                        cell: p.goTo.cell,
+                        onClick: () => void s.goTo(p),
+                      },
+                    }
+                  : {}),
+              }))}
+            />
+          )}
+          {!showAll && s.result.problems.length > LISTED ? (
+            <div className={styles.actions}>
+              <Button size="small" onClick={() => setShowAll(true)}>
+                {t('ui.consolidation.showAll', { count: s.result.problems.length })}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
   );
 }
