@@ -4,7 +4,7 @@ import path from 'path';
 import webpack from 'webpack';
 
 /**
- * Builds the add-in in production mode into a temporary folder, once per test file, so that tests of the
+ * Builds the add-in in production mode into a temporary folder (the caller removes it), once per test file, so that tests of the
  * generated artefacts (functions.json, the standalone functions chunk) need no prior `npm run build`.
  */
 export async function buildProduction(entries: readonly string[] = ['functions']): Promise<string> {

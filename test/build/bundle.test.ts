@@ -13,6 +13,7 @@ let out = '';
 beforeAll(async () => {
   out = await buildProduction(['taskpane', 'commands', 'functions']);
 });
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 const js = () => fs.readdirSync(out).filter((f) => f.endsWith('.js'));
 const read = (f: string) => fs.readFileSync(path.join(out, f), 'utf8');

@@ -13,6 +13,7 @@ let out = '';
 beforeAll(async () => {
   out = await buildProduction(['functions']);
 });
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 const read = (name: string) => JSON.parse(fs.readFileSync(path.join(out, name), 'utf8'));
 const GOLDEN = path.join(__dirname, 'golden', 'functions.json');
