@@ -12,14 +12,16 @@ import { createExcelWorkbook } from '../../src/workbook/excel/excelWorkbook';
 import { readXlsx, type ParsedFile } from '../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { consolidateWorkbook, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
-import { activePlan } from '../../src/workbook/usecases/activePlan';
+import { openConsolidation } from '../../src/workbook/usecases/consolidationSources';
+import { runConsolidation } from '../../src/workbook/usecases/runConsolidation';
 import {
-  insertPlanSheet,
-  insertTemplate,
+  insertPlanSheetInUse,
   insertTemplateInUse,
-  updateTemplate,
+  openTemplates,
+  updateTemplateInUse,
 } from '../../src/workbook/usecases/templates';
-import { validateAll } from '../../src/workbook/usecases/validateWorkbook';
+import { validationSession } from '../../src/workbook/usecases/validationSession';
+import { benchConsolidationScale } from './scale';
 import { asReadValues, filledTemplates, templateInputRows, type Figures } from '../fixtures/filledTemplates';
 import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
@@ -223,44 +225,56 @@ async function timeAsync(fn: () => Promise<void>): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Round trips of the 模板 and 校验 use cases through the Excel adapter, in a workbook of 50 templates. */
+/**
+ * Round trips of what the user clicks, through the Excel adapter (the recording fake counts context.sync()), in a
+ * workbook of 50 filled department templates: the use case each button runs, as the task pane and the ribbon run it.
+ */
 async function roundTripBench(): Promise<void> {
   const WEB_MS = 40; // a round trip to Excel on the web, at the slow end of ARCHITECTURE.md's 15–40 ms
   console.log(
-    `\nRound trips through the Excel adapter (recording fake), workbook of 50 templates (≈ ${WEB_MS} ms each on the web):`,
+    `\nRound trips per click through the Excel adapter (recording fake), workbook of 50 templates (≈ ${WEB_MS} ms each on the web):`,
   );
   const excel = new FakeExcel();
   const port = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => undefined });
   for (const s of departmentSheets(50)) excel.addSheet(s.sheet.name, s.sheet.values);
-  const request = {
-    plan: benchPlan,
-    campaignId: 'C1',
-    department: '投资促进中心',
-    year: 2019,
-    month: 6,
-    mode: 'kpi',
-  } as const;
-  const measure = async (label: string, fn: () => Promise<unknown>): Promise<void> => {
+  const measure = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
     const before = excel.syncs;
-    await fn();
+    const out = await fn();
     const n = excel.syncs - before;
-    console.log(`  ${label.padEnd(58)} ${String(n).padStart(2)} round trips (≈ ${n * WEB_MS} ms on the web)`);
+    console.log(`  ${label.padEnd(66)} ${String(n).padStart(2)} round trips (≈ ${n * WEB_MS} ms on the web)`);
+    return out;
   };
-  await measure('insert a template (new)', () => insertTemplate(port, request));
-  await measure('insert the same template again (re-applied, no list given)', () => insertTemplate(port, request));
-  await measure('validate every sheet (校验全部)', () => validateAll(port));
-  await insertPlanSheet(port, benchPlan);
-  const known = await activePlan(port);
-  await measure('the 插入模板 button, with a 指标库 sheet (another department)', () =>
-    insertTemplateInUse(port, { campaignId: 'C2', department: '经信商务局', month: 6, mode: 'kpi' }, known),
+  const choice = { campaignId: 'C1', department: '投资促进中心', month: 6, mode: 'kpi' } as const;
+  const opened = await measure('open 模板 (the plan in use, the template sheets), no 指标库', () =>
+    openTemplates(port),
   );
-  await measure('更新已有模板: that sheet moved to July', () =>
-    updateTemplate(port, { plan: benchPlan, sheet: '转型升级-经信商务局-6月', month: 7, mode: 'kpi' }),
+  await measure('插入模板, no 指标库 (a new sheet)', () => insertTemplateInUse(port, choice, opened.active));
+  await measure('插入模板 again, no 指标库 (the same template re-applied)', () =>
+    insertTemplateInUse(port, choice, opened.active),
   );
+  const session = validationSession(port);
+  await measure('open 校验', () => session.open());
+  await measure('校验全部 (the plan read in the same batch)', () => session.checkAll());
+  await measure('校验本表', () => session.checkSheets(['招大引强-投资促进中心-6月']));
+  await measure('一键汇总, no 指标库 (the click: runConsolidation)', () => runConsolidation(port, 'pane'));
+  await measure('插入指标库', () => insertPlanSheetInUse(port, benchPlan));
+  const withPlan = await measure('open 模板, with a 指标库', () => openTemplates(port));
+  await measure('插入模板, with a 指标库 (another department)', () =>
+    insertTemplateInUse(port, { ...choice, campaignId: 'C2', department: '经信商务局' }, withPlan.active),
+  );
+  await measure('插入模板 again, with a 指标库 (re-applied)', () =>
+    insertTemplateInUse(port, { ...choice, campaignId: 'C2', department: '经信商务局' }, withPlan.active),
+  );
+  await measure('更新已有模板: that sheet moved to July (renamed), with a 指标库', () =>
+    updateTemplateInUse(port, { sheet: '转型升级-经信商务局-6月', month: 7, mode: 'kpi' }),
+  );
+  await measure('open 汇总 (the plan in use, the sheets by marker), with a 指标库', () => openConsolidation(port));
+  await measure('一键汇总, with a 指标库 (the click: runConsolidation)', () => runConsolidation(port, 'ribbon'));
 }
 
 void (async () => {
   await roundTripBench();
+  console.log(`\n${benchConsolidationScale().join('\n')}`);
   await fileBench();
   await writeBench();
 })().catch((e: unknown) => {

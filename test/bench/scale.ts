@@ -3,9 +3,7 @@ import { consolidate, type Source } from '../../src/domain/consolidation/consoli
 import { detailSheet, summarySheet } from '../../src/domain/consolidation/outputs';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Plan } from '../../src/domain/plan/schema';
-import { buildTemplate } from '../../src/domain/template/template';
-import type { CellValue } from '../../src/domain/grid/cells';
-import { specToArray } from '../domain/specToArray';
+import { asReadValues, filledTemplates, plausibleFigures } from '../fixtures/filledTemplates';
 
 /**
  * Is 一键汇总's domain time linear in the number of department sheets? Times consolidate + the 汇总 and 明细 specs
@@ -16,36 +14,12 @@ import { specToArray } from '../domain/specToArray';
 const SIZES = [1_000, 5_000] as const;
 const RUNS = 3;
 
-/**
- * `count` department sheets as a port reads them (row 0 = sheet row 1; formula cells read back as blank): one
- * template each for 部门0 … of the June report, campaigns round-robin, a plausible figure in every actual cell
- * (and in the prior-year cell of growth rows, so that growth is aggregated too).
- */
+/** `count` department sheets as a port reads them, filled with plausible figures (the shared fixture). */
 function departmentSheets(plan: Plan, count: number): Source[] {
-  const out: Source[] = [];
-  for (let i = 0; i < count; i++) {
-    const campaign = plan.campaigns[i % plan.campaigns.length];
-    if (!campaign) throw new Error('no campaign');
-    const spec = buildTemplate({
-      plan,
-      campaignId: campaign.id,
-      department: `部门${i}`,
-      year: 2019,
-      month: 6,
-      mode: 'kpi',
-    });
-    const values = specToArray(spec).map((row) =>
-      row.map((v): CellValue => (typeof v === 'string' && v.startsWith('=') ? null : v)),
-    );
-    campaign.indicators.forEach((ind, k) => {
-      const row = values[6 + k]; // indicator rows start at sheet row 7: H actual, I prior
-      if (!row) return;
-      row[7] = ((i + k) % 9) + 1;
-      if (ind.kind === 'growth') row[8] = ((i + k) % 7) + 5;
-    });
-    out.push({ origin: { kind: 'sheet', sheet: `模板${i}` }, sheet: { name: `模板${i}`, values } });
-  }
-  return out;
+  return filledTemplates(plan, count, { figures: plausibleFigures }).map(({ name, cells }) => ({
+    origin: { kind: 'sheet', sheet: name },
+    sheet: { name, values: asReadValues(cells) },
+  }));
 }
 
 interface Timing {

@@ -333,13 +333,18 @@ export async function updateTemplateInUse(port: WorkbookPort, choice: UpdateChoi
   return { active, result, templates };
 }
 
-/** The 插入指标库 button: the plan shown, inserted as a 指标库 sheet (or the existing one shown), then read as the plan in use. */
+/**
+ * The 插入指标库 button: the plan shown, inserted as a 指标库 sheet (or the existing one shown), then that sheet read
+ * by name as the plan in use — what the sheet says is the plan now, not what was written. Round trips in Excel: 4
+ * to insert (or 3 to show the existing one), 1 to read it.
+ */
 export async function insertPlanSheetInUse(
   port: WorkbookPort,
   plan: Plan,
 ): Promise<{ readonly active: ActivePlan; readonly result: InsertPlanSheetResult }> {
   const result = await insertPlanSheet(port, plan);
-  return { result, active: await activePlan(port) };
+  const active = await refreshPlan(port, { plan, source: 'sheet', sheet: result.sheet, problems: [] });
+  return { result, active };
 }
 
 /** Whether `name` is the name templateSheetName gives that template, with or without a " (n)" made it unique. */
