@@ -24,8 +24,8 @@ it('stays within the budgets: the task pane page ≤ 150 KB before first paint, 
     page: Budget & { scripts: Record<string, number>; languages: Record<string, number> };
     functions: Budget;
   };
-  expect(budgets.page.budget).toBe(150 * 1024);
-  expect(budgets.functions.budget).toBe(5 * 1024);
+  expect(budgets.page.budget).toBe(150_000);
+  expect(budgets.functions.budget).toBe(5_000);
   expect(budgets.page.gzipBytes).toBeLessThanOrEqual(budgets.page.budget);
   expect(budgets.functions.gzipBytes).toBeLessThanOrEqual(budgets.functions.budget);
   const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(out, f)), { level: 9 }).length;

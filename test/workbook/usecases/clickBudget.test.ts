@@ -40,7 +40,14 @@ it('each click costs what the docs say, with and without a 指标库 sheet', asy
   const session = validationSession(port);
   await click('open 校验', () => session.open());
   await click('校验全部', () => session.checkAll());
-  await click('校验本表', () => session.checkSheets(['招大引强-投资促进中心-6月']));
+  await port.writeCells([{ sheet: '招大引强-投资促进中心-6月', address: 'H7', value: '7亿' }]); // pasted
+  const view = await click('校验本表', () => session.checkSheets(['招大引强-投资促进中心-6月']));
+  const fixable = view.report?.sheets
+    .flatMap((s) => s.problems)
+    .find((p) => p.sheet === '招大引强-投资促进中心-6月' && p.fix);
+  if (!fixable) throw new Error('no fixable problem');
+  await click('修正', () => session.fix(fixable));
+  await click('open 汇总', () => openConsolidation(port));
   const run = await click('一键汇总', () => runConsolidation(port, 'pane'));
   expect(run.ok).toBe(true);
   await click('插入指标库', () => insertPlanSheetInUse(port, plan));
@@ -62,6 +69,8 @@ it('each click costs what the docs say, with and without a 指标库 sheet', asy
     ['open 校验', 2],
     ['校验全部', 2],
     ['校验本表', 1],
+    ['修正', 2],
+    ['open 汇总', 2],
     ['一键汇总', 3],
     ['插入指标库', 5],
     ['open 模板, 指标库', 3],
