@@ -9,7 +9,9 @@ import { compareText, samePeriod } from './values';
  * to the number of sheets plus the number of cells.
  */
 
-export type SubmissionState = 'submitted' | 'missing' | 'invalid' | 'conflict' | 'otherPeriod' | 'notExpected';
+/** The words of the submission matrix (SPEC §8), in the order they are listed and counted. */
+export const SUBMISSION_STATES = ['submitted', 'missing', 'invalid', 'conflict', 'otherPeriod', 'notExpected'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
 export interface MatrixCell {
   readonly department: string;

@@ -6,13 +6,15 @@ import { VALIDATION_ZH } from '../i18n/validation.zh';
 import { WORDS_ZH } from '../i18n/words.zh';
 import type { LiteralValue } from '../grid/cells';
 import { columnLetters } from '../grid/address';
-import type { BlockSpec, BorderSpec, CellSpec, ConditionalFormatSpec, StyleSpec } from '../grid/sheetSpec';
+import type { BlockSpec, CellSpec, ConditionalFormatSpec, StyleSpec } from '../grid/sheetSpec';
 import {
+  HEADER_STYLE,
   LIGHT_STYLES,
   PERCENT_FORMAT,
   PERIOD_FORMAT,
   STATUS_FORMAT,
   TEXT_FORMAT,
+  THIN_BORDER,
   TIER_FORMAT,
   TIER_STYLES,
 } from '../template/formats';
@@ -39,20 +41,13 @@ export const SHEET_WORDS = { ...CALC_ZH, ...WORDS_ZH, ...PLAN_ZH, ...VALIDATION_
 export const zh = (key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string =>
   formatMessage(SHEET_WORDS, key, params);
 
-const BORDER: BorderSpec = { style: 'thin', color: '#BFBFBF' };
+const BORDER = THIN_BORDER;
 
 export const STYLES: Readonly<Record<string, StyleSpec>> = {
   title: { font: { bold: true, size: 16 }, horizontal: 'center', vertical: 'center' },
   subtitle: { font: { size: 10, color: '#404040' }, horizontal: 'center', vertical: 'center', wrap: true },
   section: { font: { bold: true, size: 12, color: '#1F4E79' }, horizontal: 'left', vertical: 'center' },
-  header: {
-    font: { bold: true },
-    fill: '#DDEBF7',
-    horizontal: 'center',
-    vertical: 'center',
-    wrap: true,
-    border: BORDER,
-  },
+  header: HEADER_STYLE,
   campaign: { font: { bold: true }, fill: '#F2F2F2', horizontal: 'left', vertical: 'center', border: BORDER },
   campaignNo: { font: { bold: true }, fill: '#F2F2F2', horizontal: 'center', vertical: 'center', border: BORDER },
   center: { horizontal: 'center', vertical: 'center', border: BORDER },

@@ -6,7 +6,7 @@ import { STRETCH_ONLY_TIER_FORMAT, fitWidth, valueFormat } from '../template/for
 import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary } from './aggregate';
 import type { Consolidation } from './consolidate';
-import type { SubmissionState } from './matrix';
+import { SUBMISSION_STATES, type SubmissionState } from './matrix';
 import {
   DETAIL_SHEET,
   SheetBuilder,
@@ -225,14 +225,6 @@ const STATE_FILLS: Readonly<Record<SubmissionState, { fill: string; fontColor: s
   otherPeriod: { fill: '#FFEB9C', fontColor: '#9C5700' },
   notExpected: { fill: '#FFFFFF', fontColor: '#A6A6A6' },
 };
-const STATES: readonly SubmissionState[] = [
-  'submitted',
-  'missing',
-  'invalid',
-  'conflict',
-  'otherPeriod',
-  'notExpected',
-];
 
 /** The submission matrix: a row per department, a column per campaign (from D), each state in words and colour. */
 export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): void {
@@ -264,7 +256,7 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): voi
   const from = columnLetters(4);
   const to = columnLetters(3 + campaigns.length);
   b.format(
-    ...STATES.map((s): ConditionalFormatSpec => ({
+    ...SUBMISSION_STATES.map((s): ConditionalFormatSpec => ({
       range: `${from}${first}:${to}${b.row - 1}`,
       rule: { type: 'expression', formula: `=${from}${first}="${stateText(s)}"` },
       format: STATE_FILLS[s],

@@ -1,5 +1,6 @@
 import { WORDS_ZH } from '../i18n/words.zh';
 import type { Kind } from '../calc/kinds';
+import type { BorderSpec, StyleSpec } from '../grid/sheetSpec';
 
 /**
  * Number formats and column widths of the template. Formats are Excel format codes (en-US syntax); the light
@@ -13,6 +14,17 @@ const quote = (s: string): string => `"${s}"`;
 const WHOLE_UNITS = new Set(['家', '个', '项', '人', '次', '位次']);
 /** Units whose figures run into the thousands (2000 亩, 1800 元/平方米): thousands separator, no decimals. */
 const LARGE_UNITS = new Set(['亩', '元', '平方米', '元/平方米']);
+
+/** The thin grey border and the blue column-header style every sheet of the add-in shares. */
+export const THIN_BORDER: BorderSpec = { style: 'thin', color: '#BFBFBF' };
+export const HEADER_STYLE: StyleSpec = {
+  font: { bold: true },
+  fill: '#DDEBF7',
+  horizontal: 'center',
+  vertical: 'center',
+  wrap: true,
+  border: THIN_BORDER,
+};
 
 export const PERCENT_FORMAT = '0.0%';
 export const MILESTONE_FORMAT = '0%';

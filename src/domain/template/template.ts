@@ -12,7 +12,6 @@ import type { Campaign, Indicator, Plan } from '../plan/schema';
 import {
   sanitizeSheetName,
   type BlockSpec,
-  type BorderSpec,
   type CellSpec,
   type ConditionalFormatSpec,
   type SheetSpec,
@@ -21,12 +20,14 @@ import {
 } from '../grid/sheetSpec';
 import { type LiteralValue } from '../grid/cells';
 import {
+  HEADER_STYLE,
   LIGHT_STYLES,
   PERCENT_FORMAT,
   PERIOD_FORMAT,
   STATUS_FORMAT,
   STRETCH_ONLY_TIER_FORMAT,
   TEXT_FORMAT,
+  THIN_BORDER,
   TIER_FORMAT,
   TIER_STYLES,
   fitWidth,
@@ -83,7 +84,7 @@ export interface TemplateInput extends TemplateRequest {
   readonly existingSheetNames?: readonly string[];
 }
 
-const BORDER: BorderSpec = { style: 'thin', color: '#BFBFBF' };
+const BORDER = THIN_BORDER;
 /** The fill of every cell staff type into. */
 export const INPUT_FILL = '#FFF2CC';
 /** The fill of a cell that does not apply to the row (上年同期 of a non-growth indicator). */
@@ -96,14 +97,7 @@ export const STYLES: Readonly<Record<string, StyleSpec>> = {
   label: { font: { bold: true }, fill: '#F2F2F2', horizontal: 'center', vertical: 'center', border: BORDER },
   info: { horizontal: 'left', vertical: 'center', border: BORDER },
   hint: { font: { size: 9, color: '#7F6000' }, horizontal: 'left', vertical: 'center', wrap: true },
-  header: {
-    font: { bold: true },
-    fill: '#DDEBF7',
-    horizontal: 'center',
-    vertical: 'center',
-    wrap: true,
-    border: BORDER,
-  },
+  header: HEADER_STYLE,
   center: { horizontal: 'center', vertical: 'center', border: BORDER },
   text: { horizontal: 'left', vertical: 'center', wrap: true, border: BORDER },
   number: { horizontal: 'right', vertical: 'center', border: BORDER },

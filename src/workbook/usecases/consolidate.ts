@@ -1,7 +1,7 @@
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE, markerOf } from '../../domain/grid/ownSheets';
 import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
 import type { LightCounts } from '../../domain/consolidation/aggregate';
-import type { SubmissionState } from '../../domain/consolidation/matrix';
+import { SUBMISSION_STATES, type SubmissionState } from '../../domain/consolidation/matrix';
 import type { ConsolidationProblem } from '../../domain/consolidation/problems';
 import type { SourceState } from '../../domain/consolidation/sources';
 import { detailSheet, summarySheet } from '../../domain/consolidation/outputs';
@@ -68,15 +68,8 @@ export interface WorkbookConsolidation {
   readonly detailSheet: string;
 }
 
-const LEFT_OUT: readonly LeftOutState[] = ['otherPeriod', 'conflict', 'structure', 'noPeriod'];
-const SUBMISSION_STATES: readonly SubmissionState[] = [
-  'submitted',
-  'missing',
-  'invalid',
-  'conflict',
-  'otherPeriod',
-  'notExpected',
-];
+/** The states of a sheet left out of a run, in the order they are counted and listed. */
+export const LEFT_OUT_STATES: readonly LeftOutState[] = ['otherPeriod', 'conflict', 'structure', 'noPeriod'];
 
 /** Message keys of file problems (in the task pane's catalogue; the 明细 sheet lists them in Chinese). */
 export const FILE_PROBLEM_KEYS = {
@@ -221,7 +214,7 @@ function countsOf(result: Consolidation, workbookSheets: number, files: readonly
     filesWithProblems: files.filter((f) => f.problems.length > 0).length,
     sources: result.sources.length,
     used: result.sources.filter((s) => s.state === 'included').length,
-    leftOut: count(result.sources, (s) => s.state, LEFT_OUT) as Record<LeftOutState, number>,
+    leftOut: count(result.sources, (s) => s.state, LEFT_OUT_STATES) as Record<LeftOutState, number>,
     lights: result.counts,
     expected: expectedCells.length,
     matrix: count(expectedCells, (c) => c.state, SUBMISSION_STATES) as Record<SubmissionState, number>,

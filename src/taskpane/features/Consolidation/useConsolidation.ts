@@ -11,8 +11,8 @@ import type { SheetInfo } from '../../../workbook/port';
 import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,
+  LEFT_OUT_STATES,
   type ConsolidationStage,
-  type LeftOutState,
   type WorkbookConsolidation,
 } from '../../../workbook/usecases/consolidate';
 import {
@@ -176,8 +176,6 @@ export interface ResultView {
   readonly problems: readonly ProblemItem[];
 }
 
-const LEFT_OUT: readonly LeftOutState[] = ['otherPeriod', 'conflict', 'structure', 'noPeriod'];
-
 export function timeText(at: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
@@ -196,8 +194,8 @@ export function resultView(
 ): ResultView {
   const { result, counts } = outcome;
   const sep = t('ui.consolidation.listSeparator');
-  const leftOutTotal = LEFT_OUT.reduce((n, k) => n + counts.leftOut[k], 0);
-  const leftOutParts = LEFT_OUT.filter((k) => counts.leftOut[k] > 0).map((k) =>
+  const leftOutTotal = LEFT_OUT_STATES.reduce((n, k) => n + counts.leftOut[k], 0);
+  const leftOutParts = LEFT_OUT_STATES.filter((k) => counts.leftOut[k] > 0).map((k) =>
     t(`ui.consolidation.leftOutCount.${k}`, { count: counts.leftOut[k] }),
   );
   const period = periodText(result.period, t);
