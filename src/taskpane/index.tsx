@@ -15,12 +15,29 @@ import { officeHostInfo } from './officeHost';
  * loading beside Office.onReady without being waited for: the first workbook call waits for it (lazyPort). The
  * feature panels and the not-in-Office message load when they are shown.
  */
-function mount(locale: Locale, messages: Messages<MessageKey>, node: ReactNode): void {
+function rootElement(): HTMLElement {
   const root = document.getElementById('root');
   if (!root) throw new Error('taskpane.html has no #root element');
+  return root;
+}
+
+function mount(locale: Locale, messages: Messages<MessageKey>, node: ReactNode): void {
   // The display language is fixed for the session (Office reloads add-ins when it changes).
   applyDocumentLocale(document, locale, translator(messages));
-  createRoot(root).render(node);
+  createRoot(rootElement()).render(node);
+}
+
+/**
+ * When the pane cannot start (its messages or code could not be loaded: a network or intranet server hiccup), it
+ * says so in both languages instead of staying blank; the developer gets the error in the console.
+ */
+function startFailed(error: unknown): void {
+  console.error(error);
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.style.padding = '12px';
+  p.textContent = '任务窗格未能加载，请关闭后重新打开。/ The task pane could not load: close it and open it again.';
+  rootElement().replaceChildren(p);
 }
 
 async function mountNotInOffice(): Promise<void> {
@@ -33,17 +50,21 @@ async function mountNotInOffice(): Promise<void> {
   mount(locale, messages, <NotInOffice locale={locale} messages={messages} dark={dark} />);
 }
 
+const excelAdapter = () => import(/* webpackChunkName: "excel-port" */ '../workbook/excel/excelWorkbook');
+
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  const adapter = import(/* webpackChunkName: "excel-port" */ '../workbook/excel/excelWorkbook');
-  const port = lazyPort(() => adapter.then((m) => m.createExcelWorkbook()));
-  // A failure here rejects this promise and surfaces as an unhandled rejection in the console: not swallowed.
-  void Office.onReady().then(async ({ host }) => {
-    if (host !== Office.HostType.Excel) return mountNotInOffice();
-    const info = officeHostInfo(Office);
-    const locale = resolveLocale(info.language);
-    const messages = await loadMessages(locale);
-    mount(locale, messages, <App port={port} host={info} locale={locale} messages={messages} />);
-  });
+  // Fetched beside Office.onReady, not waited for; a failed fetch is tried again by the first call that needs it.
+  excelAdapter().catch(() => undefined);
+  const port = lazyPort(() => excelAdapter().then((m) => m.createExcelWorkbook()));
+  Office.onReady()
+    .then(async ({ host }) => {
+      if (host !== Office.HostType.Excel) return mountNotInOffice();
+      const info = officeHostInfo(Office);
+      const locale = resolveLocale(info.language);
+      const messages = await loadMessages(locale);
+      mount(locale, messages, <App port={port} host={info} locale={locale} messages={messages} />);
+    })
+    .catch(startFailed);
 } else {
-  void mountNotInOffice();
+  mountNotInOffice().catch(startFailed);
 }

@@ -1,5 +1,5 @@
 import type { SheetData } from '../domain/grid/sheet';
-import type { MarkerPayload, MarkerType } from '../domain/grid/ownSheets';
+import type { ListedMarker, MarkerPayload, MarkerType } from '../domain/grid/ownSheets';
 import type { SheetSpec } from '../domain/grid/sheetSpec';
 
 /**
@@ -17,6 +17,14 @@ export interface SheetInfo {
   readonly marker?: MarkerPayload;
   /** Set when column A holds marker text that cannot be read: the type it still names ('unknown' when none). */
   readonly damagedMarker?: MarkerType | 'unknown';
+}
+
+/** A listed sheet's marker as grid/ownSheets' rules take it (claims, pickListed). */
+export function listedOf(info: SheetInfo): ListedMarker {
+  return {
+    ...(info.marker ? { marker: info.marker } : {}),
+    ...(info.damagedMarker ? { damaged: info.damagedMarker } : {}),
+  };
 }
 
 export interface ReadOptions {

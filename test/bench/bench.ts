@@ -276,6 +276,7 @@ async function roundTripBench(): Promise<void> {
   await measure('更新已有模板: that sheet moved to July (renamed), with a 指标库', () =>
     updateTemplateInUse(port, { sheet: '转型升级-经信商务局-6月', month: 7, mode: 'kpi' }),
   );
+  await measure('open 校验, with a 指标库', () => validationSession(port).open());
   await measure('open 汇总 (the plan in use, the sheets by marker), with a 指标库', () => openConsolidation(port));
   await measure('一键汇总, with a 指标库 (the click: runConsolidation)', () => runConsolidation(port, 'ribbon'));
 }

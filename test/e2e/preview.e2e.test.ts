@@ -54,6 +54,20 @@ describeBrowser('preview host (Chromium)', () => {
     expect(await cell('M7').textContent()).toBe('绿');
   });
 
+  it('a panel whose code cannot be loaded says so in its place; the rest of the pane stays', async () => {
+    // Every script requested from now on fails, as on a flaky intranet: the 设置 panel is loaded on first use.
+    await page.route('**/*.js', (route) => route.abort());
+    const failures: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && failures.push(m.text()));
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByRole('alert').filter({ hasText: '这一部分未能加载' }).waitFor();
+    expect(await page.getByRole('tab', { name: '模板' }).isVisible()).toBe(true);
+    expect(failures.length).toBeGreaterThan(0); // the developer gets the error
+    await page.unroute('**/*.js');
+    await page.getByRole('tab', { name: '模板' }).click(); // another panel, loaded as usual
+    await page.getByTestId('insert-template').waitFor();
+  });
+
   it('typing a value recalculates the KPI.* formulas (attainment, tier, light)', async () => {
     await cell('H7').click();
     const bar = page.getByTestId('formula-bar');

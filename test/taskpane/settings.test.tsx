@@ -27,7 +27,7 @@ const translators = { 'zh-CN': translatorFor('zh-CN'), 'en-US': translatorFor('e
 /** Reads the plan as the panel does, collecting what it reports. */
 async function read(port: WorkbookPort, locale: Locale = 'zh-CN') {
   const reported: unknown[] = [];
-  const reading = await readPlan(port, translators[locale], locale, (e) => reported.push(e));
+  const reading = await readPlan(port, translators[locale], (e) => reported.push(e));
   return { reading, reported };
 }
 

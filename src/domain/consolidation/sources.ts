@@ -32,10 +32,6 @@ export function originKey(o: Origin): string {
   return o.kind === 'sheet' ? `0\u0000${o.sheet}` : `1\u0000${o.file}\u0000${o.sheet}`;
 }
 
-export function sameOrigin(a: Origin, b: Origin): boolean {
-  return originKey(a) === originKey(b);
-}
-
 export function originParams(o: Origin): { readonly key: MessageKey; readonly params: MessageParams } {
   return o.kind === 'sheet'
     ? { key: 'consolidation.originSheet', params: { sheet: o.sheet } }

@@ -89,6 +89,30 @@ export function listedMarker(columnA: readonly unknown[]): ListedMarker {
   return damaged ? { damaged } : {};
 }
 
+/** What a listing would show of a sheet already read (its column A, rows 1–20). */
+export function listedMarkerOf(values: Grid): ListedMarker {
+  return listedMarker(values.slice(0, MARKER_ROWS).map((row) => row[0]));
+}
+
+/** Whether a listed marker is, or (damaged) still claims to be, of this type. */
+export function claims(listed: ListedMarker, type: MarkerType): boolean {
+  return listed.marker?.type === type || listed.damaged === type;
+}
+
+/**
+ * The one sheet of a type among listed sheets, by one rule for every caller: the first with a readable marker of the
+ * type, else the first whose damaged marker still claims it (its reader then reports the damage).
+ */
+export function pickListed<T>(
+  items: readonly T[],
+  listedOf: (item: T) => ListedMarker,
+  type: MarkerType,
+): T | undefined {
+  return (
+    items.find((item) => listedOf(item).marker?.type === type) ?? items.find((item) => listedOf(item).damaged === type)
+  );
+}
+
 export interface FoundMarker {
   /** 1-based. */
   readonly row: number;

@@ -4,6 +4,8 @@ import type { UiMessageKey } from './ui.zh';
 export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   // ── Task pane (ui.*) and workbook-port errors (port.*): owned by src/taskpane; keep this block last ──
   'ui.app.title': 'Campaign KPI Tracker',
+  'ui.app.loadFailed':
+    'This part could not be loaded (a network or server problem): close the task pane and open it again.',
   'ui.nav.label': 'Sections',
   'ui.nav.templates': 'Templates',
   'ui.nav.validation': 'Validation',

@@ -2,6 +2,7 @@
 export const UI_ZH = {
   // ── Task pane (ui.*) and workbook-port errors (port.*): owned by src/taskpane; keep this block last ──
   'ui.app.title': '五大攻坚战指标推进',
+  'ui.app.loadFailed': '这一部分未能加载（网络或服务器问题），请关闭任务窗格后重新打开。',
   'ui.nav.label': '功能',
   'ui.nav.templates': '模板',
   'ui.nav.validation': '校验',

@@ -4,6 +4,7 @@ import { useRibbonFailureNotices } from '../features/Consolidation/lastRun';
 import type { HostInfo, HostTheme } from '../host';
 import { useT } from '../i18n';
 import { useNotices } from '../notices';
+import { LoadBoundary } from './LoadBoundary';
 import { SECTIONS, isSectionId, type SectionId } from './sections';
 
 // The feature panels load on first use (their use cases and domain code are in async chunks): the task pane's
@@ -99,12 +100,16 @@ export function Shell({ host, theme, initialSection = 'templates' }: ShellProps)
       </nav>
       <main className={styles.main}>
         {notices.length > 0 ? (
-          <Suspense fallback={null}>
-            <StatusArea notices={notices} onDismiss={dismiss} />
-          </Suspense>
+          <LoadBoundary message={t('ui.app.loadFailed')}>
+            <Suspense fallback={null}>
+              <StatusArea notices={notices} onDismiss={dismiss} />
+            </Suspense>
+          </LoadBoundary>
         ) : null}
         <div role="tabpanel" id={panelId} aria-labelledby={tabId(section)} tabIndex={0} className={styles.panel}>
-          <Suspense fallback={null}>{renderSection(section, host, theme)}</Suspense>
+          <LoadBoundary key={section} message={t('ui.app.loadFailed')}>
+            <Suspense fallback={null}>{renderSection(section, host, theme)}</Suspense>
+          </LoadBoundary>
         </div>
       </main>
     </div>

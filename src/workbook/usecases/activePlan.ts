@@ -1,9 +1,9 @@
 import { builtinPlan } from '../../domain/plan/builtin';
-import { PLAN_MARKER_TYPE, lookUpMarker } from '../../domain/grid/ownSheets';
+import { PLAN_MARKER_TYPE, claims, listedMarkerOf, pickListed } from '../../domain/grid/ownSheets';
 import type { Plan } from '../../domain/plan/schema';
 import type { SheetProblem } from '../../domain/grid/problems';
 import type { SheetData } from '../../domain/grid/sheet';
-import { PortError, type SheetInfo, type WorkbookPort } from '../port';
+import { PortError, listedOf, type SheetInfo, type WorkbookPort } from '../port';
 
 export type PlanSource = 'builtin' | 'sheet';
 
@@ -28,8 +28,7 @@ export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo
   const list = sheets ?? (await port.listSheets());
   // A damaged 指标库 marker is read all the same: the sheet's problems say so, rather than the plan silently
   // falling back to the built-in one.
-  const planSheet =
-    list.find((s) => s.marker?.type === PLAN_MARKER_TYPE) ?? list.find((s) => s.damagedMarker === PLAN_MARKER_TYPE);
+  const planSheet = pickListed(list, listedOf, PLAN_MARKER_TYPE);
   if (!planSheet) return { plan: builtinPlan(), source: 'builtin', problems: [] };
   const [data] = await port.readSheets([planSheet.name]);
   return fromPlanSheet(data ?? { name: planSheet.name, values: [] });
@@ -46,22 +45,20 @@ export async function refreshPlan(port: WorkbookPort, known: ActivePlan): Promis
   if (known.sheet === undefined) return { plan: builtinPlan(), source: 'builtin', problems: [] };
   try {
     const [data] = await port.readSheets([known.sheet]);
-    if (data && isPlanSheet(data)) return fromPlanSheet(data);
+    if (data && claims(listedMarkerOf(data.values), PLAN_MARKER_TYPE)) return fromPlanSheet(data);
   } catch (error) {
     if (!(error instanceof PortError && error.code === 'sheetMissing')) throw error;
   }
   return activePlan(port);
 }
 
-/** The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. */
+/**
+ * The plan in use among sheets already read (e.g. by readAllSheets): no round trip of its own. The 指标库 is chosen
+ * as a listing chooses it (pickListed over column A), so that the pane and 一键汇总 always agree on it.
+ */
 export async function activePlanOf(sheets: readonly SheetData[]): Promise<ActivePlan> {
-  const planSheet = sheets.find(isPlanSheet);
+  const planSheet = pickListed(sheets, (s) => listedMarkerOf(s.values), PLAN_MARKER_TYPE);
   return planSheet ? fromPlanSheet(planSheet) : { plan: builtinPlan(), source: 'builtin', problems: [] };
-}
-
-/** A sheet that is, or claims to be, the 指标库: its marker found, damaged or pushed out of column A (reported). */
-function isPlanSheet(sheet: SheetData): boolean {
-  return lookUpMarker(sheet.values, PLAN_MARKER_TYPE).kind !== 'missing';
 }
 
 /** Reads a 指标库 sheet. The reader (and zod, which validates it) is loaded only for a workbook that has one. */

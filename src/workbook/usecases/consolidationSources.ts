@@ -5,11 +5,17 @@ import {
   type Origin,
   type SourceClaim,
 } from '../../domain/consolidation/sources';
-import { TEMPLATE_MARKER_TYPE, markerOf, templateMarkerOf, type MarkerPayload } from '../../domain/grid/ownSheets';
+import {
+  TEMPLATE_MARKER_TYPE,
+  claims,
+  markerOf,
+  templateMarkerOf,
+  type MarkerPayload,
+} from '../../domain/grid/ownSheets';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
 import type { ParsedFile } from '../files/readXlsx';
-import type { SheetInfo, WorkbookPort } from '../port';
+import { listedOf, type SheetInfo, type WorkbookPort } from '../port';
 import { activePlan } from './activePlan';
 
 /**
@@ -44,9 +50,7 @@ function detected(origin: Origin, marker: MarkerPayload | undefined): DetectedSo
 /** The templates among the listed sheets and the imported files (a damaged template marker is listed too). */
 export function detectSources(sheets: readonly SheetInfo[], files: readonly FileSources[]): DetectedSource[] {
   const fromSheets = sheets.flatMap((s) =>
-    s.marker?.type === TEMPLATE_MARKER_TYPE || s.damagedMarker === TEMPLATE_MARKER_TYPE
-      ? [detected({ kind: 'sheet', sheet: s.name }, s.marker)]
-      : [],
+    claims(listedOf(s), TEMPLATE_MARKER_TYPE) ? [detected({ kind: 'sheet', sheet: s.name }, s.marker)] : [],
   );
   const fromFiles = files.flatMap((f) =>
     (f.parsed?.sheets ?? []).flatMap((sheet) => {
@@ -79,12 +83,21 @@ export function estimate(sources: readonly DetectedSource[], period: Period | un
   return new Map(sources.map((s, i) => [s.id, states[i] ?? 'unknown']));
 }
 
-/** What the 汇总 section needs when it opens: the plan in use and the sheet list with markers (2–3 round trips). */
-export async function openConsolidation(
-  port: WorkbookPort,
-): Promise<{ readonly plan: Plan; readonly sheets: readonly SheetInfo[] }> {
+/**
+ * What the 汇总 section needs when it opens: the sheet list with markers and the plan in use (2–3 round trips). A plan
+ * that cannot be read is `error`, beside the list.
+ */
+export async function openConsolidation(port: WorkbookPort): Promise<{
+  readonly sheets: readonly SheetInfo[];
+  readonly plan?: Plan;
+  readonly error?: unknown;
+}> {
   const sheets = await port.listSheets();
-  return { plan: (await activePlan(port, sheets)).plan, sheets };
+  try {
+    return { sheets, plan: (await activePlan(port, sheets)).plan };
+  } catch (error) {
+    return { sheets, error };
+  }
 }
 
 /** A picked file: its name and a way to read its bytes (a browser File is one). */
@@ -94,7 +107,7 @@ export interface PickedFile {
 }
 
 /** A file that could not even be read: the same kind of problem as a damaged one, listed, never dropped. */
-export function unreadableFile(name: string, error: unknown): ParsedFile {
+function unreadableFile(name: string, error: unknown): ParsedFile {
   return {
     file: name,
     sheets: [],

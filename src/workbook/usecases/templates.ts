@@ -7,7 +7,6 @@ import {
   isTemplateFor,
   normaliseCode,
   templateMarkerOf,
-  type MarkerPayload,
 } from '../../domain/grid/ownSheets';
 import type { Campaign, Plan } from '../../domain/plan/schema';
 import { sanitizeSheetName } from '../../domain/grid/sheetSpec';
@@ -32,6 +31,9 @@ import { activePlan, refreshPlan, type ActivePlan } from './activePlan';
  * 指标库 sheet. Only the port and the domain: no UI, no Office.
  */
 
+/** The template a request is for, as markers name it (grid/ownSheets isTemplateFor). */
+const templateOf = (r: Omit<TemplateRequest, 'plan' | 'mode'>) => ({ ...r, campaign: r.campaignId });
+
 /** The first cell staff type into on a freshly built template (1–N月累计完成 of the first indicator). */
 export const FIRST_INPUT_CELL = `${COLUMN.actual}${ROWS.firstIndicator}`;
 
@@ -53,14 +55,6 @@ export type InsertTemplateResult =
    */
   | { readonly outcome: 'unreadable'; readonly sheet: string };
 
-/** Whether a sheet's marker says it is the template of this campaign, department and period (any plan, any mode). */
-export function isSameTemplate(
-  marker: MarkerPayload | undefined,
-  request: Omit<TemplateRequest, 'plan' | 'mode'>,
-): boolean {
-  return isTemplateFor(marker, { ...request, campaign: request.campaignId });
-}
-
 /**
  * Inserts the template of one campaign for one department and month: a new sheet with a unique name, activated,
  * its first input cell selected. When the workbook already has that template (found by its marker, whatever its
@@ -80,7 +74,7 @@ export async function insertTemplate(
   /** The sheet list when the caller has just read it (e.g. for activePlan): an existing template is found at once. */
   listed?: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
-  const known = listed?.find((s) => isSameTemplate(s.marker, request));
+  const known = listed?.find((s) => isTemplateFor(s.marker, templateOf(request)));
   if (known) {
     try {
       return await reapply(port, request, known.name);
@@ -103,7 +97,7 @@ async function keepOrReapply(
   name: string,
   others: readonly SheetInfo[],
 ): Promise<InsertTemplateResult> {
-  const existing = others.find((s) => isSameTemplate(s.marker, request));
+  const existing = others.find((s) => isTemplateFor(s.marker, templateOf(request)));
   if (!existing) return { outcome: 'inserted', sheet: name, selected: FIRST_INPUT_CELL };
   await port.deleteSheet(name);
   return reapply(port, request, existing.name);
@@ -268,7 +262,7 @@ export async function updateTemplate(
     month: request.month,
     mode: request.mode,
   };
-  const other = sheets.find((s) => s.name.toLowerCase() !== key && isSameTemplate(s.marker, target));
+  const other = sheets.find((s) => s.name.toLowerCase() !== key && isTemplateFor(s.marker, templateOf(target)));
   if (other) return { outcome: 'periodTaken', sheet: current.name, other: other.name };
 
   const entered = await readEntered(port, current.name);
@@ -296,12 +290,22 @@ export async function updateTemplate(
   };
 }
 
-/** What the 模板 section shows when it opens: the plan in use and the workbook's template sheets (2–3 round trips). */
-export async function openTemplates(
-  port: WorkbookPort,
-): Promise<{ readonly active: ActivePlan; readonly templates: readonly TemplateSheet[] }> {
+/**
+ * What the 模板 section shows when it opens: the workbook's template sheets and the plan in use (2–3 round trips).
+ * A plan that cannot be read (its sheet refused, its reader not loaded) is `error`, beside the list.
+ */
+export async function openTemplates(port: WorkbookPort): Promise<{
+  readonly templates: readonly TemplateSheet[];
+  readonly active?: ActivePlan;
+  readonly error?: unknown;
+}> {
   const listed = await port.listSheets();
-  return { active: await activePlan(port, listed), templates: templateSheets(listed) };
+  const templates = templateSheets(listed);
+  try {
+    return { templates, active: await activePlan(port, listed) };
+  } catch (error) {
+    return { templates, error };
+  }
 }
 
 /** What the 更新已有模板 button chose: a template sheet, and the month and formulas it is to have. */

@@ -1,6 +1,6 @@
-import { TEMPLATE_MARKER_TYPE } from '../../domain/grid/ownSheets';
+import { TEMPLATE_MARKER_TYPE, claims } from '../../domain/grid/ownSheets';
 import type { SheetProblem } from '../../domain/grid/problems';
-import { PortError, type SheetInfo, type Unsubscribe, type WorkbookPort } from '../port';
+import { PortError, listedOf, type SheetInfo, type Unsubscribe, type WorkbookPort } from '../port';
 import { activePlan, type ActivePlan } from './activePlan';
 import { applyFix, mergeReports, validateAll, validateWorkbook, type ValidationReport } from './validateWorkbook';
 import { watchChanges, type WatchOptions } from './watchChanges';
@@ -23,6 +23,8 @@ export interface ValidationView {
  * or the sheets that changed 1; a fix 1, then 1 to re-check its sheet.
  */
 export interface ValidationSession {
+  /** The view as it stands (after a failed step: what was found before the failure, e.g. the sheet list). */
+  current(): ValidationView;
   open(): Promise<ValidationView>;
   checkAll(): Promise<ValidationView>;
   checkSheets(sheets: readonly string[]): Promise<ValidationView>;
@@ -41,9 +43,7 @@ export interface ValidationSession {
 
 /** The template sheets of a listing (by marker, readable or damaged: checking a damaged one says what is wrong). */
 export function templateSheetNames(sheets: readonly SheetInfo[]): string[] {
-  return sheets
-    .filter((s) => s.marker?.type === TEMPLATE_MARKER_TYPE || s.damagedMarker === TEMPLATE_MARKER_TYPE)
-    .map((s) => s.name);
+  return sheets.filter((s) => claims(listedOf(s), TEMPLATE_MARKER_TYPE)).map((s) => s.name);
 }
 
 export function validationSession(port: WorkbookPort): ValidationSession {
@@ -86,10 +86,13 @@ export function validationSession(port: WorkbookPort): ValidationSession {
   };
 
   return {
+    current: () => view,
     open: () =>
       serial(async () => {
         const sheets = await port.listSheets();
-        view = { ...view, templateSheets: templateSheetNames(sheets), active: await activePlan(port, sheets) };
+        view = { ...view, templateSheets: templateSheetNames(sheets) };
+        // A plan that cannot be read (its sheet refused, its reader not loaded) leaves the sheet list in the view.
+        view = { ...view, active: await activePlan(port, sheets) };
         return view;
       }),
     checkAll: () => serial(checkAll),

@@ -52,12 +52,13 @@ it('each click costs what the docs say, with and without a 指标库 sheet', asy
   expect(run.ok).toBe(true);
   await click('插入指标库', () => insertPlanSheetInUse(port, plan));
   const withPlan = await click('open 模板, 指标库', () => openTemplates(port));
-  expect(withPlan.active.source).toBe('sheet');
+  expect(withPlan.active?.source).toBe('sheet');
   await click('插入模板, 指标库', () => insertTemplateInUse(port, other, withPlan.active));
   await click('插入模板 again, 指标库', () => insertTemplateInUse(port, other, withPlan.active));
   await click('更新已有模板, 指标库', () =>
     updateTemplateInUse(port, { sheet: '转型升级-经信商务局-6月', month: 7, mode: 'kpi' }),
   );
+  await click('open 校验, 指标库', () => validationSession(port).open());
   await click('open 汇总, 指标库', () => openConsolidation(port));
   const ribbon = await click('一键汇总, 指标库', () => runConsolidation(port, 'ribbon'));
   expect(ribbon.ok).toBe(true);
@@ -77,6 +78,7 @@ it('each click costs what the docs say, with and without a 指标库 sheet', asy
     ['插入模板, 指标库', 3],
     ['插入模板 again, 指标库', 8],
     ['更新已有模板, 指标库', 8],
+    ['open 校验, 指标库', 3],
     ['open 汇总, 指标库', 3],
     ['一键汇总, 指标库', 3],
   ]);

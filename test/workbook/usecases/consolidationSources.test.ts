@@ -34,7 +34,7 @@ async function workbook(): Promise<MemoryWorkbook> {
 it('opens with the plan in use and the sheets; a damaged template marker is listed, its state unknown', async () => {
   const wb = await workbook();
   const { plan: inUse, sheets } = await openConsolidation(wb);
-  expect(inUse.id).toBe(plan.id);
+  expect(inUse?.id).toBe(plan.id);
   const sources = detectSources(sheets, []);
   expect(sources.map((s) => s.origin.kind === 'sheet' && s.origin.sheet)).toEqual([
     '招大引强-投资促进中心-6月',

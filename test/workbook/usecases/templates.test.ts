@@ -2,7 +2,8 @@ import { builtinPlan } from '../../../src/domain/plan/builtin';
 import type { Plan } from '../../../src/domain/plan/schema';
 import type { TemplateRequest } from '../../../src/domain/template/template';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
-import { activePlan } from '../../../src/workbook/usecases/activePlan';
+import { activePlan, activePlanOf } from '../../../src/workbook/usecases/activePlan';
+import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
 import {
   FIRST_INPUT_CELL,
   PLAN_FIRST_TARGET_CELL,
@@ -484,5 +485,31 @@ describe('insertPlanSheet and activePlan', () => {
     const active = await activePlan(wb);
     expect(active).toMatchObject({ source: 'builtin', sheet: '指标库' });
     expect(active.problems.map((p) => [p.cell, p.key])).toEqual([['A1', 'plan.markerUnreadable']]);
+  });
+
+  it('the pane and 一键汇总 choose the same 指标库: a readable marker in column A first, a damaged copy after it', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheet({
+      name: '指标库 (旧)',
+      styles: {},
+      blocks: [{ at: 'A1', rows: [[{ value: 'KPI-TRACKER:{"type":"kpi-plan","v":' }]] }],
+    });
+    await insertPlanSheet(wb, plan);
+    await wb.writeCells([{ sheet: '指标库', address: 'J5', value: 7.5 }]);
+    const listed = await activePlan(wb);
+    const read = await activePlanOf(await wb.readAllSheets());
+    expect([listed.sheet, read.sheet]).toEqual(['指标库', '指标库']);
+    expect(read.plan.campaigns[0]?.indicators[0]?.target).toBe(7.5);
+    const run = await runConsolidation(wb, 'pane');
+    expect(run.ok && run.outcome.result.campaigns[0]?.indicators[0]?.target).toBe(7.5);
+  });
+
+  it('a column inserted before A of the 指标库: neither the pane nor 一键汇总 sees it as the plan (both say built-in)', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    wb.insertColumns('指标库', 1);
+    expect(await activePlan(wb)).toMatchObject({ source: 'builtin', problems: [] });
+    expect(await activePlanOf(await wb.readAllSheets())).toMatchObject({ source: 'builtin', problems: [] });
+    expect((await runConsolidation(wb, 'pane')).ok).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
-import { insertPlanSheet, insertTemplate } from '../../../src/workbook/usecases/templates';
+import { openConsolidation } from '../../../src/workbook/usecases/consolidationSources';
+import { insertPlanSheet, insertTemplate, openTemplates } from '../../../src/workbook/usecases/templates';
 import type { ValidationReport } from '../../../src/workbook/usecases/validateWorkbook';
 import { validationSession, type ValidationView } from '../../../src/workbook/usecases/validationSession';
 
@@ -101,5 +102,25 @@ describe('validationSession', () => {
     const view = await session.checkSheets([a]);
     expect(view.report?.scope).toBe('all');
     expect(view.templateSheets).toEqual(['投促6月']);
+  });
+
+  it('a plan that cannot be read leaves the sheet list (the 模板 and 汇总 openings too)', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    const a = await template(wb);
+    const refusing = {
+      ...wb,
+      listSheets: () => wb.listSheets(),
+      readSheets: async () => Promise.reject(new Error('refused')),
+    };
+    const session = validationSession(refusing as unknown as MemoryWorkbook);
+    await expect(session.open()).rejects.toThrow('refused');
+    expect(session.current().templateSheets).toEqual([a]);
+    const opened = await openTemplates(refusing as unknown as MemoryWorkbook);
+    expect(opened.templates.map((t) => t.name)).toEqual([a]);
+    expect(opened.error).toBeInstanceOf(Error);
+    const sources = await openConsolidation(refusing as unknown as MemoryWorkbook);
+    expect(sources.sheets.map((s) => s.name)).toEqual(['指标库', a]);
+    expect(sources.error).toBeInstanceOf(Error);
   });
 });

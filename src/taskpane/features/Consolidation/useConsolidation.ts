@@ -373,7 +373,8 @@ export function useConsolidation(): ConsolidationState {
     try {
       const opened = await openConsolidation(port);
       setSheets(opened.sheets);
-      setPlan(opened.plan);
+      if (opened.plan) setPlan(opened.plan);
+      if (opened.error !== undefined && alive()) notifyError(opened.error);
     } catch (e) {
       if (alive()) notifyError(e);
     }

@@ -1,4 +1,3 @@
-import type { Locale } from '../../../domain/i18n/messages';
 import type { WorkbookPort } from '../../../workbook/port';
 import { activePlan, type ActivePlan } from '../../../workbook/usecases/activePlan';
 import type { Translate } from '../../i18n';
@@ -26,7 +25,6 @@ export type PlanReading =
 export async function readPlan(
   port: WorkbookPort,
   t: Translate,
-  locale: Locale,
   report: (error: unknown) => void,
 ): Promise<PlanReading> {
   try {

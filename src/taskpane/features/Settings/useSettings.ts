@@ -115,10 +115,10 @@ export function useSettings(input: Omit<SettingsInput, 'locale' | 'reading'>): S
       if (current()) notifyError(e);
     };
     setReading((r) => (r.state === 'reading' ? r : { state: 'reading', last: lastRead(r) }));
-    void readPlan(port, t, locale, report).then((next) => {
+    void readPlan(port, t, report).then((next) => {
       if (current()) setReading(next);
     });
-  }, [port, t, locale, notifyError]);
+  }, [port, t, notifyError]);
 
   useEffect(() => {
     refresh();

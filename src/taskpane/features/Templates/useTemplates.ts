@@ -386,9 +386,10 @@ export function useTemplates(initialPlan: Plan = builtinPlan(), today: Date = ne
 
   useEffect(() => {
     openTemplates(port).then(
-      ({ active: opened, templates }) => {
+      ({ active: opened, templates, error }) => {
         setSheets(templates);
-        adoptPlan(opened);
+        if (opened) adoptPlan(opened);
+        if (error !== undefined && alive()) notifyError(error);
       },
       (e: unknown) => alive() && notifyError(e),
     );

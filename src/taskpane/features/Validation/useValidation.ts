@@ -155,9 +155,15 @@ function useLiveSession(
   const autoRef = useRef(onAuto);
   autoRef.current = onAuto;
   useEffect(() => {
+    // This effect's own: a session replaced (another port) must not keep a subscription that arrives late.
+    let ended = false;
     let stop: (() => Promise<void>) | undefined;
-    session.open().then(setView, (e: unknown) => alive() && notifyError(e));
+    session.open().then(setView, (e: unknown) => {
+      setView(session.current());
+      if (alive()) notifyError(e);
+    });
     const checked = (next: ValidationView, sheets: readonly string[]) => {
+      if (ended) return;
       setView(next);
       autoRef.current(sheets);
     };
@@ -165,7 +171,7 @@ function useLiveSession(
       .watch(checked, (e) => alive() && notifyError(e))
       .then(
         (unsubscribe) => {
-          if (!alive()) return void unsubscribe();
+          if (ended || !alive()) return void unsubscribe();
           stop = unsubscribe;
           setLive('on');
         },
@@ -176,6 +182,7 @@ function useLiveSession(
         },
       );
     return () => {
+      ended = true;
       if (stop) void stop();
     };
   }, [session, alive, setView, notifyError]);
