@@ -40,16 +40,17 @@ export function attainment(actual: unknown, target: unknown, kind?: unknown): nu
 }
 
 /**
- * Stretch tier (力争档): 2 = stretch reached, 1 = target reached, 0 = below target.
+ * Stretch tier (力争档): 2 = stretch reached, 1 = target reached, 0 = below; paced targets when expected < 1.
  * @customfunction TIER TIER
  * @param actual Actual value; for growth, the growth rate.
  * @param target Target (确保) value; leave empty for a stretch-only indicator.
  * @param stretch Stretch (力争) value; leave empty if there is none.
  * @param [kind] Indicator kind (default total).
+ * @param [expected] Expected progress to compare with (default 1 = the full targets); not used for growth and rank.
  * @returns 0, 1 or 2.
  */
-export function tier(actual: unknown, target: unknown, stretch: unknown, kind?: unknown): number {
-  return call('TIER', [actual, target, stretch, kind]);
+export function tier(actual: unknown, target: unknown, stretch: unknown, kind?: unknown, expected?: unknown): number {
+  return call('TIER', [actual, target, stretch, kind, expected]);
 }
 
 /**

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { attainment, fromExcelSerial, growth, pace, status, tier, type CalcResult } from '../../src/domain/calc/calc';
+import {
+  attainment,
+  fromExcelSerial,
+  growth,
+  pace,
+  status,
+  tier,
+  tierFollowsPace,
+  type CalcResult,
+} from '../../src/domain/calc/calc';
 import {
   attainmentFormula,
   growthFormula,
@@ -64,6 +73,8 @@ function tuples(kind: Kind, seed: number): Tuple[] {
         t - 0.02 - 1e-7,
         t,
         t + 1e-12,
+        t * 1.1 * e, // the paced 力争 target S·E
+        t * 1.1 * e - 1e-7,
       ]) {
         boundaries.push({ actual: a, target: t, stretch: t * 1.1, expected: e });
       }
@@ -76,7 +87,9 @@ function tuples(kind: Kind, seed: number): Tuple[] {
 }
 
 const COLS = ['A', 'B', 'C', 'D'] as const; // actual, target, stretch, expected
-const FORMULAS = 6; // attainment, tier, status × (kpi, native)
+/** attainment, tier, status, tier with 序时进度 (SPEC §4) × (kpi, native) */
+const PER_MODE = 4;
+const FORMULAS = 2 * PER_MODE;
 
 function formulasFor(kind: Kind, row: number, t: Tuple): string[] {
   const a = `A${row}`;
@@ -87,6 +100,7 @@ function formulasFor(kind: Kind, row: number, t: Tuple): string[] {
     out.push(attainmentFormula(mode, kind, { actual: a, target }));
     out.push(tierFormula(mode, kind, { actual: a, target, stretch }));
     out.push(statusFormula(mode, kind, { actual: a, target, expected: `D${row}` }));
+    out.push(tierFormula(mode, kind, { actual: a, target, stretch, expected: `D${row}` }));
   }
   return out;
 }
@@ -137,11 +151,12 @@ describe.each(KINDS.map((k, i) => [k, i] as const))('kind %s', (kind, i) => {
         expectedShown(attainment(kind, a, t.target)),
         expectedShown(tier(kind, a, t.target, t.stretch)),
         a === null ? 0 : expectedShown(status(kind, a, t.target, t.expected)),
+        expectedShown(tier(kind, a, t.target, t.stretch, t.expected)),
       ];
       const got = web[r] ?? [];
-      for (let f = 0; f < 3; f++) {
+      for (let f = 0; f < PER_MODE; f++) {
         const k = got[f] as Shown;
-        const n = got[f + 3] as Shown;
+        const n = got[f + PER_MODE] as Shown;
         const w = want[f] as Shown;
         if (!same(k, w) || !same(n, w))
           mismatches.push(`${JSON.stringify(t)} fn#${f}: kpi=${k} native=${n} domain=${w}`);
@@ -149,6 +164,30 @@ describe.each(KINDS.map((k, i) => [k, i] as const))('kind %s', (kind, i) => {
     });
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
+
+  it('covers the paced tier: E < 1 on hundreds of tuples, where it differs from the annual tier on some', () => {
+    const paced = rows.filter((t) => t.expected < 1 && t.actual !== null);
+    expect(paced.length).toBeGreaterThan(300);
+    const differs = rows.filter((t, r) => web[r]?.[1] !== web[r]?.[3]);
+    if (tierFollowsPace(kind)) expect(differs.length).toBeGreaterThan(20);
+    else expect(differs).toEqual([]); // growth and rank: E does not apply
+  });
+
+  if (tierFollowsPace(kind)) {
+    it('the sheet never shows 未达确保 beside 绿: with E < 1, tier ≥ 1 ⇔ light 3 (SPEC §4)', () => {
+      const contradictions: string[] = [];
+      rows.forEach((t, r) => {
+        const [tierShown, light] = [web[r]?.[3], web[r]?.[2]];
+        // A plan's 力争 target is at least its 确保 target, and not 0: meeting the one then meets the other.
+        if (t.expected >= 1 || t.target === null || (t.stretch !== null && (t.stretch < t.target || t.stretch === 0)))
+          return;
+        if (typeof tierShown !== 'number' || typeof light !== 'number') return;
+        if (tierShown >= 1 !== (light === 3))
+          contradictions.push(`${JSON.stringify(t)}: tier ${tierShown}, light ${light}`);
+      });
+      expect(contradictions.slice(0, 10)).toEqual([]);
+    });
+  }
 
   it('the blank guard makes Excel desktop (blank = 0) and the web (blank = null) show the same', () => {
     expect(desktop).toEqual(web);

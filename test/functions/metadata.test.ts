@@ -112,6 +112,8 @@ describe('the standalone functions chunk', () => {
     expect(call(fns, 'ATTAINMENT', 5, 3, 'rank')).toBeCloseTo(0.6, 12);
     expect(call(fns, 'TIER', 8, 7, 8, null)).toBe(2);
     expect(call(fns, 'TIER', 7.2, 7, 8, 'total')).toBe(1);
+    expect(call(fns, 'TIER', 1150, 2000, null, 'total', 0.5)).toBe(1); // 序时达确保 (SPEC §4)
+    expect(call(fns, 'TIER', 1150, 2000, null, 'total', null)).toBe(0);
     expect(call(fns, 'PACE', '2019-06', null)).toBe(0.5);
     expect(call(fns, 'PACE', 43646, 'day')).toBeCloseTo(181 / 365, 12);
     expect(call(fns, 'STATUS', 3.2, 7, 'total', 0.5)).toBe(2);

@@ -78,10 +78,48 @@ export function meets(kind: Kind, actual: number, goal: number): boolean {
 }
 
 /**
+ * Does the tier of this kind follow 序时进度 E? Yes for the ratio kinds, whose light compares attainment with E
+ * (SPEC §4, §6). No for `growth`, whose light compares g with g* in every month (E does not apply, as in `status`),
+ * nor for `rank`, a place held rather than an amount accumulated over the year: a paced "T·E" would ask for a
+ * better place mid-year than at its end. (A rank no plan marks paced: `status` would scale its attainment by E.)
+ */
+export function tierFollowsPace(kind: Kind): boolean {
+  return kind !== 'growth' && kind !== 'rank';
+}
+
+/** Is a tier at this E paced (序时达力争 / 序时达确保 / 序时未达)? Only before the year is over: E < 1 (SPEC §4). */
+export function isPacedTier(kind: Kind, expected: number): boolean {
+  return expected < 1 && tierFollowsPace(kind);
+}
+
+/**
+ * Does `actual` meet the paced goal goal·E, compared as the light compares it: attainment against the goal ≥ E,
+ * with the same arithmetic (A / goal; 1 + (A − goal) / |goal| for a negative goal) and the same 1e-9 tolerance,
+ * so that tier ≥ 1 ⇔ 绿 holds exactly. A goal of 0 has no ratio: its paced goal is 0·E = 0, met as it is today.
+ * A ratio beyond a double's range is #NUM!, as that attainment (and the native formula's division) is.
+ */
+function meetsPaced(actual: number, goal: number, expected: number): boolean | CalcResult {
+  if (goal === 0) return actual >= -TOLERANCE;
+  const ratio = ok(goal > 0 ? actual / goal : 1 + (actual - goal) / Math.abs(goal));
+  return ratio.ok ? ratio.value >= expected - TOLERANCE : ratio;
+}
+
+/**
  * 力争档 (SPEC §4): 2 = reached 力争, 1 = reached 确保, 0 = below 确保. A stretch-only indicator (no target)
  * has tier 2 or 0. For `growth`, actual and the targets are growth rates.
+ *
+ * `expected` is 序时进度 E, as for `status` (default 1 = the annual targets). Before the year is over (E < 1) the
+ * tier of a ratio kind compares A with the paced targets T·E and S·E (序时确保, 序时力争), so that it never
+ * contradicts the light: tier ≥ 1 ⇔ 绿 (`meetsPaced`). E ≥ 1 gives the annual comparison, unchanged; `growth` and
+ * `rank` always use it (`tierFollowsPace`).
  */
-export function tier(kind: Kind, actual: number | null, target: number | null, stretch: number | null): CalcResult {
+export function tier(
+  kind: Kind,
+  actual: number | null,
+  target: number | null,
+  stretch: number | null,
+  expected = 1,
+): CalcResult {
   if (actual === null) return BLANK;
   // A stretch-only indicator has no 确保 level, even a milestone (whose blank target otherwise means 100%).
   const t = target === null && stretch !== null ? null : effectiveTarget(kind, target);
@@ -91,8 +129,17 @@ export function tier(kind: Kind, actual: number | null, target: number | null, s
     (t === null ? undefined : checkDomain(kind, t)) ??
     (stretch === null ? undefined : checkDomain(kind, stretch));
   if (invalid) return invalid;
-  if (stretch !== null && meets(kind, actual, stretch)) return ok(TIER.stretch);
-  if (t !== null && meets(kind, actual, t)) return ok(TIER.target);
+  const paced = isPacedTier(kind, expected);
+  const levels: readonly (readonly [number | null, Tier])[] = [
+    [stretch, TIER.stretch],
+    [t, TIER.target],
+  ];
+  for (const [goal, level] of levels) {
+    if (goal === null) continue;
+    const reached = paced ? meetsPaced(actual, goal, expected) : meets(kind, actual, goal);
+    if (typeof reached !== 'boolean') return reached;
+    if (reached) return ok(level);
+  }
   return ok(TIER.belowTarget);
 }
 

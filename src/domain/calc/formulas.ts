@@ -1,4 +1,4 @@
-import { DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from './calc';
+import { DEFAULT_STATUS_THRESHOLDS, tierFollowsPace, type StatusThresholds } from './calc';
 import type { Kind } from './kinds';
 
 /**
@@ -26,6 +26,8 @@ export interface Operands {
 
 export interface TierOperands extends Operands {
   readonly stretch: string | null;
+  /** 序时进度 cell or constant; omitted = 1 (the annual targets). */
+  readonly expected?: string;
 }
 
 export interface StatusOperands extends Operands {
@@ -75,22 +77,37 @@ function meets(kind: Kind, a: string, goal: string): string {
   return kind === 'rank' ? `${a}<=${goal}+${TOL}` : `${a}>=${goal}-${TOL}`;
 }
 
-/** 力争档 (SPEC §4): 2 / 1 / 0; a stretch-only indicator gets 2 or 0. */
+/**
+ * A meets the paced goal goal·E as the light compares it (calc's `meetsPaced`): the attainment against the goal,
+ * with the status formula's arithmetic, ≥ E; a goal of 0 has no ratio and is met by A ≥ 0.
+ */
+function meetsPaced(a: string, goal: string, e: string): string {
+  return `IF(${goal}=0,${a}>=-${TOL},IF(${goal}<0,1+(${a}-${goal})/ABS(${goal}),${a}/${goal})>=${e}-${TOL})`;
+}
+
+/**
+ * 力争档 (SPEC §4): 2 / 1 / 0; a stretch-only indicator gets 2 or 0. With `expected` (序时进度), a ratio kind is
+ * compared with the paced targets while E < 1 (序时达力争 / 序时达确保 / 序时未达), with the annual ones from E = 1.
+ */
 export function tierFormula(mode: FormulaMode, kind: Kind, ops: TierOperands): string {
   const { actual: a, stretch: s } = ops;
   const t = ops.target ?? (kind === 'milestone' && s === null ? '1' : null);
   if (mode === 'kpi') {
-    return `=IF(${blankTest(ops)},"",KPI.TIER(${a},${ops.target ?? '""'},${s ?? '""'},${quoteKind(kind)}))`;
+    const e = ops.expected === undefined ? '' : `,${ops.expected}`;
+    return `=IF(${blankTest(ops)},"",KPI.TIER(${a},${ops.target ?? '""'},${s ?? '""'},${quoteKind(kind)}${e}))`;
   }
+  const e = ops.expected !== undefined && tierFollowsPace(kind) ? ops.expected : undefined;
+  const reached = (goal: string): string =>
+    e === undefined ? meets(kind, a, goal) : `IF(${e}<1,${meetsPaced(a, goal, e)},${meets(kind, a, goal)})`;
   let body: string;
   if (t === null && s === null) body = 'NA()';
   else {
     const tierOf =
       s === null
-        ? `IF(${meets(kind, a, t ?? '')},1,0)`
+        ? `IF(${reached(t ?? '')},1,0)`
         : t === null
-          ? `IF(${meets(kind, a, s)},2,0)`
-          : `IF(${meets(kind, a, s)},2,IF(${meets(kind, a, t)},1,0))`;
+          ? `IF(${reached(s)},2,0)`
+          : `IF(${reached(s)},2,IF(${reached(t)},1,0))`;
     const bad =
       kind === 'growth'
         ? [a, t, s].filter((x): x is string => x !== null).map((x) => `${x}<=-1`)

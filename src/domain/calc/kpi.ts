@@ -38,7 +38,7 @@ export type KpiFunctionName = (typeof KPI_FUNCTION_NAMES)[number];
 /** The number of required and of all parameters, for engines that check arity themselves. */
 export const KPI_ARITY: Readonly<Record<KpiFunctionName, { readonly min: number; readonly max: number }>> = {
   ATTAINMENT: { min: 2, max: 3 },
-  TIER: { min: 3, max: 4 },
+  TIER: { min: 3, max: 5 },
   PACE: { min: 1, max: 2 },
   STATUS: { min: 2, max: 4 },
   GROWTH: { min: 2, max: 2 },
@@ -131,9 +131,10 @@ const BODIES: Readonly<Record<KpiFunctionName, Body>> = {
     const kind = kindArg('kind', k);
     return attainment(kind, num('actual', a), num('target', t));
   },
-  TIER: ([a, t, s, k]) => {
+  TIER: ([a, t, s, k, e]) => {
     const kind = kindArg('kind', k);
-    return tier(kind, num('actual', a), num('target', t), num('stretch', s));
+    const expected = num('expected', e);
+    return tier(kind, num('actual', a), num('target', t), num('stretch', s), expected ?? 1);
   },
   PACE: ([d, m]) => {
     const mode = modeArg('mode', m);

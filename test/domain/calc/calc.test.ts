@@ -10,10 +10,12 @@ import {
   fromExcelSerial,
   gap,
   growth,
+  isPacedTier,
   meets,
   pace,
   status,
   tier,
+  tierFollowsPace,
   toExcelSerial,
   type CalcResult,
   type CalendarDate,
@@ -185,6 +187,83 @@ describe('stretch tier (SPEC §4)', () => {
     ['growth stretch ≤ −1', 'growth', 0.1, null, -1.5, GROWTH_BELOW],
   ])('%s → problem', (_name, kind, actual, target, stretch, expected) => {
     expect(tier(kind, actual, target, stretch)).toEqual(expected);
+  });
+});
+
+describe('paced tier (SPEC §4): 序时达力争 / 序时达确保 / 序时未达 while E < 1', () => {
+  const JUNE = 6 / 12;
+  test.each<[string, Kind, number, number | null, number | null, number, number]>([
+    // The observation: C2-01 腾退回收低效用地, 1,150 of 2,000 亩 (57.5%) in June is 绿 and 序时达确保.
+    ['C2-01 at 57.5% in June', 'total', 1150, 2000, null, JUNE, TIER.target],
+    ['C2-01 at 50% in June (序时确保 exactly)', 'total', 1000, 2000, null, JUNE, TIER.target],
+    ['C2-01 at 49.9% in June', 'total', 998, 2000, null, JUNE, TIER.belowTarget],
+    ['C2-01 at 57.5% in March', 'total', 1150, 2000, null, 3 / 12, TIER.target],
+    ['C2-01 at 57.5% in August', 'total', 1150, 2000, null, 8 / 12, TIER.belowTarget],
+    // with a 力争 target: 序时力争 = S·E
+    ['C1-01 3.5 of 7 / 8 in June', 'total', 3.5, 7, 8, JUNE, TIER.target],
+    ['C1-01 4 of 7 / 8 in June (序时力争 exactly)', 'total', 4, 7, 8, JUNE, TIER.stretch],
+    ['C1-01 3.49 of 7 / 8 in June', 'total', 3.49, 7, 8, JUNE, TIER.belowTarget],
+    ['C1-01 3.5 of 7 / 8 in July', 'total', 3.5, 7, 8, 7 / 12, TIER.belowTarget],
+    ['count 8 of 15 家 in June', 'count', 8, 15, null, JUNE, TIER.target],
+    ['count 7 of 15 家 in June', 'count', 7, 15, null, JUNE, TIER.belowTarget],
+    ['paced level (a plan may pace any kind)', 'level', 105, 200, 210, JUNE, TIER.stretch],
+    ['paced floor', 'floor', 0.25, 0.5, null, JUNE, TIER.target],
+    ['paced share', 'share', 0.5, 1, 1.2, JUNE, TIER.target],
+    // milestones: progress against E (a blank target means done = 100%)
+    ['milestone 50% in June', 'milestone', 0.5, null, null, JUNE, TIER.target],
+    ['milestone 40% in June', 'milestone', 0.4, null, null, JUNE, TIER.belowTarget],
+    ['milestone 0.8 × 7/12 in July', 'milestone', (0.8 * 7) / 12, 0.8, null, 7 / 12, TIER.target],
+    // stretch-only: 2 or 0 against S·E
+    ['stretch-only 力争 10 个, 5 in June', 'count', 5, null, 10, JUNE, TIER.stretch],
+    ['stretch-only 力争 10 个, 4 in June', 'count', 4, null, 10, JUNE, TIER.belowTarget],
+    ['stretch-only 力争 1 个, 0 in June', 'count', 0, null, 1, JUNE, TIER.belowTarget],
+    // paper-equal figures count as equal (the 1e-9 tolerance, as for the light)
+    ['0.35 of 0.7 in June', 'total', 0.35, 0.7, null, JUNE, TIER.target],
+    ['7 × 7/12 typed to 9 decimals in July', 'total', 4.083333333, 7, null, 7 / 12, TIER.target],
+    ['just outside tolerance', 'total', 3.5 - 1e-6, 7, 8, JUNE, TIER.belowTarget],
+    // a negative target counts the distance from it, as attainment does: met when 1 + (A − T)/|T| ≥ E
+    ['negative target −10, A = −15 in June', 'total', -15, -10, null, JUNE, TIER.target],
+    ['negative target −10, A = −15.1 in June', 'total', -15.1, -10, null, JUNE, TIER.belowTarget],
+    // a target of 0 has no ratio: its paced target is 0 × E = 0, met as in December
+    ['target 0, A = 0 in June', 'total', 0, 0, null, JUNE, TIER.target],
+    ['target 0, A = −1 in June', 'total', -1, 0, null, JUNE, TIER.belowTarget],
+    // E does not apply to growth (rates compared in every month) nor to rank (a place, not an amount)
+    ['growth 5% of 10% in June', 'growth', 0.05, 0.1, null, JUNE, TIER.belowTarget],
+    ['growth 10% of 10% in June', 'growth', 0.1, 0.1, 0.12, JUNE, TIER.target],
+    ['rank 5th of 3rd in June', 'rank', 5, 3, 1, JUNE, TIER.belowTarget],
+    ['rank 3rd of 3rd in June', 'rank', 3, 3, 1, JUNE, TIER.target],
+    // E = 1 (December, or a non-paced indicator) and beyond: the annual targets, as without `expected`
+    ['C2-01 at 57.5% in December', 'total', 1150, 2000, null, 1, TIER.belowTarget],
+    ['C1-01 7 of 7 / 8 in December', 'total', 7, 7, 8, 1, TIER.target],
+    ['E above 1 is the annual comparison', 'total', 7, 7, 8, 1.2, TIER.target],
+  ])('%s: %s A=%p T=%p S=%p E=%p → %p', (_name, kind, actual, target, stretch, expected, want) => {
+    expect(tier(kind, actual, target, stretch, expected)).toEqual({ ok: true, value: want });
+  });
+
+  test.each<[string, Kind, number | null, number | null, number | null, object]>([
+    ['blank', 'total', null, 7, 8, BLANK],
+    ['no target and no stretch', 'total', 5, null, null, NO_TARGET],
+    ['rank A < 1', 'rank', 0, 3, 1, RANK_BELOW_ONE],
+    ['growth g ≤ −1', 'growth', -1, 0.1, 0.12, GROWTH_BELOW],
+  ])('problems are the same at any E: %s', (_name, kind, actual, target, stretch, problem) => {
+    for (const e of [1 / 12, 0.5, 1]) expect(tier(kind, actual, target, stretch, e)).toEqual(problem);
+  });
+
+  it('a paced ratio beyond a double’s range is #NUM!, as the light’s attainment is (the annual tier has no ratio)', () => {
+    const overflow = { ok: false, code: 'invalidNumber', reason: 'overflow' };
+    expect(tier('total', 1, 1e-320, null, 0.5)).toEqual(overflow);
+    expect(status('total', 1, 1e-320, 0.5)).toEqual(overflow);
+    expect(tier('total', 1, 7, 1e-320, 0.5)).toEqual(overflow); // 力争 first, as the formula's IF does
+    expect(tier('total', 1, 1e-320, null)).toEqual({ ok: true, value: TIER.target });
+  });
+
+  it('says which tiers follow 序时进度: the ratio kinds, before the year is over', () => {
+    expect(KINDS.filter(tierFollowsPace)).toEqual(RATIO_KINDS);
+    expect(isPacedTier('total', 0.5)).toBe(true);
+    expect(isPacedTier('total', 11 / 12)).toBe(true);
+    expect(isPacedTier('total', 1)).toBe(false);
+    expect(isPacedTier('growth', 0.5)).toBe(false);
+    expect(isPacedTier('rank', 0.5)).toBe(false);
   });
 });
 
@@ -490,6 +569,85 @@ describe('properties', () => {
           expect(meets(kind, a, t)).toBe(specMeets(kind, a, t));
         },
       ),
+    );
+  });
+
+  /** 序时进度 before December: month steps and day-mode values, from 1 January to just before 31 December. */
+  const paceBeforeDecember = fc.oneof(
+    fc.integer({ min: 1, max: 11 }).map((m) => m / 12),
+    fc.double({ min: 1 / 366, max: 1, maxExcluded: true, noNaN: true }),
+  );
+  /** Actual values on and around the paced targets goal·E, and anywhere else. */
+  function pacedActual(kind: Kind, goals: readonly number[], e: number): fc.Arbitrary<number> {
+    const offset = fc.constantFrom(0, 1e-10, -1e-10, 1e-9, -1e-9, 1e-6, -1e-6);
+    const near = fc.tuple(fc.constantFrom(...goals), offset).map(([g, off]) => g * e + off);
+    return fc.oneof(actualFor(kind), near);
+  }
+  const lightOf = (kind: Kind, a: number, goal: number, e: number): number => valueOf(status(kind, a, goal, e));
+
+  test.each(RATIO_KINDS.map((k) => [k]))('paced tier ≥ 1 ⇔ 绿 at every E < 1, with the 1e-9 tolerance (%s)', (kind) => {
+    const target = fc.oneof(
+      { weight: 4, arbitrary: targetFor(kind) },
+      { weight: 1, arbitrary: positiveTarget.map((t) => -t) },
+    );
+    const cases = fc
+      .tuple(target, fc.option(fc.double({ min: 0, max: 5, noNaN: true })), paceBeforeDecember, fc.boolean())
+      .filter(([, spread, , hasTarget]) => hasTarget || spread !== null)
+      .chain(([t, spread, e, hasTarget]) => {
+        const s = spread === null ? null : t + spread;
+        return pacedActual(kind, s === null ? [t] : [t, s], e).map((a) => ({ t, s, e, hasTarget, a }));
+      });
+    fc.assert(
+      fc.property(cases, ({ t, s, e, hasTarget, a }) => {
+        const r = valueOf(tier(kind, a, hasTarget ? t : null, s, e));
+        // The light of the indicator is against its 确保 target (its 力争 target when stretch-only).
+        if (hasTarget) expect(r >= TIER.target).toBe(lightOf(kind, a, t, e) === LIGHT.green);
+        if (s !== null) expect(r === TIER.stretch).toBe(lightOf(kind, a, s, e) === LIGHT.green);
+        if (!hasTarget) expect([TIER.belowTarget, TIER.stretch]).toContain(r);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test.each(RATIO_KINDS.map((k) => [k]))('a paced tier never falls as E falls (%s)', (kind) => {
+    fc.assert(
+      fc.property(targetFor(kind), actualFor(kind), paceBeforeDecember, paceBeforeDecember, (t, a, e1, e2) => {
+        const [early, late] = e1 <= e2 ? [e1, e2] : [e2, e1];
+        expect(valueOf(tier(kind, a, t, t * 1.2, early))).toBeGreaterThanOrEqual(
+          valueOf(tier(kind, a, t, t * 1.2, late)),
+        );
+      }),
+    );
+  });
+
+  test.each(KINDS.map((k) => [k]))('E = 1 and E > 1 give the annual tier, unchanged (%s)', (kind) => {
+    fc.assert(
+      fc.property(
+        targetFor(kind),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        actualFor(kind),
+        fc.constantFrom(1, 1.5),
+        (t, spread, a, e) => {
+          const s = kind === 'rank' ? Math.max(1, Math.floor(t - spread)) : t + spread;
+          const annual = tier(kind, a, t, s);
+          expect(tier(kind, a, t, s, e)).toEqual(annual);
+          // and as the SPEC says "meets" (the independent reading used above)
+          const r = valueOf(annual);
+          expect(r === TIER.stretch).toBe(specMeets(kind, a, s));
+          // Outside the 1e-9 band around the target the annual tier and the light agree as well.
+          if (RATIO_KINDS.includes(kind) && Math.abs(a - t) > 1e-6 * Math.max(1, Math.abs(t)))
+            expect(r >= TIER.target).toBe(lightOf(kind, a, t, 1) === LIGHT.green);
+        },
+      ),
+    );
+  });
+
+  test.each(['growth', 'rank'] as Kind[])('E does not apply to the tier of %s', (kind) => {
+    fc.assert(
+      fc.property(targetFor(kind), actualFor(kind), paceBeforeDecember, fc.boolean(), (t, a, e, withStretch) => {
+        const s = withStretch ? (kind === 'rank' ? 1 : t + 0.02) : null;
+        expect(tier(kind, a, t, s, e)).toEqual(tier(kind, a, t, s));
+      }),
     );
   });
 
