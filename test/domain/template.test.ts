@@ -318,8 +318,16 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
       expect(cellAt(spec, at('attainment', r)).formula).toBe(
         attainmentFormula(mode, ind.kind, { actual: o.actual, target: o.goal, guard: o.guard }),
       );
+      // A paced row's tier is compared with its 序时进度 cell, as its light is (SPEC §4); growth and rank never are.
+      const pacedTier = ind.paced && ind.kind !== 'growth' && ind.kind !== 'rank' ? { expected } : {};
       expect(cellAt(spec, at('tier', r)).formula).toBe(
-        tierFormula(mode, ind.kind, { actual: o.actual, target: o.target, stretch: o.stretch, guard: o.guard }),
+        tierFormula(mode, ind.kind, {
+          actual: o.actual,
+          target: o.target,
+          stretch: o.stretch,
+          guard: o.guard,
+          ...pacedTier,
+        }),
       );
       expect(cellAt(spec, at('status', r)).formula).toBe(
         statusFormula(mode, ind.kind, { actual: o.actual, target: o.goal, guard: o.guard, expected }, plan.thresholds),
@@ -420,11 +428,15 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
       expect(numberFormatOf(spec, cellAt(spec, at('attainment', r)))).toBe('0.0%');
       expect(numberFormatOf(spec, cellAt(spec, at('pace', r)))).toBe('0.0%');
       const tierFormat = numberFormatOf(spec, cellAt(spec, at('tier', r)));
+      // June: a paced row's tier is against the paced targets (SPEC §4), in 序时 words, stretch-only rows too
       expect(tierFormat).toBe(
-        ind.target === undefined && ind.stretch !== undefined
-          ? '[=2]"达力争";[=1]"达确保";"未达力争"'
-          : '[=2]"达力争";[=1]"达确保";"未达确保"',
+        ind.paced
+          ? '[=2]"序时达力争";[=1]"序时达确保";"序时未达"'
+          : ind.target === undefined && ind.stretch !== undefined
+            ? '[=2]"达力争";[=1]"达确保";"未达力争"'
+            : '[=2]"达力争";[=1]"达确保";"未达确保"',
       );
+      expect((tierFormat ?? '').match(/\[=/g)).toHaveLength(2);
       // Excel number formats hold at most two conditions
       expect((numberFormatOf(spec, cellAt(spec, at('status', r))) ?? '').match(/\[=/g)).toHaveLength(2);
     }
@@ -491,7 +503,7 @@ describe('specific rows', () => {
     const spec = build('C1', 'kpi');
     expect(cellAt(spec, 'B7').value).toBe('C1-01');
     expect(cellAt(spec, 'J7').formula).toBe('=IF(ISBLANK(H7),"",KPI.ATTAINMENT(H7,F7,"total"))');
-    expect(cellAt(spec, 'K7').formula).toBe('=IF(ISBLANK(H7),"",KPI.TIER(H7,F7,G7,"total"))');
+    expect(cellAt(spec, 'K7').formula).toBe('=IF(ISBLANK(H7),"",KPI.TIER(H7,F7,G7,"total",L7))');
     expect(cellAt(spec, 'L7').formula).toBe('=IF(ISBLANK($F$5),"",KPI.PACE($F$5))');
     expect(cellAt(spec, 'M7').formula).toBe('=IF(ISBLANK(H7),0,KPI.STATUS(H7,F7,"total",L7))');
     expect(cellAt(spec, 'F7').value).toBe(7);
@@ -504,7 +516,7 @@ describe('specific rows', () => {
     expect(cellAt(spec, 'F11').value).toBeNull();
     expect(cellAt(spec, 'G11').value).toBe(1);
     expect(cellAt(spec, 'J11').formula).toBe('=IF(ISBLANK(H11),"",KPI.ATTAINMENT(H11,G11,"count"))');
-    expect(cellAt(spec, 'K11').formula).toBe('=IF(ISBLANK(H11),"",KPI.TIER(H11,"",G11,"count"))');
+    expect(cellAt(spec, 'K11').formula).toBe('=IF(ISBLANK(H11),"",KPI.TIER(H11,"",G11,"count",L11))');
   });
 
   it('C2-09 (growth) in native mode guards current and prior', () => {
@@ -767,7 +779,7 @@ describe.each(plan.campaigns.flatMap((c) => [3, JUNE].map((m) => [c.id, m, c] as
         const light = status(ind.kind, a, goal, expected, plan.thresholds);
         const want: RowResult = {
           attainment: expectedShown(attainment(ind.kind, a, goal)),
-          tier: expectedShown(tier(ind.kind, a, ind.target ?? null, ind.stretch ?? null)),
+          tier: expectedShown(tier(ind.kind, a, ind.target ?? null, ind.stretch ?? null, expected)),
           pace: expected,
           status: expectedShown(light),
         };
@@ -789,6 +801,22 @@ describe.each(plan.campaigns.flatMap((c) => [3, JUNE].map((m) => [c.id, m, c] as
     it('KPI and native formulas show the same in every cell', () => {
       const [first, ...rest] = results;
       for (const r of rest) expect(r.values).toEqual(first?.values);
+    });
+
+    it('never shows 未达确保 beside 绿: a paced row is 绿 exactly when its tier is ≥ 1 (SPEC §4)', () => {
+      const contradictions: string[] = [];
+      for (const r of results)
+        for (const ind of campaign.indicators) {
+          const got = r.values.get(ind.code);
+          if (!got || typeof got.tier !== 'number') continue;
+          const pacedRatio = ind.paced && ind.kind !== 'growth' && ind.kind !== 'rank';
+          // the light is against the 确保 target (the 力争 target of a stretch-only row)
+          const stretchOnly = ind.target === undefined && ind.stretch !== undefined;
+          const reached = stretchOnly ? got.tier === 2 : got.tier >= 1;
+          if ((got.status === 3 && got.tier === 0) || (pacedRatio && reached !== (got.status === 3)))
+            contradictions.push(`${r.mode}/${r.blankAs} ${ind.code}: tier ${got.tier}, status ${String(got.status)}`);
+        }
+      expect(contradictions).toEqual([]);
     });
 
     it('shows "" and status 0 for rows not reported', () => {
@@ -823,6 +851,103 @@ describe.each(plan.campaigns.flatMap((c) => [3, JUNE].map((m) => [c.id, m, c] as
     }
   },
 );
+
+/** The word a two-condition number format such as `[=2]"达力争";[=1]"达确保";"未达确保"` shows for a tier. */
+function tierWord(format: string | undefined, tierValue: Shown): string {
+  const m = /^\[=2\]"([^"]*)";\[=1\]"([^"]*)";"([^"]*)"$/.exec(format ?? '');
+  if (!m) throw new Error(`not a tier format: ${String(format)}`);
+  return tierValue === 2 ? (m[1] ?? '') : tierValue === 1 ? (m[2] ?? '') : (m[3] ?? '');
+}
+
+describe('issue "What leaders receive is right", observation 7: the paced tier', () => {
+  // C2-01 腾退回收低效用地 (total, paced, 确保 2,000 亩, no 力争): 1,150 亩 is 57.5% of the annual target.
+  const figures = new Map<string, PreviousValues>([['C2-01', { actual: 1150 }]]);
+  const sheet = (mode: FormulaMode, month: number) => {
+    const spec = reapplyValues(build('C2', mode, { month }), figures);
+    const r = rowsByCode(spec).get('C2-01') ?? -1;
+    return { got: evaluate(spec, 'null').get('C2-01'), format: numberFormatOf(spec, cellAt(spec, at('tier', r))) };
+  };
+
+  it.each(MODES)('in June (E = 50%%) C2-01 at 57.5%% is 绿 and 序时达确保, never 未达确保 (%s formulas)', (mode) => {
+    const { got, format } = sheet(mode, JUNE);
+    expect(got?.pace).toBe(0.5);
+    expect(got?.status).toBe(3); // 绿
+    expect(got?.tier).toBe(1);
+    expect(tierWord(format, got?.tier ?? '')).toBe('序时达确保');
+  });
+
+  it.each(MODES)('in December (E = 100%%) the same 57.5%% is 红 and 未达确保 (%s formulas)', (mode) => {
+    const { got, format } = sheet(mode, 12);
+    expect(got?.pace).toBe(1);
+    expect(got?.status).toBe(1); // 红
+    expect(got?.tier).toBe(0);
+    expect(tierWord(format, got?.tier ?? '')).toBe('未达确保');
+  });
+
+  it('C1-01 (确保 7, 力争 8 亿美元) in June: 序时达力争 from 4 = 8 × 50%, 序时达确保 from 3.5, 序时未达 below', () => {
+    for (const mode of MODES)
+      for (const [actual, word] of [
+        [4, '序时达力争'],
+        [3.5, '序时达确保'],
+        [3.4, '序时未达'],
+      ] as const) {
+        const spec = reapplyValues(build('C1', mode), new Map([['C1-01', { actual }]]));
+        const r = rowsByCode(spec).get('C1-01') ?? -1;
+        const got = evaluate(spec, 'zero').get('C1-01');
+        expect([mode, actual, tierWord(numberFormatOf(spec, cellAt(spec, at('tier', r))), got?.tier ?? '')]).toEqual([
+          mode,
+          actual,
+          word,
+        ]);
+      }
+  });
+
+  it('uses the paced words only on paced rows before December; growth and rank keep the annual ones', () => {
+    for (const month of [1, JUNE, 11, 12])
+      for (const c of plan.campaigns) {
+        const spec = build(c.id, 'native', { month });
+        for (const [code, r] of rowsByCode(spec)) {
+          const ind = c.indicators.find((i) => i.code === code);
+          if (!ind) throw new Error(`no indicator ${code}`);
+          const paced = ind.paced && ind.kind !== 'growth' && ind.kind !== 'rank' && month < 12;
+          const format = numberFormatOf(spec, cellAt(spec, at('tier', r)));
+          expect([code, month, [0, 1, 2].map((v) => tierWord(format, v))]).toEqual([
+            code,
+            month,
+            paced
+              ? ['序时未达', '序时达确保', '序时达力争']
+              : [ind.target === undefined && ind.stretch !== undefined ? '未达力争' : '未达确保', '达确保', '达力争'],
+          ]);
+        }
+      }
+  });
+
+  it('a growth or rank row a plan marks paced keeps the annual tier: its formula has no 序时进度, its words are annual', () => {
+    const pacedAll: Plan = {
+      ...plan,
+      campaigns: plan.campaigns.map((c) => ({ ...c, indicators: c.indicators.map((i) => ({ ...i, paced: true })) })),
+    };
+    for (const mode of MODES) {
+      const spec = buildTemplate({
+        plan: pacedAll,
+        campaignId: 'C2',
+        department: '经信商务局',
+        year: 2019,
+        month: 6,
+        mode,
+      });
+      const rows = rowsByCode(spec);
+      for (const code of ['C2-04', 'C2-09']) {
+        const r = rows.get(code) ?? -1;
+        expect(cellAt(spec, at('tier', r)).formula).not.toContain(at('pace', r));
+        expect(numberFormatOf(spec, cellAt(spec, at('tier', r)))).toBe('[=2]"达力争";[=1]"达确保";"未达确保"');
+      }
+      // a level row marked paced follows 序时进度 like any ratio kind
+      const level = rows.get('C2-03') ?? -1;
+      expect(cellAt(spec, at('tier', level)).formula).toContain(at('pace', level));
+    }
+  });
+});
 
 describe('formula engine: the samples cover every light and tier', () => {
   it('has 绿, 黄, 红 and 未填报 rows, and every tier', () => {

@@ -74,7 +74,7 @@ describeBrowser('preview host (Chromium)', () => {
     await bar.fill('7.5');
     await bar.press('Enter');
     expect(await cell('J7').textContent()).toBe('107.1%');
-    expect(await cell('K7').textContent()).toBe('达确保');
+    expect(await cell('K7').textContent()).toBe('序时达力争'); // June: 7.5 ≥ 力争 8 × 50% (SPEC §4)
     expect(await cell('M7').textContent()).toBe('绿');
     await cell('H7').click();
     await bar.fill('2.5');

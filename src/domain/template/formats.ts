@@ -1,4 +1,4 @@
-import { WORDS_ZH } from '../i18n/words.zh';
+import { WORDS_ZH, type WordMessageKey } from '../i18n/words.zh';
 import type { Kind } from '../calc/kinds';
 import type { BorderSpec, StyleSpec } from '../grid/sheetSpec';
 
@@ -35,10 +35,31 @@ export const LARGE_FORMAT = '#,##0';
 export const PERIOD_FORMAT = 'yyyy"年"m"月"';
 export const TEXT_FORMAT = '@';
 
-/** 力争档 (SPEC §4): at most two conditions, which Excel accepts. */
-export const TIER_FORMAT = `[=2]${quote(zh['tier.2'])};[=1]${quote(zh['tier.1'])};${quote(zh['tier.0'])}`;
-/** A stretch-only indicator has tier 2 or 0: 0 means "below 力争", there is no 确保 level to miss. */
-export const STRETCH_ONLY_TIER_FORMAT = `[=2]${quote(zh['tier.2'])};[=1]${quote(zh['tier.1'])};"未达力争"`;
+type TierWordKey = Extract<WordMessageKey, `tier.${string}`>;
+
+/**
+ * The words of a tier cell for 2, 1 and 0 (SPEC §4). A stretch-only indicator has tier 2 or 0: its 0 means "below
+ * 力争", there is no 确保 level to miss. A paced row before December (`isPacedTier`) is compared with the paced
+ * targets T·E and S·E: 序时达力争 / 序时达确保 / 序时未达, a stretch-only one too (序时未达 names no 确保).
+ */
+export function tierWords(paced: boolean, stretchOnly: boolean): readonly [string, string, string] {
+  const keys: readonly [TierWordKey, TierWordKey, TierWordKey] = paced
+    ? ['tier.paced.2', 'tier.paced.1', 'tier.paced.0']
+    : ['tier.2', 'tier.1', stretchOnly ? 'tier.stretchOnly.0' : 'tier.0'];
+  return [zh[keys[0]], zh[keys[1]], zh[keys[2]]];
+}
+
+/** The tier cell's number format: at most two conditions, which Excel accepts. */
+export function tierFormat(paced: boolean, stretchOnly: boolean): string {
+  const [two, one, zero] = tierWords(paced, stretchOnly);
+  return `[=2]${quote(two)};[=1]${quote(one)};${quote(zero)}`;
+}
+
+/** 力争档 against the annual targets. */
+export const TIER_FORMAT = tierFormat(false, false);
+export const STRETCH_ONLY_TIER_FORMAT = tierFormat(false, true);
+/** 力争档 against the paced targets (序时达力争 / 序时达确保 / 序时未达). */
+export const PACED_TIER_FORMAT = tierFormat(true, false);
 
 /**
  * The status cell's own format, used only where conditional formats are not rendered (Excel shows the

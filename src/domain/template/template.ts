@@ -1,4 +1,12 @@
-import { DEFAULT_STATUS_THRESHOLDS, endOfMonth, toExcelSerial, type StatusThresholds } from '../calc/calc';
+import {
+  DEFAULT_STATUS_THRESHOLDS,
+  endOfMonth,
+  isPacedTier,
+  pace,
+  tierFollowsPace,
+  toExcelSerial,
+  type StatusThresholds,
+} from '../calc/calc';
 import {
   attainmentFormula,
   growthOperand,
@@ -25,13 +33,14 @@ import {
   PERCENT_FORMAT,
   PERIOD_FORMAT,
   STATUS_FORMAT,
-  STRETCH_ONLY_TIER_FORMAT,
   TEXT_FORMAT,
   THIN_BORDER,
   TIER_FORMAT,
   TIER_STYLES,
   fitWidth,
   inputFormat,
+  tierFormat,
+  tierWords,
   valueFormat,
 } from './formats';
 import { actualValidation, priorValidation, reasonValidation } from './inputRules';
@@ -171,6 +180,7 @@ interface RowFormulas {
 /**
  * The formulas of one indicator row. For `growth` the actual operand is the growth rate from 累计完成 (current)
  * and 上年同期 (prior), and both guard "not reported". A stretch-only indicator is measured against its 力争 target.
+ * The tier of a paced row is compared with its 序时进度 cell, as its light is (SPEC §4).
  */
 export function rowFormulas(ind: Indicator, row: number, mode: FormulaMode, thresholds: StatusThresholds): RowFormulas {
   const h = ref('actual', row);
@@ -180,24 +190,38 @@ export function rowFormulas(ind: Indicator, row: number, mode: FormulaMode, thre
   const target = ind.target === undefined ? null : ref('target', row);
   const stretch = ind.stretch === undefined ? null : ref('stretch', row);
   const goal = target ?? stretch;
+  const pacedTier = ind.paced && tierFollowsPace(ind.kind) ? { expected: ref('pace', row) } : {};
   return {
     attainment: attainmentFormula(mode, ind.kind, { actual, target: goal, guard }),
-    tier: tierFormula(mode, ind.kind, { actual, target, stretch, guard }),
+    tier: tierFormula(mode, ind.kind, { actual, target, stretch, guard, ...pacedTier }),
     pace: ind.paced ? { formula: paceFormula(mode, PERIOD_REF) } : { value: 1 },
     status: statusFormula(mode, ind.kind, { actual, target: goal, guard, expected: ref('pace', row) }, thresholds),
   };
+}
+
+/** The value of a paced row's 序时进度 cell in a template of this report month: m / 12 (SPEC §5). */
+function templatePace(year: number, month: number): number {
+  const e = pace(endOfMonth(year, month));
+  if (!e.ok) throw new RangeError(`no 序时进度 for ${year}-${month}`); // year and month are checked before
+  return e.value;
+}
+
+/** Is the tier of this row compared with the paced targets (序时 words: a paced row while E < 1, SPEC §4)? */
+function pacedTierIn(ind: Indicator, expected: number): boolean {
+  return ind.paced && isPacedTier(ind.kind, expected);
 }
 
 function indicatorRow(
   ind: Indicator,
   index: number,
   row: number,
+  expected: number,
   mode: FormulaMode,
   thresholds: StatusThresholds,
 ): CellSpec[] {
   const f = rowFormulas(ind, row, mode, thresholds);
   const fmt = valueFormat(ind.kind, ind.unit);
-  const stretchOnly = ind.target === undefined && ind.stretch !== undefined;
+  const tierFmt = tierFormat(pacedTierIn(ind, expected), ind.target === undefined && ind.stretch !== undefined);
   return keyed({
     seq: { value: index + 1, style: 'center' },
     code: { value: ind.code, style: 'center' },
@@ -209,9 +233,10 @@ function indicatorRow(
     actual: inputCell(null, inputFormat(ind.kind, ind.unit)),
     prior: ind.kind === 'growth' ? inputCell(null, inputFormat(ind.kind, ind.unit)) : { value: null, style: 'unused' },
     attainment: { formula: f.attainment, style: 'calc' },
-    tier: stretchOnly
-      ? { formula: f.tier, style: 'tier', numberFormat: STRETCH_ONLY_TIER_FORMAT }
-      : { formula: f.tier, style: 'tier' },
+    tier:
+      tierFmt === TIER_FORMAT
+        ? { formula: f.tier, style: 'tier' }
+        : { formula: f.tier, style: 'tier', numberFormat: tierFmt },
     pace: { ...f.pace, style: 'calc' },
     status: { formula: f.status, style: 'status' },
     reason: inputCell(null, TEXT_FORMAT),
@@ -234,9 +259,11 @@ function notesText(month: number): string {
 function columnWidths(
   campaign: Campaign,
   department: string,
+  expected: number,
   headers: Readonly<Record<ColumnKey, string>>,
 ): SheetSpec['columnWidths'] {
   const inds = campaign.indicators;
+  const pacedTierWords = inds.some((i) => pacedTierIn(i, expected)) ? tierWords(true, false) : [];
   const w: Record<ColumnKey, number> = {
     seq: fitWidth([headers.seq, String(inds.length)], 6, 8),
     code: fitWidth([headers.code, ...inds.map((i) => i.code)], 8, 12),
@@ -248,7 +275,7 @@ function columnWidths(
     actual: fitWidth([headers.actual], 12, 18),
     prior: fitWidth([headers.prior], 12, 14),
     attainment: fitWidth([headers.attainment], 9, 12),
-    tier: fitWidth([headers.tier, '未达确保', '未达力争'], 10, 12),
+    tier: fitWidth([headers.tier, '未达确保', '未达力争', ...pacedTierWords], 10, 12),
     pace: fitWidth([headers.pace, '联系电话', '配合部门'], 10, 12),
     status: fitWidth([headers.status, '未填报'], 8, 10),
     reason: 40,
@@ -343,6 +370,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
   const first = layout.rows.firstIndicator;
   const last = layout.rows.lastIndicator;
   const thresholds = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+  const expected = templatePace(year, month);
   const heading = headingRows(input, campaign);
   const notes = segments(layout.rows.notes, [
     { span: COLUMN_KEYS.length, cell: { value: notesText(month), style: 'notes' } },
@@ -353,7 +381,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
     { at: `${FIRST_COLUMN}${ROWS.title}`, rows: heading.rows },
     {
       at: `${FIRST_COLUMN}${first}`,
-      rows: campaign.indicators.map((ind, i) => indicatorRow(ind, i, first + i, mode, thresholds)),
+      rows: campaign.indicators.map((ind, i) => indicatorRow(ind, i, first + i, expected, mode, thresholds)),
     },
     { at: `${FIRST_COLUMN}${layout.rows.notes}`, rows: [notes.cells] },
   ];
@@ -372,7 +400,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
     },
     styles: STYLES,
     blocks,
-    columnWidths: columnWidths(campaign, department, columnHeaders(month)),
+    columnWidths: columnWidths(campaign, department, expected, columnHeaders(month)),
     rowHeights: [
       { row: ROWS.marker, height: 15, hidden: true },
       { row: ROWS.keys, height: 15, hidden: true },
