@@ -1,4 +1,4 @@
-import { read, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
+import { read, utils, type CellObject, type FullProperties, type WorkSheet } from '@e965/xlsx';
 import type { SheetData } from '../../domain/grid/sheet';
 import type { CellValue } from '../../domain/grid/cells';
 
@@ -19,6 +19,13 @@ export interface ParsedFile {
   readonly file: string;
   readonly sheets: readonly SheetData[];
   readonly problems: readonly { readonly code: FileProblemCode; readonly sheet?: string; readonly detail?: string }[];
+  /**
+   * When the workbook was last saved (ISO 8601): its own document property (docProps/core.xml dcterms:modified),
+   * else the file system's date of the picked file (File.lastModified); absent when neither is known. Which of a
+   * department's submissions counts depends on it (SPEC §8 Corrections).
+   */
+  readonly savedAt?: string;
+  readonly savedAtSource?: 'document' | 'file';
 }
 
 const ERRORS: Readonly<Record<number, string>> = {
@@ -73,6 +80,12 @@ function toSheetData(name: string, ws: WorkSheet): SheetData | 'tooLarge' {
   return { name, values, numberFormats };
 }
 
+/** The workbook's own last-saved time (dcterms:modified, which SheetJS reads as Props.ModifiedDate), if valid. */
+function documentSavedAt(props: FullProperties | undefined): string | undefined {
+  const at: unknown = props?.ModifiedDate;
+  return at instanceof Date && Number.isFinite(at.getTime()) ? at.toISOString() : undefined;
+}
+
 /** Parses one file; a damaged or oversized file gives a problem, never an exception. */
 export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFile {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -112,5 +125,6 @@ export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFi
     if (data === 'tooLarge') problems.push({ code: 'sheetTooLarge', sheet: name });
     else sheets.push(data);
   }
-  return { file, sheets, problems };
+  const savedAt = documentSavedAt(wb.Props);
+  return { file, sheets, problems, ...(savedAt !== undefined ? { savedAt, savedAtSource: 'document' as const } : {}) };
 }

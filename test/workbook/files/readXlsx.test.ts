@@ -51,3 +51,19 @@ describe('readXlsx', () => {
     expect(r.problems.map((p) => p.code)).toEqual([code]);
   });
 });
+
+describe('readXlsx: the workbook’s own save time (SPEC §8 Corrections)', () => {
+  it('reads docProps/core.xml dcterms:modified as the save time, from the document', async () => {
+    const { wb } = await departmentFile();
+    const savedAt = new Date('2019-07-04T02:30:00Z');
+    const parsed = readXlsx('经信商务局(更正).xlsx', await saveAsXlsx(wb, undefined, { savedAt }));
+    expect(parsed).toMatchObject({ savedAt: '2019-07-04T02:30:00.000Z', savedAtSource: 'document' });
+  });
+
+  it('a workbook without that property has no save time of its own (the file system date is the fallback)', async () => {
+    const { bytes } = await departmentFile();
+    const parsed = readXlsx('x.xlsx', bytes);
+    expect(parsed.savedAt).toBeUndefined();
+    expect(parsed.savedAtSource).toBeUndefined();
+  });
+});

@@ -3,9 +3,15 @@ import type { WorkbookPort } from '../../../src/workbook/port';
 
 /**
  * Saves sheets of a workbook as an .xlsx file the way Excel does: each formula cell keeps its formula and its
- * cached value, literal text stays text. Used to make department files for import tests.
+ * cached value, literal text stays text; `savedAt` becomes the workbook's own last-saved time (docProps/core.xml
+ * dcterms:modified), which Excel writes on every save (without it the file has none). Used to make department files
+ * for import tests.
  */
-export async function saveAsXlsx(port: WorkbookPort, names?: readonly string[]): Promise<Uint8Array> {
+export async function saveAsXlsx(
+  port: WorkbookPort,
+  names?: readonly string[],
+  options: { readonly savedAt?: Date } = {},
+): Promise<Uint8Array> {
   const all = names ?? (await port.listSheets()).map((s) => s.name);
   const sheets = await port.readSheets(all, { formulas: true, numberFormats: true });
   const book = utils.book_new();
@@ -34,5 +40,6 @@ export async function saveAsXlsx(port: WorkbookPort, names?: readonly string[]):
     ws['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: { r: maxR, c: maxC } });
     utils.book_append_sheet(book, ws, s.name);
   }
+  if (options.savedAt) book.Props = { ModifiedDate: options.savedAt };
   return write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
 }
