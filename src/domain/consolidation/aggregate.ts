@@ -248,7 +248,8 @@ function indicatorSummary(
   const a = figure.actual;
   const value = (r: CalcResult): number | null => (r.ok ? r.value : null);
   const att = attainmentOf(ind.kind, a, goal);
-  const tr = tierOf(ind.kind, a, target, stretch);
+  // Paced before December: against the paced targets, so that the tier never contradicts the light (SPEC §4).
+  const tr = tierOf(ind.kind, a, target, stretch, expected ?? 1);
   const st =
     a === null
       ? ({ ok: true, value: LIGHT.none } as const)

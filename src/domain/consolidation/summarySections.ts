@@ -1,8 +1,8 @@
-import { DEFAULT_STATUS_THRESHOLDS } from '../calc/calc';
+import { DEFAULT_STATUS_THRESHOLDS, isPacedTier } from '../calc/calc';
 import { columnLetters } from '../grid/address';
 import type { CellSpec, ChartSpec, ConditionalFormatSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
-import { STRETCH_ONLY_TIER_FORMAT, fitWidth, valueFormat } from '../template/formats';
+import { TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat } from '../template/formats';
 import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary } from './aggregate';
 import type { Consolidation } from './consolidate';
@@ -134,10 +134,13 @@ function reasonsText(s: IndicatorSummary): string {
   return clip(s.reasons.map((r) => `${r.department}：${r.text}`).join('\n'));
 }
 
+/** Is the row's tier compared with the paced targets (序时达力争 / 序时达确保 / 序时未达, SPEC §4)? */
+const pacedTier = (s: IndicatorSummary): boolean => isPacedTier(s.kind, s.expected ?? 1);
+
 /** The cells of one indicator row; `last` is the summary's 报送单位数 or, in the lagging list, the campaign. */
 function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellSpec[] {
   const fmt = valueFormat(s.kind, s.unit);
-  const stretchOnly = s.target === null && s.stretch !== null;
+  const tierFmt = tierFormat(pacedTier(s), s.target === null && s.stretch !== null);
   const cells: Record<SummaryKey, CellSpec> = {
     seq: valueCell(seq, 'center'),
     code: valueCell(s.code, 'center'),
@@ -147,7 +150,7 @@ function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellS
     stretch: valueCell(s.stretch, 'number', fmt),
     actual: valueCell(s.actual, 'number', fmt),
     attainment: valueCell(s.attainment, 'percent'),
-    tier: stretchOnly ? valueCell(s.tier, 'tier', STRETCH_ONLY_TIER_FORMAT) : valueCell(s.tier, 'tier'),
+    tier: tierFmt === TIER_FORMAT ? valueCell(s.tier, 'tier') : valueCell(s.tier, 'tier', tierFmt),
     expected: valueCell(s.expected, 'percent'),
     paceGap: valueCell(s.paceGap, 'gap'),
     // A light that cannot be computed is said in words, not shown as 未填报 (a problem explains it).
@@ -370,7 +373,7 @@ export function summaryColumnWidths(
     stretch: 10,
     actual: fitWidth([headers.actual], 12, 16),
     attainment: 9,
-    tier: fitWidth(['未达确保'], 10, 12),
+    tier: fitWidth(['未达确保', ...(all.some(pacedTier) ? tierWords(true, false) : [])], 10, 12),
     expected: 9,
     paceGap: 11,
     light: 8,

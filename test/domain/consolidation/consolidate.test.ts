@@ -93,12 +93,14 @@ describe('aggregation: sum', () => {
   });
 
   test('attainment, tier, 序时进度, light and 快慢序时 of a paced total (June: E = 50%)', () => {
+    // The tier compares with the paced targets 7 × 50% = 3.5 and 8 × 50% = 4 (SPEC §4): 绿 is always tier ≥ 1.
     const cases: [number, number, number, number, number][] = [
       // actual, attainment, tier, light, gap (points)
-      [3.5, 0.5, 0, 3, 0],
+      [3.5, 0.5, 1, 3, 0],
       [2.8, 0.4, 0, 2, -10],
       [2.7, 2.7 / 7, 0, 1, (2.7 / 7 - 0.5) * 100],
-      [7, 1, 1, 3, 50],
+      [4, 4 / 7, 2, 3, (4 / 7 - 0.5) * 100],
+      [7, 1, 2, 3, 50],
       [8, 8 / 7, 2, 3, (8 / 7 - 0.5) * 100],
     ];
     for (const [actual, att, tier, light, gap] of cases) {

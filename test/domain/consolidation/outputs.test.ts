@@ -11,7 +11,12 @@ import {
 } from '../../../src/domain/consolidation/sheetParts';
 import { SUMMARY_ROWS } from '../../../src/domain/consolidation/summarySections';
 import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
-import { STATUS_FORMAT, STRETCH_ONLY_TIER_FORMAT, TIER_FORMAT } from '../../../src/domain/template/formats';
+import {
+  PACED_TIER_FORMAT,
+  STATUS_FORMAT,
+  STRETCH_ONLY_TIER_FORMAT,
+  TIER_FORMAT,
+} from '../../../src/domain/template/formats';
 import { buildTemplate } from '../../../src/domain/template/template';
 import { cellAddress, parseCell } from '../../../src/domain/grid/address';
 import type { CellValue } from '../../../src/domain/grid/cells';
@@ -130,7 +135,7 @@ describe('汇总 (summary sheet)', () => {
       8,
       4.25,
       4.25 / 7,
-      0,
+      2, // 序时达力争: 4.25 ≥ 8 × 50% (SPEC §4)
       0.5,
       expect.closeTo((4.25 / 7 - 0.5) * 100, 9),
       3,
@@ -153,7 +158,7 @@ describe('汇总 (summary sheet)', () => {
     expect(all.get('I6')?.style).toBe('tier');
     expect(spec.styles.tier?.numberFormat).toBe(TIER_FORMAT);
     expect(spec.styles.status?.numberFormat).toBe(STATUS_FORMAT);
-    expect(all.get('I10')?.numberFormat).toBe(STRETCH_ONLY_TIER_FORMAT); // C1-05, stretch-only
+    expect(all.get('I10')?.numberFormat).toBe(PACED_TIER_FORMAT); // C1-05, stretch-only and paced, in June
     expect(all.get('G6')?.numberFormat).toBe('0.00');
     expect(all.get(`G${c2 + 9}`)?.numberFormat).toBe('0.0%');
   });
@@ -244,6 +249,55 @@ describe('汇总 (summary sheet)', () => {
     const empty = summarySheet(consolidate(PLAN, []), PLAN);
     expect(valueAt(empty, 'A2')).toBe('五大攻坚战指标完成情况汇总表（未选定报告期）');
     expect(empty.marker).toEqual({ type: 'kpi-summary', v: 1, plan: 'five-campaigns-2019' });
+  });
+});
+
+describe('汇总: the paced tier (issue "What leaders receive is right", observation 7)', () => {
+  /** The summary row of an indicator: its tier, the tier's number format and its light. */
+  function summaryRow(month: number, code: string, values: Parameters<typeof fill>[1], campaignId = 'C2') {
+    const lead = campaignId === 'C1' ? LEAD.C1 : LEAD.C2;
+    const result = consolidate(PLAN, [sheetSource(fill(templateGrid(campaignId, lead, { month }), values))]);
+    const spec = summarySheet(result, PLAN);
+    const row = findRow(spec, 'B', code);
+    const tierCell = cells(spec).get(`I${row}`);
+    const format = tierCell?.numberFormat ?? spec.styles[tierCell?.style ?? '']?.numberFormat;
+    return { tier: tierCell?.value, format, light: valueAt(spec, `L${row}`), expected: valueAt(spec, `J${row}`) };
+  }
+
+  test('C2-01 at 57.5% of 2,000 亩 in June (E = 50%) is 绿 and 序时达确保, never 未达确保', () => {
+    const june = summaryRow(6, 'C2-01', { 'C2-01': { actual: 1150 } });
+    expect(june).toEqual({ tier: 1, format: PACED_TIER_FORMAT, light: 3, expected: 0.5 });
+    expect(PACED_TIER_FORMAT).toBe('[=2]"序时达力争";[=1]"序时达确保";"序时未达"');
+  });
+
+  test('the same 57.5% in December (E = 100%) is 红 and 未达确保, against the annual target', () => {
+    expect(summaryRow(12, 'C2-01', { 'C2-01': { actual: 1150 } })).toEqual({
+      tier: 0,
+      format: TIER_FORMAT,
+      light: 1,
+      expected: 1,
+    });
+  });
+
+  test('non-paced rows keep the annual words; stretch-only rows say 未达力争 in December', () => {
+    expect(summaryRow(6, 'C2-03', { 'C2-03': { actual: 30 } })).toMatchObject({ tier: 0, format: TIER_FORMAT });
+    expect(summaryRow(12, 'C1-05', { 'C1-05': { actual: 0 } }, 'C1')).toMatchObject({
+      tier: 0,
+      format: STRETCH_ONLY_TIER_FORMAT,
+    });
+    expect(summaryRow(6, 'C1-05', { 'C1-05': { actual: 1 } }, 'C1')).toMatchObject({
+      tier: 2, // 力争 1 个 × 50% = 0.5: 序时达力争
+      format: PACED_TIER_FORMAT,
+    });
+  });
+
+  test('the tier column is wide enough for 序时达力争 when a row says it', () => {
+    const widthOf = (month: number): number | undefined => {
+      const result = consolidate(PLAN, [sheetSource(templateGrid('C2', LEAD.C2, { month }))]);
+      return summarySheet(result, PLAN).columnWidths?.find((w) => w.column === 'I')?.width;
+    };
+    expect(widthOf(6)).toBe(12); // 序时达力争: ten wide, and a margin
+    expect(widthOf(12)).toBe(10); // 未达确保, as before
   });
 });
 
