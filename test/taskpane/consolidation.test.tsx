@@ -113,7 +113,7 @@ describe('view model: sources, periods, files', () => {
       line: '招大引强 · 投资促进中心 · 2019 年 6 月',
       estimateLabel: '将计入',
     });
-    expect(rows[3]).toMatchObject({ title: '经信商务局.xlsx › 转型升级-经信商务局-6月', estimateLabel: '重复报送' });
+    expect(rows[3]).toMatchObject({ title: '经信商务局.xlsx › 转型升级-经信商务局-6月', estimateLabel: '冲突' });
     expect(sourceRows(sources, { year: 2019, month: 6 }, plan, en, 'en-US')[0]?.line).toBe(
       'Investment attraction · 投资促进中心 · 6/2019',
     );
@@ -221,10 +221,11 @@ describe('view model: progress, problems, result, failures', () => {
         filesWithProblems: 1,
         sources: 2,
         used: 1,
-        leftOut: { otherPeriod: 1, conflict: 0, structure: 0, noPeriod: 0 },
+        leftOut: { otherPeriod: 1, conflict: 0, structure: 0, noPeriod: 0, superseded: 0 },
         lights: { green: 3, yellow: 2, red: 1, none: 2 },
         expected: 5,
         matrix: { submitted: 1, missing: 3, invalid: 1, conflict: 0, otherPeriod: 0, notExpected: 0 },
+        corrected: 0,
         errors: 2,
         warnings: 0,
         details: 10,

@@ -12,6 +12,7 @@ import {
 } from './aggregate';
 import { detailRecords, inDetailOrder, type DetailRecord } from './details';
 import { submissionMatrix, type SubmissionMatrix } from './matrix';
+import { judgePicks } from './picks';
 import { consolidationProblems, type ConsolidationProblem } from './problems';
 import { rowEntries } from './rows';
 import {
@@ -22,6 +23,7 @@ import {
   reportedPeriods,
   sourceSummary,
   type Origin,
+  type SourcePick,
   type SourceSummary,
 } from './sources';
 
@@ -39,11 +41,15 @@ import {
 export interface Source {
   readonly origin: Origin;
   readonly sheet: SheetData;
+  /** When it was saved (ISO 8601), where known: a file's; a sheet of the open workbook has no save time of its own. */
+  readonly savedAt?: string;
 }
 
 export interface ConsolidateOptions {
   /** The report period to consolidate; default: the latest period among the templates (of the plan year, if any). */
   readonly period?: Period;
+  /** The office's picks (以此为准) where save times cannot tell which submission counts (SPEC §8 Corrections). */
+  readonly picks?: readonly SourcePick[];
 }
 
 export interface Consolidation {
@@ -62,15 +68,19 @@ export interface Consolidation {
   readonly counts: LightCounts;
   /** Every template found, in the order of the details (plan order, department, origin). */
   readonly sources: readonly SourceSummary[];
+  /** The office's picks still standing, for the 汇总 marker (absent when there are none). */
+  readonly picks?: readonly SourcePick[];
 }
 
 export function consolidate(plan: Plan, sources: readonly Source[], options: ConsolidateOptions = {}): Consolidation {
   // 1. The template sheets, read, in an order that depends only on their contents and names.
-  const read = sources.flatMap((s) => prepare(s.origin, s.sheet, plan) ?? []);
+  const read = sources.flatMap((s) => prepare(s.origin, s.sheet, plan, s.savedAt) ?? []);
   const prepared = inContentOrder(read, plan);
-  // 2. The report period, and what it makes of each sheet (included, another period, a conflict …).
+  // 2. The report period, and what it makes of each sheet (included, superseded, another period, a conflict …).
   const period = options.period ?? defaultPeriod(reportedPeriods(prepared), plan.year);
-  const sheets = judgeSheets(prepared, period);
+  const sheets = judgeSheets(prepared, period, options.picks);
+  const files = new Set(sources.flatMap((s) => (s.origin.kind === 'file' ? [s.origin.file] : [])));
+  const picks = judgePicks(options.picks ?? [], period, sheets, files, plan);
   // 3. Every indicator row read; one figure per indicator from the included sheets, a verdict on every value.
   const entries = rowEntries(sheets, plan);
   const { outcomes, verdicts } = aggregateIndicators(plan, entries, period);
@@ -86,10 +96,11 @@ export function consolidate(plan: Plan, sources: readonly Source[], options: Con
     ...(period ? { period, expected: expectedProgress(period) } : {}),
     campaigns,
     details: detailRecords(ordered, verdicts),
-    problems: consolidationProblems({ plan, period, sheets, ordered, outcomes, matrix }),
+    problems: [...picks.problems, ...consolidationProblems({ plan, period, sheets, ordered, outcomes, matrix })],
     matrix,
     lagging: laggingList(indicators),
     counts: countLights(indicators),
     sources: sheets.map(sourceSummary),
+    ...(picks.kept.length > 0 ? { picks: picks.kept } : {}),
   };
 }

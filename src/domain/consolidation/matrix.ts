@@ -4,8 +4,8 @@ import type { Origin, SourceSheet } from './sources';
 import { compareText, samePeriod } from './values';
 
 /**
- * The submission matrix (SPEC §8): department × campaign, 已报 / 未报 / 有误 / 冲突 / 期别不符, from the state of
- * every template sheet. Sheets are grouped by department and campaign once, so that it takes time in proportion
+ * The submission matrix (SPEC §8): department × campaign, 已报 / 未报 / 有误 / 冲突 / 期别不符, with 已更正 noted where
+ * a submission superseded an earlier one, from the state of every template sheet. Sheets are grouped by department and campaign once, so that it takes time in proportion
  * to the number of sheets plus the number of cells.
  */
 
@@ -20,6 +20,8 @@ export interface MatrixCell {
   readonly expected: boolean;
   /** The sheets behind the state (for the period, or of other periods when that is all there is). */
   readonly origins: readonly Origin[];
+  /** 已更正: an earlier submission for the period was superseded (absent otherwise). */
+  readonly corrected?: true;
 }
 
 export interface SubmissionMatrix {
@@ -74,16 +76,28 @@ function matrixCell(
   period: Period | undefined,
 ): MatrixCell {
   const now = mine.filter((s) => isForPeriod(s, period));
+  // A superseded submission says nothing of the state: the one that counts does (已更正 is noted beside it).
+  const counting = now.filter((s) => s.state !== 'superseded');
   let state: SubmissionState;
   let from: readonly SourceSheet[] = now;
-  if (now.some((s) => s.state === 'conflict')) state = 'conflict';
-  else if (now.some((s) => s.state !== 'included' || s.problems.some((q) => q.severity === 'error'))) state = 'invalid';
+  if (counting.some((s) => s.state === 'conflict')) state = 'conflict';
+  else if (counting.some((s) => s.state !== 'included' || s.problems.some((q) => q.severity === 'error')))
+    state = 'invalid';
   else if (now.length > 0) state = 'submitted';
   else if (mine.length > 0) {
     state = 'otherPeriod';
     from = mine;
   } else state = expected ? 'missing' : 'notExpected';
-  return { department, campaignId, state, expected, origins: from.map((s) => s.origin) };
+  // A conflict is what asks for action: it is not noted 已更正 even when an earlier submission was superseded.
+  const corrected = counting.length < now.length && state !== 'conflict';
+  return {
+    department,
+    campaignId,
+    state,
+    expected,
+    origins: from.map((s) => s.origin),
+    ...(corrected ? { corrected: true as const } : {}),
+  };
 }
 
 export function submissionMatrix(

@@ -12,6 +12,7 @@ import {
   detailColumnWidths,
   detailLayout,
 } from './detailSections';
+import { PICKS_FIELD, encodePicks } from './picks';
 import { DETAIL_SHEET, OUTPUT_VERSION, STYLES, SUMMARY_SHEET, SheetBuilder } from './sheetParts';
 import {
   SUMMARY_ROWS,
@@ -39,6 +40,12 @@ function marker(type: string, result: Consolidation): NonNullable<SheetSpec['mar
   return { type, v: OUTPUT_VERSION, plan: result.planId, ...(p ? { year: p.year, month: p.month } : {}) };
 }
 
+/** 汇总's marker also keeps the office's picks (以此为准), which the next run reads back (picksOfMarker). */
+function summaryMarker(result: Consolidation): NonNullable<SheetSpec['marker']> {
+  const picks = result.picks ?? [];
+  return { ...marker(SUMMARY_MARKER_TYPE, result), ...(picks.length > 0 ? { [PICKS_FIELD]: encodePicks(picks) } : {}) };
+}
+
 /** 汇总: title, one header row per campaign and one row per indicator, lagging list, submission matrix, charts. */
 export function summarySheet(result: Consolidation, plan: Plan): SheetSpec {
   const headers = summaryHeaders(result.period?.month);
@@ -51,7 +58,7 @@ export function summarySheet(result: Consolidation, plan: Plan): SheetSpec {
   const notesRow = addNotes(b, plan);
   return {
     name: SUMMARY_SHEET,
-    marker: marker(SUMMARY_MARKER_TYPE, result),
+    marker: summaryMarker(result),
     styles: STYLES,
     blocks: b.blocks,
     columnWidths: summaryColumnWidths(result, headers),

@@ -7,7 +7,7 @@ import type { Period } from '../validation/period';
 import type { Dissent, IndicatorOutcome } from './aggregate';
 import type { SubmissionMatrix } from './matrix';
 import { DETAIL_FIELDS, literalAt, type RowEntry } from './rows';
-import { claimants, originText, readableClaims, type Origin, type SourceSheet } from './sources';
+import { originText, sameOrigin, type Origin, type PreparedSheet, type SourceSheet } from './sources';
 import { compareText, isEmpty, shown } from './values';
 
 /**
@@ -62,15 +62,16 @@ export function consolidationProblems(from: ProblemInputs): ConsolidationProblem
 
 function sheetProblems(sheets: readonly SourceSheet[], period: Period | undefined, plan: Plan): ConsolidationProblem[] {
   const campaigns = new Map(plan.campaigns.map((c) => [c.id, c]));
-  const claims = readableClaims(sheets, period);
   const identical = identicalGroups();
   return sheets.flatMap((s) => {
-    const rivals = claimants(s, claims);
-    const stated = stateProblem(s, period, rivals, () => identical(s, rivals), campaigns);
+    const tied = s.contest?.decision.tied ?? [];
+    const stated = stateProblem(s, period, () => identical(s, tied), campaigns);
     const own = ownProblems(s);
     if (!stated) return own;
-    // Another period and a conflict come first: they say why the sheet's values are not used at all.
-    return s.state === 'otherPeriod' || s.state === 'conflict' ? [stated, ...own] : [...own, stated];
+    // Another period, a conflict and a correction come first: they say why the sheet's values are not used at all.
+    return s.state === 'otherPeriod' || s.state === 'conflict' || s.state === 'superseded'
+      ? [stated, ...own]
+      : [...own, stated];
   });
 }
 
@@ -84,11 +85,15 @@ function sheetBase(s: SourceSheet): SheetBase {
   };
 }
 
-/** The validator's problems of a sheet; of another period's sheet only those of its structure and period. */
+/**
+ * The validator's problems of a sheet; of another period's sheet, or of one superseded by a correction, only those
+ * of its structure and period (its value problems concern a report not consolidated now; its values are in 明细).
+ */
 function ownProblems(s: SourceSheet): ConsolidationProblem[] {
-  // Its value problems concern a report not consolidated now.
   const own =
-    s.state === 'otherPeriod' ? s.problems.filter((q) => q.field === 'structure' || q.field === 'period') : s.problems;
+    s.state === 'otherPeriod' || s.state === 'superseded'
+      ? s.problems.filter((q) => q.field === 'structure' || q.field === 'period')
+      : s.problems;
   const base = sheetBase(s);
   return own.map((q) => ({
     severity: q.severity,
@@ -106,7 +111,6 @@ function ownProblems(s: SourceSheet): ConsolidationProblem[] {
 function stateProblem(
   s: SourceSheet,
   period: Period | undefined,
-  rivals: readonly SourceSheet[],
   isIdentical: () => boolean,
   campaigns: ReadonlyMap<string, Campaign>,
 ): ConsolidationProblem | undefined {
@@ -119,19 +123,27 @@ function stateProblem(
       ...submission,
     };
   }
+  const group = {
+    department: s.department ?? '',
+    campaign: campaigns.get(s.campaignId ?? '')?.name ?? s.campaignId ?? '',
+    year: s.period?.year ?? 0,
+    month: s.period?.month ?? 0,
+  };
   if (s.state === 'conflict' && s.period) {
-    const others = rivals.filter((o) => o !== s);
+    const tied = s.contest?.decision.tied ?? [];
     return {
       severity: 'error',
       key: isIdentical() ? 'consolidation.conflictIdentical' : 'consolidation.conflict',
-      params: {
-        department: s.department ?? '',
-        campaign: campaigns.get(s.campaignId ?? '')?.name ?? s.campaignId ?? '',
-        year: s.period.year,
-        month: s.period.month,
-        count: rivals.length,
-        others: others.map((o) => originText(o.origin)).join('、'),
-      },
+      params: { ...group, count: tied.length, others: namesBut(tied, s) },
+      ...submission,
+    };
+  }
+  if (s.state === 'superseded' && s.contest) {
+    const { winner, by, tied } = s.contest.decision;
+    return {
+      severity: 'warning',
+      key: by === 'pick' ? 'consolidation.supersededByPick' : 'consolidation.superseded',
+      params: { ...group, by: namesBut(winner ? [winner] : tied, s) },
       ...submission,
     };
   }
@@ -143,12 +155,20 @@ function stateProblem(
   return undefined;
 }
 
+/** The other sheets of a list, named for a message. */
+function namesBut(sheets: readonly PreparedSheet[], s: SourceSheet): string {
+  return sheets
+    .filter((o) => !sameOrigin(o.origin, s.origin))
+    .map((o) => originText(o.origin))
+    .join('、');
+}
+
 function markerCell(s: SourceSheet): string {
   return findMarkers(s.sheet.values)[0]?.cell ?? 'A1';
 }
 
 /** The values of every input cell of every indicator of a readable sheet, as one comparable text. */
-function contentKey(s: SourceSheet): string {
+function contentKey(s: PreparedSheet): string {
   return JSON.stringify(
     [...(s.reading?.rows ?? [])]
       .sort((x, y) => compareText(x.code, y.code))
@@ -163,8 +183,8 @@ function contentKey(s: SourceSheet): string {
  * Whether a sheet in conflict has the same values as every other sheet claiming its department and campaign
  * (copies of one report, worded so in the message). Each group is compared once, in time linear in its size.
  */
-function identicalGroups(): (s: SourceSheet, rivals: readonly SourceSheet[]) => boolean {
-  const known = new Map<readonly SourceSheet[], boolean>();
+function identicalGroups(): (s: SourceSheet, rivals: readonly PreparedSheet[]) => boolean {
+  const known = new Map<readonly PreparedSheet[], boolean>();
   return (s, rivals) => {
     if (!s.reading) return false; // a sheet that cannot be read is never a copy
     let same = known.get(rivals);

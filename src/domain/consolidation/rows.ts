@@ -4,7 +4,7 @@ import type { Field } from '../grid/problems';
 import { cellAt } from '../grid/sheet';
 import type { Indicator, Plan } from '../plan/schema';
 import type { TemplateRow } from '../validation/validateSheet';
-import type { SourceSheet } from './sources';
+import type { PreparedSheet, SourceSheet } from './sources';
 
 /**
  * The indicator rows read from the template sheets, one entry per row whose code is an indicator of the sheet's
@@ -19,6 +19,7 @@ export const DETAIL_FIELDS: readonly DetailField[] = ['actual', 'prior', 'reason
 /** Why a source value is not used in the summary (or, for `sameAsResponsible`, why it is not counted twice). */
 export type WhyNot =
   | 'otherPeriod'
+  | 'superseded'
   | 'conflict'
   | 'structure'
   | 'noPeriod'
@@ -47,7 +48,7 @@ export interface RowEntry {
 }
 
 /** The value of a cell of a sheet by its address, as a literal. */
-export function literalAt(sheet: SourceSheet, address: string): LiteralValue {
+export function literalAt(sheet: PreparedSheet, address: string): LiteralValue {
   const { column, row } = parseCell(address);
   return literalOf(cellAt(sheet.sheet.values, row, column));
 }

@@ -16,8 +16,9 @@ import { compareText, samePeriod } from './values';
 
 /**
  * The first steps of 一键汇总 (SPEC §8): which sheets are templates, the report period, and what happens to each
- * template sheet as a whole for that period (included, another period, a conflict, broken, no period). The rules
- * the task pane shows before a run (defaultPeriod, sourceStates) are the ones a run applies.
+ * template sheet as a whole for that period (included, another period, superseded by a correction, a conflict,
+ * broken, no period). The rules the task pane shows before a run (defaultPeriod, sourceStates, judgeClaims) are the
+ * ones a run applies.
  */
 
 // ————— where a sheet came from —————
@@ -31,6 +32,9 @@ export type Origin =
 export function originKey(o: Origin): string {
   return o.kind === 'sheet' ? `0\u0000${o.sheet}` : `1\u0000${o.file}\u0000${o.sheet}`;
 }
+
+/** The same sheet of the same workbook or file. */
+export const sameOrigin = (a: Origin, b: Origin): boolean => originKey(a) === originKey(b);
 
 export function originParams(o: Origin): { readonly key: MessageKey; readonly params: MessageParams } {
   return o.kind === 'sheet'
@@ -64,12 +68,20 @@ export interface SourceClaim {
   readonly department?: string;
   readonly campaignId?: string;
   readonly period?: Period;
+  /** Where it is (what the office's pick names). */
+  readonly origin?: Origin;
+  /**
+   * When it was saved (ISO 8601): for a file, the workbook's own last-saved time (docProps/core.xml), else the file
+   * system's date; unknown for a sheet of the open workbook.
+   */
+  readonly savedAt?: string;
 }
 
 /** The state a source's claim gives it for a report period (a run may still find it broken). */
-export type ClaimState = 'included' | 'otherPeriod' | 'conflict' | 'unknown';
+export type ClaimState = 'included' | 'superseded' | 'otherPeriod' | 'conflict' | 'unknown';
 
-const claimKey = (c: SourceClaim): string => JSON.stringify([c.department, c.campaignId]);
+const claimKey = (c: Pick<SourceClaim, 'department' | 'campaignId'>): string =>
+  JSON.stringify([c.department, c.campaignId]);
 
 /** The sources claiming each department and campaign for `period` (a department submits once per campaign). */
 export function periodClaims<T extends SourceClaim>(
@@ -94,26 +106,113 @@ export function claimants<T extends SourceClaim>(
   return claims.get(claimKey(source)) ?? [];
 }
 
+// ————— corrections: which of a department's submissions counts —————
+
 /**
- * The state of one source for `period`, given everyone's claims (periodClaims): `unknown` when it does not say its
- * department, campaign or period; `otherPeriod` when it reports another period (or none is chosen); `conflict` when
- * two or more sources claim its department and campaign for the period; else `included`.
+ * The office's choice of the submission that counts (以此为准) for a department, campaign and period whose save
+ * times cannot tell (equal or unknown). Kept in the 汇总 sheet's marker, so that a re-run — the ribbon's too — keeps it.
  */
-export function claimState(
-  source: SourceClaim,
+export interface SourcePick {
+  readonly department: string;
+  readonly campaignId: string;
+  readonly period: Period;
+  readonly origin: Origin;
+}
+
+/** How the sources claiming one department, campaign and period were decided. */
+export interface GroupDecision<T> {
+  /** The submission that counts, if any. */
+  readonly winner?: T;
+  /** What made it count among several: the one latest save time, or the office's pick. */
+  readonly by?: 'savedAt' | 'pick';
+  /** The latest sources, saved at the same time or at unknown times, that nothing decided between (a conflict). */
+  readonly tied: readonly T[];
+}
+
+function savedTime(c: SourceClaim): number | undefined {
+  const t = c.savedAt === undefined ? NaN : Date.parse(c.savedAt);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/**
+ * SPEC §8 Corrections: of one department's submissions of a campaign for a period, the one saved last counts and
+ * supersedes the others. When the latest save times are equal, or any is unknown (a sheet of the open workbook),
+ * the office's pick decides among those latest ones; without a pick they are a conflict.
+ */
+export function decideGroup<T extends SourceClaim>(
+  group: readonly T[],
+  pick: SourcePick | undefined,
+): GroupDecision<T> {
+  const [only] = group;
+  if (group.length === 1 && only !== undefined) return { winner: only, tied: [] };
+  const times = group.map(savedTime);
+  const known = times.flatMap((t) => (t === undefined ? [] : [t]));
+  const latest = known.length === group.length ? Math.max(...known) : undefined;
+  const candidates = latest === undefined ? group : group.filter((_, i) => times[i] === latest);
+  const [first] = candidates;
+  if (candidates.length === 1 && first !== undefined) return { winner: first, by: 'savedAt', tied: [] };
+  const picked = pick && candidates.find((c) => c.origin !== undefined && sameOrigin(c.origin, pick.origin));
+  return picked ? { winner: picked, by: 'pick', tied: [] } : { tied: candidates };
+}
+
+/** A source's claim judged for a period: its state and, when others claim the same, how the group was decided. */
+export interface ClaimJudgement<T> {
+  readonly state: ClaimState;
+  /** The sources claiming its department and campaign for the period (by what they read, in a run). */
+  readonly group: readonly T[];
+  readonly decision?: GroupDecision<T>;
+}
+
+const pickKey = (department: string, campaignId: string, p: Period): string =>
+  JSON.stringify([department, campaignId, p.year, p.month]);
+
+/**
+ * The state of each source for `period`, given everyone's claims (periodClaims) and the office's picks: `unknown`
+ * when it does not say its department, campaign or period; `otherPeriod` when it reports another period (or none is
+ * chosen); when others claim its department and campaign for the period, `included` for the one that counts,
+ * `superseded` for the others, `conflict` for those nothing decided between (decideGroup); else `included`. A source
+ * outside its claim's group (a run's unreadable sheet, by its marker) is superseded when the group is decided.
+ */
+export function judgeClaims<T extends SourceClaim>(
+  sources: readonly T[],
   period: Period | undefined,
-  claims: ReadonlyMap<string, readonly SourceClaim[]>,
-): ClaimState {
-  if (source.period === undefined || source.department === undefined || source.campaignId === undefined)
-    return 'unknown';
-  if (!samePeriod(source.period, period)) return 'otherPeriod';
-  return claimants(source, claims).length > 1 ? 'conflict' : 'included';
+  claims: ReadonlyMap<string, readonly T[]>,
+  picks: readonly SourcePick[] = [],
+): ClaimJudgement<T>[] {
+  const pickOf = new Map(picks.map((p) => [pickKey(p.department, p.campaignId, p.period), p]));
+  const decisions = new Map<readonly T[], GroupDecision<T>>();
+  const decisionOf = (group: readonly T[], s: T): GroupDecision<T> => {
+    let d = decisions.get(group);
+    if (!d) {
+      d = decideGroup(group, period && pickOf.get(pickKey(s.department ?? '', s.campaignId ?? '', period)));
+      decisions.set(group, d);
+    }
+    return d;
+  };
+  return sources.map((s): ClaimJudgement<T> => {
+    if (s.period === undefined || s.department === undefined || s.campaignId === undefined)
+      return { state: 'unknown', group: [] };
+    if (!samePeriod(s.period, period)) return { state: 'otherPeriod', group: [] };
+    const group = claimants(s, claims);
+    if (group.length === 0) return { state: 'included', group };
+    const decision = decisionOf(group, s);
+    const member = group.find((g) => g === s);
+    let state: ClaimState;
+    if (member !== undefined && decision.winner === member) state = 'included';
+    else if (member !== undefined && decision.tied.includes(member)) state = 'conflict';
+    else if (member === undefined && decision.winner === undefined) state = 'conflict';
+    else state = 'superseded';
+    return { state, group, decision };
+  });
 }
 
 /** The state each source's claim gives it for `period`, in the order given (the task pane's preview of a run). */
-export function sourceStates(sources: readonly SourceClaim[], period: Period | undefined): ClaimState[] {
-  const claims = periodClaims(sources, period);
-  return sources.map((s) => claimState(s, period, claims));
+export function sourceStates(
+  sources: readonly SourceClaim[],
+  period: Period | undefined,
+  picks: readonly SourcePick[] = [],
+): ClaimState[] {
+  return judgeClaims(sources, period, periodClaims(sources, period), picks).map((j) => j.state);
 }
 
 // ————— the template sheets of a run —————
@@ -141,7 +240,12 @@ function isOutputSheet(sheet: SheetData): boolean {
  * A template sheet, or a sheet whose template marker is damaged or displaced (reported, not skipped): anything
  * but a sheet without a template marker and the add-in's own output sheets (undefined).
  */
-export function prepare(origin: Origin, sheet: SheetData, plan: Plan): PreparedSheet | undefined {
+export function prepare(origin: Origin, sheet: SheetData, plan: Plan, savedAt?: string): PreparedSheet | undefined {
+  const read = readTemplate(origin, sheet, plan);
+  return read && savedAt !== undefined ? { ...read, savedAt } : read;
+}
+
+function readTemplate(origin: Origin, sheet: SheetData, plan: Plan): PreparedSheet | undefined {
   if (isOutputSheet(sheet)) return undefined;
   const checked = validateTemplateSheet(sheet, plan);
   if (
@@ -204,14 +308,20 @@ export function reportedPeriods(prepared: readonly PreparedSheet[]): Period[] {
 /** What happened to a template sheet as a whole. */
 export type SourceState =
   | 'included' // its valid values are used
+  | 'superseded' // 已被更正: the same department and campaign submitted again for the period, saved later or picked
   | 'otherPeriod' // another report period: listed, left out
-  | 'conflict' // the same department and campaign submitted more than once for the period: all left out
+  | 'conflict' // submitted more than once for the period, nothing decides which counts: all of those left out
   | 'structure' // broken structure (marker, keys, codes …): left out
   | 'noPeriod'; // the report period cannot be read: left out
 
 /** A template sheet of the run and its state for the report period. */
 export interface SourceSheet extends PreparedSheet {
   readonly state: SourceState;
+  /** When others claim its department and campaign for the period: who they are (readable) and what decided. */
+  readonly contest?: {
+    readonly group: readonly PreparedSheet[];
+    readonly decision: GroupDecision<PreparedSheet>;
+  };
 }
 
 /**
@@ -236,13 +346,26 @@ function sheetState(p: PreparedSheet, claimed: ClaimState): SourceState {
   if (p.reading && !p.reading.period) return 'noPeriod';
   if (claimed === 'conflict') return 'conflict';
   if (claimed === 'otherPeriod' && p.reading) return 'otherPeriod';
+  if (claimed === 'superseded' && p.reading) return 'superseded';
   return claimed === 'included' && !p.broken ? 'included' : 'structure';
 }
 
-/** Every sheet's state for the report period, by the one rule of claimState. */
-export function judgeSheets(prepared: readonly PreparedSheet[], period: Period | undefined): SourceSheet[] {
-  const claims = readableClaims(prepared, period);
-  return prepared.map((p) => ({ ...p, state: sheetState(p, claimState(p, period, claims)) }));
+/** Every sheet's state for the report period, by the one rule of judgeClaims (the office's picks included). */
+export function judgeSheets(
+  prepared: readonly PreparedSheet[],
+  period: Period | undefined,
+  picks: readonly SourcePick[] = [],
+): SourceSheet[] {
+  const judged = judgeClaims(prepared, period, readableClaims(prepared, period), picks);
+  return prepared.map((p, i): SourceSheet => {
+    const j = judged[i] ?? { state: 'unknown', group: [] };
+    const contested = j.decision !== undefined && (j.group.length > 1 || !j.group.includes(p));
+    return {
+      ...p,
+      state: sheetState(p, j.state),
+      ...(contested && j.decision ? { contest: { group: j.group, decision: j.decision } } : {}),
+    };
+  });
 }
 
 export interface SourceSummary {
@@ -252,6 +375,8 @@ export interface SourceSummary {
   readonly campaignId?: string;
   /** The period the sheet reports (for a sheet that could not be read: the period of its marker, if any). */
   readonly period?: Period;
+  /** When it was saved, where known (a file's). */
+  readonly savedAt?: string;
   readonly errors: number;
   readonly warnings: number;
 }
@@ -263,6 +388,7 @@ export function sourceSummary(s: SourceSheet): SourceSummary {
     ...(s.department !== undefined ? { department: s.department } : {}),
     ...(s.campaignId !== undefined ? { campaignId: s.campaignId } : {}),
     ...(s.period ? { period: s.period } : {}),
+    ...(s.savedAt !== undefined ? { savedAt: s.savedAt } : {}),
     errors: s.problems.filter((q) => q.severity === 'error').length,
     warnings: s.problems.filter((q) => q.severity === 'warning').length,
   };

@@ -6,7 +6,7 @@ import { TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat } from '../te
 import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary } from './aggregate';
 import type { Consolidation } from './consolidate';
-import { SUBMISSION_STATES, type SubmissionState } from './matrix';
+import { SUBMISSION_STATES, type MatrixCell, type SubmissionState } from './matrix';
 import {
   DETAIL_SHEET,
   SheetBuilder,
@@ -88,6 +88,11 @@ export function summaryTitle(result: Pick<Consolidation, 'planTitle' | 'period'>
 
 export function stateText(state: SubmissionState): string {
   return zh(`consolidation.state.${state}`);
+}
+
+/** A matrix cell's words: its state, with 已更正 noted where a submission superseded an earlier one (SPEC §8). */
+export function matrixText(cell: Pick<MatrixCell, 'state' | 'corrected'>): string {
+  return cell.corrected ? `${stateText(cell.state)}（${zh('consolidation.state.corrected')}）` : stateText(cell.state);
 }
 
 /** Where each summary row of an indicator is, for the reconciliation in 明细. */
@@ -250,7 +255,7 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): voi
       [
         { span: 1, cell: valueCell(i + 1, 'center') },
         { span: 2, cell: valueCell(result.matrix.departments[i] ?? '', 'text') },
-        ...cells.map((c) => ({ span: 1, cell: valueCell(stateText(c.state), 'state') })),
+        ...cells.map((c) => ({ span: 1, cell: valueCell(matrixText(c), 'state') })),
       ],
       width,
     );
@@ -258,15 +263,27 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): voi
   if (result.matrix.rows.length === 0 || campaigns.length === 0) return;
   const from = columnLetters(4);
   const to = columnLetters(3 + campaigns.length);
-  b.format(
-    ...SUBMISSION_STATES.map((s): ConditionalFormatSpec => ({
-      range: `${from}${first}:${to}${b.row - 1}`,
-      rule: { type: 'expression', formula: `=${from}${first}="${stateText(s)}"` },
-      format: STATE_FILLS[s],
-      stopIfTrue: true,
-    })),
+  const range = `${from}${first}:${to}${b.row - 1}`;
+  const rule = (text: string, s: SubmissionState): ConditionalFormatSpec => ({
+    range,
+    rule: { type: 'expression', formula: `=${from}${first}="${text}"` },
+    format: STATE_FILLS[s],
+    stopIfTrue: true,
+  });
+  // 已更正 cells coloured as their state; their rules and the note only where there are such cells.
+  const corrected = SUBMISSION_STATES.filter((s) =>
+    result.matrix.rows.some((cells) => cells.some((c) => c.corrected && c.state === s)),
   );
+  b.format(
+    ...SUBMISSION_STATES.map((s) => rule(stateText(s), s)),
+    ...corrected.map((s) => rule(matrixText({ state: s, corrected: true }), s)),
+  );
+  if (corrected.length > 0) b.addNotes(CORRECTED_NOTE);
 }
+
+const CORRECTED_NOTE =
+  '注：“（已更正）”表示该单位本期报送了不止一份，以最后保存的一份（保存时间相同或无法确定时，以区考评办在任务窗格中' +
+  '确认“以此为准”的一份）为准；较早的一份在“明细”表中标为“已被更正”，不计入汇总。';
 
 // ————— chart data and charts —————
 

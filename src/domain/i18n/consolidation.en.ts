@@ -10,6 +10,16 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
     '{department} submitted "{campaign}" for {year}-{month} {count} times (see also {others}); none is used until the office decides which one counts',
   'consolidation.conflictIdentical':
     '{department} submitted "{campaign}" for {year}-{month} {count} times with the same content (see also {others}); delete the extra copy and it will be used',
+  'consolidation.superseded':
+    '{department} sent "{campaign}" for {year}-{month} again, saved later ({by}), which counts; this one is superseded and not used',
+  'consolidation.supersededByPick':
+    'For {department}\'s "{campaign}" of {year}-{month} the office chose {by} (Use this one); this one is superseded and not used',
+  'consolidation.pickGone':
+    'The choice of {picked} for {department}\'s "{campaign}" of {year}-{month} is cancelled: that sheet is no longer among the sources',
+  'consolidation.pickOvertaken':
+    'The choice of {picked} for {department}\'s "{campaign}" of {year}-{month} is cancelled: {by} was sent since, saved later',
+  'consolidation.picksUnreadable':
+    '{count} choice(s) (Use this one) in the marker of the summary sheet cannot be read and are cancelled; choose again in the task pane',
   'consolidation.structure':
     'The structure of this sheet is broken, so the whole sheet is left out; correct it as the other problems of this sheet say',
   'consolidation.noPeriod': 'The report period cannot be read, so the whole sheet is left out',
@@ -31,7 +41,9 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.originFile': 'sheet "{sheet}" of file "{file}"',
   'consolidation.thisWorkbook': 'This workbook',
   'consolidation.why.otherPeriod': 'Reports {year}-{month}, not the period consolidated',
-  'consolidation.why.conflict': 'Submitted more than once; not used until resolved',
+  'consolidation.why.superseded':
+    "Superseded: the same department's submission saved later, or chosen by the office, counts; not used",
+  'consolidation.why.conflict': 'Conflict: submitted more than once; not used until the office decides',
   'consolidation.why.structure': 'The sheet structure is broken; the sheet is left out',
   'consolidation.why.noPeriod': 'The report period cannot be read; the sheet is left out',
   'consolidation.why.invalid': 'Invalid value, not used (see the problems)',
@@ -48,6 +60,7 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.state.conflict': 'Conflict',
   'consolidation.state.otherPeriod': 'Other period',
   'consolidation.state.notExpected': '—',
+  'consolidation.state.corrected': 'Corrected',
   'consolidation.check.ok': 'Equal',
   'consolidation.check.mismatch': 'Not equal',
   'consolidation.aggregation.sum': 'Sum',

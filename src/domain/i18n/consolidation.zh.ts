@@ -7,6 +7,16 @@ export const CONSOLIDATION_ZH = {
     '{department}的“{campaign}”{year} 年 {month} 月报表报送了 {count} 份（另见{others}），确认以哪一份为准之前均未计入汇总',
   'consolidation.conflictIdentical':
     '{department}的“{campaign}”{year} 年 {month} 月报表报送了 {count} 份且内容相同（另见{others}），删除多余的一份后才计入汇总',
+  'consolidation.superseded':
+    '{department}的“{campaign}”{year} 年 {month} 月报表另有较晚保存的一份（{by}），以其为准；本表已被更正，未计入汇总',
+  'consolidation.supersededByPick':
+    '{department}的“{campaign}”{year} 年 {month} 月报表已确认以{by}为准（以此为准）；本表已被更正，未计入汇总',
+  'consolidation.pickGone':
+    '之前的“以此为准”（{department}的“{campaign}”{year} 年 {month} 月以{picked}为准）已取消：该报表已不在本次汇总的来源中',
+  'consolidation.pickOvertaken':
+    '之前的“以此为准”（{department}的“{campaign}”{year} 年 {month} 月以{picked}为准）已取消：此后又报送了较晚保存的{by}',
+  'consolidation.picksUnreadable':
+    '“汇总”表标记中有 {count} 项“以此为准”的确认无法读取，已取消，请在任务窗格中重新确认',
   'consolidation.structure': '报表结构有错误，整表未计入汇总；请按本表的其他问题更正',
   'consolidation.noPeriod': '报告期无法识别，整表未计入汇总',
   'consolidation.missing': '{department}未报送“{campaign}”{year} 年 {month} 月报表',
@@ -24,7 +34,8 @@ export const CONSOLIDATION_ZH = {
   'consolidation.originFile': '文件“{file}”的工作表“{sheet}”',
   'consolidation.thisWorkbook': '本工作簿',
   'consolidation.why.otherPeriod': '报告期为 {year} 年 {month} 月，不是本次汇总的报告期',
-  'consolidation.why.conflict': '重复报送，确认以哪一份为准之前不计入',
+  'consolidation.why.superseded': '已被更正：以同一单位较晚保存或确认“以此为准”的一份为准，不计入',
+  'consolidation.why.conflict': '冲突：同一单位同一报告期报送了多份，确认以哪一份为准之前不计入',
   'consolidation.why.structure': '报表结构有错误，整表不计入',
   'consolidation.why.noPeriod': '报告期无法识别，整表不计入',
   'consolidation.why.invalid': '数值无效，不计入（见问题清单）',
@@ -41,6 +52,7 @@ export const CONSOLIDATION_ZH = {
   'consolidation.state.conflict': '冲突',
   'consolidation.state.otherPeriod': '期别不符',
   'consolidation.state.notExpected': '—',
+  'consolidation.state.corrected': '已更正',
   'consolidation.check.ok': '一致',
   'consolidation.check.mismatch': '不一致',
   'consolidation.aggregation.sum': '求和',

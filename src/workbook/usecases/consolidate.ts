@@ -3,7 +3,8 @@ import { consolidate, type Consolidation, type Source } from '../../domain/conso
 import type { LightCounts } from '../../domain/consolidation/aggregate';
 import { SUBMISSION_STATES, type SubmissionState } from '../../domain/consolidation/matrix';
 import type { ConsolidationProblem } from '../../domain/consolidation/problems';
-import type { SourceState } from '../../domain/consolidation/sources';
+import { mergePicks, picksOfMarker } from '../../domain/consolidation/picks';
+import type { SourcePick, SourceState } from '../../domain/consolidation/sources';
 import { detailSheet, summarySheet } from '../../domain/consolidation/outputs';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../domain/consolidation/sheetParts';
 import type { Plan } from '../../domain/plan/schema';
@@ -32,6 +33,11 @@ export interface ConsolidateWorkbookRequest {
   readonly files?: readonly ParsedFile[];
   /** Default: the latest period among the sources (the domain's rule). */
   readonly period?: Period;
+  /**
+   * Picks the office made now (以此为准); those of earlier runs are read from the 汇总 sheet's marker and kept, a new
+   * pick replacing the one for the same department, campaign and period.
+   */
+  readonly picks?: readonly SourcePick[];
   /** Called as each stage starts (index 0–3); the use case then yields once, so that a progress bar can paint. */
   readonly onStage?: (stage: ConsolidationStage, index: number) => void;
 }
@@ -53,6 +59,8 @@ export interface ConsolidationCounts {
   readonly expected: number;
   /** … by state. */
   readonly matrix: Readonly<Record<SubmissionState, number>>;
+  /** … of which 已更正: an earlier submission superseded by a correction (or by the office's pick). */
+  readonly corrected: number;
   readonly errors: number;
   readonly warnings: number;
   /** Source values found, and how many of them the summary uses. */
@@ -69,7 +77,13 @@ export interface WorkbookConsolidation {
 }
 
 /** The states of a sheet left out of a run, in the order they are counted and listed. */
-export const LEFT_OUT_STATES: readonly LeftOutState[] = ['otherPeriod', 'conflict', 'structure', 'noPeriod'];
+export const LEFT_OUT_STATES: readonly LeftOutState[] = [
+  'otherPeriod',
+  'conflict',
+  'structure',
+  'noPeriod',
+  'superseded',
+];
 
 /** Message keys of file problems (in the task pane's catalogue; the 明细 sheet lists them in Chinese). */
 export const FILE_PROBLEM_KEYS = {
@@ -121,18 +135,25 @@ export async function consolidateSheets(
 
   await stage('parse');
   const files = uniqueNames(request.files ?? []);
+  // A sheet of this workbook has no save time of its own; a file's is its workbook's (or its file system date).
   const sources: Source[] = [
     ...sheets.map((sheet): Source => ({ origin: { kind: 'sheet', sheet: sheet.name }, sheet })),
     ...files.flatMap((f) =>
-      f.sheets.map((sheet): Source => ({ origin: { kind: 'file', file: f.file, sheet: sheet.name }, sheet })),
+      f.sheets.map((sheet): Source => ({
+        origin: { kind: 'file', file: f.file, sheet: sheet.name },
+        sheet,
+        ...(f.savedAt !== undefined ? { savedAt: f.savedAt } : {}),
+      })),
     ),
   ];
+  const kept = previousPicks(sheets);
+  const picks = mergePicks(kept.picks, request.picks ?? []);
 
   await stage('compute');
-  const consolidated = consolidate(plan, sources, request.period ? { period: request.period } : {});
+  const consolidated = consolidate(plan, sources, { ...(request.period ? { period: request.period } : {}), picks });
   const result: Consolidation = {
     ...consolidated,
-    problems: [...fileProblems(files, consolidated), ...consolidated.problems],
+    problems: [...fileProblems(files, consolidated), ...kept.problems, ...consolidated.problems],
   };
   const specs = [summarySheet(result, plan), detailSheet(result)];
 
@@ -163,6 +184,33 @@ function refuseForeignOutputs(sheets: readonly SheetData[]): void {
     const empty = sheet.values.every((row) => row.every((v) => v === null || v === ''));
     if (marker?.type !== type && !empty) throw new PortError('nameClash', sheet.name);
   }
+}
+
+/**
+ * The picks (以此为准) the last run kept in 汇总's marker — so that every run, the ribbon's too, keeps them — and a
+ * notice when some of them cannot be read.
+ */
+function previousPicks(sheets: readonly SheetData[]): {
+  readonly picks: readonly SourcePick[];
+  readonly problems: readonly ConsolidationProblem[];
+} {
+  const summary = sheets.find((s) => s.name === SUMMARY_SHEET);
+  const marker = summary ? markerOf(summary.values) : undefined;
+  const { picks, unreadable } = picksOfMarker(marker?.type === SUMMARY_MARKER_TYPE ? marker : undefined);
+  const problems: ConsolidationProblem[] =
+    unreadable > 0
+      ? [
+          {
+            severity: 'warning',
+            key: 'consolidation.picksUnreadable',
+            params: { count: unreadable },
+            field: 'submission',
+            origin: { kind: 'sheet', sheet: SUMMARY_SHEET },
+            cell: 'A1',
+          },
+        ]
+      : [];
+  return { picks, problems };
 }
 
 /** Two imported files of the same name would be indistinguishable in the detail: the second becomes "name (2)". */
@@ -218,6 +266,7 @@ function countsOf(result: Consolidation, workbookSheets: number, files: readonly
     lights: result.counts,
     expected: expectedCells.length,
     matrix: count(expectedCells, (c) => c.state, SUBMISSION_STATES) as Record<SubmissionState, number>,
+    corrected: expectedCells.filter((c) => c.corrected).length,
     errors: result.problems.filter((p) => p.severity === 'error').length,
     warnings: result.problems.filter((p) => p.severity === 'warning').length,
     details: result.details.length,

@@ -1,11 +1,16 @@
+import { picksOfMarker } from '../../domain/consolidation/picks';
+import { SUMMARY_SHEET } from '../../domain/consolidation/sheetParts';
 import {
   defaultPeriod,
-  sourceStates,
+  judgeClaims,
+  periodClaims,
   type ClaimState,
   type Origin,
   type SourceClaim,
+  type SourcePick,
 } from '../../domain/consolidation/sources';
 import {
+  SUMMARY_MARKER_TYPE,
   TEMPLATE_MARKER_TYPE,
   claims,
   markerOf,
@@ -29,6 +34,8 @@ import { activePlan } from './activePlan';
 export interface DetectedSource extends SourceClaim {
   readonly id: string;
   readonly origin: Origin;
+  /** Where a file's save time came from (the workbook's own property, or the file system's date). */
+  readonly savedAtSource?: 'document' | 'file';
 }
 
 /** An imported file as far as it has been read. */
@@ -37,11 +44,17 @@ export interface FileSources {
   readonly parsed?: ParsedFile;
 }
 
-function detected(origin: Origin, marker: MarkerPayload | undefined): DetectedSource {
+function detected(
+  origin: Origin,
+  marker: MarkerPayload | undefined,
+  saved?: Pick<ParsedFile, 'savedAt' | 'savedAtSource'>,
+): DetectedSource {
   const m = templateMarkerOf(marker);
   return {
     id: origin.kind === 'sheet' ? `s:${origin.sheet}` : `f:${origin.file}:${origin.sheet}`,
     origin,
+    ...(saved?.savedAt !== undefined ? { savedAt: saved.savedAt } : {}),
+    ...(saved?.savedAtSource !== undefined ? { savedAtSource: saved.savedAtSource } : {}),
     // A damaged marker claims nothing: the source is listed, its state unknown until a run reads it.
     ...(m ? { department: m.department, campaignId: m.campaign, period: { year: m.year, month: m.month } } : {}),
   };
@@ -56,7 +69,7 @@ export function detectSources(sheets: readonly SheetInfo[], files: readonly File
     (f.parsed?.sheets ?? []).flatMap((sheet) => {
       const marker = markerOf(sheet.values);
       return marker?.type === TEMPLATE_MARKER_TYPE
-        ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker)]
+        ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker, f.parsed)]
         : [];
     }),
   );
@@ -77,10 +90,55 @@ export function previewPeriod(sources: readonly DetectedSource[], planYear: numb
   return defaultPeriod(periodsOf(sources), planYear);
 }
 
+/** What a run would most likely do with a source, by the markers and save times (a run decides). */
+export interface SourceEstimate {
+  readonly state: ClaimState;
+  /**
+   * Whether the office can pick it (以此为准): it is in a conflict, or its group was decided by an earlier pick (a
+   * pick can be changed). A group decided by save times has nothing to pick.
+   */
+  readonly pickable: boolean;
+  /** The pick that would make it count, when pickable. */
+  readonly pick?: SourcePick;
+}
+
+/** What consolidating for `period` will most likely do with each source, by id, with the office's picks. */
+export function estimateSources(
+  sources: readonly DetectedSource[],
+  period: Period | undefined,
+  picks: readonly SourcePick[] = [],
+): Map<string, SourceEstimate> {
+  const judged = judgeClaims(sources, period, periodClaims(sources, period), picks);
+  return new Map(
+    sources.map((s, i): [string, SourceEstimate] => {
+      const j = judged[i];
+      const state = j?.state ?? 'unknown';
+      const pickable = state === 'conflict' || (state === 'superseded' && j?.decision?.by === 'pick');
+      const pick =
+        pickable && period && s.department !== undefined && s.campaignId !== undefined
+          ? { department: s.department, campaignId: s.campaignId, period, origin: s.origin }
+          : undefined;
+      return [s.id, { state, pickable: pick !== undefined, ...(pick ? { pick } : {}) }];
+    }),
+  );
+}
+
 /** What consolidating for `period` will most likely do with each source, by id (the markers' view; a run decides). */
-export function estimate(sources: readonly DetectedSource[], period: Period | undefined): Map<string, ClaimState> {
-  const states = sourceStates(sources, period);
-  return new Map(sources.map((s, i) => [s.id, states[i] ?? 'unknown']));
+export function estimate(
+  sources: readonly DetectedSource[],
+  period: Period | undefined,
+  picks: readonly SourcePick[] = [],
+): Map<string, ClaimState> {
+  return new Map([...estimateSources(sources, period, picks)].map(([id, e]) => [id, e.state]));
+}
+
+/**
+ * The office's picks kept in the 汇总 sheet's marker, as the sheet list shows it (no cell read): what the last run
+ * wrote, and what the next one — the ribbon's too — applies.
+ */
+export function listedPicks(sheets: readonly SheetInfo[]): readonly SourcePick[] {
+  const summary = sheets.find((s) => s.name === SUMMARY_SHEET && s.marker?.type === SUMMARY_MARKER_TYPE);
+  return picksOfMarker(summary?.marker).picks;
 }
 
 /**
@@ -100,10 +158,19 @@ export async function openConsolidation(port: WorkbookPort): Promise<{
   }
 }
 
-/** A picked file: its name and a way to read its bytes (a browser File is one). */
+/** A picked file: its name, a way to read its bytes and its file system date, in ms (a browser File is one). */
 export interface PickedFile {
   readonly name: string;
+  readonly lastModified?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A file's save time: the workbook's own (read by the parser), else the file system's date of the picked file. */
+function withSaveTime(parsed: ParsedFile, picked: PickedFile): ParsedFile {
+  if (parsed.savedAt !== undefined || parsed.sheets.length === 0) return parsed;
+  const at = picked.lastModified;
+  if (at === undefined || !Number.isFinite(at) || at <= 0) return parsed;
+  return { ...parsed, savedAt: new Date(at).toISOString(), savedAtSource: 'file' };
 }
 
 /** A file that could not even be read: the same kind of problem as a damaged one, listed, never dropped. */
@@ -117,7 +184,7 @@ function unreadableFile(name: string, error: unknown): ParsedFile {
 
 /**
  * Reads and parses the department workbooks the office picked, one result per file in the order picked: a file
- * that cannot be read or parsed is a file with a problem. The xlsx reader is loaded on first use (it is not in the
+ * that cannot be read or parsed is a file with a problem. Each file read carries its save time (withSaveTime). The xlsx reader is loaded on first use (it is not in the
  * task pane's initial JavaScript); when it cannot be loaded, every file says so and `error` is that error.
  */
 export async function readImportedFiles(
@@ -144,6 +211,6 @@ export async function readImportedFiles(
   const byName = new Map<string, ParsedFile>();
   for (const r of read) if (!('data' in r)) byName.set(r.file, r);
   for (const p of parsed) byName.set(p.file, p);
-  const files = picked.map((f) => byName.get(f.name) ?? unreadableFile(f.name, 'not parsed'));
+  const files = picked.map((f) => withSaveTime(byName.get(f.name) ?? unreadableFile(f.name, 'not parsed'), f));
   return error === undefined ? { files } : { files, error };
 }

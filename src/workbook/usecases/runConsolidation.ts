@@ -5,8 +5,9 @@ import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun
 
 /**
  * The 一键汇总 click, as the ribbon and the task pane start it: every sheet of the workbook is read once, the plan in
- * use is taken from that same read (the 指标库 sheet as it is now), the workbook is consolidated and 汇总 and 明细
- * written. Round trips in Excel: 3 for 1 sheet or 250 — readAllSheets 2, writeSheets 1 (see the sync-budget test),
+ * use is taken from that same read (the 指标库 sheet as it is now), and so are the office's picks (以此为准) the last
+ * run kept in 汇总's marker (consolidateSheets: a ribbon run keeps them too), the workbook is consolidated and 汇总
+ * and 明细 written. Round trips in Excel: 3 for 1 sheet or 250 — readAllSheets 2, writeSheets 1 (see the sync-budget test),
  * where reading the plan first and then every sheet took 6. The outcome — or why there is none — is recorded for
  * the 汇总 panel (lastRun) and returned; never throws. A 指标库 sheet with errors stops the run: consolidating
  * against the built-in plan instead would compare another year's figures with the wrong targets.

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import { consolidate, type Source } from '../../../src/domain/consolidation/consolidate';
+import { consolidate, type ConsolidateOptions, type Source } from '../../../src/domain/consolidation/consolidate';
+import type { SourcePick } from '../../../src/domain/consolidation/sources';
 import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
 import type { Plan } from '../../../src/domain/plan/schema';
 import { PLAN, fileSource, fill, insertColumn, put, sheetSource, templateGrid, type Grid } from './fixtures';
@@ -118,14 +119,72 @@ function unreadableRivals(): Source[] {
   ];
 }
 
+/**
+ * Corrections (SPEC §8): 社会发展局's 民生改善 file and its 更正 saved later (the correction counts); two files of
+ * 经信商务局 saved at the same time, decided by the office's pick; 发展改革局's sheet of this workbook (no save
+ * time) beside its file, a conflict; three of 建设交通局's, the two latest saved at the same time (a conflict, the
+ * earliest superseded). Picks: the one applied, one overtaken by the correction, one of a sheet that is gone, one of
+ * a file not imported this time and one of another month (both kept as they are).
+ */
+const SAVED = { first: '2019-07-03T01:00:00.000Z', later: '2019-07-04T02:30:00.000Z' } as const;
+
+function corrections(): Source[] {
+  const saved = (source: Source, savedAt: string): Source => ({ ...source, savedAt });
+  return [
+    saved(
+      fileSource(
+        '民生改善.xlsx',
+        sheet('C5', { 'C5-01': { actual: 0.5, reason: '第一次报送' }, 'C5-02': { actual: 0.6 } }),
+      ),
+      SAVED.first,
+    ),
+    saved(
+      fileSource('民生改善(更正).xlsx', sheet('C5', { 'C5-01': { actual: 0.55 }, 'C5-02': { actual: 0.6 } })),
+      SAVED.later,
+    ),
+    saved(fileSource('经信甲.xlsx', sheet('C2', { 'C2-01': { actual: 1000 } })), SAVED.first),
+    saved(fileSource('经信乙.xlsx', sheet('C2', { 'C2-01': { actual: 1100 } })), SAVED.first),
+    sheetSource(sheet('C3', { 'C3-01': { actual: 1 } })),
+    saved(fileSource('发改.xlsx', sheet('C3', { 'C3-01': { actual: 2 } })), SAVED.later),
+    saved(fileSource('建设1.xlsx', sheet('C4', { 'C4-01': { actual: 1 } })), SAVED.first),
+    saved(fileSource('建设2.xlsx', sheet('C4', { 'C4-01': { actual: 2 } })), SAVED.later),
+    saved(fileSource('建设3.xlsx', sheet('C4', { 'C4-01': { actual: 3 } })), SAVED.later),
+  ];
+}
+
+const JUNE = { year: 2019, month: 6 } as const;
+const CORRECTION_PICKS: readonly SourcePick[] = [
+  {
+    department: LEAD.C2,
+    campaignId: 'C2',
+    period: JUNE,
+    origin: { kind: 'file', file: '经信乙.xlsx', sheet: '转型升级-经信商务局-6月' },
+  },
+  {
+    department: LEAD.C5,
+    campaignId: 'C5',
+    period: JUNE,
+    origin: { kind: 'file', file: '民生改善.xlsx', sheet: '民生改善-社会发展局-6月' },
+  },
+  { department: LEAD.C1, campaignId: 'C1', period: JUNE, origin: { kind: 'sheet', sheet: '已删除的表' } },
+  {
+    department: LEAD.C1,
+    campaignId: 'C1',
+    period: { year: 2019, month: 5 },
+    origin: { kind: 'sheet', sheet: '招大引强-投资促进中心-5月' },
+  },
+  { department: LEAD.C4, campaignId: 'C4', period: JUNE, origin: { kind: 'file', file: '未导入.xlsx', sheet: 'x' } },
+];
+
 /** Thresholds of its own (the notes say them). */
 const STRICT: Plan = { ...PLAN, thresholds: { yellowBand: 0.05, growthYellowBand: 0.01 } };
 
-const CASES: readonly (readonly [string, Plan, readonly Source[], { period?: { year: number; month: number } }])[] = [
+const CASES: readonly (readonly [string, Plan, readonly Source[], ConsolidateOptions])[] = [
   ['june', PLAN, june(), {}],
   ['troubles', PLAN, troubles(), {}],
   ['troubles-may', STRICT, troubles(), { period: { year: 2019, month: 5 } }],
   ['unreadable-rivals', PLAN, unreadableRivals(), {}],
+  ['corrections', PLAN, corrections(), { picks: CORRECTION_PICKS }],
   [
     'no-templates',
     PLAN,

@@ -179,7 +179,7 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
   it('counts what it used and left out, the lights and the submission matrix', () => {
     const { counts, result } = outcome;
     expect(counts).toMatchObject({ workbookSheets: 6, files: 2, filesWithProblems: 0, sources: 7, used: 5 });
-    expect(counts.leftOut).toEqual({ otherPeriod: 0, conflict: 2, structure: 0, noPeriod: 0 });
+    expect(counts.leftOut).toEqual({ otherPeriod: 0, conflict: 2, structure: 0, noPeriod: 0, superseded: 0 });
     expect(counts.lights).toEqual(result.counts);
     expect(counts.expected).toBe(5);
     expect(counts.matrix).toMatchObject({ conflict: 1, missing: 0 });

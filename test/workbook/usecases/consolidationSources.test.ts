@@ -1,8 +1,12 @@
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
+import { encodePicks } from '../../../src/domain/consolidation/picks';
+import type { SourcePick } from '../../../src/domain/consolidation/sources';
 import {
   detectSources,
   estimate,
+  estimateSources,
+  listedPicks,
   openConsolidation,
   previewPeriod,
   readImportedFiles,
@@ -76,4 +80,77 @@ it('a department file sent in counts like a sheet: the same department twice for
     'unknown',
     'conflict',
   ]);
+});
+
+describe('corrections in the preview: save times and the office’s picks (SPEC §8)', () => {
+  const C2 = '转型升级-经信商务局-6月';
+  const june = { year: 2019, month: 6 };
+
+  async function twoFiles(first: Date | undefined, second: Date | undefined, lastModified?: number) {
+    const wb = await workbook();
+    const bytes = async (savedAt: Date | undefined) =>
+      saveAsXlsx(wb, [C2], savedAt ? { savedAt } : {}).then((b) => b.slice().buffer);
+    const [a, b] = [await bytes(first), await bytes(second)];
+    const { files } = await readImportedFiles([
+      { name: '经信商务局.xlsx', lastModified, arrayBuffer: async () => a },
+      { name: '经信商务局(更正).xlsx', lastModified, arrayBuffer: async () => b },
+    ]);
+    // Only the files: the workbook's own 转型升级 sheet is left out of this preview.
+    const sheets = (await openConsolidation(wb)).sheets.filter((s) => s.name !== C2);
+    return {
+      files,
+      sources: detectSources(
+        sheets,
+        files.map((parsed) => ({ name: parsed.file, parsed })),
+      ),
+    };
+  }
+
+  it('a file’s save time: its own property first, else the file system date, else unknown', async () => {
+    const withDocument = await twoFiles(new Date('2019-07-03T01:00:00Z'), undefined, Date.UTC(2019, 6, 5, 8));
+    expect(withDocument.files.map((f) => [f.savedAt, f.savedAtSource])).toEqual([
+      ['2019-07-03T01:00:00.000Z', 'document'],
+      ['2019-07-05T08:00:00.000Z', 'file'],
+    ]);
+    const unknown = await twoFiles(undefined, undefined);
+    expect(unknown.files.map((f) => f.savedAt)).toEqual([undefined, undefined]);
+  });
+
+  it('the file saved later counts, the earlier one is superseded; equal times are a conflict', async () => {
+    const later = await twoFiles(new Date('2019-07-03T01:00:00Z'), new Date('2019-07-04T02:30:00Z'));
+    expect([...estimate(later.sources, june).values()].slice(-2)).toEqual(['superseded', 'included']);
+    const same = new Date('2019-07-03T01:00:00Z');
+    const tie = await twoFiles(same, same);
+    const estimates = estimateSources(tie.sources, june);
+    expect([...estimates.values()].slice(-2).map((e) => [e.state, e.pickable])).toEqual([
+      ['conflict', true],
+      ['conflict', true],
+    ]);
+    // The pick that 以此为准 makes, applied: the preview agrees with a run.
+    const pick = [...estimates.values()].at(-1)?.pick;
+    expect(pick).toEqual({
+      department: '经信商务局',
+      campaignId: 'C2',
+      period: june,
+      origin: { kind: 'file', file: '经信商务局(更正).xlsx', sheet: C2 },
+    });
+    const picked = estimateSources(tie.sources, june, pick ? [pick] : []);
+    expect([...picked.values()].slice(-2).map((e) => [e.state, e.pickable])).toEqual([
+      ['superseded', true], // the pick can be changed
+      ['included', false],
+    ]);
+  });
+
+  it('the picks in force are those of the 汇总 sheet’s marker, as the sheet list shows it', () => {
+    const pick: SourcePick = {
+      department: '经信商务局',
+      campaignId: 'C2',
+      period: june,
+      origin: { kind: 'sheet', sheet: '副本' },
+    };
+    const marker = { type: 'kpi-summary', v: 1, picks: encodePicks([pick]) };
+    expect(listedPicks([{ name: '汇总', position: 0, visible: true, marker }])).toEqual([pick]);
+    expect(listedPicks([{ name: '别的表', position: 0, visible: true, marker }])).toEqual([]);
+    expect(listedPicks([])).toEqual([]);
+  });
 });

@@ -59,6 +59,7 @@ const useStyles = makeStyles({
 
 const ESTIMATE_COLOR: Readonly<Record<ClaimState, 'success' | 'warning' | 'danger' | 'informative'>> = {
   included: 'success',
+  superseded: 'informative',
   otherPeriod: 'warning',
   conflict: 'danger',
   unknown: 'informative',
@@ -115,6 +116,11 @@ function SourcesSection({ s, id }: SectionProps) {
         {t('ui.consolidation.sources')}
       </h3>
       <Caption1 className={styles.muted}>{t('ui.consolidation.sourcesHint')}</Caption1>
+      {s.sources.some((r) => r.estimate === 'conflict' || r.estimate === 'superseded') ? (
+        <Caption1 className={styles.muted} data-testid="choose-hint">
+          {t('ui.consolidation.chooseHint')}
+        </Caption1>
+      ) : null}
       {s.sources.length === 0 ? (
         <Body1 className={feature.text}>{t('ui.consolidation.noSources')}</Body1>
       ) : (
@@ -128,6 +134,17 @@ function SourcesSection({ s, id }: SectionProps) {
               <Badge className={styles.badge} appearance="tint" color={ESTIMATE_COLOR[r.estimate]}>
                 {r.estimateLabel}
               </Badge>
+              {r.pick ? (
+                <Button
+                  size="small"
+                  data-testid="choose-source"
+                  aria-label={t('ui.consolidation.chooseSource', { source: r.title })}
+                  disabledFocusable={s.busy}
+                  onClick={() => void s.choose(r.id)}
+                >
+                  {t('ui.consolidation.choose')}
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -187,6 +204,11 @@ function FilesSection({ s, id }: SectionProps) {
                 <span className={styles.muted} data-testid="file-status">
                   {f.text}
                 </span>
+                {f.saved !== undefined ? (
+                  <span className={styles.muted} data-testid="file-saved">
+                    {f.saved}
+                  </span>
+                ) : null}
               </span>
               <Badge className={styles.badge} appearance="tint" color={FILE_COLOR[f.status]} aria-hidden="true">
                 {f.status === 'parsing' ? '…' : f.status === 'ready' ? '✓' : '!'}

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { ClaimState } from '../../../domain/consolidation/sources';
 import type { ConsolidationProblem } from '../../../domain/consolidation/problems';
-import type { Origin } from '../../../domain/consolidation/sources';
+import type { ClaimState, Origin, SourcePick } from '../../../domain/consolidation/sources';
 import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import type { Period } from '../../../domain/validation/period';
@@ -17,7 +16,8 @@ import {
 } from '../../../workbook/usecases/consolidate';
 import {
   detectSources,
-  estimate,
+  estimateSources,
+  listedPicks,
   openConsolidation,
   periodKey,
   periodsOf,
@@ -62,6 +62,20 @@ export interface SourceRow {
   readonly line: string;
   readonly estimate: ClaimState;
   readonly estimateLabel: string;
+  /** The pick that makes this source count (以此为准), where the office can choose (a conflict, or a pick to change). */
+  readonly pick?: SourcePick;
+}
+
+/** A save time as the office reads it: date and time, in its own time zone. */
+export function savedText(at: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(at));
 }
 
 export function sourceRows(
@@ -70,20 +84,27 @@ export function sourceRows(
   plan: Plan | undefined,
   t: Translate,
   locale: Locale,
+  picks: readonly SourcePick[] = [],
 ): SourceRow[] {
-  const states = estimate(sources, period);
+  const estimates = estimateSources(sources, period, picks);
   return sources.map((s) => {
-    const e = states.get(s.id) ?? 'unknown';
+    const e = estimates.get(s.id);
+    const state = e?.state ?? 'unknown';
+    const line = t('ui.consolidation.sourceLine', {
+      campaign: campaignName(plan, s.campaignId, locale),
+      department: s.department ?? '?',
+      period: periodText(s.period, t),
+    });
     return {
       id: s.id,
       title: originText(s.origin, t),
-      line: t('ui.consolidation.sourceLine', {
-        campaign: campaignName(plan, s.campaignId, locale),
-        department: s.department ?? '?',
-        period: periodText(s.period, t),
-      }),
-      estimate: e,
-      estimateLabel: t(`ui.consolidation.estimate.${e}`),
+      line:
+        s.savedAt === undefined
+          ? line
+          : t('ui.consolidation.sourceLineSaved', { line, time: savedText(s.savedAt, locale) }),
+      estimate: state,
+      estimateLabel: t(`ui.consolidation.estimate.${state}`),
+      ...(e?.pick ? { pick: e.pick } : {}),
     };
   });
 }
@@ -95,11 +116,29 @@ export interface FileRow {
   readonly name: string;
   readonly status: FileStatus;
   readonly text: string;
+  /** When it was saved, and by what account (its own property or the file system's date); absent while reading. */
+  readonly saved?: string;
 }
 
-export function fileRows(files: readonly ImportedFile[], sources: readonly DetectedSource[], t: Translate): FileRow[] {
-  return files.map((f) => {
+/** A file's save time in words: which of a department's submissions counts depends on it (SPEC §8 Corrections). */
+function fileSaved(parsed: ParsedFile, t: Translate, locale: Locale): string | undefined {
+  if (parsed.sheets.length === 0) return undefined;
+  if (parsed.savedAt === undefined) return t('ui.consolidation.savedUnknown');
+  const time = savedText(parsed.savedAt, locale);
+  return parsed.savedAtSource === 'file'
+    ? t('ui.consolidation.savedByFile', { time })
+    : t('ui.consolidation.savedByDocument', { time });
+}
+
+export function fileRows(
+  files: readonly ImportedFile[],
+  sources: readonly DetectedSource[],
+  t: Translate,
+  locale: Locale = 'zh-CN',
+): FileRow[] {
+  return files.map((f): FileRow => {
     if (!f.parsed) return { id: f.id, name: f.name, status: 'parsing', text: t('ui.consolidation.fileParsing') };
+    const saved = fileSaved(f.parsed, t, locale);
     const templates = sources.filter((s) => s.origin.kind === 'file' && s.origin.file === f.name).length;
     const problems = f.parsed.problems.map((p) =>
       t.problem({
@@ -117,6 +156,7 @@ export function fileRows(files: readonly ImportedFile[], sources: readonly Detec
       name: f.name,
       status: problems.length > 0 ? 'problem' : 'ready',
       text: parts.join(t('ui.consolidation.listSeparator')),
+      ...(saved !== undefined ? { saved } : {}),
     };
   });
 }
@@ -215,7 +255,9 @@ export function resultView(
     },
     {
       label: t('ui.consolidation.result.matrix'),
-      value: t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }),
+      value:
+        t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }) +
+        (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : ''),
     },
     {
       label: t('ui.consolidation.result.values'),
@@ -298,6 +340,8 @@ export interface ConsolidationState {
   removeFile(id: number): void;
   selectPeriod(key: string): void;
   run(): Promise<void>;
+  /** 以此为准: the source that counts for its department, campaign and period; consolidates at once. */
+  choose(id: string): Promise<void>;
   goTo(item: ProblemItem): Promise<void>;
 }
 
@@ -326,6 +370,26 @@ function useImportedFiles() {
   return { files, importFiles, removeFile };
 }
 
+/** The picks (以此为准) in force: those the last run kept (written into 汇总's marker), else those listed there. */
+export function picksInForce(last: LastRun | undefined, sheets: readonly SheetInfo[]): readonly SourcePick[] {
+  return last?.ok ? (last.outcome.result.picks ?? []) : listedPicks(sheets);
+}
+
+/**
+ * 以此为准 records the pick by consolidating at once: the pick is kept in 汇总's marker, where the next run — the
+ * ribbon's too — finds it, and the summary the leaders read shows the decision without another click. (Only marking
+ * it for the next run would leave 汇总 showing the conflict, and lose the pick if the pane closed before a run.)
+ */
+function useChoose(sources: readonly SourceRow[], run: (picks: readonly SourcePick[]) => Promise<void>) {
+  return useCallback(
+    async (id: string) => {
+      const pick = sources.find((r) => r.id === id)?.pick;
+      if (pick) await run([pick]);
+    },
+    [sources, run],
+  );
+}
+
 /** 一键汇总 from the pane: the shared use case (also the ribbon's), its stages shown as they begin. */
 function useRun(files: readonly ImportedFile[], period: Period | undefined) {
   const port = useWorkbook();
@@ -333,21 +397,25 @@ function useRun(files: readonly ImportedFile[], period: Period | undefined) {
   const { notify } = useNotices();
   const alive = useAlive();
   const [stage, setStage] = useState<ConsolidationStage | undefined>(undefined);
-  const run = useCallback(async () => {
-    setStage('read');
-    try {
-      const parsed = files.flatMap((f) => (f.parsed ? [f.parsed] : []));
-      const done = await runConsolidation(port, 'pane', {
-        files: parsed,
-        ...(period ? { period } : {}),
-        // Committed at once (not batched): the stage is on screen before the next, possibly long, step runs.
-        onStage: (s) => flushSync(() => setStage(s)),
-      });
-      if (!done.ok && alive()) notify(failureNotice(done.failure, 'pane', t));
-    } finally {
-      setStage(undefined);
-    }
-  }, [port, files, period, alive, notify, t]);
+  const run = useCallback(
+    async (picks: readonly SourcePick[] = []) => {
+      setStage('read');
+      try {
+        const parsed = files.flatMap((f) => (f.parsed ? [f.parsed] : []));
+        const done = await runConsolidation(port, 'pane', {
+          files: parsed,
+          ...(period ? { period } : {}),
+          ...(picks.length > 0 ? { picks } : {}),
+          // Committed at once (not batched): the stage is on screen before the next, possibly long, step runs.
+          onStage: (s) => flushSync(() => setStage(s)),
+        });
+        if (!done.ok && alive()) notify(failureNotice(done.failure, 'pane', t));
+      } finally {
+        setStage(undefined);
+      }
+    },
+    [port, files, period, alive, notify, t],
+  );
   return { stage, run };
 }
 
@@ -386,6 +454,9 @@ export function useConsolidation(): ConsolidationState {
   const fallback = previewPeriod(detectedSources, plan?.year ?? new Date().getFullYear());
   const period = periods.find((p) => periodKey(p) === chosen) ?? fallback;
   const { stage, run } = useRun(files, period);
+  const picks = useMemo(() => picksInForce(last, sheets), [last, sheets]);
+  const sources = sourceRows(detectedSources, period, plan, t, locale, picks);
+  const choose = useChoose(sources, run);
 
   const goTo = useCallback(
     async (item: ProblemItem) => {
@@ -399,7 +470,7 @@ export function useConsolidation(): ConsolidationState {
     [port, notifyError],
   );
 
-  const fileList = useMemo(() => fileRows(files, detectedSources, t), [files, detectedSources, t]);
+  const fileList = useMemo(() => fileRows(files, detectedSources, t, locale), [files, detectedSources, t, locale]);
   const result = useMemo(
     () => (last?.ok ? resultView(last.outcome, last, plan, t, locale) : undefined),
     [last, plan, t, locale],
@@ -407,7 +478,7 @@ export function useConsolidation(): ConsolidationState {
   const option = (p: Period) => ({ key: periodKey(p), text: periodText(p, t) });
   return {
     plan,
-    sources: sourceRows(detectedSources, period, plan, t, locale),
+    sources,
     files: fileList,
     periods: periods.map(option),
     period: period ? option(period) : undefined,
@@ -418,7 +489,8 @@ export function useConsolidation(): ConsolidationState {
     importFiles,
     removeFile,
     selectPeriod: setChosen,
-    run,
+    run: () => run(),
+    choose,
     goTo,
   };
 }
