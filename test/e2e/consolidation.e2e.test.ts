@@ -23,6 +23,7 @@ async function departmentFile(
   campaignId: string,
   department: string,
   values: Readonly<Record<string, number>>,
+  savedAt?: Date,
 ): Promise<Buffer> {
   const wb = new MemoryWorkbook();
   const spec = buildTemplate({ plan, campaignId, department, year: 2019, month: 6, mode: 'kpi' });
@@ -35,7 +36,7 @@ async function departmentFile(
       return { sheet: spec.name, address, value };
     }),
   );
-  return Buffer.from(await saveAsXlsx(wb));
+  return Buffer.from(await saveAsXlsx(wb, undefined, savedAt ? { savedAt } : {}));
 }
 
 /** The sample's values (src/preview/sample.ts) and the file's, added here: the independent computation. */
@@ -93,8 +94,8 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
       ),
     );
     expect(await statuses.allTextContents()).toEqual(['1 张填报模板', '1 张填报模板']);
-    // the duplicate is flagged before consolidating
-    expect(await page.getByTestId('consolidation-sources').getByText('重复报送').count()).toBe(2);
+    // the duplicate is flagged before consolidating (冲突: the pane's word is the matrix's)
+    expect(await page.getByTestId('consolidation-sources').getByText('冲突', { exact: true }).count()).toBe(2);
 
     await page.getByTestId('consolidate').click();
     const result = page.getByTestId('consolidation-result');
@@ -121,7 +122,7 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
     // The counts and the planted problems, in the pane
     const counts = await page.getByTestId('consolidation-counts').textContent();
     expect(counts).toContain('5 / 7 份');
-    expect(counts).toContain('重复报送 2');
+    expect(counts).toContain('冲突 2');
     const problems = page.getByTestId('consolidation-problems');
     expect(await problems.getByText(/社会发展局的“民生改善”2019 年 6 月报表报送了 2 份/).count()).toBe(2); // the conflict, on both sources
     expect(
@@ -135,6 +136,67 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
     await problems.getByRole('button', { name: /“2\.6亿”不是数字/ }).click();
     expect(await activeTab()).toBe(C1);
     expect(await page.getByTestId('name-box').textContent()).toBe('H8');
+  });
+
+  it('corrections: a department’s file resent and saved later supersedes the first (已被更正); a conflict is decided with 以此为准, and a re-run keeps it', async () => {
+    const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const first = new Date('2019-07-03T01:00:00Z');
+    const later = new Date('2019-07-04T02:30:00Z');
+    const drc = (values: Readonly<Record<string, number>>, savedAt: Date) =>
+      departmentFile('C2', '发展改革局', values, savedAt);
+    await page
+      .getByTestId('import-input')
+      .setInputFiles([
+        { name: '发展改革局-转型升级.xlsx', mimeType: mime, buffer: await drc(DRC, first) },
+        { name: '发展改革局-转型升级(更正).xlsx', mimeType: mime, buffer: await drc({ ...DRC, 'C2-01': 350 }, later) },
+        ...(files[1] ? [files[1]] : []),
+      ]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-saved"]').length === 3);
+    // each file's save time, from the workbook's own properties
+    expect(await page.getByTestId('file-saved').first().textContent()).toMatch(/^保存于 .*（工作簿属性）$/);
+    const sources = page.getByTestId('consolidation-sources');
+    await sources.getByText('已被更正', { exact: true }).waitFor();
+    expect(await sources.getByText('已被更正', { exact: true }).count()).toBe(1);
+    // 社会发展局: its sheet here (no save time) and its file — a conflict, each with 以此为准
+    expect(await sources.getByText('冲突', { exact: true }).count()).toBe(2);
+    expect(await page.getByTestId('choose-source').count()).toBe(2);
+
+    await page.getByRole('button', { name: '以此为准：社会发展局.xlsx › 民生改善-社会发展局-6月' }).click();
+    const result = page.getByTestId('consolidation-result');
+    await result.getByText('已生成“汇总”和“明细”').waitFor();
+    const read = (sheet: string) =>
+      page.evaluate(
+        async (name) =>
+          (await (window as unknown as { __kpiPreview: Preview }).__kpiPreview.readSheets([name]))[0]?.values ?? [],
+        sheet,
+      );
+    let summary = await read('汇总');
+    expect(summary.find((r) => r[1] === 'C2-01')?.[6]).toBe(1150 + 350); // the correction, not the first file
+    expect(summary.find((r) => r[1] === 'C5-01')?.[6]).toBe(0.7); // the file picked
+    expect(summary.flat()).toContain('已报（已更正）');
+    const detail = await read('明细');
+    expect(detail.filter((r) => String(r[8] ?? '').startsWith('已被更正')).length).toBeGreaterThanOrEqual(2);
+    // now the sheet of this workbook is superseded (its pick can still be changed), the file counts
+    await sources.getByText('冲突', { exact: true }).waitFor({ state: 'detached' });
+    expect(await sources.getByText('已被更正', { exact: true }).count()).toBe(2);
+
+    // 一键汇总 again: the pick is kept (read back from 汇总's marker)
+    type Waiting = { __runDone?: Promise<void> };
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid="consolidation-progress"]');
+      (window as unknown as Waiting).__runDone = new Promise<void>((resolve) => {
+        let started = false;
+        new MutationObserver(() => {
+          started ||= (region?.textContent ?? '') !== '';
+          if (started && region?.textContent === '') resolve();
+        }).observe(region ?? document.body, { subtree: true, childList: true, characterData: true });
+      });
+    });
+    await page.getByTestId('consolidate').click();
+    await page.evaluate(() => (window as unknown as Waiting).__runDone);
+    summary = await read('汇总');
+    expect(summary.find((r) => r[1] === 'C5-01')?.[6]).toBe(0.7);
+    expect(await page.getByTestId('consolidation-counts').textContent()).toContain('已被更正 2');
   });
 
   it('shows the progress by stage, and a file that is not a workbook is listed without stopping the rest', async () => {
