@@ -35,7 +35,7 @@ export const SAMPLE_VALUES: Readonly<Record<string, Entry>> = {
   'C2-09': { actual: 55 }, // mistake: current value without the prior-year value
   'C2-10': { actual: 9 },
   'C2-11': { actual: 31 },
-  'C2-12': { actual: 0.006, reason: '工业增速较快，服务业占比提升不及预期，加快现代服务业项目落地。' },
+  'C2-12': { actual: 0.6, reason: '工业增速较快，服务业占比提升不及预期，加快现代服务业项目落地。' },
   'C2-13': { actual: 8.9, prior: 7.6 },
   'C2-14': { actual: 1650, reason: '部分楼宇空置率偏高，开展楼宇招商专项行动。' },
   'C3-01': { actual: 3 },

@@ -37,6 +37,8 @@ export interface CellWrite {
   readonly address: string;
   /** A string is written as text, never as a formula. */
   readonly value: number | string | boolean | null;
+  /** A number format to give the cell with its value (a fix that must not be misread by the cell's own format). */
+  readonly numberFormat?: string;
 }
 
 export interface WriteOptions {

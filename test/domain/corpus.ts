@@ -60,6 +60,8 @@ const at = (cell: string, key: MessageKey, field: Field | 'structure' = 'structu
 const fix = (value: number): ExpectedProblem => e('value.notANumberFix', 'actual', value);
 const approx = (value: number): ExpectedProblem => e('value.approximate', 'actual', value);
 const reason = e('value.reasonMissing', 'reason');
+/** A warning with its fix (the expected problem does not name the severity: the key does). */
+const w = (key: MessageKey, fixValue: number): ExpectedProblem => e(key, 'actual', fixValue);
 
 type R = [id: string, code: string, input: RowInput, expected: readonly ExpectedProblem[]];
 
@@ -127,13 +129,20 @@ const ROWS: readonly R[] = [
   // "150%" is 1.5 already, not 1.5 typed for 1.5% (a fix never divides by 100 twice), and not a valid rate: no fix
   ['percent: floor 150% (no fix)', 'C3-02', { actual: '150%' }, [e('value.rateRange')]],
   ['percent: milestone 101% (no fix)', 'C4-01', { actual: '101%' }, [e('value.milestoneRange')]],
-  ['percent: share 150个百分点 (no fix)', 'C2-12', { actual: '150个百分点' }, [e('value.rateRange')]],
+  ['percent: share 150个百分点 (no fix)', 'C2-12', { actual: '150个百分点' }, [e('value.shareRange')]],
   ['percent: floor 60%', 'C3-02', { actual: '60%' }, [fix(0.6)]],
-  ['percent: share 10', 'C2-12', { actual: 10 }, [e('value.percentConfusion', 'actual', 0.1)]],
-  ['percent: share -5', 'C2-12', { actual: -5 }, [e('value.percentConfusion', 'actual', -0.05)]],
-  ['percent: share 1 (1 point typed as 1)', 'C2-12', { actual: 1 }, [e('value.implausibleMagnitude')]],
-  ['percent: share 1%', 'C2-12', { actual: '1%' }, [fix(0.01)]],
-  ['percent: share 1个百分点', 'C2-12', { actual: '1个百分点' }, [fix(0.01)]],
+  // a share change is typed in points (SPEC §3): 0.6 is 0.6 个百分点; "0.6%" and 0.006 mean 0.6 too
+  ['percent: share 0.6 points (below the 1 point target: reason asked)', 'C2-12', { actual: 0.6 }, [reason]],
+  ['percent: share -5 points is a lost share', 'C2-12', { actual: -5 }, [reason]],
+  ['percent: share 60 for 0.6', 'C2-12', { actual: 60 }, [e('value.shareMagnitude')]],
+  [
+    'percent: share 0.006 (0.6% typed as a fraction)',
+    'C2-12',
+    { actual: 0.006 },
+    [w('value.shareHundredth', 0.6), reason],
+  ],
+  ['percent: share "0.6%" as text', 'C2-12', { actual: '0.6%' }, [e('value.sharePercent', 'actual', 0.6)]],
+  ['percent: share 1个百分点', 'C2-12', { actual: '1个百分点' }, [fix(1)]],
   ['percent: milestone 50', 'C4-01', { actual: 50 }, [e('value.percentConfusion', 'actual', 0.5)]],
   ['percent: milestone 100', 'C4-01', { actual: 100 }, [e('value.percentConfusion', 'actual', 1)]],
   ['percent: milestone 150', 'C4-01', { actual: 150 }, [e('value.milestoneRange')]],
@@ -147,7 +156,7 @@ const ROWS: readonly R[] = [
   ['negative milestone', 'C4-01', { actual: -0.1 }, [e('value.negative')]],
   ['negative total typed as text', 'C1-01', { actual: '-5' }, [e('value.negative')]],
   ['negative floor typed as text', 'C3-02', { actual: '-50%' }, [e('value.negative')]],
-  ['negative share is a lost share (reason asked)', 'C2-12', { actual: -0.005 }, [reason]],
+  ['negative share is a lost share (reason asked)', 'C2-12', { actual: -0.5 }, [reason]],
   // ── fractions where whole numbers are due ──
   ['fraction in a count', 'C2-10', { actual: 15.5 }, [e('value.notWhole')]],
   ['fraction in a 家 level', 'C2-06', { actual: 200.5 }, [e('value.notWhole')]],
@@ -279,7 +288,7 @@ const ROWS: readonly R[] = [
   ['ok: total on pace', 'C1-01', { actual: 5 }, []],
   ['ok: growth 15% exactly', 'C2-13', { actual: 115, prior: 100 }, []],
   ['ok: floor 50%', 'C3-02', { actual: 0.5 }, []],
-  ['ok: share 1.2 points', 'C2-12', { actual: 0.012 }, []],
+  ['ok: share 1.2 points', 'C2-12', { actual: 1.2 }, []],
   ['ok: milestone at pace', 'C4-01', { actual: 0.5 }, []],
   ['ok: rank 1', 'C2-04', { actual: 1 }, []],
   ['ok: exactly 10× the target', 'C1-01', { actual: 70 }, []],

@@ -33,12 +33,12 @@ interface Figure {
   end: number;
 }
 
-/** Every figure of a text, with percentages and percentage points converted to fractions (10% → 0.1). */
+/** Every figure of a text, percentages converted to fractions (10% → 0.1), percentage points kept as points (SPEC §3). */
 function figures(text: string): Figure[] {
   return [...text.matchAll(FIGURE)].map((m) => {
     const number = Number(m[1]);
     const unit = m[2];
-    const value = unit === '%' || unit === '％' || unit === '个百分点' ? number / 100 : number;
+    const value = unit === '%' || unit === '％' ? number / 100 : number;
     return { text: m[0].replace(/\s+/gu, ''), value, start: m.index, end: m.index + m[0].length };
   });
 }
@@ -189,7 +189,7 @@ describe('built-in 2019 plan (plan-2019.json)', () => {
     ['C2-09', '数字经济', 'growth', '%', 0.1, undefined],
     ['C2-10', '高新技术企业', 'count', '家', 15, undefined],
     ['C2-11', '科技型中小企业', 'count', '家', 50, undefined],
-    ['C2-12', '服务业增加值占GDP比重', 'share', '个百分点', 0.01, undefined],
+    ['C2-12', '服务业增加值占GDP比重', 'share', '个百分点', 1, undefined],
     ['C2-13', '楼宇税收', 'growth', '%', 0.15, undefined],
     ['C2-14', '楼宇单位面积税收', 'level', '元/平方米', 1800, undefined],
     ['C3-01', '委领导工程', 'count', '个', 5, undefined],

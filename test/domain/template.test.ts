@@ -392,8 +392,9 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
       expect(v.rule).toEqual(RULES[ind.kind]);
       expect(v.allowBlank).toBe(true);
       expect(v.prompt?.message).toContain(ind.wording.slice(0, 20));
-      if (ind.kind === 'share' || ind.kind === 'floor')
-        expect(v.prompt?.message).toContain('请输入百分数，如 1% 而不是 1');
+      if (ind.kind === 'floor') expect(v.prompt?.message).toContain('请输入百分数，如 1% 而不是 1');
+      // a share change is typed in points (SPEC §3): 0.6 for 0.6 个百分点, never with a % sign
+      if (ind.kind === 'share') expect(v.prompt?.message).toContain('提高 0.6 个百分点填 0.6');
       if (ind.kind === 'level') expect(v.prompt?.title).toContain('当前水平');
       if (ind.kind === 'rank') expect(v.prompt?.title).toContain('当前位次');
       if (ind.kind === 'growth') {
@@ -485,13 +486,14 @@ const RULES: Readonly<Record<Kind, ValidationSpec['rule']>> = {
   count: { type: 'wholeNumber', operator: 'greaterThanOrEqualTo', formula1: 0 },
   rank: { type: 'wholeNumber', operator: 'greaterThanOrEqualTo', formula1: 1 },
   growth: { type: 'decimal', operator: 'greaterThanOrEqualTo', formula1: 0 },
-  share: { type: 'decimal', operator: 'between', formula1: -1, formula2: 1 },
+  share: { type: 'decimal', operator: 'between', formula1: -100, formula2: 100 },
   floor: { type: 'decimal', operator: 'between', formula1: 0, formula2: 1 },
   milestone: { type: 'list', source: ['0%', '10%', '20%', '30%', '40%', '50%', '60%', '70%', '80%', '90%', '100%'] },
 };
 
 function TARGET_FORMAT(ind: Indicator): string {
-  if (ind.kind === 'growth' || ind.kind === 'share' || ind.kind === 'floor') return '0.0%';
+  if (ind.kind === 'share') return '0.0"个百分点"';
+  if (ind.kind === 'growth' || ind.kind === 'floor') return '0.0%';
   if (ind.kind === 'milestone') return '0%';
   if (ind.kind === 'count' || ind.kind === 'rank' || ['家', '个'].includes(ind.unit)) return '0';
   if (['亩', '元/平方米'].includes(ind.unit)) return '#,##0';

@@ -2,7 +2,8 @@ import { CATALOGUE } from '../messages';
 import fc from 'fast-check';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Indicator } from '../../src/domain/plan/schema';
-import { isDateFormat, validateRow, type Problem, type RowInput } from '../../src/domain/validation/validateRow';
+import { validateRow, type Problem, type RowInput } from '../../src/domain/validation/validateRow';
+import { isDateFormat } from '../../src/domain/grid/numberText';
 import { type CellValue } from '../../src/domain/grid/cells';
 import { readNumberText, roundFloat, type TextNumber } from '../../src/domain/grid/numberText';
 import { KINDS } from '../../src/domain/calc/kinds';
@@ -60,7 +61,7 @@ describe('plan indicators used below', () => {
     ['C2-06', 'level', '家', 200, 210],
     ['C2-09', 'growth', '%', 0.1, undefined],
     ['C2-10', 'count', '家', 15, undefined],
-    ['C2-12', 'share', '个百分点', 0.01, undefined],
+    ['C2-12', 'share', '个百分点', 1, undefined],
     ['C3-02', 'floor', '%', 0.5, undefined],
     ['C4-01', 'milestone', '%', undefined, undefined],
   ])('%s is %s in %s with 确保 %p and 力争 %p', (code, kind, unit, target, stretch) => {
@@ -92,8 +93,12 @@ describe('validateRow: text and error values in a numeric cell (SPEC §7)', () =
     ['percent sign in a floor cell', 'C3-02', '50%', [err('value.notANumberFix', 'actual', 0.5)]],
     ['full-width percent sign', 'C3-02', '５０％', [err('value.notANumberFix', 'actual', 0.5)]],
     ['percent sign in a milestone cell', 'C4-01', '60%', [err('value.notANumberFix', 'actual', 0.6)]],
-    ['个百分点 in a share cell is a fraction', 'C2-12', '1个百分点', [err('value.notANumberFix', 'actual', 0.01)]],
-    ['0.5个百分点 in a share cell', 'C2-12', '0.5个百分点', [err('value.notANumberFix', 'actual', 0.005)]],
+    // a share change is points (SPEC §3): "0.5个百分点" is 0.5; "0.6%" means 0.6 points, not 0.006
+    ['个百分点 in a share cell is points', 'C2-12', '1个百分点', [err('value.notANumberFix', 'actual', 1)]],
+    ['0.5个百分点 in a share cell', 'C2-12', '0.5个百分点', [err('value.notANumberFix', 'actual', 0.5)]],
+    ['0.6% in a share cell is 0.6 points', 'C2-12', '0.6%', [err('value.sharePercent', 'actual', 0.6)]],
+    ['个百分点 in a floor cell is a rate', 'C3-02', '50个百分点', [err('value.notANumberFix', 'actual', 0.5)]],
+    ['个百分点 in a total cell is the wrong unit', 'C1-01', '5个百分点', [err('value.unitMismatch')]],
     // approximations → error; the fix is offered but the user must confirm
     ['约', 'C1-01', '约5', [err('value.approximate', 'actual', 5)]],
     ['约 with unit', 'C1-01', '约5亿', [err('value.approximate', 'actual', 5)]],
@@ -178,7 +183,7 @@ describe('readNumberText', () => {
     ['1,234.5', '亩', { kind: 'number', value: 1234.5, notes: ['thousands'] }],
     ['７．５', '亿元', { kind: 'number', value: 7.5, notes: ['fullWidth'] }],
     ['10%', '%', { kind: 'number', value: 0.1, notes: ['percentSign'] }],
-    ['1个百分点', '个百分点', { kind: 'number', value: 0.01, notes: ['percentSign'] }],
+    ['1个百分点', '个百分点', { kind: 'number', value: 1, notes: ['points'] }],
     ['-3', '个百分点', { kind: 'number', value: -3, notes: [] }],
     ['.5', '亿元', { kind: 'number', value: 0.5, notes: [] }],
     ['#N/A', '亿元', { kind: 'errorValue', error: '#N/A' }],
@@ -212,8 +217,6 @@ describe('validateRow: numbers (SPEC §7)', () => {
     ['floor 10', 'C3-02', 10, [err('value.percentConfusion', 'actual', 0.1)]],
     ['floor 50', 'C3-02', 50, [err('value.percentConfusion', 'actual', 0.5)]],
     ['floor 150 (no fix: 150% is not a rate)', 'C3-02', 150, [err('value.rateRange')]],
-    ['share 10', 'C2-12', 10, [err('value.percentConfusion', 'actual', 0.1)]],
-    ['share −5', 'C2-12', -5, [err('value.percentConfusion', 'actual', -0.05)]],
     ['milestone 10', 'C4-01', 10, [err('value.percentConfusion', 'actual', 0.1)]],
     ['milestone 100', 'C4-01', 100, [err('value.percentConfusion', 'actual', 1)]],
     ['milestone 150', 'C4-01', 150, [err('value.milestoneRange')]],
@@ -222,8 +225,10 @@ describe('validateRow: numbers (SPEC §7)', () => {
     ['count 151 for 15', 'C2-10', 151, [warn('value.implausibleMagnitude')]],
     ['level 2001 for 200', 'C2-06', 2001, [warn('value.implausibleMagnitude')]],
     ['stretch-only count 11 for 力争 1', 'C1-05', 11, [warn('value.implausibleMagnitude')]],
-    ['share 1 (1 个百分点 typed as 1) for 0.01', 'C2-12', 1, [warn('value.implausibleMagnitude')]],
-    ['share 0.5 for 0.01', 'C2-12', 0.5, [warn('value.implausibleMagnitude')]],
+    // a share change in points (target 1 个百分点): 60 for 0.6 is far out; 0.006 is "0.6%" typed as a fraction
+    ['share 60 for 1 point', 'C2-12', 60, [warn('value.shareMagnitude')]],
+    ['share 150 points', 'C2-12', 150, [err('value.shareRange')]],
+    ['share −101 points', 'C2-12', -101, [err('value.shareRange')]],
   ])('%s: %s %p', (_name, code, actual, expected) => {
     const r = validateRow(ind(code), { actual }, JUNE);
     expect(shape(r.problems)).toEqual(expected);
@@ -241,8 +246,8 @@ describe('validateRow: numbers (SPEC §7)', () => {
     ['level in 家', 'C2-06', 205],
     ['rank', 'C2-04', 2],
     ['rank 1', 'C2-04', 1],
-    ['share', 'C2-12', 0.012],
-    ['share exactly 10× target', 'C2-12', 0.1],
+    ['share', 'C2-12', 1.2],
+    ['share exactly 10× target', 'C2-12', 10],
     ['floor', 'C3-02', 0.6],
     ['floor 100%', 'C3-02', 1],
     ['milestone on pace', 'C4-01', 0.6],
@@ -255,11 +260,59 @@ describe('validateRow: numbers (SPEC §7)', () => {
     expect(r.light).toBe(3);
   });
 
+  describe('a share change is typed in 个百分点 (SPEC §3; issue 11, observation 2)', () => {
+    const share = ind('C2-12');
+    const keys = (actual: number | string, format?: string) =>
+      shape(
+        validateRow(share, format === undefined ? { actual } : { actual, formats: { actual: format } }, JUNE).problems,
+      );
+
+    it('reads 0.6 as 0.6 points: 60% of the 1 point target, so a reason is asked, not 达确保 at 6000%', () => {
+      const r = validateRow(share, { actual: 0.6 }, JUNE);
+      expect(r.numbers.actual).toBe(0.6);
+      expect(r.light).toBe(1);
+      expect(shape(r.problems)).toEqual([err('value.reasonMissing', 'reason')]);
+    });
+
+    it('offers ×100 for "0.6%" typed into the cell (0.006 in a percent format): an error, not counted', () => {
+      expect(keys(0.006, '0.0%')).toEqual([err('value.sharePercent', 'actual', 0.6)]);
+      const r = validateRow(share, { actual: 0.006, formats: { actual: '0.00%' } }, JUNE);
+      expect(r.numbers.actual).toBeNull();
+      // written as 0.6 into a percent cell it would show 60% and read as 0.006 again: the fix gives the points format
+      expect(r.problems[0]?.fix).toEqual({ field: 'actual', value: 0.6, numberFormat: '0.0"个百分点"' });
+      const problem = r.problems[0] as Problem;
+      expect(describeProblem(problem, CATALOGUE['zh-CN'])).toBe(
+        '累计完成“0.6%”带了 % 号：比重提高按个百分点填写，应为 0.6（即提高 0.6 个百分点），可一键改正',
+      );
+    });
+
+    it('doubts 0.006 in the points format (the % sign was typed but the format kept): a warning with the fix', () => {
+      expect(keys(0.006, '0.0"个百分点"')).toEqual([
+        { ...warn('value.shareHundredth'), fix: 0.6 },
+        err('value.reasonMissing', 'reason'),
+      ]);
+      expect(keys(-0.01)).toEqual([{ ...warn('value.shareHundredth'), fix: -1 }, err('value.reasonMissing', 'reason')]);
+      expect(validateRow(share, { actual: 0.006 }, JUNE).numbers.actual).toBe(0.006);
+    });
+
+    it('takes a small change that is not a hundredth of the target as typed', () => {
+      expect(keys(0.05)).toEqual([err('value.reasonMissing', 'reason')]);
+      expect(keys(1.5)).toEqual([]);
+    });
+
+    it('never speaks of 万元/亿元 for a share: a change far above the target says points', () => {
+      const [far] = validateRow(share, { actual: 60 }, JUNE).problems as Problem[];
+      expect(describeProblem(far as Problem, CATALOGUE['zh-CN'])).toBe(
+        '累计完成 60 个百分点远超目标 1 个百分点，请核对（是否把 0.6 写成了 60？）',
+      );
+    });
+  });
+
   it('allows a negative share (a lost share) and asks only for the reason', () => {
-    const r = validateRow(ind('C2-12'), { actual: -0.005 }, JUNE);
+    const r = validateRow(ind('C2-12'), { actual: -0.5 }, JUNE);
     expect(shape(r.problems)).toEqual([err('value.reasonMissing', 'reason')]);
-    expect(r.numbers.actual).toBe(-0.005);
-    expect(validateRow(ind('C2-12'), { actual: -0.005, reason: '受统计口径调整影响' }, JUNE).problems).toEqual([]);
+    expect(r.numbers.actual).toBe(-0.5);
+    expect(validateRow(ind('C2-12'), { actual: -0.5, reason: '受统计口径调整影响' }, JUNE).problems).toEqual([]);
   });
 
   it('blank actual: no problem, light 0 (未填报), never 0', () => {
@@ -330,12 +383,7 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
     ['"60" in a floor cell: 60 is 60%', 'C3-02', { actual: '60' }, [err('value.notANumberPercentFix', 'actual', 0.6)]],
     ['"约60" in a floor cell', 'C3-02', { actual: '约60' }, [err('value.approximatePercent', 'actual', 0.6)]],
     ['"100" in a milestone cell', 'C4-01', { actual: '100' }, [err('value.notANumberPercentFix', 'actual', 1)]],
-    [
-      '"-5" in a share cell: −5 points',
-      'C2-12',
-      { actual: '-5' },
-      [err('value.notANumberPercentFix', 'actual', -0.05)],
-    ],
+    ['"-5" in a share cell: −5 points', 'C2-12', { actual: '-5' }, [err('value.notANumberFix', 'actual', -5)]],
     // the cell's own number is invalid and has no fix: that is the problem reported, without a fix
     ['"-5" in a total cell', 'C1-01', { actual: '-5' }, [err('value.negative')]],
     ['"约-5" in a total cell', 'C1-01', { actual: '约-5' }, [err('value.negative')]],
@@ -352,7 +400,7 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
     ['"150%" in a floor cell', 'C3-02', { actual: '150%' }, [err('value.rateRange')]],
     ['"101%" in a milestone cell', 'C4-01', { actual: '101%' }, [err('value.milestoneRange')]],
     ['"约1000%" in a milestone cell', 'C4-01', { actual: '约1000%' }, [err('value.milestoneRange')]],
-    ['"150个百分点" in a share cell', 'C2-12', { actual: '150个百分点' }, [err('value.rateRange')]],
+    ['"150个百分点" in a share cell', 'C2-12', { actual: '150个百分点' }, [err('value.shareRange')]],
     // a percent sign in an amount cell is the wrong unit, approximate or not (was: a fix of 0.1, or 0.12 not whole)
     ['"约10%" in a total cell', 'C1-01', { actual: '约10%' }, [err('value.unitMismatch')]],
     ['"约12%" in a count cell', 'C2-10', { actual: '约12%' }, [err('value.unitMismatch')]],
@@ -395,7 +443,7 @@ describe('validateRow: a suggested fix is itself a valid value', () => {
     );
     const [share] = validateRow(ind('C2-12'), { actual: '150个百分点' }, JUNE).problems as Problem[];
     expect(describeProblem(share as Problem, CATALOGUE['zh-CN'])).toBe(
-      '累计完成为 150%，比率应在 -100%～100% 之间，请核对',
+      '累计完成 150 个百分点超出 -100～100，比重提高按个百分点填写（如 0.6），请核对',
     );
     const [progress] = validateRow(ind('C4-01'), { actual: '101%' }, JUNE).problems as Problem[];
     expect(describeProblem(progress as Problem, CATALOGUE['zh-CN'])).toBe('进度应在 0%～100% 之间，当前为 101%');
@@ -796,7 +844,10 @@ describe('properties', () => {
             }
             expect(p.fix.field).toBe(p.field);
             if ('fix' in p.params) expect(p.params.fix).toBe(p.fix.value);
-            const fixed: RowInput = { ...r, [p.fix.field]: p.fix.value };
+            // applied as applyFix applies it: the value, and the number format where the fix gives one
+            const { numberFormat } = p.fix;
+            const formats = numberFormat === undefined ? r.formats : { ...r.formats, [p.fix.field]: numberFormat };
+            const fixed: RowInput = { ...r, [p.fix.field]: p.fix.value, formats };
             const again = validateRow(i, fixed, c).problems.filter(
               (q) => q.field === p.fix?.field && q.severity === 'error',
             );

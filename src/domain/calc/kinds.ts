@@ -37,10 +37,17 @@ export function pacedByDefault(kind: Kind): boolean {
   return kind === 'total' || kind === 'count' || kind === 'milestone';
 }
 
-/** Kinds whose values are fractions shown as percentages (10% = 0.1). */
+/**
+ * Kinds whose values are fractions shown as percentages (10% = 0.1). Not `share`: a change of a share is a number of
+ * percentage points, stored and typed as points (1 个百分点 = 1, SPEC §3), since a percent-formatted cell would turn
+ * the natural entry 0.6 into 60 points.
+ */
 export function isRateKind(kind: Kind): boolean {
-  return kind === 'growth' || kind === 'share' || kind === 'floor' || kind === 'milestone';
+  return kind === 'growth' || kind === 'floor' || kind === 'milestone';
 }
+
+/** How a number of percentage points is shown (a `share` value): 0.6 → "0.6个百分点". */
+export const POINTS_FORMAT = '0.0"个百分点"';
 
 /** Kinds whose entered value may legitimately be negative (a fall, a lost share). */
 export function allowsNegative(kind: Kind): boolean {

@@ -15,7 +15,7 @@ export type TextNumber =
   | { readonly kind: 'notNumber' };
 
 /** How a text differed from a plain number, when it could still be read unambiguously. */
-export type TextNote = 'fullWidth' | 'thousands' | 'percentSign' | 'unit' | 'spaces';
+export type TextNote = 'fullWidth' | 'thousands' | 'percentSign' | 'points' | 'unit' | 'spaces';
 
 export const EXCEL_ERRORS = [
   '#NULL!',
@@ -106,10 +106,13 @@ export function readNumberText(text: string, unit: string): TextNumber {
   let value = sign * Number(digits);
   if (!Number.isFinite(value)) return { kind: 'notNumber' };
 
-  // Percentages are stored as fractions (SPEC §3): "1个百分点" in a share cell is 0.01, like "1%".
-  if (suffix === '%' || suffix === '个百分点' || suffix === '百分点') {
+  // Percentages are stored as fractions (SPEC §3): "10%" is 0.1. Percentage points are a number of points, read as
+  // typed ("0.6个百分点" is 0.6, as a share change is stored): a rate's reader divides them where it means a rate.
+  if (suffix === '%') {
     value = value / 100;
     notes.push('percentSign');
+  } else if (suffix === '个百分点' || suffix === '百分点') {
+    notes.push('points');
   } else if (suffix !== '') {
     if (unitAgrees(suffix, unit)) notes.push('unit');
     else if (SCALE.test(suffix) || suffix.length <= 4) return { kind: 'unitMismatch', value, unit: suffix };
@@ -122,4 +125,19 @@ export function readNumberText(text: string, unit: string): TextNumber {
 /** Removes binary noise from a decimal computed here (0.1 * 3 → 0.3), to 12 significant digits. */
 export function roundFloat(v: number): number {
   return v === 0 ? 0 : Number(v.toPrecision(12));
+}
+
+/** A number format's codes: quoted text, escaped characters and [conditions]/[colours] removed. */
+function formatCodes(format: string): string {
+  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+}
+
+/** A number format that shows a date (y, m/d, 年月日) rather than a number. */
+export function isDateFormat(format: string | undefined): boolean {
+  return format !== undefined && /[yd]/i.test(formatCodes(format));
+}
+
+/** A number format that shows a percentage (a % sign that is a code, not quoted text), as Excel gives "0.6%". */
+export function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && formatCodes(format).includes('%');
 }

@@ -20,8 +20,11 @@ export interface SheetProblem {
   readonly field: Field | 'structure';
   readonly key: MessageKey;
   readonly params: MessageParams;
-  /** A fix applied only on the user's request: the number to write into `cell`. */
-  readonly fix?: { readonly cell: string; readonly value: number };
+  /**
+   * A fix applied only on the user's request: the number to write into `cell`, with the number format to give the
+   * cell where its own would misread the number (a percent format on a share change in points).
+   */
+  readonly fix?: { readonly cell: string; readonly value: number; readonly numberFormat?: string };
 }
 
 /**

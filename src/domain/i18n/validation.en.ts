@@ -24,6 +24,14 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.rateRange': '{field} is {percent}%; a rate must be between {min} and 100%. Please check',
   'value.implausibleMagnitude':
     '{field} {value} is more than 10 times the target {target}: check the unit (10k yuan vs 100M yuan?)',
+  'value.sharePercent':
+    '{field} "{text}" carries a % sign: a share change is typed in percentage points, so it is {fix} ({fix} points): apply the fix',
+  'value.shareHundredth':
+    '{field} {value} looks like {text} typed as a fraction: a share change is typed in points, so it is {fix} (apply the fix); keep it if it really is {value} points',
+  'value.shareRange':
+    '{field} {value} percentage points is outside -100 to 100; a share change is typed in points (e.g. 0.6). Please check',
+  'value.shareMagnitude':
+    '{field} {value} percentage points is far above the target of {target} points: check it (0.6 typed as 60?)',
   'value.implausibleGrowth':
     'Current {current} and prior-year {prior} differ more than tenfold: check that both use the same unit',
   'value.growthMissingPrior':

@@ -1,5 +1,5 @@
 import { WORDS_ZH, type WordMessageKey } from '../i18n/words.zh';
-import type { Kind } from '../calc/kinds';
+import { POINTS_FORMAT, type Kind } from '../calc/kinds';
 import type { BorderSpec, StyleSpec } from '../grid/sheetSpec';
 
 /**
@@ -92,9 +92,10 @@ export const TIER_STYLES: readonly { readonly value: 0 | 1 | 2; readonly fill: s
 export function valueFormat(kind: Kind, unit: string): string {
   switch (kind) {
     case 'growth':
-    case 'share':
     case 'floor':
       return PERCENT_FORMAT;
+    case 'share':
+      return POINTS_FORMAT;
     case 'milestone':
       return MILESTONE_FORMAT;
     case 'count':

@@ -69,10 +69,10 @@ function actualRule(ind: Indicator, month: number): RuleText {
       };
     case 'share':
       return {
-        rule: { type: 'decimal', operator: 'between', formula1: -1, formula2: 1 },
-        title: '比重提高（百分点）',
-        instruction: `${PERCENT_HINT}（提高 1 个百分点输入 1%，下降输入负数）。`,
-        error: '请输入 -100%～100% 之间的百分数，如提高 1 个百分点输入 1%。',
+        rule: { type: 'decimal', operator: 'between', formula1: -100, formula2: 100 },
+        title: '比重提高（个百分点）',
+        instruction: '填写提高的百分点数，如提高 0.6 个百分点填 0.6（下降填负数），不要加 % 号。',
+        error: '请输入 -100～100 之间的数字（个百分点），如提高 0.6 个百分点填 0.6。',
       };
     case 'floor':
       return {

@@ -1,8 +1,15 @@
-import { allowsNegative, type Kind } from '../calc/kinds';
+import { POINTS_FORMAT, allowsNegative, type Kind } from '../calc/kinds';
 import { LIGHT, growth as growthRate, status, DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../calc/calc';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Indicator } from '../plan/schema';
-import { readNumberText, roundFloat, type TextNote } from '../grid/numberText';
+import {
+  isDateFormat,
+  isPercentFormat,
+  readNumberText,
+  roundFloat,
+  type TextNote,
+  type TextNumber,
+} from '../grid/numberText';
 import type { CellValue } from '../grid/cells';
 import type { Field, Severity } from '../grid/problems';
 
@@ -33,8 +40,8 @@ export interface Problem {
   readonly field: Field;
   readonly key: MessageKey;
   readonly params: MessageParams;
-  /** A fix applied only on request: the value to write into `field`. */
-  readonly fix?: { readonly field: Field; readonly value: number };
+  /** A fix applied only on request: the value to write into `field` (and the number format to give it, if any). */
+  readonly fix?: { readonly field: Field; readonly value: number; readonly numberFormat?: string };
 }
 
 /**
@@ -67,14 +74,6 @@ const FIELD_KEY: Readonly<Record<Field, MessageKey>> = {
   reason: 'field.reason',
   period: 'field.period',
 };
-
-/** A number format that shows a date (y, m/d, 年月日) rather than a number. */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  // Quoted text, escaped characters and [conditions]/[colours] are not date codes.
-  const codes = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  return /[yd]/i.test(codes);
-}
 
 const WHOLE_UNITS = new Set(['家', '个', '项', '人', '次', '位次']);
 
@@ -129,7 +128,7 @@ function readCell(
       params: { ...base.params, text: format ?? '' },
     });
   }
-  return checkNumber(field, value, ind, valueKind, out);
+  return checkNumber(field, value, ind, valueKind, format, out);
 }
 
 /**
@@ -138,8 +137,24 @@ function readCell(
  * ambiguous comma, a date or words are said as such.
  */
 function textFinding(field: 'actual' | 'prior', text: string, ind: Indicator, valueKind: Kind | 'amount'): Finding {
-  const read = readNumberText(text, ind.unit);
   const params = { fieldKey: FIELD_KEY[field] };
+  const read = inKind(readNumberText(text, ind.unit), valueKind);
+  // "0.6%" in a share cell: a share change is typed in points (SPEC §3), so the number before the % sign is meant.
+  if (
+    (read.kind === 'number' || read.kind === 'approximate') &&
+    valueKind === 'share' &&
+    read.notes.includes('percentSign')
+  ) {
+    const fix = roundFloat(read.value * 100);
+    return {
+      severity: 'error',
+      field,
+      key: 'value.sharePercent',
+      params: { ...params, text, fix },
+      fix: { field, value: fix },
+      fromText: true,
+    };
+  }
   // A unit other than the indicator's, or a percent sign in a cell that holds an amount (a growth row's values
   // included), is the wrong unit: not read as a number, approximate or not ("约10%" in a 总量 cell).
   const percentInAmount =
@@ -184,11 +199,23 @@ function readFromText(notes: readonly TextNote[]): Pick<Finding, 'fromText' | 's
   return notes.includes('percentSign') ? { fromText: true, scaled: true } : { fromText: true };
 }
 
+/** Kinds whose cell holds a fraction shown as a percentage (a share change is points, a growth row amounts). */
 function isRate(k: Kind | 'amount'): boolean {
-  return k === 'share' || k === 'floor' || k === 'milestone';
+  return k === 'floor' || k === 'milestone';
 }
 
-/** A rate outside what a rate can be: 0%–100% (a share may fall: -100%–100%); `percent` is the value in percent. */
+/**
+ * A reading in percentage points ("50个百分点") in the cell's own terms: a share change is points as typed; a rate's
+ * points are hundredths, as with a % sign; in an amount they are the wrong unit.
+ */
+function inKind(read: TextNumber, valueKind: Kind | 'amount'): TextNumber {
+  if ((read.kind !== 'number' && read.kind !== 'approximate') || !read.notes.includes('points')) return read;
+  if (valueKind === 'share') return read;
+  if (isRate(valueKind)) return { ...read, value: roundFloat(read.value / 100), notes: [...read.notes, 'percentSign'] };
+  return { kind: 'unitMismatch', value: read.value, unit: '个百分点' };
+}
+
+/** A rate outside what a rate can be: 0%–100%; `percent` is the value in percent. */
 function rateOutOfRange(
   field: 'actual' | 'prior',
   kind: Kind | 'amount',
@@ -206,7 +233,7 @@ function rateOutOfRange(
     severity: 'error',
     field,
     key: 'value.rateRange',
-    params: { ...params, percent: percentText(percent), min: kind === 'share' ? '-100%' : '0%' },
+    params: { ...params, percent: percentText(percent), min: '0%' },
   };
 }
 
@@ -215,6 +242,7 @@ function checkNumber(
   v: number,
   ind: Indicator,
   valueKind: Kind | 'amount',
+  format: string | undefined,
   out: Finding[],
 ): number | null {
   const params = { fieldKey: FIELD_KEY[field], value: v, kind: ind.kind, unit: ind.unit };
@@ -230,8 +258,9 @@ function checkNumber(
     }
     return v;
   }
-  if (valueKind === 'milestone' || valueKind === 'floor' || valueKind === 'share') {
-    const limit = valueKind === 'share' ? Math.abs(v) : v;
+  if (valueKind === 'share') return checkShare(field, v, ind, format, params, out);
+  if (valueKind === 'milestone' || valueKind === 'floor') {
+    const limit = v;
     if (limit > 1) {
       if (limit <= 100) {
         const fix = roundFloat(v / 100);
@@ -249,8 +278,7 @@ function checkNumber(
       }
       return null;
     }
-    // A share target is a few points (0.01 = 1个百分点): "1" or "0.5" typed for points is caught by magnitude below.
-    if (valueKind !== 'share') return v;
+    return v;
   }
   if ((valueKind === 'count' || WHOLE_UNITS.has(ind.unit)) && !Number.isInteger(v)) {
     out.push({ severity: 'error', field, key: 'value.notWhole', params });
@@ -265,6 +293,49 @@ function checkNumber(
       params: { ...params, target: reference },
     });
   }
+  return v;
+}
+
+/**
+ * A share change, in percentage points (SPEC §3): -100 to 100. "0.6%" typed into the cell reaches it as 0.006 (Excel
+ * reads a % sign as hundredths): by the cell's percent format it is certain (an error, not counted); by being a
+ * hundredth of a plausible change (at most a fiftieth of the target, and at least a tenth of it once multiplied by
+ * 100) it is doubtful (a warning, counted). Either way the fix ×100 is offered.
+ */
+function checkShare(
+  field: 'actual' | 'prior',
+  v: number,
+  ind: Indicator,
+  format: string | undefined,
+  params: MessageParams,
+  out: Finding[],
+): number | null {
+  if (Math.abs(v) > 100) {
+    out.push({ severity: 'error', field, key: 'value.shareRange', params });
+    return null;
+  }
+  const reference = Math.abs(ind.target ?? ind.stretch ?? 0);
+  const percent = isPercentFormat(format);
+  const hundredth = reference > 0 && Math.abs(v) <= reference / 50 && Math.abs(v) * 100 >= reference / 10;
+  if (v !== 0 && (percent || hundredth)) {
+    const fix = roundFloat(v * 100);
+    out.push({
+      severity: percent ? 'error' : 'warning',
+      field,
+      key: percent ? 'value.sharePercent' : 'value.shareHundredth',
+      params: { ...params, text: `${percentText(v * 100)}%`, fix },
+      // In a percent format the fixed 0.6 would show as 60% and read as 0.006 again: the cell gets the points format.
+      fix: percent ? { field, value: fix, numberFormat: POINTS_FORMAT } : { field, value: fix },
+    });
+    return percent ? null : v;
+  }
+  if (reference > 0 && Math.abs(v) > 10 * reference)
+    out.push({
+      severity: 'warning',
+      field,
+      key: 'value.shareMagnitude',
+      params: { ...params, target: reference },
+    });
   return v;
 }
 
@@ -295,22 +366,35 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
   if (first === undefined || (first.field !== 'actual' && first.field !== 'prior')) return problem;
   const field = first.field;
   let value = first.value;
+  let numberFormat = first.numberFormat;
   let divided = scaled === true;
   /** A step of the chain read a whole percentage ("60" in a 下限 cell → 0.6): the message says so. */
   let asPercent = false;
   for (let step = 0; step < MAX_FIX_STEPS; step++) {
-    const errors = findProblems(ind, { ...row, [field]: value }, ctx).problems.filter(
+    // The fix is checked as the cell will be once it is applied: its value, in the format the fix gives it.
+    const formats = numberFormat === undefined ? row.formats : { ...row.formats, [field]: numberFormat };
+    const errors = findProblems(ind, { ...row, [field]: value, formats }, ctx).problems.filter(
       (q) => q.field === field && q.severity === 'error',
     );
     const [next, ...others] = errors;
-    if (next === undefined) return value === first.value ? problem : withFix(problem, value, asPercent);
+    if (next === undefined)
+      return value === first.value && numberFormat === first.numberFormat
+        ? problem
+        : withFix(problem, { value, numberFormat }, asPercent);
     if (others.length > 0) break;
+    // A number read from text is meant as typed: in a share cell only a percent format would misread it (1 shown as
+    // 100%), so the fix keeps the number and gives the cell the points format.
+    if (next.key === 'value.sharePercent' && fromText && numberFormat === undefined && next.fix?.numberFormat) {
+      numberFormat = next.fix.numberFormat;
+      continue;
+    }
     // A scaled step is a whole percentage of a rate (percent confusion). "150%" in a 下限 cell is 1.5 already:
     // over 100%, which no second division may explain away.
     if (divided && next.scaled)
       return rateOutOfRange(field, next.params.kind as Kind, value * 100, { fieldKey: FIELD_KEY[field], value });
     if (next.fix?.field === field) {
       value = next.fix.value;
+      numberFormat = next.fix.numberFormat ?? numberFormat;
       divided ||= next.scaled === true;
       asPercent ||= next.scaled === true;
       continue;
@@ -324,7 +408,11 @@ function settleFix(ind: Indicator, row: RowInput, ctx: RowContext, found: Findin
   return withoutFix(problem);
 }
 
-function withFix(p: Problem, value: number, asPercent = false): Problem {
+function withFix(
+  p: Problem,
+  { value, numberFormat }: { value: number; numberFormat: string | undefined },
+  asPercent = false,
+): Problem {
   const field = p.fix?.field ?? p.field;
   const params = 'fix' in p.params ? { ...p.params, fix: value } : p.params;
   const key =
@@ -337,7 +425,7 @@ function withFix(p: Problem, value: number, asPercent = false): Problem {
     ...p,
     key,
     params: key === p.key ? params : { ...params, percent: percentText(value * 100) },
-    fix: { field, value },
+    fix: numberFormat === undefined ? { field, value } : { field, value, numberFormat },
   };
 }
 

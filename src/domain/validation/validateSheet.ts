@@ -411,7 +411,7 @@ function readRow(
       field: p.field,
       key: p.key,
       params: p.params,
-      ...(p.fix && fixCell !== undefined ? { fix: { cell: fixCell, value: p.fix.value } } : {}),
+      ...(p.fix && fixCell !== undefined ? { fix: sheetFix(p.fix, fixCell) } : {}),
     });
   }
 
@@ -492,4 +492,11 @@ export function validateWorkbookSheets(
     }
   }
   return { templates, problems };
+}
+
+/** A row's fix at its cell. */
+function sheetFix(fix: NonNullable<Problem['fix']>, cell: string): NonNullable<SheetProblem['fix']> {
+  return fix.numberFormat === undefined
+    ? { cell, value: fix.value }
+    : { cell, value: fix.value, numberFormat: fix.numberFormat };
 }

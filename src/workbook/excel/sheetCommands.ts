@@ -40,10 +40,11 @@ export async function writeCells(
   for (const [name, list] of bySheet) {
     const sheet = context.workbook.worksheets.getItem(name);
     for (const cell of list) {
-      queue.add(jsonBytes(cell.value) + cell.address.length, () => {
+      queue.add(jsonBytes(cell.value) + cell.address.length + (cell.numberFormat?.length ?? 0), () => {
         const range = sheet.getRange(cell.address);
         // As in writeSheet: "@" first, so that the string stays text; null empties the cell.
         if (typeof cell.value === 'string' && needsTextFormat(cell.value)) range.numberFormat = [['@']];
+        else if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
         range.values = [[cell.value ?? '']];
       });
     }

@@ -280,9 +280,14 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     this.engine.batch(() => {
       for (const c of cells) {
-        this.engine.setCellContents(engineAt(this.sheetId(c.sheet), parseCell(c.address)), [
-          [toEngineContent(c.value, false)],
-        ]);
+        const id = this.sheetId(c.sheet);
+        const ref = parseCell(c.address);
+        this.engine.setCellContents(engineAt(id, ref), [[toEngineContent(c.value, false)]]);
+        if (c.numberFormat !== undefined) {
+          const styles = this.metaOf(id).styles;
+          const at = key(ref.row, ref.column);
+          styles.set(at, { ...styles.get(at), numberFormat: c.numberFormat });
+        }
       }
     });
     for (const c of cells) this.emit({ sheet: c.sheet, address: c.address });
@@ -387,6 +392,14 @@ export class MemoryWorkbook implements WorkbookPort {
       }
     }
     this.engine.setCellContents(engineAt(id, ref), [[parsed.content]]);
+    // As Excel does: a percentage typed into a General cell gives it a percent format; another format is kept.
+    if (parsed.percent) {
+      const styles = this.metaOf(id).styles;
+      const at = key(ref.row, ref.column);
+      const style = styles.get(at);
+      if ((style?.numberFormat ?? 'General') === 'General')
+        styles.set(at, { ...style, numberFormat: /\./.test(input) ? '0.00%' : '0%' });
+    }
     this.emit({ sheet, address: cellAddress(ref.column, ref.row) });
     return { ok: true };
   }
@@ -545,6 +558,8 @@ interface Typed {
   readonly value: number | string | boolean | null;
   readonly content: RawCellContent;
   readonly raw: string;
+  /** Typed as a percentage ("0.6%"). */
+  readonly percent?: true;
 }
 
 function input(t: Typed): string {
@@ -564,7 +579,7 @@ export function parseTyped(raw: string): Typed {
       : undefined;
   if (num !== undefined && Number.isFinite(num)) return { value: num, content: num, raw };
   const pct = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/.exec(s);
-  if (pct) return { value: Number(pct[1]) / 100, content: Number(pct[1]) / 100, raw };
+  if (pct) return { value: Number(pct[1]) / 100, content: Number(pct[1]) / 100, raw, percent: true };
   if (/^(true|false)$/i.test(s)) return { value: /^true$/i.test(s), content: /^true$/i.test(s), raw };
   return { value: raw, content: `'${raw}`, raw };
 }

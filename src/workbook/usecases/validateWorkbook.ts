@@ -147,5 +147,6 @@ export function isFixable(problem: SheetProblem): problem is FixableProblem {
  */
 export async function applyFix(port: WorkbookPort, problem: SheetProblem): Promise<void> {
   if (!isFixable(problem)) throw new TypeError(`problem ${problem.key} at ${problem.sheet}!${problem.cell} has no fix`);
-  await port.writeCells([{ sheet: problem.sheet, address: problem.fix.cell, value: problem.fix.value }]);
+  const { cell, value, numberFormat } = problem.fix;
+  await port.writeCells([{ sheet: problem.sheet, address: cell, value, ...(numberFormat ? { numberFormat } : {}) }]);
 }

@@ -67,7 +67,7 @@ function validNumber(ind: Indicator): fc.Arbitrary<CellValue> {
     case 'rank':
       return fc.integer({ min: 1, max: 8 });
     case 'share':
-      return fc.integer({ min: -2, max: 3 }).map((n) => n / 100);
+      return fc.integer({ min: -20, max: 30 }).map((n) => n / 10); // points: -2.0 to 3.0 个百分点
     case 'floor':
     case 'milestone':
       return fc.integer({ min: 0, max: 100 }).map((n) => n / 100);

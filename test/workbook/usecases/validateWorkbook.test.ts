@@ -74,7 +74,8 @@ describe('validateWorkbook and applyFix', () => {
     const c2 = await template(wb, 'C2', '经信商务局');
     await wb.writeCells([
       { sheet: c2, address: 'H15', value: 55 }, // C2-09 growth: the current value without the prior-year value
-      { sheet: c2, address: 'H18', value: 10 }, // C2-12 share: 10 for 10 percentage points
+      // C2-12 share: "0.6%" typed, as Excel keeps it (0.006 in a percent format) — meant as 0.6 个百分点
+      { sheet: c2, address: 'H18', value: 0.006, numberFormat: '0.0%' },
       { sheet: c1, address: 'H8', value: '约5亿' },
     ]);
     const report = await validateWorkbook(wb, plan);
@@ -92,10 +93,43 @@ describe('validateWorkbook and applyFix', () => {
       expect.arrayContaining([
         `${c1}!H8 value.approximate`,
         `${c2}!I15 value.growthMissingPrior`,
-        `${c2}!H18 value.percentConfusion`,
+        `${c2}!H18 value.sharePercent`,
       ]),
     );
     expect(report.errors + report.warnings).toBe(report.sheets.reduce((n, s) => n + s.problems.length, 0));
+  });
+
+  it('fixes "0.6%" typed into a 个百分点 cell as 0.6 points in the points format, which reads back clean', async () => {
+    const wb = new MemoryWorkbook();
+    const c2 = await template(wb, 'C2', '经信商务局');
+    await wb.writeCells([{ sheet: c2, address: 'H18', value: 0.006, numberFormat: '0.0%' }]);
+    const problem = (await validateWorkbook(wb, plan)).sheets[0]?.problems.find((p) => p.cell === 'H18');
+    expect(problem).toMatchObject({
+      key: 'value.sharePercent',
+      fix: { cell: 'H18', value: 0.6, numberFormat: '0.0"个百分点"' },
+    });
+    await applyFix(wb, problem as SheetProblem);
+    const [sheet] = await wb.readSheets([c2], { numberFormats: true });
+    expect([sheet?.values[17]?.[7], sheet?.numberFormats?.[17]?.[7]]).toEqual([0.6, '0.0"个百分点"']);
+    const again = (await validateWorkbook(wb, plan)).sheets[0]?.problems.filter((p) => p.cell === 'H18') ?? [];
+    expect(again).toEqual([]);
+  });
+
+  it('typed into the 个百分点 cell: 0.6 is 0.6 points; "0.6%" (kept in the points format) is doubted with the fix', async () => {
+    const wb = new MemoryWorkbook();
+    const c2 = await template(wb, 'C2', '经信商务局');
+    const atH18 = async () =>
+      ((await validateWorkbook(wb, plan)).sheets[0]?.problems ?? [])
+        .filter((p) => p.cell === 'H18')
+        .map((p) => [p.severity, p.key, p.fix?.value]);
+    expect(wb.userEdit(c2, 'H18', '0.6')).toEqual({ ok: true });
+    expect(await atH18()).toEqual([]);
+    expect(wb.userEdit(c2, 'H18', '0.6%')).toEqual({ ok: true });
+    expect(await atH18()).toEqual([['warning', 'value.shareHundredth', 0.6]]);
+    // a General cell takes the percent format, as in Excel: then the % sign is certain
+    await wb.writeCells([{ sheet: c2, address: 'H18', value: null, numberFormat: 'General' }]);
+    expect(wb.userEdit(c2, 'H18', '0.6%')).toEqual({ ok: true });
+    expect(await atH18()).toEqual([['error', 'value.sharePercent', 0.6]]);
   });
 
   it('checks only the sheets asked for, and a partial report replaces only those sheets', async () => {
