@@ -8,7 +8,7 @@ import { describeProblem, localiseParams } from '../../src/domain/i18n/messages'
 import type { CellValue } from '../../src/domain/grid/cells';
 import { validateTemplateSheet } from '../../src/domain/validation/validateSheet';
 import { buildTemplate } from '../../src/domain/template/template';
-import { PLAN, deleteRow, insertColumns, insertRows, set, sheetFromSpec, type Sheet } from './sheetFixtures';
+import { PLAN, deleteRow, get, insertColumns, insertRows, set, sheetFromSpec, type Sheet } from './sheetFixtures';
 
 /**
  * The 指标库 sheet as written by buildPlanSheet: row 1 marker, row 2 keys, row 3 title, row 4 header, rows 5…
@@ -18,16 +18,10 @@ import { PLAN, deleteRow, insertColumns, insertRows, set, sheetFromSpec, type Sh
  */
 const sheet = (): Sheet => sheetFromSpec(buildPlanSheet(PLAN));
 
-/** What a 指标库 sheet cannot hold: English names, the organisation, thresholds (配合部门 is not in the 2019 plan). */
+/** What a 指标库 sheet cannot hold: the organisation, thresholds, a campaign's own 配合部门 (none in the 2019 plan). */
 function withoutSheetlessFields(plan: Plan): Plan {
   const { organisation: _o, thresholds: _t, ...rest } = plan;
-  return {
-    ...rest,
-    campaigns: plan.campaigns.map(({ nameEn: _n, ...c }) => ({
-      ...c,
-      indicators: c.indicators.map(({ nameEn: _m, ...i }) => i),
-    })),
-  };
+  return { ...rest, campaigns: plan.campaigns.map(({ supportDepartments: _s, ...c }) => c) };
 }
 
 function read(s: Sheet) {
@@ -303,5 +297,110 @@ describe('readPlanSheet: every problem at its cell', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('readPlanSheet: a share change in 个百分点 (SPEC §3; issue 11, observation 2)', () => {
+  const share = (plan: Plan | undefined) =>
+    plan?.campaigns.flatMap((c) => c.indicators).find((i) => i.code === 'C2-12')?.target;
+
+  it('writes the C2-12 target as 1 point, shown "1.0个百分点", and reads it back as 1', () => {
+    const s = sheet();
+    expect([s.values[23]?.[9], s.numberFormats[23]?.[9]]).toEqual([1, '0.0"个百分点"']);
+    expect(share(read(s).plan)).toBe(1);
+  });
+
+  it('reads a 指标库 of the previous version (0.01 shown as 1.0%) as the 1 point it shows, and says so', () => {
+    const old = set(sheet(), { J24: 0.01 }, { J24: '0.0%' });
+    const r = read(old);
+    expect(share(r.plan)).toBe(1);
+    expect(shape(old)).toEqual([['J24', 'plan.sharePercentRead', 'C2-12']]);
+    expect(r.problems[0]?.severity).toBe('warning');
+    expect(describeProblem(r.problems[0]!, CATALOGUE['zh-CN'])).toBe(
+      '“确保目标”按旧版百分数格式存为 0.01，比重提高按个百分点计，已读作 1 个百分点；请改填 1 并设为常规格式',
+    );
+  });
+
+  it('never takes a fraction without its percent format as points: an error at the cell, with the fix', () => {
+    const lost = set(sheet(), { J24: 0.01 }, { J24: 'General' });
+    const r = read(lost);
+    expect(r.plan).toBeUndefined();
+    expect(shape(lost)).toEqual([['J24', 'plan.sharePoints', 'C2-12']]);
+    expect(r.problems[0]?.fix).toEqual({ cell: 'J24', value: 1 });
+  });
+
+  it('reads a share target typed as text as points, and a change beyond 100 points as an error', () => {
+    expect(read(set(sheet(), { J24: '1个百分点' })).problems[0]).toMatchObject({
+      key: 'plan.notANumberFix',
+      fix: { value: 1 },
+    });
+    expect(read(set(sheet(), { J24: '1%' })).problems[0]).toMatchObject({
+      key: 'plan.notANumberFix',
+      fix: { value: 1 },
+    });
+    expect(shape(set(sheet(), { J24: 150 }))).toEqual([['J24', 'plan.shareRange', 'C2-12']]);
+    expect(read(set(sheet(), { J24: 0.5 })).plan).toBeDefined();
+  });
+});
+
+describe('readPlanSheet: 配合部门 and English names (issue 11, observations 6 and 11)', () => {
+  // C2-09 is row 21, C2-10 row 22; 责任单位 is column N, 配合部门 Q, 攻坚战（英文） R, 指标名称（英文） S
+  const indicatorOf = (plan: Plan | undefined, code: string) =>
+    plan?.campaigns.flatMap((c) => c.indicators).find((i) => i.code === code);
+
+  it('writes and reads the English names: the plan read from the sheet speaks English where the built-in one does', () => {
+    const s = sheet();
+    expect(s.values[3]?.slice(16, 19)).toEqual(['配合部门', '攻坚战（英文）', '指标名称（英文）']);
+    const plan = read(s).plan;
+    expect(plan?.campaigns.map((c) => c.nameEn)).toEqual(PLAN.campaigns.map((c) => c.nameEn));
+    expect(plan?.campaigns.map((c) => c.nameEn)).not.toContain(undefined);
+    expect(indicatorOf(plan, 'C1-01')?.nameEn).toBe(indicatorOf(PLAN, 'C1-01')?.nameEn);
+  });
+
+  it('reads 配合部门 per indicator, split on 、 , ; and kept in order', () => {
+    const r = read(set(sheet(), { Q22: '发展改革局、 财政局', Q21: '发展改革局' }));
+    expect(r.problems).toEqual([]);
+    expect(indicatorOf(r.plan, 'C2-10')?.contributors).toEqual(['发展改革局', '财政局']);
+    expect(indicatorOf(r.plan, 'C2-09')?.contributors).toEqual(['发展改革局']);
+    // written back as it was read
+    const again = read(sheetFromSpec(buildPlanSheet(r.plan as Plan)));
+    expect(again.plan).toEqual(r.plan);
+  });
+
+  it('reports a 配合部门 that is the responsible department, or named twice, at its cell', () => {
+    const responsible = String(get(sheet(), 'N22'));
+    expect(shape(set(sheet(), { Q22: `${responsible}、财政局` }))).toEqual([
+      ['Q22', 'plan.contributorResponsible', 'C2-10'],
+    ]);
+    expect(shape(set(sheet(), { Q22: '财政局，财政局' }))).toEqual([]); // the same name twice in one cell is one name
+  });
+
+  it('warns that a 单一 indicator does not count a 配合部门’s figure, and reads the plan', () => {
+    const single = PLAN.campaigns
+      .flatMap((c) => c.indicators)
+      .findIndex((i) => i.aggregation === 'single' && i.kind !== 'milestone');
+    const row = 5 + single;
+    const r = read(set(sheet(), { [`Q${row}`]: '财政局' }));
+    expect(r.plan).toBeDefined();
+    expect(r.problems.map((p) => [p.cell, p.key, p.severity])).toEqual([
+      [`Q${row}`, 'plan.contributorsSingle', 'warning'],
+    ]);
+  });
+
+  it('reads a sheet of the previous version: without the new columns, its share target 0.01 as 1 point', () => {
+    const s = sheet();
+    const v1: Sheet = {
+      ...s,
+      values: s.values.map((r, i) =>
+        i === 0 ? [String(r[0]).replace('"v":2', '"v":1'), ...r.slice(1, 16)] : r.slice(0, 16),
+      ),
+      numberFormats: s.numberFormats.map((r) => r.slice(0, 16)),
+    };
+    expect(String(v1.values[0]?.[0])).toContain('"v":1');
+    const old = set(v1, { J24: 0.01 }, { J24: 'General' }); // its percent format lost by another program
+    const r = read(old);
+    expect(r.problems.map((p) => [p.cell, p.key])).toEqual([['J24', 'plan.sharePercentRead']]);
+    expect(indicatorOf(r.plan, 'C2-12')?.target).toBe(1);
+    expect(indicatorOf(r.plan, 'C1-01')?.nameEn).toBeUndefined();
   });
 });

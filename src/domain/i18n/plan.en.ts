@@ -27,6 +27,11 @@ export const PLAN_EN: Readonly<Record<PlanMessageKey, string>> = {
   'plan.notANumberFix': '"{label}" "{text}" is not a number; suggested: {fix}',
   'plan.percentConfusion':
     '"{label}" is {value}, but a target in "{unit}" is a rate; suggested: {fix} ({percent}%), or type "{percent}%"',
+  'plan.sharePercentRead':
+    '"{label}" is stored the old way as the percentage {value}; a share change counts in points, so it is read as {points} points: type {points} in a General cell',
+  'plan.sharePoints':
+    '"{label}" is {value}: a share change is typed in percentage points (1 point = 1); suggested: {fix}',
+  'plan.shareRange': '"{label}" is {value} percentage points, outside -100 to 100. Please check',
   'plan.inconsistentCampaign':
     'Campaign {campaign} has different "{label}" values: "{first}" ({firstCell}) and "{text}"',
   'plan.badCode': 'The indicator code "{text}" is malformed; use e.g. C1-01',
@@ -39,6 +44,11 @@ export const PLAN_EN: Readonly<Record<PlanMessageKey, string>> = {
   'plan.rankTarget': '"{label}" of a rank indicator must be a whole number of at least 1; it is {value}',
   'plan.growthTarget': 'A growth target must be above -100%; it is {value}',
   'plan.milestoneTarget': 'A milestone target is a progress between 0% and 100%; it is {value}',
+  'plan.contributorResponsible':
+    'The contributing departments of indicator {code} must not include its responsible department "{department}"',
+  'plan.contributorTwice': 'The contributing departments of indicator {code} name the same department twice',
+  'plan.contributorsSingle':
+    '"{text}" contribute to a single-source indicator: the summary takes the responsible department\'s figure only; theirs is listed in the details, not counted',
   'plan.growthSum': 'Growth rates cannot be summed: use "增速" (growth) or "单一" (single) as the aggregation',
   'plan.badPlanId': 'The plan id "{text}" in the plan sheet marker is malformed',
   'plan.badYear': 'The year {text} is not between 2000 and 2100',

@@ -18,6 +18,10 @@ export const PLAN_ZH = {
   'plan.notANumberFix': '“{label}”“{text}”不是数字，建议改为 {fix}',
   'plan.percentConfusion':
     '“{label}”为 {value}，单位“{unit}”的目标应填比率；建议改为 {fix}（即 {percent}%），也可直接输入“{percent}%”',
+  'plan.sharePercentRead':
+    '“{label}”按旧版百分数格式存为 {value}，比重提高按个百分点计，已读作 {points} 个百分点；请改填 {points} 并设为常规格式',
+  'plan.sharePoints': '“{label}”为 {value}：比重提高按个百分点填写（提高 1 个百分点填 1），建议改为 {fix}',
+  'plan.shareRange': '“{label}”为 {value} 个百分点，超出 -100～100，请核对',
   'plan.inconsistentCampaign': '攻坚战 {campaign} 的“{label}”前后不一致：“{first}”（{firstCell}）与“{text}”',
   'plan.badCode': '指标编码“{text}”格式不正确，应如 C1-01',
   'plan.badCampaignId': '攻坚战编号“{text}”格式不正确，应如 C1',
@@ -28,6 +32,10 @@ export const PLAN_ZH = {
   'plan.rankTarget': '排名类指标的“{label}”应为不小于 1 的整数，当前为 {value}',
   'plan.growthTarget': '增速目标应大于 -100%，当前为 {value}',
   'plan.milestoneTarget': '进度类目标应在 0%～100% 之间，当前为 {value}',
+  'plan.contributorResponsible': '指标 {code} 的配合部门不应包含其责任单位“{department}”',
+  'plan.contributorTwice': '指标 {code} 的配合部门重复列出了同一部门',
+  'plan.contributorsSingle':
+    '“{text}”是“单一”汇总指标的配合部门：汇总只取责任单位的数，配合部门填报的数仅列入明细，不计入',
   'plan.growthSum': '增速类指标不能“求和”汇总，请改为“增速”或“单一”',
   'plan.badPlanId': '指标库标记中的计划编号“{text}”格式不正确',
   'plan.badYear': '年度 {text} 不在 2000～2100 之间',

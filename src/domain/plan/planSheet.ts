@@ -1,6 +1,6 @@
 import { columnLetters } from '../grid/address';
 import { PLAN_MARKER_TYPE } from '../grid/ownSheets';
-import { KIND_ZH } from '../calc/kinds';
+import { KIND_ZH, POINTS_FORMAT, isRateKind, type Kind } from '../calc/kinds';
 import type { CellSpec, SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from './schema';
 
@@ -9,7 +9,11 @@ import type { Plan } from './schema';
  * campaign's data repeated, so that the sheet sorts and filters like any Excel table. Reading it back through
  * the plan schema is the templates issue's; this writes it.
  */
-export const PLAN_SHEET_VERSION = 1;
+/**
+ * 2: a share change's target in 个百分点 (1 = 1 point; version 1 stored 0.01), and the columns 配合部门 and the
+ * English names.
+ */
+export const PLAN_SHEET_VERSION = 2;
 
 export const PLAN_COLUMNS = [
   ['campaignId', '攻坚战编号', 10],
@@ -28,9 +32,16 @@ export const PLAN_COLUMNS = [
   ['department', '责任单位', 14],
   ['wording', '原文表述', 60],
   ['note', '说明', 30],
+  ['contributors', '配合部门', 16],
+  ['campaignNameEn', '攻坚战（英文）', 18],
+  ['nameEn', '指标名称（英文）', 30],
 ] as const;
 
-const RATE_UNITS = new Set(['%', '个百分点']);
+/** How a target is shown: rates as percentages, a share change in points (SPEC §3), other figures as typed. */
+function targetFormat(kind: Kind, unit: string): string {
+  if (kind === 'share') return POINTS_FORMAT;
+  return unit === '%' || isRateKind(kind) ? '0.0%' : 'General';
+}
 
 export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
   const header: CellSpec[] = PLAN_COLUMNS.map(([, label]) => ({ value: label, style: 'header' }));
@@ -38,11 +49,10 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
   const rows: CellSpec[][] = [];
   for (const c of plan.campaigns) {
     for (const ind of c.indicators) {
-      const rate = RATE_UNITS.has(ind.unit);
       const num = (v: number | undefined): CellSpec =>
         v === undefined
           ? { value: null, style: 'cell' }
-          : { value: v, style: 'cell', numberFormat: rate ? '0.0%' : 'General' };
+          : { value: v, style: 'cell', numberFormat: targetFormat(ind.kind, ind.unit) };
       rows.push([
         { value: c.id, style: 'cell' },
         { value: c.name, style: 'cell' },
@@ -60,6 +70,9 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
         { value: ind.department, style: 'cell' },
         { value: ind.wording, style: 'wrap' },
         { value: ind.note ?? null, style: 'wrap' },
+        { value: ind.contributors?.join('、') ?? null, style: 'cell' },
+        { value: c.nameEn ?? null, style: 'cell' },
+        { value: ind.nameEn ?? null, style: 'cell' },
       ]);
     }
   }

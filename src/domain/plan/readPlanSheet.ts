@@ -1,8 +1,8 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { isRateKind, parseKind, type Kind } from '../calc/kinds';
 import { cellAddress } from '../grid/address';
-import { readNumberText, roundFloat } from '../grid/numberText';
-import { cellAt, type Grid, type SheetData } from '../grid/sheet';
+import { isPercentFormat, readNumberText, roundFloat } from '../grid/numberText';
+import { cellAt, formatAt, type Grid, type SheetData } from '../grid/sheet';
 import {
   PLAN_MARKER_TYPE,
   findKeysRow,
@@ -14,7 +14,8 @@ import {
 } from '../grid/ownSheets';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { structureReporter, type ReportStructure, type SheetProblem } from '../grid/problems';
-import { PLAN_COLUMNS } from './planSheet';
+import { PLAN_COLUMNS, PLAN_SHEET_VERSION } from './planSheet';
+import { splitDepartments } from './departments';
 import { planSchema, type Aggregation, type Plan } from './schema';
 
 /**
@@ -24,8 +25,10 @@ import { planSchema, type Aggregation, type Plan } from './schema';
  * number cell …), campaign data that disagrees between rows, and every issue of the plan schema, mapped from its
  * path back to the row and column it came from. A plan is returned only when there is no error.
  *
- * Not in the sheet, so never in the plan read from it: English names, the organisation, status thresholds
- * (the defaults apply) and 配合部门. The campaign number is the campaign's order of first appearance.
+ * Not in the sheet, so never in the plan read from it: the organisation, status thresholds (the defaults apply) and
+ * a campaign's own 配合部门 (the sheet lists 配合部门 per indicator). The campaign number is the campaign's order of
+ * first appearance. A sheet of version 1 stored a share change's target as a fraction (0.01 = 1个百分点): read as
+ * the points it meant, and said so.
  */
 
 type PlanKey = (typeof PLAN_COLUMNS)[number][0];
@@ -34,11 +37,13 @@ const LABEL = Object.fromEntries(PLAN_COLUMNS.map(([key, label]) => [key, label]
 
 const HEADER_SEARCH = 20;
 const TITLE_SUFFIX = /\s*[（(]\s*(\d{4})\s*年\s*[）)]\s*指标库\s*$|\s*指标库\s*$/u;
-const RATE_UNITS = new Set(['%', '个百分点']);
 
 /** Columns a missing one of which makes the sheet unreadable; a missing 说明 column only loses the notes. */
 const OPTIONAL_COLUMNS: ReadonlySet<PlanKey> = new Set<PlanKey>(['note']);
-const CAMPAIGN_FIELDS = ['campaignName', 'commander', 'deputyCommander', 'leadDepartment'] as const;
+/** Columns that a sheet of an earlier version does not have: missing, nothing is lost and nothing is said. */
+const LATER_COLUMNS: ReadonlySet<PlanKey> = new Set<PlanKey>(['contributors', 'campaignNameEn', 'nameEn']);
+const REQUIRED_CAMPAIGN_FIELDS = ['campaignName', 'commander', 'deputyCommander', 'leadDepartment'] as const;
+const CAMPAIGN_FIELDS = [...REQUIRED_CAMPAIGN_FIELDS, 'campaignNameEn'] as const;
 type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
 const REQUIRED_TEXT = ['code', 'name', 'unit', 'department', 'wording'] as const;
 
@@ -64,6 +69,7 @@ const CAMPAIGN_COLUMN: Readonly<Record<string, PlanKey>> = {
   id: 'campaignId',
   number: 'campaignId',
   name: 'campaignName',
+  nameEn: 'campaignNameEn',
   commander: 'commander',
   deputyCommander: 'deputyCommander',
   leadDepartment: 'leadDepartment',
@@ -72,6 +78,7 @@ const CAMPAIGN_COLUMN: Readonly<Record<string, PlanKey>> = {
 const INDICATOR_COLUMN: Readonly<Record<string, PlanKey>> = {
   code: 'code',
   name: 'name',
+  nameEn: 'nameEn',
   unit: 'unit',
   kind: 'kind',
   target: 'target',
@@ -79,6 +86,7 @@ const INDICATOR_COLUMN: Readonly<Record<string, PlanKey>> = {
   paced: 'paced',
   aggregation: 'aggregation',
   department: 'department',
+  contributors: 'contributors',
   wording: 'wording',
   note: 'note',
 };
@@ -106,6 +114,10 @@ interface Reading {
   readonly keys: KeysRow<PlanKey>;
   readonly cellOf: (key: PlanKey, row: number) => string;
   readonly valueOf: (key: PlanKey, row: number) => CellValue;
+  /** The cell's number format, when the sheet was read with its formats. */
+  readonly formatOf: (key: PlanKey, row: number) => string | undefined;
+  /** The sheet's version (its marker's `v`): 1 stored share targets as fractions. */
+  readonly version: number;
 }
 
 /** Where the plan's id and year come from, and the title. */
@@ -130,7 +142,7 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
     return { problems: r.problems };
   }
   for (const g of campaigns) {
-    for (const field of CAMPAIGN_FIELDS) {
+    for (const field of REQUIRED_CAMPAIGN_FIELDS) {
       if (!g.source[field]) r.report('error', r.cellOf(field, g.firstRow), 'plan.blank', { label: LABEL[field] });
     }
   }
@@ -174,6 +186,7 @@ function readLayout(sheet: SheetData): Layout {
     return { ok: false, problems };
   }
   for (const key of keys.missing) {
+    if (LATER_COLUMNS.has(key)) continue;
     report(OPTIONAL_COLUMNS.has(key) ? 'warning' : 'error', cellAddress(1, keys.row), 'plan.keyMissing', {
       label: LABEL[key],
       column: key,
@@ -199,6 +212,11 @@ function readLayout(sheet: SheetData): Layout {
     valueOf: (key, row) => {
       const c = columnOf(key);
       return c === undefined ? null : cellAt(values, row, c);
+    },
+    version: typeof marker.payload.v === 'number' ? marker.payload.v : PLAN_SHEET_VERSION,
+    formatOf: (key, row) => {
+      const c = columnOf(key);
+      return c === undefined ? undefined : formatAt(sheet.numberFormats, row, c);
     },
   };
   return { ok: true, reading, marker };
@@ -345,6 +363,15 @@ function readIndicator(r: Reading, row: number, indicator: string | undefined, t
   for (const field of REQUIRED_TEXT) data[field] = text(field, true);
   const note = text('note', false);
   if (note !== undefined) data.note = note;
+  const nameEn = text('nameEn', false);
+  if (nameEn !== undefined) data.nameEn = nameEn;
+  const contributors = text('contributors', false);
+  if (contributors !== undefined) {
+    data.contributors = splitDepartments(contributors);
+    // Read all the same: a 配合部门's figure of a 单一 indicator is shown in 明细 but not counted (SPEC §8).
+    if (text('aggregation', false) === '单一' || text('aggregation', false)?.toLowerCase() === 'single')
+      r.report('warning', r.cellOf('contributors', row), 'plan.contributorsSingle', { text: contributors }, indicator);
+  }
 
   const kindText = text('kind', true);
   const kind = kindText === undefined ? undefined : parseKind(kindText);
@@ -354,7 +381,14 @@ function readIndicator(r: Reading, row: number, indicator: string | undefined, t
 
   const unit = typeof data.unit === 'string' ? data.unit : '';
   for (const field of ['target', 'stretch'] as const) {
-    const n = readTarget(r.valueOf(field, row), unit, kind, LABEL[field], r.cellOf(field, row), indicator, r.report);
+    const at = {
+      label: LABEL[field],
+      cell: r.cellOf(field, row),
+      indicator,
+      format: r.formatOf(field, row),
+      version: r.version,
+    };
+    const n = readTarget(r.valueOf(field, row), unit, kind, at, r.report);
     if (n !== undefined) data[field] = n;
   }
 
@@ -386,6 +420,7 @@ function validateCandidate(r: Reading, heading: Heading, campaigns: readonly Cam
       id: g.id,
       number: i + 1,
       name: g.source.campaignName?.text,
+      ...(g.source.campaignNameEn ? { nameEn: g.source.campaignNameEn.text } : {}),
       commander: g.source.commander?.text,
       deputyCommander: g.source.deputyCommander?.text,
       leadDepartment: g.source.leadDepartment?.text,
@@ -408,18 +443,26 @@ function validateCandidate(r: Reading, heading: Heading, campaigns: readonly Cam
   return undefined;
 }
 
+/** Where a target cell is: its column's label, address, indicator and number format (when read). */
+interface TargetCell {
+  readonly label: string;
+  readonly cell: string;
+  readonly indicator: string | undefined;
+  readonly format: string | undefined;
+  readonly version: number;
+}
+
 /** A target or stretch cell: a number, or blank. Text and rates typed as whole percentages are reported. */
 function readTarget(
   v: CellValue,
   unit: string,
   kind: Kind | undefined,
-  label: string,
-  cell: string,
-  indicator: string | undefined,
+  at: TargetCell,
   report: ReportStructure,
 ): number | undefined {
+  const { label, cell, indicator } = at;
   if (v === null || isBlankValue(v)) return undefined;
-  const rate = RATE_UNITS.has(unit) || (kind !== undefined && isRateKind(kind));
+  const rate = kind !== 'share' && (unit === '%' || (kind !== undefined && isRateKind(kind)));
   if (typeof v === 'object') {
     report('error', cell, 'plan.errorValue', { label, text: v.error }, indicator);
     return undefined;
@@ -430,21 +473,49 @@ function readTarget(
   }
   if (typeof v === 'string') {
     const read = readNumberText(v, unit);
-    const usable = read.kind === 'number' && (rate || !read.notes.includes('percentSign'));
-    if (usable)
-      report('error', cell, 'plan.notANumberFix', { label, text: v.trim(), fix: read.value }, indicator, read.value);
-    else report('error', cell, 'plan.notANumber', { label, text: v.trim() }, indicator);
+    if (read.kind === 'number' && (rate || kind === 'share' || !read.notes.includes('percentSign'))) {
+      // A share change is points: "1%" or "1个百分点" in its cell means 1.
+      const percent = read.notes.includes('percentSign');
+      const fix = kind === 'share' && percent ? roundFloat(read.value * 100) : read.value;
+      report('error', cell, 'plan.notANumberFix', { label, text: v.trim(), fix }, indicator, fix);
+    } else report('error', cell, 'plan.notANumber', { label, text: v.trim() }, indicator);
     return undefined;
   }
   if (!Number.isFinite(v)) {
     report('error', cell, 'plan.notANumber', { label, text: String(v) }, indicator);
     return undefined;
   }
+  if (kind === 'share') return shareTarget(v, at, report);
   // Rates are fractions (10% = 0.1): a growth of 10 would be 1000%, a rank is not a rate.
   if (rate && kind !== 'rank' && Math.abs(v) > 1) {
     const fix = roundFloat(v / 100);
     const params = { label, value: v, unit, fix, percent: String(roundFloat(v)) };
     report('error', cell, 'plan.percentConfusion', params, indicator, Math.abs(v) <= 100 ? fix : undefined);
+    return undefined;
+  }
+  return v;
+}
+
+/**
+ * A share change's target, in percentage points (SPEC §3). A 指标库 of version 1 stored it as a fraction shown as
+ * a percentage (1个百分点 = 0.01, "1.0%"), as does a target typed "1%": read, by the sheet's version or the cell's
+ * percent format, as the points it means, and said so. A fraction otherwise (its format lost, or not read) is not
+ * guessed at but reported with the fix.
+ */
+function shareTarget(v: number, at: TargetCell, report: ReportStructure): number | undefined {
+  const { label, cell, indicator } = at;
+  if ((at.version < 2 && Math.abs(v) < 1) || isPercentFormat(at.format)) {
+    const points = roundFloat(v * 100);
+    report('warning', cell, 'plan.sharePercentRead', { label, value: v, points }, indicator);
+    return points;
+  }
+  if (v !== 0 && Math.abs(v) < 0.1) {
+    const fix = roundFloat(v * 100);
+    report('error', cell, 'plan.sharePoints', { label, value: v, fix }, indicator, fix);
+    return undefined;
+  }
+  if (Math.abs(v) > 100) {
+    report('error', cell, 'plan.shareRange', { label, value: v }, indicator);
     return undefined;
   }
   return v;
@@ -528,6 +599,9 @@ function describeIssue(
     if (m.includes('growth target must be above')) return { key: 'plan.growthTarget', params: { value } };
     if (m.includes('milestone target is a progress')) return { key: 'plan.milestoneTarget', params: { value } };
     if (m.includes('growth rates cannot be added')) return { key: 'plan.growthSum', params: {} };
+    if (m.includes('responsible department is not also'))
+      return { key: 'plan.contributorResponsible', params: { code, department: show(ind?.department) } };
+    if (m.includes('contributing department is named twice')) return { key: 'plan.contributorTwice', params: { code } };
   }
   if (issue.code === 'invalid_format') {
     if (where.column === 'code') return { key: 'plan.badCode', params: { text: value } };

@@ -32,6 +32,11 @@ export const indicatorSchema = z
     aggregation: z.enum(AGGREGATIONS),
     /** Responsible department (责任单位). */
     department: text,
+    /**
+     * 配合部门: departments that report their share of this indicator, added to the responsible department's for a
+     * `sum` or `growth` indicator (a `single` one takes the responsible department's figure only).
+     */
+    contributors: z.array(text).min(1).optional(),
     /** The original wording of the plan document. */
     wording: text,
     /** How a wording without a figure was interpreted, for the auditor. */
@@ -71,6 +76,17 @@ export const indicatorSchema = z
       if (ind.kind === 'milestone' && (v < 0 || v > 1)) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'a milestone target is a progress between 0 and 100%' });
       }
+    }
+    const contributors = ind.contributors ?? [];
+    if (contributors.some((d) => d === ind.department)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contributors'],
+        message: 'the responsible department is not also a contributing one',
+      });
+    }
+    if (new Set(contributors).size !== contributors.length) {
+      ctx.addIssue({ code: 'custom', path: ['contributors'], message: 'a contributing department is named twice' });
     }
     if (ind.kind === 'growth' && ind.aggregation === 'sum') {
       ctx.addIssue({

@@ -30,7 +30,7 @@ export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo
   // falling back to the built-in one.
   const planSheet = pickListed(list, listedOf, PLAN_MARKER_TYPE);
   if (!planSheet) return { plan: builtinPlan(), source: 'builtin', problems: [] };
-  const [data] = await port.readSheets([planSheet.name]);
+  const [data] = await port.readSheets([planSheet.name], { numberFormats: true });
   return fromPlanSheet(data ?? { name: planSheet.name, values: [] });
 }
 
@@ -44,7 +44,7 @@ export async function activePlan(port: WorkbookPort, sheets?: readonly SheetInfo
 export async function refreshPlan(port: WorkbookPort, known: ActivePlan): Promise<ActivePlan> {
   if (known.sheet === undefined) return { plan: builtinPlan(), source: 'builtin', problems: [] };
   try {
-    const [data] = await port.readSheets([known.sheet]);
+    const [data] = await port.readSheets([known.sheet], { numberFormats: true });
     if (data && claims(listedMarkerOf(data.values), PLAN_MARKER_TYPE)) return fromPlanSheet(data);
   } catch (error) {
     if (!(error instanceof PortError && error.code === 'sheetMissing')) throw error;

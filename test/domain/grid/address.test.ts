@@ -90,11 +90,12 @@ it('lists of ranges, and containment', () => {
   expect(b).toEqual({ start: { row: 5, column: 3 }, end: { row: 5, column: 3 } });
 });
 
-it('the plan sheet keeps its columns A…P', () => {
+it('the plan sheet keeps its columns A…P, and version 2 adds 配合部门 and the English names after them (Q…S)', () => {
   const spec = buildPlanSheet(builtinPlan());
   const rows = builtinPlan().campaigns.reduce((n, c) => n + c.indicators.length, 0);
-  expect(PLAN_COLUMNS).toHaveLength(16);
-  expect(spec.columnWidths?.map((c) => c.column)).toEqual('ABCDEFGHIJKLMNOP'.split(''));
-  expect(spec.merges).toEqual(['A3:P3']);
-  expect(spec.table?.range).toBe(`A4:P${4 + rows}`);
+  expect(PLAN_COLUMNS).toHaveLength(19);
+  expect(PLAN_COLUMNS.slice(16).map(([key]) => key)).toEqual(['contributors', 'campaignNameEn', 'nameEn']);
+  expect(spec.columnWidths?.map((c) => c.column)).toEqual('ABCDEFGHIJKLMNOPQRS'.split(''));
+  expect(spec.merges).toEqual(['A3:S3']);
+  expect(spec.table?.range).toBe(`A4:S${4 + rows}`);
 });
