@@ -107,6 +107,19 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
     await page.getByText(`已将“${C2_JUNE}”的 H13 改为 250，并重新校验了该表。`).waitFor();
   });
 
+  it('offers the last completed month: in early July 2019 the June report (issue 11, observation 3)', async () => {
+    const early = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    early.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await early.clock.setFixedTime(new Date(2019, 6, 3, 9, 0));
+      await early.goto(server.url);
+      await early.getByTestId('plan-status').waitFor();
+      expect(await early.getByTestId('month').inputValue()).toBe('6');
+    } finally {
+      await early.close();
+    }
+  });
+
   it('a month without a template gives a new sheet, active, its first input selected', async () => {
     await insert(/^转型升级/, '经信商务局', '7');
     await page.getByText('已插入“转型升级-经信商务局-7月”并选中 H7，可以开始填报。').waitFor();

@@ -5,9 +5,9 @@ import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Campaign } from '../../src/domain/plan/schema';
+import { defaultReportMonth } from '../../src/domain/validation/period';
 import { Templates } from '../../src/taskpane/features/Templates/Templates';
 import {
-  defaultMonth,
   departmentOptions,
   formForPlan,
   initialForm,
@@ -47,17 +47,21 @@ describe('the form', () => {
     expect(departmentOptions(mixed)).toEqual(['经信商务局', '社会发展局', '建设交通局', '发展改革局']);
   });
 
+  // SPEC §5: the last completed month, kept within the plan's year (issue 11, observation 3: early July gave 7月)
   test.each([
-    [2019, new Date(2019, 5, 15), 6],
+    [2019, new Date(2019, 6, 3), 6],
+    [2019, new Date(2019, 5, 15), 5],
+    [2019, new Date(2019, 11, 31), 11],
+    [2019, new Date(2019, 1, 1), 1],
     [2019, new Date(2019, 0, 1), 1],
     [2019, new Date(2020, 2, 1), 12],
-    [2019, new Date(2018, 11, 31), 12],
-  ])('default month for plan year %i on %s: %i', (year, today, month) => {
-    expect(defaultMonth(year, today)).toBe(month);
+    [2019, new Date(2018, 11, 31), 1],
+  ])('default report month for plan year %i on %s: %i', (year, today, month) => {
+    expect(defaultReportMonth(year, today)).toBe(month);
   });
 
   test('initial form, choosing a campaign resets the department to its 牵头部门, a new plan keeps what still exists', () => {
-    const form = initialForm(plan, new Date(2019, 5, 1));
+    const form = initialForm(plan, new Date(2019, 6, 5)); // early July: the June report
     expect(form).toEqual({ campaignId: 'C1', department: '投资促进中心', month: 6, mode: 'kpi' });
     const c2 = withCampaign({ ...form, month: 9, mode: 'native' }, plan, 'C2');
     expect(c2).toEqual({ campaignId: 'C2', department: '经信商务局', month: 9, mode: 'native' });

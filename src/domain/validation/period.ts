@@ -14,6 +14,18 @@ const PATTERNS: readonly RegExp[] = [
   /^(\d{4})(\d{2})$/, // 201906
 ];
 
+/**
+ * The report month offered first (SPEC §5): staff report 1–N月累计 after month N ends, so the last completed month
+ * — in early July, 6月 — kept within the plan's year: 1月 before the year starts (and in its January), 12月 after it
+ * ends. `today` is the local date.
+ */
+export function defaultReportMonth(planYear: number, today: Date): number {
+  const year = today.getFullYear();
+  if (year < planYear) return 1;
+  if (year > planYear) return 12;
+  return Math.max(1, today.getMonth());
+}
+
 /** Reads a report period from a cell: a date (serial), or text such as "2019-06", "2019年6月", "2019年1-6月". */
 export function readPeriod(value: CellValue): Period | 'blank' | 'malformed' {
   if (value === null || (typeof value === 'string' && value.trim() === '')) return 'blank';

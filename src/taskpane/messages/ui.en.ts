@@ -70,6 +70,11 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.templates.planProblem': '{cell}: {message}',
   'ui.templates.planMoreProblems': '{count} more problems: see Validation',
   'ui.templates.department': 'Reporting department',
+  'ui.templates.role.lead': '{name} (lead department)',
+  'ui.templates.role.responsible': '{name} (responsible)',
+  'ui.templates.role.contributor': '{name} (contributing)',
+  'ui.templates.contributorHint':
+    "A contributing department's template lists only the indicators it contributes to, for its own share: no light, no reason for delay required; the summary adds it to the responsible department's figure (not for single-source indicators).",
   'ui.templates.month': 'Report month',
   'ui.templates.monthOption': '{month}/{year}',
   'ui.templates.monthHint': 'The template holds year-to-date figures from January {year} to the month chosen',

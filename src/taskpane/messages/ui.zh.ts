@@ -62,6 +62,11 @@ export const UI_ZH = {
   'ui.templates.planProblem': '{cell}：{message}',
   'ui.templates.planMoreProblems': '另有 {count} 个问题，可在“校验”中查看',
   'ui.templates.department': '填报单位',
+  'ui.templates.role.lead': '{name}（牵头部门）',
+  'ui.templates.role.responsible': '{name}（责任单位）',
+  'ui.templates.role.contributor': '{name}（配合部门）',
+  'ui.templates.contributorHint':
+    '配合部门的模板只列出本部门配合的指标，填写本部门分担的数：不亮灯，不要求填写滞后原因；汇总时与责任单位的数相加（单一汇总的指标不计入）。',
   'ui.templates.month': '报告月份',
   'ui.templates.monthOption': '{year} 年 {month} 月',
   'ui.templates.monthHint': '模板填报 {year} 年 1 月至所选月份的累计数',

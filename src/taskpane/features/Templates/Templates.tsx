@@ -147,6 +147,7 @@ function TemplateChoices({ s, id }: SectionProps) {
   const t = useT();
   const styles = useStyles();
   const monthLabel = (month: number) => t('ui.templates.monthOption', { year: s.year, month });
+  const contributing = s.departments.some((d) => d.name === s.form.department && d.role === 'contributor');
   return (
     <>
       <SelectField
@@ -154,8 +155,12 @@ function TemplateChoices({ s, id }: SectionProps) {
         label={t('ui.templates.department')}
         testId="department"
         value={s.form.department}
-        options={s.departments.map((d) => ({ value: d, label: d }))}
+        options={s.departments.map((d) => ({
+          value: d.name,
+          label: t(`ui.templates.role.${d.role}`, { name: d.name }),
+        }))}
         onChange={s.setDepartment}
+        {...(contributing ? { hint: t('ui.templates.contributorHint') } : {})}
       />
       <SelectField
         id={`${id}month`}

@@ -4,6 +4,8 @@ import type { Locale } from '../../../domain/i18n/messages';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Campaign, Plan } from '../../../domain/plan/schema';
 import type { UnplacedValue } from '../../../domain/template/template';
+import { defaultReportMonth } from '../../../domain/validation/period';
+import { campaignDepartments, type CampaignDepartment } from '../../../domain/plan/departments';
 import type { ActivePlan } from '../../../workbook/usecases/activePlan';
 import {
   insertPlanSheetInUse,
@@ -43,22 +45,9 @@ export function campaignRows(plan: Plan, locale: Locale): CampaignRow[] {
   }));
 }
 
-/** Separators of a cell listing several departments ("经信商务局、发展改革局"). */
-const DEPARTMENT_SEPARATORS = /[、，,；;／/]+/;
-
 /** The departments that report on a campaign: 牵头部门 first, then the indicators' 责任单位, then 配合部门; each once. */
 export function departmentOptions(campaign: Campaign): string[] {
-  const all = [
-    campaign.leadDepartment,
-    ...campaign.indicators.map((i) => i.department),
-    ...(campaign.supportDepartments ?? []),
-  ].flatMap((d) => d.split(DEPARTMENT_SEPARATORS).map((x) => x.trim()));
-  return [...new Set(all.filter((d) => d !== ''))];
-}
-
-/** The report month offered first: this month when today is in the plan's year, otherwise December (a full year). */
-export function defaultMonth(planYear: number, today: Date): number {
-  return today.getFullYear() === planYear ? today.getMonth() + 1 : 12;
+  return campaignDepartments(campaign).map((d) => d.name);
 }
 
 export const MONTHS: readonly number[] = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -75,7 +64,7 @@ export function initialForm(plan: Plan, today: Date): TemplateForm {
   return {
     campaignId: first?.id ?? '',
     department: first?.leadDepartment ?? '',
-    month: defaultMonth(plan.year, today),
+    month: defaultReportMonth(plan.year, today),
     mode: 'kpi',
   };
 }
@@ -250,7 +239,7 @@ export interface TemplatesState {
   readonly plan: Plan;
   readonly year: number;
   readonly campaigns: readonly CampaignRow[];
-  readonly departments: readonly string[];
+  readonly departments: readonly CampaignDepartment[];
   readonly form: TemplateForm;
   readonly planStatus: PlanStatus | undefined;
   readonly busy: TemplatesBusy;
@@ -273,7 +262,7 @@ function useTemplateForm(plan: Plan, initialPlan: Plan, today: Date) {
   const [form, setForm] = useState<TemplateForm>(() => initialForm(initialPlan, today));
   const campaigns = useMemo(() => campaignRows(plan, locale), [plan, locale]);
   const campaign = plan.campaigns.find((c) => c.id === form.campaignId);
-  const departments = useMemo(() => (campaign ? departmentOptions(campaign) : []), [campaign]);
+  const departments = useMemo(() => (campaign ? campaignDepartments(campaign) : []), [campaign]);
   return {
     form,
     campaigns,
