@@ -3,7 +3,7 @@ import { CALC_EN } from '../../src/domain/i18n/calc.en';
 import { CALC_ZH } from '../../src/domain/i18n/calc.zh';
 import { CONSOLIDATION_EN } from '../../src/domain/i18n/consolidation.en';
 import { CONSOLIDATION_ZH } from '../../src/domain/i18n/consolidation.zh';
-import { LOCALES, placeholders, type Messages } from '../../src/domain/i18n/messages';
+import { LOCALES, formatMessage, placeholders, type Messages } from '../../src/domain/i18n/messages';
 import { PLAN_EN } from '../../src/domain/i18n/plan.en';
 import { PLAN_ZH } from '../../src/domain/i18n/plan.zh';
 import { VALIDATION_EN } from '../../src/domain/i18n/validation.en';
@@ -87,5 +87,35 @@ describe('applyDocumentLocale', () => {
     const doc = { documentElement: { lang: 'x' }, title: '' };
     applyDocumentLocale(doc, locale, translatorFor(locale));
     expect(doc).toEqual({ documentElement: { lang: locale }, title });
+  });
+});
+
+describe('English counts (issue 11, observation 11: "1 warnings")', () => {
+  const en = translatorFor('en-US');
+  test('one and other: the word agrees with the number', () => {
+    expect(en('ui.validation.summary', { sheets: 1, errors: 0, warnings: 1 })).toBe(
+      'Checked 1 template: 0 errors, 1 warning',
+    );
+    expect(en('ui.validation.summary', { sheets: 3, errors: 2, warnings: 1 })).toBe(
+      'Checked 3 templates: 2 errors, 1 warning',
+    );
+    expect(en('ui.templates.reapplied', { sheet: 'S', kept: 1 })).toBe(
+      '"S" was rebuilt from the current plan, keeping 1 value already entered.',
+    );
+  });
+
+  test('a plural case is a placeholder like any other: missing, it stays visible; Chinese has none', () => {
+    expect(placeholders('{n, plural, one {# sheet} other {# sheets}} of {total}')).toEqual(['n', 'total']);
+    expect(formatMessage({ k: '{n, plural, one {# sheet} other {# sheets}}' }, 'k')).toBe(
+      '{n, plural, one {# sheet} other {# sheets}}',
+    );
+    const zhPlurals = Object.entries(CATALOGUE['zh-CN']).filter(([, text]) => /, plural,/.test(text));
+    expect(zhPlurals).toEqual([]);
+  });
+
+  test('no English message puts a bare count before a plural noun ("{count} warnings")', () => {
+    const bare =
+      /\{(count|sheets|files|errors|warnings|problems|kept)\} (errors|warnings|problems|templates|sheets|files|values|times)\b/;
+    expect(Object.entries(CATALOGUE['en-US']).filter(([, text]) => bare.test(text))).toEqual([]);
   });
 });

@@ -119,7 +119,7 @@ describe('the plan in use, read through the port', () => {
     });
     expect(zh.status.kind === 'read' && zh.status.status.problems[0]).toMatch(/^J5：/);
     expect(row(view((await read(wb, 'en-US')).reading, 'en-US'), 'Plan source')).toBe(
-      `Built-in plan (the plan sheet "指标库" has ${count} problems and is not used)`,
+      `Built-in plan (the plan sheet "指标库" has ${count} ${count === 1 ? 'problem' : 'problems'} and is not used)`,
     );
   });
 

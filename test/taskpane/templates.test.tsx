@@ -117,7 +117,7 @@ describe('notices', () => {
       en,
     );
     expect(en1?.message).toBe(
-      '1 entered values have no place in the new template and were not written: C2-09 Prior-year value 50 (that column is no longer an input)',
+      '1 entered value has no place in the new template and was not written: C2-09 Prior-year value 50 (that column is no longer an input)',
     );
     expect(
       insertTemplateNotices({ outcome: 'reapplied', sheet: 'S', selected: 'H7', kept: 2, unplaced: [] }, en),

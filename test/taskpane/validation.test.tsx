@@ -118,7 +118,7 @@ describe('view model', () => {
     expect(summary(report([], [S1]), [], en)).toEqual({
       clean: true,
       title: 'No problems found',
-      text: 'Checked 1 templates: no problems found.',
+      text: 'Checked 1 template: no problems found.',
     });
   });
 

@@ -7,9 +7,9 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.otherPeriod':
     'This sheet reports {year}-{month}, but the consolidation is for {periodYear}-{periodMonth}; it is left out',
   'consolidation.conflict':
-    '{department} submitted "{campaign}" for {year}-{month} {count} times (see also {others}); none is used until the office decides which one counts',
+    '{department} submitted "{campaign}" for {year}-{month} {count, plural, one {# time} other {# times}} (see also {others}); none is used until the office decides which one counts',
   'consolidation.conflictIdentical':
-    '{department} submitted "{campaign}" for {year}-{month} {count} times with the same content (see also {others}); delete the extra copy and it will be used',
+    '{department} submitted "{campaign}" for {year}-{month} {count, plural, one {# time} other {# times}} with the same content (see also {others}); delete the extra copy and it will be used',
   'consolidation.superseded':
     '{department} sent "{campaign}" for {year}-{month} again, saved later ({by}), which counts; this one is superseded and not used',
   'consolidation.supersededByPick':
@@ -19,7 +19,7 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.pickOvertaken':
     'The choice of {picked} for {department}\'s "{campaign}" of {year}-{month} is cancelled: {by} was sent since, saved later',
   'consolidation.picksUnreadable':
-    '{count} choice(s) (Use this one) in the marker of the summary sheet cannot be read and are cancelled; choose again in the task pane',
+    '{count, plural, one {# choice (Use this one) in the marker of the summary sheet cannot be read and is} other {# choices (Use this one) in the marker of the summary sheet cannot be read and are}} cancelled; choose again in the task pane',
   'consolidation.structure':
     'The structure of this sheet is broken, so the whole sheet is left out; correct it as the other problems of this sheet say',
   'consolidation.noPeriod': 'The report period cannot be read, so the whole sheet is left out',
@@ -73,5 +73,5 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.file.fileEmpty': 'The file "{file}" is empty and was not read',
   'consolidation.file.sheetTooLarge': 'The sheet "{sheet}" of the file "{file}" is too large and was not read',
   'consolidation.file.noTemplates':
-    'The file "{file}" holds no template ({sheets} sheets): perhaps the wrong file was sent',
+    'The file "{file}" holds no template ({sheets, plural, one {# sheet} other {# sheets}}): perhaps the wrong file was sent',
 };

@@ -29,14 +29,26 @@ export function resolveLocale(tag: string | undefined | null): Locale {
   return tag && /^zh\b/i.test(tag) ? 'zh-CN' : 'en-US';
 }
 
+/**
+ * A count's words in English (ICU's plural, its `one`/`other` cases only): `{count, plural, one {# error} other
+ * {# errors}}`, `#` standing for the number. Chinese needs none.
+ */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
 /** Formats a message; an unknown placeholder is left visible rather than silently dropped. */
 export function formatMessage<K extends string>(messages: Messages<K>, key: K, params: MessageParams = {}): string {
   const template = messages[key];
   if (template === undefined) throw new Error(`message ${key} is not in the table it was looked up in`);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      const v = params[name];
+      if (v === undefined) return whole;
+      return (Number(v) === 1 ? one : other).replace(/#/g, String(v));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = params[name];
+      return v === undefined ? whole : String(v);
+    });
 }
 
 /**
@@ -64,5 +76,7 @@ export function localiseParams(params: MessageParams, messages: Messages): Messa
 
 /** The placeholders a template uses, for tests that check both languages agree. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+  const plurals = [...template.matchAll(PLURAL)].map((m) => m[1] ?? '');
+  const simple = [...template.replace(PLURAL, '').matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  return [...plurals, ...simple].sort();
 }

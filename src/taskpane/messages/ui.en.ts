@@ -35,7 +35,8 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.settings.source': 'Plan source',
   'ui.settings.sourceBuiltin': 'Built-in plan',
   'ui.settings.sourceSheet': 'The plan sheet of this workbook: {sheet}',
-  'ui.settings.sourceSheetInvalid': 'Built-in plan (the plan sheet "{sheet}" has {count} problems and is not used)',
+  'ui.settings.sourceSheetInvalid':
+    'Built-in plan (the plan sheet "{sheet}" has {count, plural, one {# problem} other {# problems}} and is not used)',
   'ui.settings.sourceReading': 'Reading the workbook…',
   'ui.settings.sourceUnknown': 'Unknown (the workbook could not be read)',
   'ui.settings.readFailed':
@@ -65,10 +66,10 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.templates.planBuiltin': 'Using the built-in plan: {title} ({year})',
   'ui.templates.planSheet': 'Using the plan sheet "{sheet}" of this workbook ({year})',
   'ui.templates.planSheetInvalid':
-    'The plan sheet "{sheet}" has {count} problems, so the built-in plan is used for now. Correct these cells:',
+    'The plan sheet "{sheet}" has {count, plural, one {# problem} other {# problems}}, so the built-in plan is used for now. Correct these cells:',
   'ui.templates.planLoading': "Reading the workbook's plan sheet…",
   'ui.templates.planProblem': '{cell}: {message}',
-  'ui.templates.planMoreProblems': '{count} more problems: see Validation',
+  'ui.templates.planMoreProblems': '{count, plural, one {# more problem} other {# more problems}}: see Validation',
   'ui.templates.department': 'Reporting department',
   'ui.templates.role.lead': '{name} (lead department)',
   'ui.templates.role.responsible': '{name} (responsible)',
@@ -91,9 +92,11 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.templates.insertedTitle': 'Template inserted',
   'ui.templates.inserted': 'Inserted "{sheet}" and selected {cell}: ready for input.',
   'ui.templates.reappliedTitle': 'Template re-applied',
-  'ui.templates.reapplied': '"{sheet}" was rebuilt from the current plan, keeping {kept} values already entered.',
+  'ui.templates.reapplied':
+    '"{sheet}" was rebuilt from the current plan, keeping {kept, plural, one {# value} other {# values}} already entered.',
   'ui.templates.unplacedTitle': 'Some entered values could not be put back',
-  'ui.templates.unplaced': '{count} entered values have no place in the new template and were not written: {list}',
+  'ui.templates.unplaced':
+    '{count, plural, one {# entered value has no place in the new template and was} other {# entered values have no place in the new template and were}} not written: {list}',
   'ui.templates.unplacedUnknownCode': '{code} {field} {value} (the indicator is no longer in the plan)',
   'ui.templates.unplacedNotAnInput': '{code} {field} {value} (that column is no longer an input)',
   'ui.templates.fieldNote': 'Note',
@@ -112,9 +115,9 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.templates.updatedTitle': 'Template updated',
   'ui.templates.notUpdatedTitle': 'Template not updated',
   'ui.templates.updated':
-    '"{sheet}" now reports {month}/{year}, rebuilt from the current plan, keeping {kept} values already entered.',
+    '"{sheet}" now reports {month}/{year}, rebuilt from the current plan, keeping {kept, plural, one {# value} other {# values}} already entered.',
   'ui.templates.updatedRenamed':
-    '"{from}" now reports {month}/{year} and was renamed "{sheet}"; rebuilt from the current plan, keeping {kept} values already entered.',
+    '"{from}" now reports {month}/{year} and was renamed "{sheet}"; rebuilt from the current plan, keeping {kept, plural, one {# value} other {# values}} already entered.',
   'ui.templates.notATemplate':
     '"{sheet}" is no longer one of this add-in’s templates (deleted or renamed?); choose again.',
   'ui.templates.updateCampaignMissing':
@@ -133,9 +136,10 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.validation.checkAll': 'Check all',
   'ui.validation.busy': 'Checking…',
   'ui.validation.notYet': 'Not checked yet: choose a sheet and select "Check this sheet", or select "Check all".',
-  'ui.validation.summary': 'Checked {sheets} templates: {errors} errors, {warnings} warnings',
+  'ui.validation.summary':
+    'Checked {sheets, plural, one {# template} other {# templates}}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   'ui.validation.clean': 'No problems found',
-  'ui.validation.cleanDetail': 'Checked {sheets} templates: no problems found.',
+  'ui.validation.cleanDetail': 'Checked {sheets, plural, one {# template} other {# templates}}: no problems found.',
   'ui.validation.errors': 'Errors {count}',
   'ui.validation.warnings': 'Warnings {count}',
   'ui.validation.sheetProblems': 'Problems in "{sheet}"',
@@ -175,7 +179,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
     'Choose one or more .xlsx files. Only the values saved in the cells are read; formulas are never run. Importing a file of the same name again replaces it.',
   'ui.consolidation.noFiles': 'No files imported.',
   'ui.consolidation.fileParsing': 'Reading…',
-  'ui.consolidation.fileTemplates': '{count} templates',
+  'ui.consolidation.fileTemplates': '{count, plural, one {# template} other {# templates}}',
   'ui.consolidation.savedByDocument': 'Saved {time} (workbook property)',
   'ui.consolidation.savedByFile': 'Saved {time} (file date)',
   'ui.consolidation.savedUnknown': 'Save time unknown',
@@ -196,14 +200,14 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.notYet': 'Not consolidated yet: check the sources and the period, then select "Consolidate".',
   'ui.consolidation.doneTitle': 'Wrote "{summary}" and "{detail}"',
   'ui.consolidation.doneText':
-    '{period}: {used} sources used, {leftOut} left out; {red} red and {yellow} yellow indicators.',
+    '{period}: {used, plural, one {# source} other {# sources}} used, {leftOut} left out; indicators: {red} red, {yellow} yellow.',
   'ui.consolidation.doneNoPeriod': 'Nothing to consolidate',
   'ui.consolidation.doneByRibbon': 'Made by the ribbon button at {time}.',
   'ui.consolidation.doneByPane': 'Made at {time}.',
   'ui.consolidation.failedRibbonTitle': "The ribbon's Consolidate did not complete",
   'ui.consolidation.planInvalidTitle': 'Not consolidated: the plan sheet has errors',
   'ui.consolidation.planInvalid':
-    'The plan sheet "{sheet}" of this workbook has {count} errors. So as not to consolidate against the wrong targets, nothing was done; see them under Templates or Validation, correct them and try again.',
+    'The plan sheet "{sheet}" of this workbook has {count, plural, one {# error} other {# errors}}. So as not to consolidate against the wrong targets, nothing was done; see them under Templates or Validation, correct them and try again.',
   'ui.consolidation.result': 'Result',
   'ui.consolidation.result.period': 'Report period',
   'ui.consolidation.result.sources': 'Sources used',
@@ -221,7 +225,8 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.result.files': 'Files',
   'ui.consolidation.result.filesValue': '{files}, {problems} with problems',
   'ui.consolidation.result.problems': 'Problems',
-  'ui.consolidation.result.problemsValue': '{errors} errors, {warnings} warnings',
+  'ui.consolidation.result.problemsValue':
+    '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   'ui.consolidation.leftOutCount.otherPeriod': '{count} of another period',
   'ui.consolidation.leftOutCount.conflict': '{count} in conflict',
   'ui.consolidation.leftOutCount.superseded': '{count} superseded',
