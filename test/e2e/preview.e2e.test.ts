@@ -116,6 +116,22 @@ describeBrowser('preview host (Chromium)', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('the four tabs fit on one row of a 320 px pane, in Chinese and in English (issue 11, observation 11)', async () => {
+    for (const lang of ['zh-CN', 'en-US']) {
+      const narrow = await browser.newPage({ viewport: { width: 320, height: 700 } });
+      try {
+        await narrow.goto(`${server.url}?lang=${lang}`);
+        await narrow.getByRole('tab').first().waitFor();
+        const tops = await narrow
+          .getByRole('tab')
+          .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().top));
+        expect({ lang, tabs: tops.length, rows: new Set(tops).size }).toEqual({ lang, tabs: 4, rows: 1 });
+      } finally {
+        await narrow.close();
+      }
+    }
+  });
+
   it('the task pane is usable at 320 px wide (no horizontal scroll)', async () => {
     await page.setViewportSize({ width: 320, height: 700 });
     const pane = page.locator('aside.pane');

@@ -34,7 +34,8 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // English labels need about 360 px on one row: at 320 px the tabs wrap onto a second row instead of scrolling.
+  // Small tabs: the four English labels fit on one row of a 320 px pane (asserted in the browser tests); wrapping
+  // stays as the fallback for a larger system font rather than a hidden tab.
   tabs: { flexWrap: 'wrap', minWidth: 0 },
   main: {
     flexGrow: 1,
@@ -84,6 +85,7 @@ export function Shell({ host, theme, initialSection = 'templates' }: ShellProps)
       </header>
       <nav aria-label={t('ui.nav.label')} className={styles.nav}>
         <TabList
+          size="small"
           className={styles.tabs}
           selectedValue={section}
           onTabSelect={(_, data) => {
