@@ -424,7 +424,8 @@ export async function insertPlanSheet(port: WorkbookPort, plan: Plan): Promise<I
   const sheets = await port.listSheets();
   const existing = sheets.find((s) => s.marker?.type === PLAN_MARKER_TYPE);
   if (existing) {
-    await port.activate(existing.name);
+    // Shown on a visible cell: its A1 is the hidden marker row, whose text the formula bar would show.
+    await port.activate(existing.name, PLAN_FIRST_TARGET_CELL);
     return { outcome: 'exists', sheet: existing.name };
   }
   const spec = buildPlanSheet(

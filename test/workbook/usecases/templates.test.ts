@@ -432,7 +432,8 @@ describe('insertPlanSheet and activePlan', () => {
     await wb.renameSheet('指标库', '2019指标');
     await inserted(wb);
     expect(await insertPlanSheet(wb, plan)).toEqual({ outcome: 'exists', sheet: '2019指标' });
-    expect(wb.active).toEqual({ sheet: '2019指标', cell: 'A1' });
+    // shown on its first target, never on A1: the hidden marker row (issue 11, observation 10)
+    expect(wb.active).toEqual({ sheet: '2019指标', cell: PLAN_FIRST_TARGET_CELL });
     expect(value(wb, '2019指标', 'J5')).toBe(9);
   });
 
