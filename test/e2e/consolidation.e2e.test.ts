@@ -101,6 +101,9 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
     const result = page.getByTestId('consolidation-result');
     await result.getByText('已生成“汇总”和“明细”').waitFor();
     expect(await activeTab()).toBe('汇总');
+    // the selection is on the title, not on A1's hidden marker (issue 11, observation 10)
+    expect(await page.getByTestId('name-box').textContent()).toBe('A2');
+    expect(await page.getByTestId('formula-bar').inputValue()).not.toContain('KPI-TRACKER');
 
     // Figures: the sum over departments as computed here
     const values = await page.evaluate(async () => {

@@ -51,6 +51,9 @@ export const SUMMARY_WIDTH = SUMMARY_COLUMNS.length;
 /** Rows of the summary sheet, fixed at the top. */
 export const SUMMARY_ROWS = { marker: 1, title: 2, subtitle: 3, header: 4, first: 5 } as const;
 
+/** Where 一键汇总 leaves the selection: the title, never A1 (the hidden marker row, whose text the formula bar shows). */
+export const SUMMARY_TITLE_CELL = `A${SUMMARY_ROWS.title}`;
+
 export type SummaryHeaders = Readonly<Record<SummaryKey, string>>;
 
 export function summaryHeaders(month: number | undefined): SummaryHeaders {

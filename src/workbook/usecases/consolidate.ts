@@ -7,6 +7,7 @@ import { mergePicks, picksOfMarker } from '../../domain/consolidation/picks';
 import type { SourcePick, SourceState } from '../../domain/consolidation/sources';
 import { detailSheet, summarySheet } from '../../domain/consolidation/outputs';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../domain/consolidation/sheetParts';
+import { SUMMARY_TITLE_CELL } from '../../domain/consolidation/summarySections';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
 import { type SheetData } from '../../domain/grid/sheet';
@@ -158,7 +159,7 @@ export async function consolidateSheets(
   const specs = [summarySheet(result, plan), detailSheet(result)];
 
   await stage('write');
-  await port.writeSheets(specs, { replace: true, activate: true });
+  await port.writeSheets(specs, { replace: true, select: SUMMARY_TITLE_CELL });
 
   return {
     result,

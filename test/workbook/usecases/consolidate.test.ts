@@ -120,7 +120,8 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
 
   it('writes 汇总 then 明细 after the other sheets, activates 汇总, and marks both as outputs', () => {
     expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET]);
-    expect(wb.active?.sheet).toBe(SUMMARY_SHEET);
+    // on the title, never A1: the hidden marker row whose text the formula bar would show (issue 11, observation 10)
+    expect(wb.active).toEqual({ sheet: SUMMARY_SHEET, cell: 'A2' });
     expect(decodeMarker(wb.cellView(SUMMARY_SHEET, 'A1').value)?.type).toBe(SUMMARY_MARKER_TYPE);
     expect(decodeMarker(wb.cellView(DETAIL_SHEET, 'A1').value)?.type).toBe(DETAIL_MARKER_TYPE);
     expect(outcome).toMatchObject({ summarySheet: SUMMARY_SHEET, detailSheet: DETAIL_SHEET });
