@@ -46,8 +46,13 @@ export interface Source {
 }
 
 export interface ConsolidateOptions {
-  /** The report period to consolidate; default: the latest period among the templates (of the plan year, if any). */
+  /**
+   * The report period to consolidate; default: the latest period among the templates (of the plan year, if any;
+   * not after `reportMonth`, if any is).
+   */
   readonly period?: Period;
+  /** The month being reported now (defaultReportMonth: the last completed month of the plan year). */
+  readonly reportMonth?: number;
   /** The office's picks (以此为准) where save times cannot tell which submission counts (SPEC §8 Corrections). */
   readonly picks?: readonly SourcePick[];
 }
@@ -77,7 +82,7 @@ export function consolidate(plan: Plan, sources: readonly Source[], options: Con
   const read = sources.flatMap((s) => prepare(s.origin, s.sheet, plan, s.savedAt) ?? []);
   const prepared = inContentOrder(read, plan);
   // 2. The report period, and what it makes of each sheet (included, superseded, another period, a conflict …).
-  const period = options.period ?? defaultPeriod(reportedPeriods(prepared), plan.year);
+  const period = options.period ?? defaultPeriod(reportedPeriods(prepared), plan.year, options.reportMonth);
   const sheets = judgeSheets(prepared, period, options.picks);
   const files = new Set(sources.flatMap((s) => (s.origin.kind === 'file' ? [s.origin.file] : [])));
   const picks = judgePicks(options.picks ?? [], period, sheets, files, plan);

@@ -53,10 +53,14 @@ const periodRank = (p: Period): number => p.year * 12 + p.month;
 
 /**
  * The default report period: the latest of `periods`, among those of the plan year when there are any (a typed
- * 2091 must not win); undefined when there is none. The order of `periods` does not matter.
+ * 2091 must not win), and among those not after `reportMonth` — the month being reported now (SPEC §5: in early July,
+ * 6月) — when there are any, so that a July sheet made early does not move everyone's summary to July; undefined when
+ * there is none. The order of `periods` does not matter.
  */
-export function defaultPeriod(periods: readonly Period[], planYear: number): Period | undefined {
-  const pool = periods.some((p) => p.year === planYear) ? periods.filter((p) => p.year === planYear) : periods;
+export function defaultPeriod(periods: readonly Period[], planYear: number, reportMonth?: number): Period | undefined {
+  const ofYear = periods.some((p) => p.year === planYear) ? periods.filter((p) => p.year === planYear) : periods;
+  const due = ofYear.filter((p) => p.year === planYear && reportMonth !== undefined && p.month <= reportMonth);
+  const pool = due.length > 0 ? due : ofYear;
   return pool.reduce<Period | undefined>(
     (best, p) => (best === undefined || periodRank(p) > periodRank(best) ? p : best),
     undefined,

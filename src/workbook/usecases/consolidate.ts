@@ -32,8 +32,10 @@ export interface ConsolidateWorkbookRequest {
   readonly plan: Plan;
   /** Department workbooks, parsed with parseFiles; their problems are listed, never thrown. */
   readonly files?: readonly ParsedFile[];
-  /** Default: the latest period among the sources (the domain's rule). */
+  /** Default: the latest period among the sources (the domain's rule), not after `reportMonth` where one is. */
   readonly period?: Period;
+  /** The month being reported now (runConsolidation: defaultReportMonth of today). */
+  readonly reportMonth?: number;
   /**
    * Picks the office made now (以此为准); those of earlier runs are read from the 汇总 sheet's marker and kept, a new
    * pick replacing the one for the same department, campaign and period.
@@ -151,7 +153,11 @@ export async function consolidateSheets(
   const picks = mergePicks(kept.picks, request.picks ?? []);
 
   await stage('compute');
-  const consolidated = consolidate(plan, sources, { ...(request.period ? { period: request.period } : {}), picks });
+  const consolidated = consolidate(plan, sources, {
+    ...(request.period ? { period: request.period } : {}),
+    ...(request.reportMonth !== undefined ? { reportMonth: request.reportMonth } : {}),
+    picks,
+  });
   const result: Consolidation = {
     ...consolidated,
     problems: [...fileProblems(files, consolidated), ...kept.problems, ...consolidated.problems],

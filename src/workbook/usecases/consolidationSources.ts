@@ -86,8 +86,12 @@ export function periodsOf(sources: readonly DetectedSource[]): Period[] {
 }
 
 /** The period a run would consolidate by default (the domain's rule). */
-export function previewPeriod(sources: readonly DetectedSource[], planYear: number): Period | undefined {
-  return defaultPeriod(periodsOf(sources), planYear);
+export function previewPeriod(
+  sources: readonly DetectedSource[],
+  planYear: number,
+  reportMonth?: number,
+): Period | undefined {
+  return defaultPeriod(periodsOf(sources), planYear, reportMonth);
 }
 
 /** What a run would most likely do with a source, by the markers and save times (a run decides). */

@@ -1,3 +1,4 @@
+import { defaultReportMonth } from '../../domain/validation/period';
 import { PortError, type WorkbookPort } from '../port';
 import { activePlanOf } from './activePlan';
 import { consolidateSheets, stager, type ConsolidateWorkbookRequest } from './consolidate';
@@ -27,7 +28,9 @@ export async function runConsolidation(
       const problems = active.problems.filter((p) => p.severity === 'error').length;
       run = { source, at: Date.now(), ok: false, failure: { kind: 'planInvalid', sheet: active.sheet, problems } };
     } else {
-      const outcome = await consolidateSheets(port, sheets, { ...request, plan: active.plan }, stage);
+      // Without a period chosen, the month being reported now leads (SPEC §5), for the pane and the ribbon alike.
+      const reportMonth = request.reportMonth ?? defaultReportMonth(active.plan.year, new Date());
+      const outcome = await consolidateSheets(port, sheets, { ...request, reportMonth, plan: active.plan }, stage);
       run = { source, at: Date.now(), ok: true, outcome };
     }
   } catch (e) {

@@ -27,6 +27,25 @@ describe('defaultPeriod: the latest period, of the plan year when there is one',
   });
 });
 
+describe('defaultPeriod with the month being reported now (SPEC §5; issue 11, observation 3)', () => {
+  test.each([
+    ['early July: a July sheet made early does not move the summary to July', [p(2019, 6), p(2019, 7)], 6, p(2019, 6)],
+    ['June not in yet: the latest before it', [p(2019, 5), p(2019, 7)], 6, p(2019, 5)],
+    ['only later months: the latest of them', [p(2019, 8), p(2019, 7)], 6, p(2019, 8)],
+    ['after the year (12月): the latest', [p(2019, 11), p(2019, 12)], 12, p(2019, 12)],
+    ['another year only: the report month does not apply', [p(2020, 1)], 6, p(2020, 1)],
+  ] as const)('%s', (_label, periods, reportMonth, expected) => {
+    expect(defaultPeriod(periods, 2019, reportMonth)).toEqual(expected);
+  });
+
+  test('consolidate takes the report month as its default', () => {
+    const june = sheetSource(fill(templateGrid('C2', '经信商务局', { month: 6 }), {}));
+    const july = sheetSource(fill(templateGrid('C1', '投资促进中心', { month: 7, name: '七月' }), {}));
+    expect(consolidate(PLAN, [june, july], { reportMonth: 6 }).period).toEqual(p(2019, 6));
+    expect(consolidate(PLAN, [june, july]).period).toEqual(p(2019, 7));
+  });
+});
+
 describe('sourceStates: what a source’s marker says gives its state for a period', () => {
   const june = p(2019, 6);
   const claim = (department?: string, campaignId?: string, period?: Period): SourceClaim => ({

@@ -17,7 +17,7 @@ import {
 } from '../../../src/workbook/usecases/consolidate';
 import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
 import { lastRun } from '../../../src/workbook/usecases/lastRun';
-import { PLAN_FIRST_TARGET_CELL } from '../../../src/workbook/usecases/templates';
+import { PLAN_FIRST_TARGET_CELL, insertTemplate } from '../../../src/workbook/usecases/templates';
 import { saveAsXlsx } from '../files/xlsxFixture';
 
 /**
@@ -318,6 +318,38 @@ describe('what it refuses', () => {
       ok: false,
       source: 'ribbon',
       failure: { kind: 'port', code: 'sheetProtected', detail: '汇总' },
+    });
+  });
+
+  describe('runConsolidation: the period, when none is chosen, is the month being reported now (SPEC §5)', () => {
+    // Only the clock is faked: the use case's own tasks still run.
+    const at = (date: Date) =>
+      jest.useFakeTimers({
+        now: date,
+        doNotFake: [
+          'nextTick',
+          'setImmediate',
+          'clearImmediate',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'queueMicrotask',
+          'hrtime',
+          'performance',
+        ],
+      });
+    afterEach(() => jest.useRealTimers());
+
+    it('early July 2019: the June sheets, though a July sheet was made early', async () => {
+      const wb = await sample();
+      await insertTemplate(wb, { plan, campaignId: 'C3', department: '发展改革局', year: 2019, month: 7, mode: 'kpi' });
+      at(new Date(2019, 6, 3, 9));
+      const july3 = await runConsolidation(wb, 'ribbon');
+      expect(july3.ok && july3.outcome.result.period).toEqual({ year: 2019, month: 6 });
+      at(new Date(2019, 7, 2, 9));
+      const august2 = await runConsolidation(wb, 'ribbon');
+      expect(august2.ok && august2.outcome.result.period).toEqual({ year: 2019, month: 7 });
     });
   });
 

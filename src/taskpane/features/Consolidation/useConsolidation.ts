@@ -31,6 +31,7 @@ import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { useNotices } from '../../notices';
 import { useAlive } from '../../useAlive';
 import { useWorkbook } from '../../workbookContext';
+import { defaultReportMonth } from '../../../domain/validation/period';
 import { failureNotice, useLastRun } from './lastRun';
 
 // ————— Pure view model (unit-tested without a DOM) —————
@@ -451,7 +452,8 @@ export function useConsolidation(): ConsolidationState {
 
   const detectedSources = useMemo(() => detectSources(sheets, files), [sheets, files]);
   const periods = useMemo(() => periodsOf(detectedSources), [detectedSources]);
-  const fallback = previewPeriod(detectedSources, plan?.year ?? new Date().getFullYear());
+  const year = plan?.year ?? new Date().getFullYear();
+  const fallback = previewPeriod(detectedSources, year, defaultReportMonth(year, new Date()));
   const period = periods.find((p) => periodKey(p) === chosen) ?? fallback;
   const { stage, run } = useRun(files, period);
   const picks = useMemo(() => picksInForce(last, sheets), [last, sheets]);
