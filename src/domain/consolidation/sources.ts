@@ -251,7 +251,11 @@ export function prepare(origin: Origin, sheet: SheetData, plan: Plan, savedAt?: 
 
 function readTemplate(origin: Origin, sheet: SheetData, plan: Plan): PreparedSheet | undefined {
   if (isOutputSheet(sheet)) return undefined;
-  const checked = validateTemplateSheet(sheet, plan);
+  const validated = validateTemplateSheet(sheet, plan);
+  // One problem per cause: a lag without its reason is the district figure's, said once per indicator by the
+  // summary (consolidation.lagWithoutReason, when the consolidated light is 黄/红) — not once more per sheet, as an
+  // error that would mark the submission 有误, for a share that the district total may well make 绿.
+  const checked = { ...validated, problems: validated.problems.filter((p) => p.key !== 'value.reasonMissing') };
   if (
     !isTemplateSheet(sheet) &&
     !checked.template &&

@@ -192,7 +192,9 @@ describe('汇总 (summary sheet)', () => {
       '民生改善',
     ]);
     expect(rowValues(spec, matrix + 2, 'A', 'H')).toEqual([1, '投资促进中心', null, '有误', '—', '—', '—', '—']);
-    expect(rowValues(spec, matrix + 4, 'A', 'H')).toEqual([3, '发展改革局', null, '—', '有误', '期别不符', '—', '—']);
+    // 发展改革局's 转型升级 has usable figures; its C2-03 lags with no reason of its own, but the indicator's reason is
+    // the responsible department's (经信商务局 gave one): 已报, not 有误 (issue 11, observation 9)
+    expect(rowValues(spec, matrix + 4, 'A', 'H')).toEqual([3, '发展改革局', null, '—', '已报', '期别不符', '—', '—']);
     expect(
       (spec.conditionalFormats ?? []).some(
         (cf) => cf.rule.type === 'expression' && cf.rule.formula === `=D${matrix + 2}="冲突"`,
