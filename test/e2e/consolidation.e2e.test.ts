@@ -93,7 +93,7 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
         /张填报模板/.test(e.textContent ?? ''),
       ),
     );
-    expect(await statuses.allTextContents()).toEqual(['1 张填报模板', '1 张填报模板']);
+    expect(await statuses.allTextContents()).toEqual(['已读取：1 张填报模板', '已读取：1 张填报模板']);
     // the duplicate is flagged before consolidating (冲突: the pane's word is the matrix's)
     expect(await page.getByTestId('consolidation-sources').getByText('冲突', { exact: true }).count()).toBe(2);
 
@@ -126,6 +126,12 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
     const counts = await page.getByTestId('consolidation-counts').textContent();
     expect(counts).toContain('5 / 7 份');
     expect(counts).toContain('冲突 2');
+    // the file list says what the run found: 社会发展局's file is in conflict (issue 11, observation 9)
+    const after = await statuses.allTextContents();
+    expect(
+      after.filter((text) => text.startsWith('已读取，有问题：') && /汇总发现 [1-9]\d* 个错误/.test(text)),
+    ).toHaveLength(1);
+    expect(after.filter((text) => text.startsWith('已读取：'))).toHaveLength(1);
     const problems = page.getByTestId('consolidation-problems');
     expect(await problems.getByText(/社会发展局的“民生改善”2019 年 6 月报表报送了 2 份/).count()).toBe(2); // the conflict, on both sources
     expect(

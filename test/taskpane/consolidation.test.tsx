@@ -126,11 +126,36 @@ describe('view model: sources, periods, files', () => {
       parsed: { file: '坏.xlsx', sheets: [], problems: [{ code: 'fileUnreadable', detail: 'zip' }] },
     };
     const rows = fileRows([{ id: 4, name: '读取中.xlsx' }, ...files, damaged], sources, zh);
+    // the state in words first: ✓ means read, not "no problems" (issue 11, observation 9)
     expect(rows.map((r) => [r.name, r.status, r.text])).toEqual([
       ['读取中.xlsx', 'parsing', '正在读取…'],
-      ['经信商务局.xlsx', 'ready', '1 张填报模板'],
-      ['说明.xlsx', 'problem', '文件“说明.xlsx”中没有填报模板（共 1 张工作表），可能发错了文件'],
-      ['坏.xlsx', 'problem', '文件“坏.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总'],
+      ['经信商务局.xlsx', 'read', '已读取：1 张填报模板'],
+      [
+        '说明.xlsx',
+        'readWithProblems',
+        '已读取，有问题：文件“说明.xlsx”中没有填报模板（共 1 张工作表），可能发错了文件',
+      ],
+      ['坏.xlsx', 'unreadable', '文件“坏.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总'],
+    ]);
+  });
+
+  test('files after a run: the errors and warnings the run found in a file’s sheets make it "read, with problems"', () => {
+    const found = new Map([['经信商务局.xlsx', { errors: 2, warnings: 1 }]]);
+    const [row] = fileRows(files.slice(0, 1), sources, zh, 'zh-CN', found);
+    expect([row?.status, row?.text]).toEqual([
+      'readWithProblems',
+      '已读取，有问题：1 张填报模板，汇总发现 2 个错误、1 个警告（见问题清单）',
+    ]);
+    const warned = fileRows(
+      files.slice(0, 1),
+      sources,
+      en,
+      'en-US',
+      new Map([['经信商务局.xlsx', { errors: 0, warnings: 1 }]]),
+    );
+    expect([warned[0]?.status, warned[0]?.text]).toEqual([
+      'read',
+      'Read: 1 template, the summary found 0 errors and 1 warning (see the problem list)',
     ]);
   });
 });

@@ -180,6 +180,11 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.noFiles': 'No files imported.',
   'ui.consolidation.fileParsing': 'Reading…',
   'ui.consolidation.fileTemplates': '{count, plural, one {# template} other {# templates}}',
+  'ui.consolidation.fileState.read': 'Read: {detail}',
+  'ui.consolidation.fileState.readWithProblems': 'Read, with problems: {detail}',
+  'ui.consolidation.fileState.unreadable': 'Cannot be read: {detail}',
+  'ui.consolidation.fileFindings':
+    'the summary found {errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} (see the problem list)',
   'ui.consolidation.savedByDocument': 'Saved {time} (workbook property)',
   'ui.consolidation.savedByFile': 'Saved {time} (file date)',
   'ui.consolidation.savedUnknown': 'Save time unknown',

@@ -51,7 +51,10 @@ export interface ConsolidationCounts {
   /** Sheets of this workbook read (all of them, templates or not). */
   readonly workbookSheets: number;
   readonly files: number;
-  /** Files that could not be read at all, or in part. */
+  /**
+   * Files with a problem: not read at all or in part, or with a problem the run found in their sheets — the files the
+   * pane's list marks, so that the count agrees with the problem list.
+   */
   readonly filesWithProblems: number;
   /** Template sheets found, in the workbook and in the files. */
   readonly sources: number;
@@ -266,7 +269,11 @@ function countsOf(result: Consolidation, workbookSheets: number, files: readonly
   return {
     workbookSheets,
     files: files.length,
-    filesWithProblems: files.filter((f) => f.problems.length > 0).length,
+    filesWithProblems: files.filter(
+      (f) =>
+        f.problems.length > 0 ||
+        result.problems.some((p) => p.severity === 'error' && p.origin?.kind === 'file' && p.origin.file === f.file),
+    ).length,
     sources: result.sources.length,
     used: result.sources.filter((s) => s.state === 'included').length,
     leftOut: count(result.sources, (s) => s.state, LEFT_OUT_STATES) as Record<LeftOutState, number>,

@@ -64,10 +64,18 @@ const ESTIMATE_COLOR: Readonly<Record<ClaimState, 'success' | 'warning' | 'dange
   conflict: 'danger',
   unknown: 'informative',
 };
-const FILE_COLOR: Readonly<Record<FileStatus, 'success' | 'danger' | 'informative'>> = {
-  ready: 'success',
-  problem: 'danger',
+const FILE_COLOR: Readonly<Record<FileStatus, 'success' | 'warning' | 'danger' | 'informative'>> = {
+  read: 'success',
+  readWithProblems: 'warning',
+  unreadable: 'danger',
   parsing: 'informative',
+};
+/** The badge beside a file: its state's words are in the file's text, for screen readers too. */
+const FILE_BADGE: Readonly<Record<FileStatus, string>> = {
+  read: '✓',
+  readWithProblems: '!',
+  unreadable: '✕',
+  parsing: '…',
 };
 
 /** At 320 px a list of hundreds of problems is unusable at once: the first ones, and a button for the rest. */
@@ -211,7 +219,7 @@ function FilesSection({ s, id }: SectionProps) {
                 ) : null}
               </span>
               <Badge className={styles.badge} appearance="tint" color={FILE_COLOR[f.status]} aria-hidden="true">
-                {f.status === 'parsing' ? '…' : f.status === 'ready' ? '✓' : '!'}
+                {FILE_BADGE[f.status]}
               </Badge>
               <Button
                 size="small"

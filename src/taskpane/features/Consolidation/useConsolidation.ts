@@ -110,7 +110,28 @@ export function sourceRows(
   });
 }
 
-export type FileStatus = 'parsing' | 'ready' | 'problem';
+/**
+ * A file's state in the list: being read; read (every sheet); read, with problems (a sheet it could not read, no
+ * template, or errors the last run found in its sheets); not readable at all.
+ */
+export type FileStatus = 'parsing' | 'read' | 'readWithProblems' | 'unreadable';
+
+/** What the last run found in each imported file's sheets, by file name. */
+export type FileFindings = ReadonlyMap<string, { readonly errors: number; readonly warnings: number }>;
+
+/** The problems the last run found in each file's sheets (not the file's own reading problems), for the file list. */
+export function fileFindings(last: LastRun | undefined): FileFindings {
+  const found = new Map<string, { errors: number; warnings: number }>();
+  if (!last?.ok) return found;
+  for (const p of last.outcome.result.problems) {
+    if (p.origin?.kind !== 'file' || p.key.startsWith('consolidation.file.')) continue;
+    const f = found.get(p.origin.file) ?? { errors: 0, warnings: 0 };
+    if (p.severity === 'error') f.errors += 1;
+    else f.warnings += 1;
+    found.set(p.origin.file, f);
+  }
+  return found;
+}
 
 export interface FileRow {
   readonly id: number;
@@ -136,6 +157,7 @@ export function fileRows(
   sources: readonly DetectedSource[],
   t: Translate,
   locale: Locale = 'zh-CN',
+  found: FileFindings = new Map(),
 ): FileRow[] {
   return files.map((f): FileRow => {
     if (!f.parsed) return { id: f.id, name: f.name, status: 'parsing', text: t('ui.consolidation.fileParsing') };
@@ -151,12 +173,27 @@ export function fileRows(
       problems.push(
         t.problem({ key: FILE_PROBLEM_KEYS.noTemplates, params: { file: f.name, sheets: f.parsed.sheets.length } }),
       );
-    const parts = [...(templates > 0 ? [t('ui.consolidation.fileTemplates', { count: templates })] : []), ...problems];
+    // What the last run found in the file's sheets (its reading problems are those above).
+    const run = found.get(f.name);
+    const findings = run ? [t('ui.consolidation.fileFindings', { errors: run.errors, warnings: run.warnings })] : [];
+    const status: Exclude<FileStatus, 'parsing'> =
+      f.parsed.sheets.length === 0 && problems.length > 0
+        ? 'unreadable'
+        : problems.length > 0 || (run?.errors ?? 0) > 0
+          ? 'readWithProblems'
+          : 'read';
+    const parts = [
+      ...(templates > 0 ? [t('ui.consolidation.fileTemplates', { count: templates })] : []),
+      ...problems,
+      ...findings,
+    ].join(t('ui.consolidation.listSeparator'));
+    // The state first, in words (the badge only repeats it); an unreadable file's problem says so itself.
+    const text = status === 'unreadable' ? parts : t(`ui.consolidation.fileState.${status}`, { detail: parts });
     return {
       id: f.id,
       name: f.name,
-      status: problems.length > 0 ? 'problem' : 'ready',
-      text: parts.join(t('ui.consolidation.listSeparator')),
+      status,
+      text,
       ...(saved !== undefined ? { saved } : {}),
     };
   });
@@ -472,7 +509,10 @@ export function useConsolidation(): ConsolidationState {
     [port, notifyError],
   );
 
-  const fileList = useMemo(() => fileRows(files, detectedSources, t, locale), [files, detectedSources, t, locale]);
+  const fileList = useMemo(
+    () => fileRows(files, detectedSources, t, locale, fileFindings(last)),
+    [files, detectedSources, t, locale, last],
+  );
   const result = useMemo(
     () => (last?.ok ? resultView(last.outcome, last, plan, t, locale) : undefined),
     [last, plan, t, locale],
