@@ -366,7 +366,7 @@ describe('validateWorkbookSheets', () => {
     const [first] = r.problems;
     if (first)
       expect(describeProblem(first, CATALOGUE['zh-CN'])).toBe(
-        `投资促进中心的“招大引强”2019 年 6 月重复报送（另见工作表“${copy.name}”），汇总前请确认以哪一份为准`,
+        `投资促进中心的“招大引强”2019 年 6 月报送了不止一份（另见工作表“${copy.name}”），汇总时为“冲突”：请删除多余的一份，或在“汇总”中对要计入的一份点“以此为准”`,
       );
   });
 

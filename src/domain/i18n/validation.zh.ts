@@ -54,7 +54,7 @@ export const VALIDATION_ZH = {
     '报告期 {year} 年 {month} 月与模板生成时的 {markerYear} 年 {markerMonth} 月不一致，请确认',
   'structure.departmentMismatch': '填报单位“{found}”与模板生成时的“{department}”不一致，汇总按“{department}”计',
   'structure.duplicateSubmission':
-    '{department}的“{campaign}”{year} 年 {month} 月重复报送（另见工作表“{other}”），汇总前请确认以哪一份为准',
+    '{department}的“{campaign}”{year} 年 {month} 月报送了不止一份（另见工作表“{other}”），汇总时为“冲突”：请删除多余的一份，或在“汇总”中对要计入的一份点“以此为准”',
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_ZH;
