@@ -1,4 +1,4 @@
-import { builtinPlan } from '../../domain/plan/builtin';
+import { builtinPlan, withEnglishNames } from '../../domain/plan/builtin';
 import { PLAN_MARKER_TYPE, claims, listedMarkerOf, pickListed } from '../../domain/grid/ownSheets';
 import type { Plan } from '../../domain/plan/schema';
 import type { SheetProblem } from '../../domain/grid/problems';
@@ -65,6 +65,7 @@ export async function activePlanOf(sheets: readonly SheetData[]): Promise<Active
 async function fromPlanSheet(sheet: SheetData): Promise<ActivePlan> {
   const { readPlanSheet } = await import(/* webpackChunkName: "plan-reader" */ '../../domain/plan/readPlanSheet');
   const read = readPlanSheet(sheet);
-  if (read.plan) return { plan: read.plan, source: 'sheet', sheet: sheet.name, problems: read.problems };
+  if (read.plan)
+    return { plan: withEnglishNames(read.plan), source: 'sheet', sheet: sheet.name, problems: read.problems };
   return { plan: builtinPlan(), source: 'builtin', sheet: sheet.name, problems: read.problems };
 }

@@ -452,6 +452,33 @@ describe('insertPlanSheet and activePlan', () => {
     expect(value(wb, sheet, 'F7')).toBe(7.5);
   });
 
+  it('English names of a 指标库 without them (an earlier version, or left blank) come from the built-in plan where the Chinese name is the same (issue 11, observation 11)', async () => {
+    const wb = new MemoryWorkbook();
+    await insertPlanSheet(wb, plan);
+    const rows = plan.campaigns.reduce((n, c) => n + c.indicators.length, 0);
+    // columns R and S (攻坚战（英文）, 指标名称（英文）) emptied, and campaign C2 renamed on its rows
+    const blanks = Array.from({ length: rows }, (_, i) => [
+      { sheet: '指标库', address: `R${5 + i}`, value: null },
+      { sheet: '指标库', address: `S${5 + i}`, value: null },
+    ]).flat();
+    const c2Rows = plan.campaigns[1]?.indicators.length ?? 0;
+    const c2First = 5 + (plan.campaigns[0]?.indicators.length ?? 0);
+    const renamed = Array.from({ length: c2Rows }, (_, i) => ({
+      sheet: '指标库',
+      address: `B${c2First + i}`,
+      value: '产业升级',
+    }));
+    await wb.writeCells([...blanks, ...renamed]);
+    const active = await activePlan(wb);
+    expect(active).toMatchObject({ source: 'sheet', problems: [] });
+    expect(active.plan.campaigns.map((c) => c.nameEn)).toEqual([
+      plan.campaigns[0]?.nameEn,
+      undefined, // renamed: no translation is guessed
+      ...plan.campaigns.slice(2).map((c) => c.nameEn),
+    ]);
+    expect(active.plan.campaigns[0]?.indicators[0]?.nameEn).toBe(plan.campaigns[0]?.indicators[0]?.nameEn);
+  });
+
   it('re-inserting after the 指标库 was edited: the same sheet, the new target, the values entered kept', async () => {
     const wb = new MemoryWorkbook();
     await insertPlanSheet(wb, plan);
