@@ -126,6 +126,11 @@ describeBrowser('preview host (Chromium)', () => {
           .getByRole('tab')
           .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().top));
         expect({ lang, tabs: tops.length, rows: new Set(tops).size }).toEqual({ lang, tabs: 4, rows: 1 });
+        // the campaigns as read from the sample's 指标库 sheet, in the UI's language
+        if (lang === 'en-US') {
+          await narrow.getByTestId('plan-status').waitFor();
+          await narrow.getByRole('radio', { name: /Investment attraction/ }).waitFor();
+        }
       } finally {
         await narrow.close();
       }

@@ -37,7 +37,7 @@ describe('App (server-rendered smoke test)', () => {
 
   test('en-US: English navigation and campaign names', async () => {
     const { html, text: t } = await render({ language: 'en-US' });
-    for (const label of ['Templates', 'Validation', 'Consolidation', 'Settings']) expect(t).toContain(label);
+    for (const label of ['Templates', 'Check', 'Summary', 'Settings']) expect(t).toContain(label);
     for (const label of ['模板', '校验', '汇总', '设置']) expect(t).not.toContain(label);
     expect(html).toContain('lang="en-US"');
     expect(t).toMatch(/Investment attraction Commander 张善根 Lead department 投资促进中心 Indicators 8/);

@@ -315,14 +315,7 @@ describe('Consolidation (server-rendered)', () => {
     ['zh-CN', ['汇总', '数据来源', '导入部门工作簿…', '报告期', '一键汇总', '尚未汇总']],
     [
       'en-US',
-      [
-        'Consolidation',
-        'Sources',
-        'Import department workbooks…',
-        'Report period',
-        'Consolidate',
-        'Not consolidated yet',
-      ],
+      ['Summary', 'Sources', 'Import department workbooks…', 'Report period', 'Consolidate', 'Not consolidated yet'],
     ],
   ] as const)(
     '%s: sources, import, period, the button and an empty live region, without touching the workbook',

@@ -73,5 +73,5 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'structure.departmentMismatch':
     'The reporting department "{found}" differs from "{department}" the template was made for; consolidation counts it as "{department}"',
   'structure.duplicateSubmission':
-    '{department} submitted "{campaign}" for {year}-{month} more than once (see also sheet "{other}"): a conflict in the summary; delete the extra copy, or choose "Use this one" on the copy that counts under Consolidation',
+    '{department} submitted "{campaign}" for {year}-{month} more than once (see also sheet "{other}"): a conflict in the summary; delete the extra copy, or choose "Use this one" on the copy that counts under Summary',
 };

@@ -8,8 +8,9 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
     'This part could not be loaded (a network or server problem): close the task pane and open it again.',
   'ui.nav.label': 'Sections',
   'ui.nav.templates': 'Templates',
-  'ui.nav.validation': 'Validation',
-  'ui.nav.consolidation': 'Consolidation',
+  // Short words: the four tabs fit one row of a 320 px pane (asserted in the browser tests).
+  'ui.nav.validation': 'Check',
+  'ui.nav.consolidation': 'Summary',
   'ui.nav.settings': 'Settings',
   'ui.comingSoon.title': 'Coming soon',
   'ui.comingSoon.body': 'This feature is not built yet; for now it neither reads nor changes the workbook.',
@@ -69,7 +70,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
     'The plan sheet "{sheet}" has {count, plural, one {# problem} other {# problems}}, so the built-in plan is used for now. Correct these cells:',
   'ui.templates.planLoading': "Reading the workbook's plan sheet…",
   'ui.templates.planProblem': '{cell}: {message}',
-  'ui.templates.planMoreProblems': '{count, plural, one {# more problem} other {# more problems}}: see Validation',
+  'ui.templates.planMoreProblems': '{count, plural, one {# more problem} other {# more problems}}: see Check',
   'ui.templates.department': 'Reporting department',
   'ui.templates.role.lead': '{name} (lead department)',
   'ui.templates.role.responsible': '{name} (responsible)',
@@ -103,7 +104,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.templates.listSeparator': '; ',
   'ui.templates.unreadableTitle': 'Template not re-applied',
   'ui.templates.unreadable':
-    '"{sheet}" is this template, but its structure was changed (column keys or indicator codes missing); it was left as it is so that no entered value is lost. Check it under Validation first.',
+    '"{sheet}" is this template, but its structure was changed (column keys or indicator codes missing); it was left as it is so that no entered value is lost. Look at its problems under Check first.',
   'ui.templates.campaignMissing': 'The campaign chosen is no longer in the plan; choose again',
   'ui.templates.updateHeading': 'Update an existing template',
   'ui.templates.updateHint':
@@ -192,7 +193,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.removeFile': 'Remove {file}',
   'ui.consolidation.period': 'Report period',
   'ui.consolidation.periodHint':
-    'By default the latest period among the sources; sources of another period are listed but not used.',
+    'By default the period of the last completed month (in early July: June), else the latest among the sources; sources of another period are listed but not used.',
   'ui.consolidation.periodNone': 'No report period found',
   'ui.consolidation.run': 'Consolidate',
   'ui.consolidation.runHint': 'Writes (or rewrites) the 汇总 and 明细 sheets; no other sheet is changed.',
@@ -212,7 +213,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.failedRibbonTitle': "The ribbon's Consolidate did not complete",
   'ui.consolidation.planInvalidTitle': 'Not consolidated: the plan sheet has errors',
   'ui.consolidation.planInvalid':
-    'The plan sheet "{sheet}" of this workbook has {count, plural, one {# error} other {# errors}}. So as not to consolidate against the wrong targets, nothing was done; see them under Templates or Validation, correct them and try again.',
+    'The plan sheet "{sheet}" of this workbook has {count, plural, one {# error} other {# errors}}. So as not to consolidate against the wrong targets, nothing was done; see them under Templates or Check, correct them and try again.',
   'ui.consolidation.result': 'Result',
   'ui.consolidation.result.period': 'Report period',
   'ui.consolidation.result.sources': 'Sources used',

@@ -170,7 +170,8 @@ export const UI_ZH = {
   'ui.consolidation.remove': '移除',
   'ui.consolidation.removeFile': '移除 {file}',
   'ui.consolidation.period': '报告期',
-  'ui.consolidation.periodHint': '默认为各报表中最新的报告期；其他报告期的报表会列出，但不计入汇总。',
+  'ui.consolidation.periodHint':
+    '默认为上一个已结束月份的报告期（如 7 月上旬为 6 月），没有该月报表时为最新的报告期；其他报告期的报表会列出，但不计入汇总。',
   'ui.consolidation.periodNone': '没有找到报告期',
   'ui.consolidation.run': '一键汇总',
   'ui.consolidation.runHint': '生成或重写“汇总”和“明细”两张表，不修改其他工作表。',
