@@ -239,6 +239,7 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
       year: 2019,
       month: JUNE,
       mode,
+      role: 'lead',
     });
     expect(decodeMarker(encodeMarker(spec.marker ?? {}))).toEqual(spec.marker);
     expect(all.has('A1')).toBe(false); // the adapter writes the marker there

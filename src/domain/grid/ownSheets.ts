@@ -196,12 +196,17 @@ export interface TemplateMarker {
   readonly month: number;
   /** 'kpi' or 'native' formulas, when the marker says. */
   readonly mode?: string;
+  /**
+   * The department's role the template was made for ('lead', 'responsible', 'contributor': a 配合部门's share
+   * sheet), when the marker says; the plan's role decides for a template made before roles were recorded.
+   */
+  readonly role?: string;
 }
 
 /** A template marker with every field a template needs (campaign, department, year, month 1–12); else undefined. */
 export function templateMarkerOf(payload: MarkerPayload | undefined): TemplateMarker | undefined {
   if (payload?.type !== TEMPLATE_MARKER_TYPE) return undefined;
-  const { campaign, department, year, month, plan, mode } = payload;
+  const { campaign, department, year, month, plan, mode, role } = payload;
   if (typeof campaign !== 'string' || campaign === '') return undefined;
   if (typeof department !== 'string' || department.trim() === '') return undefined;
   if (typeof year !== 'number' || !Number.isInteger(year)) return undefined;
@@ -214,6 +219,7 @@ export function templateMarkerOf(payload: MarkerPayload | undefined): TemplateMa
     year,
     month,
     ...(typeof mode === 'string' ? { mode } : {}),
+    ...(typeof role === 'string' ? { role } : {}),
   };
 }
 

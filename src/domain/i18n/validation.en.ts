@@ -39,6 +39,8 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.growthMissingCurrent': 'The prior-year value is filled in but the current value is missing',
   'value.priorNotPositive': 'The prior-year value must be above 0 to compute growth; it is {value}',
   'value.reasonMissing': 'The status is {light}: enter the reason for the delay and the next steps',
+  'value.notShared':
+    '{department} is not a contributing department of indicator {code}: the figure entered here is not consolidated',
   'period.missing': 'The report period is missing',
   'period.malformed': 'The report period "{text}" is not valid; use e.g. "2019-06"',
   'period.wrongYear': 'The report period is in {year}, not in the plan year {planYear}',
@@ -66,6 +68,8 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
     'The indicator code {code} appears more than once ({cells}); as it is unclear which row counts, none is used',
   'structure.missingCode':
     'The plan indicator {code} "{name}" is missing from this sheet; its row was probably deleted',
+  'structure.missingShare':
+    'The indicator {code} "{name}" that this department contributes to is missing from this sheet; add its row with "Update an existing template", then fill it in',
   'structure.periodLabelMissing':
     'No "报告期" (report period) cell was found; the period {year}-{month} of the template marker is used',
   'structure.periodMismatch':

@@ -31,6 +31,7 @@ export const VALIDATION_ZH = {
   'value.growthMissingCurrent': '已填上年同期数，但未填本期数',
   'value.priorNotPositive': '上年同期数应大于 0，当前为 {value}，无法计算增速',
   'value.reasonMissing': '状态为{light}，请填写滞后原因及措施',
+  'value.notShared': '{department}不是指标 {code} 的配合部门，本单位在此填的数不计入汇总',
   'period.missing': '报告期未填写',
   'period.malformed': '报告期“{text}”格式不正确，请填写如“2019年6月”或“2019-06”',
   'period.wrongYear': '报告期为 {year} 年，与计划年度 {planYear} 年不一致',
@@ -49,6 +50,7 @@ export const VALIDATION_ZH = {
   'structure.codeOfOtherCampaign': '指标编码 {code} 属于攻坚战 {other}，不属于本表的攻坚战 {campaign}，该行未读取',
   'structure.duplicateCode': '指标编码 {code} 出现了多次（{cells}），无法确定以哪一行为准，均未采用',
   'structure.missingCode': '本表缺少计划指标 {code}“{name}”，该行可能已被删除',
+  'structure.missingShare': '本表缺少本单位配合的指标 {code}“{name}”：请用“更新已有模板”补上该行后填报',
   'structure.periodLabelMissing': '找不到“报告期”单元格，按模板标记取 {year} 年 {month} 月',
   'structure.periodMismatch':
     '报告期 {year} 年 {month} 月与模板生成时的 {markerYear} 年 {markerMonth} 月不一致，请确认',

@@ -58,10 +58,22 @@ export function contributesTo(indicator: Indicator, department: string): boolean
 
 /**
  * The indicators a department's template lists: all of them for the lead and responsible departments; for a
- * 配合部门, only those it contributes to (all of them when it is named by the campaign as a whole only).
+ * 配合部门, only those it contributes to (all of them when it is named by the campaign as a whole only). `role`
+ * is the plan's unless given: a sheet's marker keeps the role the template was made for, whatever the plan says now.
  */
-export function indicatorsFor(campaign: Campaign, department: string): readonly Indicator[] {
-  if (roleOf(campaign, department) !== 'contributor') return campaign.indicators;
+export function indicatorsFor(
+  campaign: Campaign,
+  department: string,
+  role: DepartmentRole | undefined = roleOf(campaign, department),
+): readonly Indicator[] {
+  if (role !== 'contributor') return campaign.indicators;
   const own = campaign.indicators.filter((i) => contributesTo(i, department));
   return own.length > 0 ? own : campaign.indicators;
+}
+
+const ROLES: readonly DepartmentRole[] = ['lead', 'responsible', 'contributor'];
+
+/** A role as a sheet's marker records it (text); anything else is no role. */
+export function departmentRole(text: unknown): DepartmentRole | undefined {
+  return ROLES.find((r) => r === text);
 }

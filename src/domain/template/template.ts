@@ -16,6 +16,7 @@ import {
   type FormulaMode,
 } from '../calc/formulas';
 import { KIND_ZH } from '../calc/kinds';
+import { contributorsOf, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import {
   sanitizeSheetName,
@@ -69,7 +70,7 @@ export { TEMPLATE_MARKER_TYPE } from '../grid/ownSheets';
  *   row 4          指挥长 / 副指挥长 / 牵头部门 / 配合部门 (labels and values in separate cells)
  *   row 5          填报单位 / 报告期 (a real date, F5) / 填报人 (input) / 联系电话 (input, text)
  *   row 6          column headers (print title row; panes frozen below it and right of 指标名称)
- *   row 7…         one row per indicator, in plan order
+ *   row 7…         one row per indicator, in plan order (a 配合部门's: those it contributes to, as shares)
  *   last + 2       填表说明, merged
  */
 
@@ -83,6 +84,11 @@ export interface TemplateRequest {
   readonly month: number;
   /** `kpi`: `KPI.*` custom functions; `native`: plain Excel formulas for workbooks used without the add-in. */
   readonly mode: FormulaMode;
+  /**
+   * The department's role the sheet is for; default: the plan's. A template rebuilt in place keeps the role its
+   * marker records, so that a 配合部门's share sheet stays one whatever the plan says now.
+   */
+  readonly role?: DepartmentRole;
 }
 
 /** A template request with what the sheet carries over from an earlier version of itself, and the names to avoid. */
@@ -122,7 +128,17 @@ export const STYLES: Readonly<Record<string, StyleSpec>> = {
     numberFormat: STATUS_FORMAT,
   },
   notes: { font: { size: 9, color: '#595959' }, horizontal: 'left', vertical: 'top', wrap: true },
+  /** A result a 配合部门's share does not have (完成率, 力争档, 状态): a word, never a number or an error. */
+  none: { font: { color: '#7F7F7F' }, horizontal: 'center', vertical: 'center', border: BORDER },
 };
+
+/** What a 配合部门's row shows in place of a result judged against the district's target (SPEC §6). */
+export const SHARE_WORDS = { attainment: '—', tier: '—', status: '不亮灯' } as const;
+
+/** The 填报单位 cell: the department, and for a 配合部门 its role ("发展改革局（配合部门）"). */
+export function departmentText(department: string, role: DepartmentRole | undefined): string {
+  return role === 'contributor' ? `${department.trim()}（配合部门）` : department.trim();
+}
 
 /** One tab colour per campaign, by campaign number. */
 const TAB_COLORS = ['#2F5597', '#548235', '#BF8F00', '#C55A11', '#7030A0', '#00838F', '#AD1457'];
@@ -244,6 +260,24 @@ function indicatorRow(
   });
 }
 
+/**
+ * A 配合部门's row (SPEC §6, §8): the share is entered as on any row, but nothing is judged against the district's
+ * target — words in 完成率, 力争档 and 状态 (no formula: the same in both modes, never an error), no 滞后原因 to give.
+ */
+const SHARE_CELLS: Readonly<Partial<Record<ColumnKey, CellSpec>>> = {
+  attainment: { value: SHARE_WORDS.attainment, style: 'none' },
+  tier: { value: SHARE_WORDS.tier, style: 'none' },
+  status: { value: SHARE_WORDS.status, style: 'none' },
+  reason: { value: null, style: 'unused' },
+};
+
+function shareRow(cells: readonly CellSpec[]): CellSpec[] {
+  return cells.map((cell, i) => {
+    const key = COLUMN_KEYS[i];
+    return (key === undefined ? undefined : SHARE_CELLS[key]) ?? cell;
+  });
+}
+
 function notesText(month: number): string {
   const actual = columnHeaders(month).actual;
   return [
@@ -256,13 +290,25 @@ function notesText(month: number): string {
   ].join('\n');
 }
 
+/** The 填表说明 of a 配合部门's sheet: its share only, no light, no 滞后原因 (SPEC §6, §8). */
+function shareNotesText(month: number): string {
+  const actual = columnHeaders(month).actual;
+  return [
+    '填表说明（配合部门）：',
+    '1. 黄色单元格为填报项；其余单元格由模板生成，请勿改动表头。本表只列出本单位配合的指标。',
+    `2. “${actual}”栏填本单位分担完成的数（不是全区数），单位同“单位”栏；增速类指标同时在“上年同期”栏填本单位上年同期数。`,
+    '3. 确保目标、力争目标是全区目标，仅供参考：本单位的数不单独计算完成率、不亮灯，也不需要填写滞后原因。',
+    '4. 一键汇总时，本单位的数与责任单位的数相加，得出全区数后再计算完成率和状态；“单一”汇总的指标只取责任单位的数，本单位所填的数列入明细，不计入。',
+  ].join('\n');
+}
+
 function columnWidths(
   campaign: Campaign,
+  inds: readonly Indicator[],
   department: string,
   expected: number,
   headers: Readonly<Record<ColumnKey, string>>,
 ): SheetSpec['columnWidths'] {
-  const inds = campaign.indicators;
   const pacedTierWords = inds.some((i) => pacedTierIn(i, expected)) ? tierWords(true, false) : [];
   const w: Record<ColumnKey, number> = {
     seq: fitWidth([headers.seq, String(inds.length)], 6, 8),
@@ -308,14 +354,21 @@ function conditionalFormats(first: number, last: number): ConditionalFormatSpec[
   return [...lights, ...tiers, reasonMissing];
 }
 
-function validations(campaign: Campaign, month: number, first: number, last: number): ValidationSpec[] {
+/** The input cells' rules; a 配合部门's sheet has no 滞后原因 to give (`share`). */
+function validations(
+  inds: readonly Indicator[],
+  month: number,
+  first: number,
+  last: number,
+  share: boolean,
+): ValidationSpec[] {
   const out: ValidationSpec[] = [];
-  campaign.indicators.forEach((ind, i) => {
+  inds.forEach((ind, i) => {
     const row = first + i;
     out.push(actualValidation(ind, month, ref('actual', row)));
     if (ind.kind === 'growth') out.push(priorValidation(month, ref('prior', row)));
   });
-  out.push(reasonValidation(`${ref('reason', first)}:${ref('reason', last)}`));
+  if (!share) out.push(reasonValidation(`${ref('reason', first)}:${ref('reason', last)}`));
   return out;
 }
 
@@ -323,8 +376,10 @@ function validations(campaign: Campaign, month: number, first: number, last: num
 function headingRows(
   input: TemplateInput,
   campaign: Campaign,
+  role: DepartmentRole | undefined,
 ): { readonly rows: CellSpec[][]; readonly merges: string[] } {
   const { department, year, month } = input;
+  const contributors = contributorsOf(campaign);
   const title = segments(ROWS.title, [
     { span: COLUMN_KEYS.length, cell: { value: campaignTitle(campaign), style: 'title' } },
   ]);
@@ -336,11 +391,11 @@ function headingRows(
     { span: 1, cell: label('牵头部门') },
     { span: 3, cell: info(campaign.leadDepartment) },
     { span: 1, cell: label('配合部门') },
-    { span: 3, cell: info(campaign.supportDepartments?.join('、') ?? null) },
+    { span: 3, cell: info(contributors.length > 0 ? contributors.join('、') : null) },
   ]);
   const infoRow = segments(ROWS.info, [
     { span: 2, cell: label('填报单位') },
-    { span: 1, cell: info(department.trim()) },
+    { span: 1, cell: info(departmentText(department, role)) },
     { span: 2, cell: label('报告期') },
     { span: 2, cell: { value: toExcelSerial(endOfMonth(year, month)), style: 'info', numberFormat: PERIOD_FORMAT } },
     { span: 1, cell: label('填报人') },
@@ -365,15 +420,19 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month ${month} must be 1–12`);
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`year ${year} must be 1900–9999`);
   if (department.trim() === '') throw new RangeError('department must not be blank');
+  const role = input.role ?? roleOf(campaign, department);
+  // A 配合部门 reports its share of the indicators it contributes to: only those rows (SPEC §8).
+  const share = role === 'contributor';
+  const indicators = indicatorsFor(campaign, department, role);
 
-  const layout = templateLayout(campaign.indicators.length);
+  const layout = templateLayout(indicators.length);
   const first = layout.rows.firstIndicator;
   const last = layout.rows.lastIndicator;
   const thresholds = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const expected = templatePace(year, month);
-  const heading = headingRows(input, campaign);
+  const heading = headingRows(input, campaign, role);
   const notes = segments(layout.rows.notes, [
-    { span: COLUMN_KEYS.length, cell: { value: notesText(month), style: 'notes' } },
+    { span: COLUMN_KEYS.length, cell: { value: share ? shareNotesText(month) : notesText(month), style: 'notes' } },
   ]);
 
   const blocks: BlockSpec[] = [
@@ -381,7 +440,10 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
     { at: `${FIRST_COLUMN}${ROWS.title}`, rows: heading.rows },
     {
       at: `${FIRST_COLUMN}${first}`,
-      rows: campaign.indicators.map((ind, i) => indicatorRow(ind, i, first + i, expected, mode, thresholds)),
+      rows: indicators.map((ind, i) => {
+        const cells = indicatorRow(ind, i, first + i, expected, mode, thresholds);
+        return share ? shareRow(cells) : cells;
+      }),
     },
     { at: `${FIRST_COLUMN}${layout.rows.notes}`, rows: [notes.cells] },
   ];
@@ -397,10 +459,11 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
       year,
       month,
       mode,
+      ...(role ? { role } : {}),
     },
     styles: STYLES,
     blocks,
-    columnWidths: columnWidths(campaign, department, expected, columnHeaders(month)),
+    columnWidths: columnWidths(campaign, indicators, departmentText(department, role), expected, columnHeaders(month)),
     rowHeights: [
       { row: ROWS.marker, height: 15, hidden: true },
       { row: ROWS.keys, height: 15, hidden: true },
@@ -409,8 +472,9 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
       { row: layout.rows.notes, height: 110 },
     ],
     merges: [...heading.merges, ...notes.merges],
-    validations: validations(campaign, month, first, last),
-    conditionalFormats: conditionalFormats(first, last),
+    validations: validations(indicators, month, first, last, share),
+    // A share has no light, tier or reason to colour.
+    conditionalFormats: share ? [] : conditionalFormats(first, last),
     protect: true,
     freeze: { rows: ROWS.header, columns: 3 },
     print: {

@@ -33,6 +33,11 @@ export interface RowContext {
   /** 序时进度 E for paced indicators (SPEC §5); non-paced indicators use 1 whatever is given. */
   readonly expected: number;
   readonly thresholds?: StatusThresholds;
+  /**
+   * A 配合部门's share of the indicator (SPEC §6, §8): judged by the district total only, so it has no light of its
+   * own and needs no 滞后原因; its values are checked as any.
+   */
+  readonly share?: boolean;
 }
 
 export interface Problem {
@@ -475,7 +480,7 @@ function findProblems(
     }
   }
 
-  const light = lightOf(ind, actual, prior, ctx);
+  const light = ctx.share === true ? undefined : lightOf(ind, actual, prior, ctx);
   // Only text is a written reason: a number, TRUE/FALSE or an error value such as #N/A is not (SPEC §6).
   const reasonBlank = typeof row.reason !== 'string' || isBlank(row.reason);
   if ((light === LIGHT.red || light === LIGHT.yellow) && reasonBlank) {

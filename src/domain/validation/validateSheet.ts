@@ -13,9 +13,11 @@ import {
   type TemplateMarker,
 } from '../grid/ownSheets';
 import { structureReporter, type Field, type ReportStructure, type SheetProblem } from '../grid/problems';
+import { departmentRole, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
-import { cellAddress } from '../grid/address';
+import { departmentText } from '../template/template';
+import { cellAddress, parseCell } from '../grid/address';
 import { validatePeriod, type Period } from './period';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';
@@ -46,6 +48,11 @@ export interface TemplateReading {
   readonly marker: TemplateMarker;
   readonly campaignId: string;
   readonly department: string;
+  /**
+   * The department's role on the sheet: its marker's, else the plan's (a template made before roles were
+   * recorded). A 配合部门 ('contributor') reports shares: no light, no 滞后原因 (SPEC §6, §8).
+   */
+  readonly role?: DepartmentRole;
   /** The report period; undefined when the period cell is blank or malformed (an error is listed). */
   readonly period?: Period;
   /** One entry per plan indicator found exactly once (a duplicated code is ambiguous and left out). */
@@ -111,6 +118,7 @@ interface Check {
   readonly campaign: Campaign;
   readonly marker: TemplateMarker;
   readonly markerCell: string;
+  readonly role?: DepartmentRole;
   readonly problems: SheetProblem[];
   readonly structure: ReportStructure;
 }
@@ -126,7 +134,16 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   const structure = structureReporter(sheet.name, problems);
   const found = checkMarker(sheet, plan, structure);
   if (!found.campaign) return { problems };
-  const check: Check = { sheet, plan, ...found, campaign: found.campaign, problems, structure };
+  const role = departmentRole(found.marker.role) ?? roleOf(found.campaign, found.marker.department);
+  const check: Check = {
+    sheet,
+    plan,
+    ...found,
+    campaign: found.campaign,
+    ...(role ? { role } : {}),
+    problems,
+    structure,
+  };
 
   const keys = checkKeys(check, found.markerRow);
   const codeColumn = keys?.columns.code;
@@ -145,6 +162,7 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
     marker: check.marker,
     campaignId: check.campaign.id,
     department: check.marker.department,
+    ...(check.role ? { role: check.role } : {}),
     ...(periodRead.period ? { period: periodRead.period } : {}),
     rows,
   };
@@ -246,12 +264,16 @@ function readPeriodCell(c: Check, headingEnd: number): PeriodReading {
   return reading;
 }
 
-/** The 填报单位 cell, where a duplicate submission is reported; a department other than the marker's is said. */
+/**
+ * The 填报单位 cell, where a duplicate submission is reported; a department other than the marker's is said (a
+ * 配合部门's sheet names its role there: "发展改革局（配合部门）").
+ */
 function checkDepartment(c: Check, headingEnd: number): string {
   const label = findLabel(c.sheet.values, DEPARTMENT_LABEL, 1, headingEnd);
   const value = label ? valueRightOf(c.sheet.values, label, HEADING_LABELS) : undefined;
   const cell = label && value ? cellAddress(value.column, label.row) : c.markerCell;
-  if (value && displayText(value.value) !== c.marker.department) {
+  const accepted = new Set([c.marker.department, departmentText(c.marker.department, c.role)]);
+  if (value && !accepted.has(displayText(value.value))) {
     c.structure('warning', cell, 'structure.departmentMismatch', {
       found: displayText(value.value),
       department: c.marker.department,
@@ -314,7 +336,22 @@ function findIndicatorRows(
   return occurrences;
 }
 
-/** Each indicator's row read and validated; a missing code is an error, a duplicated one leaves the row out. */
+/**
+ * The rows a sheet is to have: every indicator's; on a 配合部门's sheet, those of the indicators it contributes to as
+ * the plan says now — none when the plan no longer names it a 配合部门 (the rows it has are what it reports).
+ */
+function rowsWanted(c: Check): ReadonlySet<string> {
+  const { campaign, marker } = c;
+  if (c.role !== 'contributor') return new Set(campaign.indicators.map((i) => i.code));
+  if (roleOf(campaign, marker.department) !== 'contributor') return new Set();
+  return new Set(indicatorsFor(campaign, marker.department, 'contributor').map((i) => i.code));
+}
+
+/**
+ * Each indicator's row read and validated; a missing code is an error (on a 配合部门's sheet, a warning: a share not
+ * reported breaks nothing), a duplicated one leaves the row out. A 配合部门's rows are shares: no light, no 滞后原因;
+ * a figure in the row of an indicator it does not contribute to is said (it is not counted, SPEC §8).
+ */
 function readIndicatorRows(
   c: Check,
   keys: KeysRow<ColumnKey>,
@@ -324,12 +361,17 @@ function readIndicatorRows(
 ): TemplateRow[] {
   const codeColumn = keys.columns.code ?? 1;
   const expected = (period.period ?? { month: c.marker.month }).month / 12;
+  const share = c.role === 'contributor';
+  const wanted = rowsWanted(c);
+  const shared = new Set(indicatorsFor(c.campaign, c.marker.department, c.role).map((i) => i.code));
   const rows: TemplateRow[] = [];
   for (const ind of c.campaign.indicators) {
     const at = rowsAt.get(ind.code) ?? [];
     if (at.length === 0) {
       const params = { code: ind.code, name: ind.name };
-      c.structure('error', cellAddress(codeColumn, missingAt), 'structure.missingCode', params, ind.code);
+      const missingCell = cellAddress(codeColumn, missingAt);
+      if (!share) c.structure('error', missingCell, 'structure.missingCode', params, ind.code);
+      else if (wanted.has(ind.code)) c.structure('warning', missingCell, 'structure.missingShare', params, ind.code);
       continue;
     }
     if (at.length > 1) {
@@ -338,12 +380,34 @@ function readIndicatorRows(
         c.structure('error', extra, 'structure.duplicateCode', { code: ind.code, cells: cells.join('、') }, ind.code);
     }
     for (const row of at) {
-      const read = readRow(c.sheet, ind, row, keys.columns, expected, c.plan, period.cell);
+      const read = readRow(c.sheet, ind, row, keys.columns, { expected, share }, c.plan, period.cell);
       c.problems.push(...read.problems);
+      if (share && !shared.has(ind.code)) notShared(c, ind, read.row);
       if (at.length === 1) rows.push(read.row);
     }
   }
   return rows;
+}
+
+/** A 配合部门's figure in the row of an indicator it does not contribute to: read, listed, not counted (SPEC §8). */
+function notShared(c: Check, ind: Indicator, row: TemplateRow): void {
+  const cells = (['actual', 'prior'] as const).flatMap((f) => {
+    const at = row.cells[f];
+    if (at === undefined) return [];
+    const p = parseCell(at);
+    return isBlankValue(cellAt(c.sheet.values, p.row, p.column)) ? [] : [at];
+  });
+  const [first] = cells;
+  if (first === undefined) return;
+  c.problems.push({
+    severity: 'warning',
+    sheet: c.sheet.name,
+    cell: first,
+    indicator: ind.code,
+    field: first === row.cells.actual ? 'actual' : 'prior',
+    key: 'value.notShared',
+    params: { code: ind.code, department: c.marker.department },
+  });
 }
 
 /** The first row below the keys whose 序号, 指标编码 or 指标名称 cell holds that header. */
@@ -364,7 +428,7 @@ function readRow(
   ind: Indicator,
   row: number,
   col: Readonly<Partial<Record<ColumnKey, number>>>,
-  expected: number,
+  { expected, share }: { readonly expected: number; readonly share: boolean },
   plan: Plan,
   periodCell: string,
 ): { row: TemplateRow; problems: SheetProblem[] } {
@@ -388,7 +452,7 @@ function readRow(
       ...(priorFormat !== undefined ? { prior: priorFormat } : {}),
     },
   };
-  const ctx = { expected, ...(plan.thresholds ? { thresholds: plan.thresholds } : {}) };
+  const ctx = { expected, share, ...(plan.thresholds ? { thresholds: plan.thresholds } : {}) };
   const result = validateRow(ind, input, ctx);
 
   const cellOf = (field: Field): string | undefined => {

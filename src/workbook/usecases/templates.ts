@@ -8,6 +8,7 @@ import {
   normaliseCode,
   templateMarkerOf,
 } from '../../domain/grid/ownSheets';
+import { departmentRole, type DepartmentRole } from '../../domain/plan/departments';
 import type { Campaign, Plan } from '../../domain/plan/schema';
 import { sanitizeSheetName } from '../../domain/grid/sheetSpec';
 import { literalOf, type CellValue, type LiteralValue } from '../../domain/grid/cells';
@@ -196,13 +197,27 @@ export interface TemplateSheet {
   readonly department: string;
   readonly year: number;
   readonly month: number;
+  /** The department's role its marker records (a 配合部门's share sheet: 'contributor'), if any. */
+  readonly role?: DepartmentRole;
 }
 
 /** The template sheets among listed sheets (by their markers, whatever their names), in tab order. */
 export function templateSheets(sheets: readonly SheetInfo[]): TemplateSheet[] {
   return sheets.flatMap((s): TemplateSheet[] => {
     const m = templateMarkerOf(s.marker);
-    return m ? [{ name: s.name, campaignId: m.campaign, department: m.department, year: m.year, month: m.month }] : [];
+    const role = departmentRole(m?.role);
+    return m
+      ? [
+          {
+            name: s.name,
+            campaignId: m.campaign,
+            department: m.department,
+            year: m.year,
+            month: m.month,
+            ...(role ? { role } : {}),
+          },
+        ]
+      : [];
   });
 }
 
@@ -261,6 +276,8 @@ export async function updateTemplate(
     year: request.plan.year,
     month: request.month,
     mode: request.mode,
+    // The role it was made for: a 配合部门's share sheet stays one whatever the plan says now.
+    ...(current.role ? { role: current.role } : {}),
   };
   const other = sheets.find((s) => s.name.toLowerCase() !== key && isTemplateFor(s.marker, templateOf(target)));
   if (other) return { outcome: 'periodTaken', sheet: current.name, other: other.name };

@@ -198,7 +198,7 @@ describe('updateTemplate (another month, another formula mode, the plan’s curr
       '王芳',
     ]);
     expect(templateSheets(await wb.listSheets())).toEqual([
-      { name: july, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 7 },
+      { name: july, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 7, role: 'lead' },
     ]);
   });
 
@@ -290,7 +290,7 @@ describe('the 模板 section’s flows (the hook only holds their results)', () 
     const opened = await openTemplates(wb);
     expect(opened.active).toMatchObject({ source: 'sheet', sheet: '指标库' });
     expect(opened.templates).toEqual([
-      { name: sheet, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6 },
+      { name: sheet, campaignId: 'C1', department: '投资促进中心', year: 2019, month: 6, role: 'lead' },
     ]);
   });
 
