@@ -161,11 +161,12 @@ export function aggregateIndicators(plan: Plan, entries: readonly RowEntry[], pe
  * The consolidated value of one indicator from the rows of the sheets used, and the verdict on every number:
  * `sum` adds the departments' values; `growth` is Σ current / Σ prior − 1 over the departments reporting both;
  * `single` takes the responsible department's value and notes the others that differ. A `growth` aggregation of
- * a kind without a prior-year value (which the plan schema allows) adds, like `sum`.
+ * a kind without a prior-year value (which the plan schema allows) adds, like `sum`. A 配合部门's shares are among
+ * the departments' values for `sum` and `growth` (Σ current / Σ prior over the responsible one's and the shares).
  */
 function aggregate(
   ind: Indicator,
-  rows: readonly RowEntry[],
+  all: readonly RowEntry[],
   verdicts: Map<RowEntry, Partial<Record<DetailField, Verdict>>>,
 ): { readonly figure: Figure; readonly dissents: readonly Dissent[] } {
   const isGrowth = ind.kind === 'growth';
@@ -176,6 +177,14 @@ function aggregate(
     if (isGrowth && e.prior !== null) own.prior = v;
     verdicts.set(e, own);
   };
+
+  // A 配合部门's figure (SPEC §8) is added for `sum` and `growth`; for a `single` indicator, or one it does not
+  // contribute to, it is listed and not counted — nor is it a dissent: it is a share, not the district's figure.
+  const leftOut = (e: RowEntry): boolean =>
+    e.contribution === 'notShared' || (e.contribution === 'share' && ind.aggregation === 'single');
+  for (const e of all)
+    if (leftOut(e)) mark(e, { used: false, why: e.contribution === 'share' ? 'shareOfSingle' : 'notShared' });
+  const rows = all.filter((e) => !leftOut(e));
 
   const dissents: Dissent[] = [];
   let counted: RowEntry[];
@@ -206,12 +215,17 @@ function aggregate(
   return { figure: { actual: current / prior - 1, current, prior }, dissents };
 }
 
-/** A reason is shown when its sheet is used and, for `single`, when it is the responsible department's. */
+/**
+ * A reason is shown when its sheet is used, but not a 配合部门's, and, for `single`, when it is the responsible
+ * department's.
+ */
 function reasonVerdict(e: RowEntry, ind: Indicator): Verdict | undefined {
   const value = e.raw.reason;
   if (isEmpty(value) || e.source.state !== 'included') return undefined;
   if (typeof value !== 'string') return { used: false, why: 'notText' };
   if (e.row.reason === null) return { used: false, why: 'blank' };
+  // The light is the district total's: its reason is the responsible department's, not a 配合部门's (SPEC §6).
+  if (e.contribution !== undefined) return { used: false, why: 'shareReason' };
   if (ind.aggregation === 'single' && e.department !== ind.department) return { used: false, why: 'notResponsible' };
   return { used: true };
 }

@@ -241,7 +241,7 @@ export function addReconciliation(b: SheetBuilder, result: Consolidation, layout
 const periodSerial = (p: Period | undefined): number | null => (p ? toExcelSerial(endOfMonth(p.year, p.month)) : null);
 
 function whyText(d: DetailRecord): string | null {
-  if (!d.why) return null;
+  if (!d.why) return d.share ? zh('consolidation.shareCounted') : null;
   return zh(`consolidation.why.${d.why}`, d.period ? { year: d.period.year, month: d.period.month } : {});
 }
 

@@ -27,6 +27,8 @@ export interface DetailRecord {
   /** Counted in the summary figure (actual, prior) or shown as a reason in the summary (reason). */
   readonly used: boolean;
   readonly why?: WhyNot;
+  /** A 配合部门's share, counted: added to the responsible department's figure (SPEC §8). */
+  readonly share?: true;
 }
 
 /** Plan order, then indicator, department and origin: the order of the detail list. */
@@ -80,6 +82,7 @@ export function detailRecords(ordered: readonly RowEntry[], verdicts: Verdicts):
         ...(e.source.period ? { period: e.source.period } : {}),
         used: verdict.used,
         ...(verdict.used ? {} : { why: verdict.why }),
+        ...(verdict.used && e.contribution === 'share' && field !== 'reason' ? { share: true as const } : {}),
       });
     }
   }

@@ -1,4 +1,5 @@
-import type { Campaign, Plan } from '../plan/schema';
+import { campaignDepartments } from '../plan/departments';
+import type { Plan } from '../plan/schema';
 import type { Period } from '../validation/period';
 import type { Origin, SourceSheet } from './sources';
 import { compareText, samePeriod } from './values';
@@ -30,19 +31,6 @@ export interface SubmissionMatrix {
   readonly campaignIds: readonly string[];
   /** rows[d][c] for departments[d] × campaignIds[c]. */
   readonly rows: readonly (readonly MatrixCell[])[];
-}
-
-/** Departments expected to report a campaign: its lead, every responsible department and its support departments. */
-export function expectedDepartments(campaign: Campaign): readonly string[] {
-  return [
-    ...new Set(
-      [
-        campaign.leadDepartment,
-        ...campaign.indicators.map((i) => i.department),
-        ...(campaign.supportDepartments ?? []),
-      ].map((d) => d.trim()),
-    ),
-  ];
 }
 
 const cellKey = (department: string, campaignId: string): string => JSON.stringify([department, campaignId]);
@@ -105,8 +93,10 @@ export function submissionMatrix(
   sheets: readonly SourceSheet[],
   period: Period | undefined,
 ): SubmissionMatrix {
-  const expected = new Map(plan.campaigns.map((c) => [c.id, new Set(expectedDepartments(c))]));
-  const planned = [...new Set(plan.campaigns.flatMap((c) => expectedDepartments(c)))];
+  // Expected: every department of a campaign, its 配合部门 too, by the plan's one list (SPEC §8).
+  const expectedOf = new Map(plan.campaigns.map((c) => [c.id, campaignDepartments(c).map((d) => d.name)]));
+  const expected = new Map([...expectedOf].map(([id, names]) => [id, new Set(names)]));
+  const planned = [...new Set([...expectedOf.values()].flat())];
   const isPlanned = new Set(planned);
   const others = [
     ...new Set(sheets.flatMap((s) => (s.department !== undefined && s.campaignId !== undefined ? [s.department] : []))),

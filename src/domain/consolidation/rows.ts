@@ -2,6 +2,7 @@ import { literalOf, type LiteralValue } from '../grid/cells';
 import { parseCell } from '../grid/address';
 import type { Field } from '../grid/problems';
 import { cellAt } from '../grid/sheet';
+import { indicatorsFor } from '../plan/departments';
 import type { Indicator, Plan } from '../plan/schema';
 import type { TemplateRow } from '../validation/validateSheet';
 import type { PreparedSheet, SourceSheet } from './sources';
@@ -30,7 +31,10 @@ export type WhyNot =
   | 'notApplicable'
   | 'notResponsible'
   | 'differsFromResponsible'
-  | 'sameAsResponsible';
+  | 'sameAsResponsible'
+  | 'shareOfSingle'
+  | 'notShared'
+  | 'shareReason';
 
 /** Whether a value counts, and if not, why. */
 export type Verdict = { readonly used: true } | { readonly used: false; readonly why: WhyNot };
@@ -45,6 +49,11 @@ export interface RowEntry {
   /** Valid numbers, after the validator's errors on their own field. */
   readonly actual: number | null;
   readonly prior: number | null;
+  /**
+   * On a 配合部门's sheet (SPEC §8): `share`, its share of an indicator it contributes to; `notShared`, a figure in the
+   * row of an indicator it does not contribute to. Absent on the sheets of other departments.
+   */
+  readonly contribution?: 'share' | 'notShared';
 }
 
 /** The value of a cell of a sheet by its address, as a literal. */
@@ -66,6 +75,8 @@ export function rowEntries(sheets: readonly SourceSheet[], plan: Plan): RowEntry
       source.problems.flatMap((q) => (q.severity === 'error' ? [JSON.stringify([q.field, q.indicator])] : [])),
     );
     const errorOn = (field: Field, code: string): boolean => errors.has(JSON.stringify([field, code]));
+    const shared =
+      reading.role === 'contributor' ? new Set(indicatorsFor(campaign, reading.department, 'contributor')) : undefined;
     for (const row of reading.rows) {
       const indicator = campaign.indicators.find((i) => i.code === row.code);
       if (!indicator) continue;
@@ -82,6 +93,7 @@ export function rowEntries(sheets: readonly SourceSheet[], plan: Plan): RowEntry
         raw: { actual: raw('actual'), prior: raw('prior'), reason: raw('reason') },
         actual: row.numbers.actual !== null && !errorOn('actual', row.code) ? row.numbers.actual : null,
         prior: isGrowth && row.numbers.prior !== null && !errorOn('prior', row.code) ? row.numbers.prior : null,
+        ...(shared ? { contribution: shared.has(indicator) ? 'share' : 'notShared' } : {}),
       });
     }
   }

@@ -54,6 +54,12 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.why.notResponsible': 'Not the responsible department; not used',
   'consolidation.why.differsFromResponsible': "Differs from the responsible department's value; not used",
   'consolidation.why.sameAsResponsible': "Same as the responsible department's value; not counted twice",
+  'consolidation.why.shareOfSingle':
+    "A contributing department's figure: this indicator takes the responsible department's value only; not counted",
+  'consolidation.why.notShared': 'This department does not contribute to this indicator; not counted',
+  'consolidation.why.shareReason':
+    "A contributing department's share has no status of its own: the reason is the responsible department's; not shown",
+  'consolidation.shareCounted': "A contributing department's share, added to the responsible department's value",
   'consolidation.state.submitted': 'Submitted',
   'consolidation.state.missing': 'Missing',
   'consolidation.state.invalid': 'Has errors',

@@ -1,7 +1,6 @@
 import { CATALOGUE } from '../../messages';
 import { consolidate, type Consolidation, type Source } from '../../../src/domain/consolidation/consolidate';
 import type { IndicatorSummary } from '../../../src/domain/consolidation/aggregate';
-import { expectedDepartments } from '../../../src/domain/consolidation/matrix';
 import type { WhyNot } from '../../../src/domain/consolidation/rows';
 import { originParams, type Origin } from '../../../src/domain/consolidation/sources';
 import { formatMessage, placeholders, type MessageKey } from '../../../src/domain/i18n/messages';
@@ -11,7 +10,6 @@ import { encodeMarker } from '../../../src/domain/grid/ownSheets';
 import type { CellValue } from '../../../src/domain/grid/cells';
 import {
   PLAN,
-  campaign,
   fileSource,
   fill,
   inputAddress,
@@ -388,7 +386,7 @@ describe('template structure', () => {
 });
 
 describe('submission matrix', () => {
-  test('expected departments: the lead, every responsible department and the support departments', () => {
+  test('expected departments: the lead, every responsible department and the support departments (campaignDepartments)', () => {
     const plan = withPlan((p) => {
       const c = p.campaigns[0];
       if (c) {
@@ -397,7 +395,10 @@ describe('submission matrix', () => {
         if (ind) ind.department = '发展改革局';
       }
     });
-    expect(expectedDepartments(campaign('C1', plan))).toEqual(['投资促进中心', '发展改革局', '经信商务局']);
+    const r = consolidate(plan, []);
+    const C1 = r.matrix.campaignIds.indexOf('C1');
+    const expected = r.matrix.departments.filter((_, d) => r.matrix.rows[d]?.[C1]?.expected);
+    expect(expected).toEqual(['投资促进中心', '发展改革局', '经信商务局']);
   });
 
   test('已报 / 未报 / 有误 / 冲突 / 期别不符 / 无须报送, and departments outside the plan appended by name', () => {

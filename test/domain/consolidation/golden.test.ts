@@ -5,6 +5,7 @@ import type { SourcePick } from '../../../src/domain/consolidation/sources';
 import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
 import type { Plan } from '../../../src/domain/plan/schema';
 import { PLAN, fileSource, fill, insertColumn, put, sheetSource, templateGrid, type Grid } from './fixtures';
+import { FINANCE, LEAD_C2, NDRC, contributorPlan, fillByCode, templateOf } from '../contributorPlan';
 
 /**
  * Golden files: the consolidation and the 汇总 and 明细 specs of a few fixed sets of sources, byte for byte. They
@@ -176,6 +177,32 @@ const CORRECTION_PICKS: readonly SourcePick[] = [
   { department: LEAD.C4, campaignId: 'C4', period: JUNE, origin: { kind: 'file', file: '未导入.xlsx', sheet: 'x' } },
 ];
 
+/**
+ * 配合部门 (SPEC §8), with a 指标库 that names them: 经信商务局 and the shares of 发展改革局 (a file) and 财政局 on
+ * 转型升级 — C2-10 (sum) 9 + 6 + 2, C2-09 (growth) 110/100 + 55/50, C2-03 (single) 30 with 发展改革局's 5 listed, not
+ * counted; 发展改革局's share sheet holds no reason (none is asked), 经信商务局's C2-03 does.
+ */
+const CONTRIBUTOR_PLAN = contributorPlan();
+
+function contributors(): Source[] {
+  const share = (department: string, values: Parameters<typeof fillByCode>[1]): Grid =>
+    fillByCode(templateOf(CONTRIBUTOR_PLAN, 'C2', department).grid, values);
+  return [
+    sheetSource(
+      share(LEAD_C2, {
+        'C2-10': { actual: 9 },
+        'C2-09': { actual: 110, prior: 100 },
+        'C2-03': { actual: 30, reason: '亩均税收下降，正在清理低效企业' },
+      }),
+    ),
+    fileSource(
+      '发展改革局-转型升级.xlsx',
+      share(NDRC, { 'C2-10': { actual: 6 }, 'C2-09': { actual: 55, prior: 50 }, 'C2-03': { actual: 5 } }),
+    ),
+    sheetSource(share(FINANCE, { 'C2-10': { actual: 2 } })),
+  ];
+}
+
 /** Thresholds of its own (the notes say them). */
 const STRICT: Plan = { ...PLAN, thresholds: { yellowBand: 0.05, growthYellowBand: 0.01 } };
 
@@ -185,6 +212,7 @@ const CASES: readonly (readonly [string, Plan, readonly Source[], ConsolidateOpt
   ['troubles-may', STRICT, troubles(), { period: { year: 2019, month: 5 } }],
   ['unreadable-rivals', PLAN, unreadableRivals(), {}],
   ['corrections', PLAN, corrections(), { picks: CORRECTION_PICKS }],
+  ['contributors', CONTRIBUTOR_PLAN, contributors(), {}],
   [
     'no-templates',
     PLAN,
