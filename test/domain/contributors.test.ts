@@ -69,7 +69,8 @@ describe.each(MODES)('a 配合部门’s template (%s formulas)', (mode) => {
     expect(cellOf(spec, 'I8')?.style).toBe('input'); // C2-09 growth
     expect(cellOf(spec, 'I7')?.style).toBe('unused');
     const ranges = (spec.validations ?? []).map((v) => v.range);
-    expect(ranges).toEqual(['H7', 'H8', 'I8', 'H9']);
+    // 备注 has its prompt: "已核实" there confirms a doubtful value (SPEC §6 Data states)
+    expect(ranges).toEqual(['H7', 'H8', 'I8', 'H9', 'O7:O9']);
     const notes = cellOf(spec, 'A11')?.value;
     expect(notes).toEqual(expect.stringContaining('填表说明（配合部门）'));
     expect(notes).toEqual(expect.stringContaining('不需要填写滞后原因'));
@@ -222,6 +223,7 @@ describe('validating a 配合部门’s sheet (SPEC §6, §7)', () => {
       problems: [],
       numbers: { actual: 1, prior: null },
       light: undefined,
+      state: 'valid',
     });
     expect(validateRow(ind, { actual: -1 }, { expected: 0.5, share: true }).problems.map((p) => p.key)).toEqual([
       'value.negative',

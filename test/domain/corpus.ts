@@ -188,7 +188,7 @@ const ROWS: readonly R[] = [
     'date serial shown as a date',
     'C1-01',
     { actual: 43646, formats: { actual: 'yyyy/m/d' } },
-    [e('value.looksLikeDate'), e('value.implausibleMagnitude')],
+    [e('value.looksLikeDate'), e('value.magnitudeSlip')],
   ],
   [
     'date serial in a growth prior',
@@ -201,12 +201,17 @@ const ROWS: readonly R[] = [
   ['FALSE', 'C1-01', { actual: false }, [e('value.boolean')]],
   ['TRUE as text', 'C1-01', { actual: 'TRUE' }, [e('value.boolean')]],
   ['是 in a milestone cell', 'C4-01', { actual: '是' }, [e('value.boolean')]],
-  // ── huge values (万元 typed for 亿元, a date serial, a stray key) ──
-  ['1e15 in 亿美元', 'C1-01', { actual: 1e15 }, [e('value.implausibleMagnitude')]],
-  ['万元 slip in 亿元', 'C2-07', { actual: 4_800_000 }, [e('value.implausibleMagnitude')]],
-  ['元 slip in 元/平方米', 'C2-14', { actual: 18_000_000 }, [e('value.implausibleMagnitude')]],
-  ['万元 slip in 亿元 (60 亿 as 600000)', 'C1-03', { actual: 600_000 }, [e('value.implausibleMagnitude')]],
-  ['1e15 in a count', 'C2-10', { actual: 1e15 }, [e('value.implausibleMagnitude')]],
+  // ── huge values (万元 typed for 亿元, a date serial, a stray key): 1,000× the target or more is an error, 10× a
+  // doubt (SPEC §7) ──
+  ['1e15 in 亿美元', 'C1-01', { actual: 1e15 }, [e('value.magnitudeSlip')]],
+  ['万元 slip in 亿元', 'C2-07', { actual: 4_800_000 }, [e('value.magnitudeSlip')]],
+  ['元 slip in 元/平方米', 'C2-14', { actual: 18_000_000 }, [e('value.magnitudeSlip')]],
+  ['万元 slip in 亿元 (60 亿 as 600000)', 'C1-03', { actual: 600_000 }, [e('value.magnitudeSlip')]],
+  ['1e15 in a count', 'C2-10', { actual: 1e15 }, [e('value.magnitudeSlip')]],
+  ['exactly 1,000× in 亿元', 'C2-07', { actual: 480_000 }, [e('value.magnitudeSlip')]],
+  ['just under 1,000× in 亿元', 'C2-07', { actual: 479_999 }, [e('value.implausibleMagnitude')]],
+  ['just over 10× in 亿元', 'C2-07', { actual: 4801 }, [e('value.implausibleMagnitude')]],
+  ['exactly 10× in 亿元', 'C2-07', { actual: 4800 }, []],
   ['Infinity', 'C2-01', { actual: Infinity }, [e('value.notFinite')]],
   ['NaN', 'C2-01', { actual: Number.NaN }, [e('value.notFinite')]],
   // ── blanks and whitespace ──

@@ -11,6 +11,7 @@ import {
 } from '../../src/domain/calc/calc';
 import {
   attainmentFormula,
+  besideStatus,
   growthOperand,
   paceFormula,
   statusFormula,
@@ -18,6 +19,7 @@ import {
   type FormulaMode,
 } from '../../src/domain/calc/formulas';
 import { KIND_ZH, type Kind } from '../../src/domain/calc/kinds';
+import { STATE_WORDS } from '../../src/domain/template/formats';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { Campaign, Indicator, Plan } from '../../src/domain/plan/schema';
 import { decodeMarker, encodeMarker, keysIn } from '../../src/domain/grid/ownSheets';
@@ -42,7 +44,7 @@ import {
   type PreviousValues,
   type TemplateInput,
 } from '../../src/domain/template/template';
-import { lightOf } from '../../src/domain/validation/validateRow';
+import { lightOf, validateRow } from '../../src/domain/validation/validateRow';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from '../../src/workbook/memory/kpiPlugin';
 import { specToArray } from './specToArray';
 
@@ -316,23 +318,45 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
     for (const [, ind, r] of rows) {
       const o = operands(ind, r, mode);
       const expected = at('pace', r);
+      // 完成率 and 力争档 follow 状态 (blank for 未填报 and 数据有误), never a raw error (SPEC §6 Data states).
+      const status = at('status', r);
       expect(cellAt(spec, at('attainment', r)).formula).toBe(
-        attainmentFormula(mode, ind.kind, { actual: o.actual, target: o.goal, guard: o.guard }),
+        besideStatus(
+          attainmentFormula(mode, ind.kind, { actual: o.actual, target: o.goal, guard: o.guard }),
+          status,
+          STATE_WORDS,
+        ),
       );
       // A paced row's tier is compared with its 序时进度 cell, as its light is (SPEC §4); growth and rank never are.
       const pacedTier = ind.paced && ind.kind !== 'growth' && ind.kind !== 'rank' ? { expected } : {};
       expect(cellAt(spec, at('tier', r)).formula).toBe(
-        tierFormula(mode, ind.kind, {
-          actual: o.actual,
-          target: o.target,
-          stretch: o.stretch,
-          guard: o.guard,
-          ...pacedTier,
-        }),
+        besideStatus(
+          tierFormula(mode, ind.kind, {
+            actual: o.actual,
+            target: o.target,
+            stretch: o.stretch,
+            guard: o.guard,
+            ...pacedTier,
+          }),
+          status,
+          STATE_WORDS,
+        ),
       );
-      expect(cellAt(spec, at('status', r)).formula).toBe(
-        statusFormula(mode, ind.kind, { actual: o.actual, target: o.goal, guard: o.guard, expected }, plan.thresholds),
+      // 状态: 0 未填报, 数据有误, 待核实, or the light (its formula inside, its errors a word).
+      const light = statusFormula(
+        mode,
+        ind.kind,
+        { actual: o.actual, target: o.goal, guard: o.guard, expected },
+        plan.thresholds,
       );
+      const statusFormulaText = cellAt(spec, status).formula ?? '';
+      expect(statusFormulaText).toContain(`IFERROR(${light.slice(1)},"无法计算")`);
+      expect(statusFormulaText).toMatch(/^=IF\(.*,0,IF\(.*,"数据有误",/);
+      // Only a value that can be doubtful can be confirmed: 10× an amount's target, a share, a growth pair.
+      const doubtable =
+        ind.kind === 'growth' ||
+        (['total', 'count', 'level', 'share'].includes(ind.kind) && (ind.target ?? ind.stretch) !== undefined);
+      expect(statusFormulaText.includes(`FIND("已核实",O${r})`)).toBe(doubtable);
       const paceCell = cellAt(spec, at('pace', r));
       if (ind.paced) {
         expect(paceCell.formula).toBe(paceFormula(mode, '$F$5'));
@@ -344,7 +368,7 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
       for (const key of ['attainment', 'tier', 'status'] as const) {
         const f = cellAt(spec, at(key, r)).formula ?? '';
         if (ind.kind === 'growth') expect(f).toContain(`OR(ISBLANK(H${r}),ISBLANK(I${r}))`);
-        else expect(f).toMatch(new RegExp(`^=IF\\(ISBLANK\\(H${r}\\),`));
+        else expect(f).toContain(`IF(ISBLANK(H${r}),`);
       }
       if (ind.target === undefined && ind.stretch !== undefined) {
         expect(cellAt(spec, at('attainment', r)).formula).toContain(`G${r}`);
@@ -450,6 +474,12 @@ describe.each(CASES)('campaign %s, %s formulas', (campaignId, mode, campaign: Ca
       ['2', '#FFEB9C', '"黄"'],
       ['1', '#FFC7CE', '"红"'],
       ['0', '#D9D9D9', '"未填报"'],
+      ['', '#E4DFEC', undefined],
+      ['', '#F8CBAD', undefined],
+    ]);
+    expect(lights.slice(4).map((c) => c.rule)).toEqual([
+      { type: 'expression', formula: `=$M${first}="数据有误"` },
+      { type: 'expression', formula: `=$M${first}="待核实"` },
     ]);
     expect((spec.conditionalFormats ?? []).filter((c) => c.range === `K${first}:K${last}`)).toHaveLength(3);
     const reason = (spec.conditionalFormats ?? []).find((c) => c.range === `N${first}:N${last}`);
@@ -501,14 +531,24 @@ function TARGET_FORMAT(ind: Indicator): string {
   return '0.00';
 }
 
+/** 累计完成 of row 7 holds nothing: empty, or spaces of any kind (ideographic and no-break ones too). */
+const NOTHING_H7 =
+  'IF(ISTEXT(H7),LEN(TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(H7,"\u3000"," "),"\u00A0"," "))))=0,ISBLANK(H7))';
+
 describe('specific rows', () => {
   it('C1-01 in kpi mode', () => {
     const spec = build('C1', 'kpi');
     expect(cellAt(spec, 'B7').value).toBe('C1-01');
-    expect(cellAt(spec, 'J7').formula).toBe('=IF(ISBLANK(H7),"",KPI.ATTAINMENT(H7,F7,"total"))');
-    expect(cellAt(spec, 'K7').formula).toBe('=IF(ISBLANK(H7),"",KPI.TIER(H7,F7,G7,"total",L7))');
+    // 完成率 and 力争档 follow 状态; 状态 says 未填报 (0), 数据有误, 待核实 or the light (SPEC §6 Data states)
+    const follow = (f: string) => `=IF(OR(M7=0,M7="数据有误",M7="无法计算"),"",IFERROR(${f},""))`;
+    expect(cellAt(spec, 'J7').formula).toBe(follow('IF(ISBLANK(H7),"",KPI.ATTAINMENT(H7,F7,"total"))'));
+    expect(cellAt(spec, 'K7').formula).toBe(follow('IF(ISBLANK(H7),"",KPI.TIER(H7,F7,G7,"total",L7))'));
     expect(cellAt(spec, 'L7').formula).toBe('=IF(ISBLANK($F$5),"",KPI.PACE($F$5))');
-    expect(cellAt(spec, 'M7').formula).toBe('=IF(ISBLANK(H7),0,KPI.STATUS(H7,F7,"total",L7))');
+    expect(cellAt(spec, 'M7').formula).toBe(
+      `=IF(${NOTHING_H7},0,IF(IF(AND(ISNUMBER(H7),NOT(ISLOGICAL(H7))),OR(H7<0,H7>=1000*F7),TRUE()),"数据有误",` +
+        `IF(AND(H7>10*F7,NOT(ISNUMBER(FIND("已核实",O7)))),"待核实",` +
+        `IFERROR(IF(ISBLANK(H7),0,KPI.STATUS(H7,F7,"total",L7)),"无法计算"))))`,
+    );
     expect(cellAt(spec, 'F7').value).toBe(7);
     expect(cellAt(spec, 'G7').value).toBe(8);
   });
@@ -518,8 +558,11 @@ describe('specific rows', () => {
     expect(cellAt(spec, 'B11').value).toBe('C1-05');
     expect(cellAt(spec, 'F11').value).toBeNull();
     expect(cellAt(spec, 'G11').value).toBe(1);
-    expect(cellAt(spec, 'J11').formula).toBe('=IF(ISBLANK(H11),"",KPI.ATTAINMENT(H11,G11,"count"))');
-    expect(cellAt(spec, 'K11').formula).toBe('=IF(ISBLANK(H11),"",KPI.TIER(H11,"",G11,"count",L11))');
+    expect(cellAt(spec, 'J11').formula).toContain('IF(ISBLANK(H11),"",KPI.ATTAINMENT(H11,G11,"count"))');
+    expect(cellAt(spec, 'K11').formula).toContain('IF(ISBLANK(H11),"",KPI.TIER(H11,"",G11,"count",L11))');
+    // its magnitude is checked against the 力争 target too, and a count is whole
+    expect(cellAt(spec, 'M11').formula).toContain('OR(H11<0,H11<>INT(H11),H11>=1000*G11)');
+    expect(cellAt(spec, 'M11').formula).toContain('H11>10*G11');
   });
 
   it('C2-09 (growth) in native mode guards current and prior', () => {
@@ -527,8 +570,15 @@ describe('specific rows', () => {
     expect(cellAt(spec, 'B15').value).toBe('C2-09');
     expect(cellAt(spec, 'F15').value).toBe(0.1);
     expect(cellAt(spec, 'J15').formula).toBe(
-      '=IF(OR(ISBLANK(H15),ISBLANK(I15)),"",IF(OR(IF(I15<=0,#NUM!,H15/I15-1)<=-1,F15<=-1),#NUM!,(1+IF(I15<=0,#NUM!,H15/I15-1))/(1+F15)))',
+      '=IF(OR(M15=0,M15="数据有误",M15="无法计算"),"",IFERROR(' +
+        'IF(OR(ISBLANK(H15),ISBLANK(I15)),"",IF(OR(IF(I15<=0,#NUM!,H15/I15-1)<=-1,F15<=-1),#NUM!,(1+IF(I15<=0,#NUM!,H15/I15-1))/(1+F15)))' +
+        ',""))',
     );
+    // either half alone is 数据有误; both empty 未填报; current and prior tenfold apart 待核实
+    const m = cellAt(spec, 'M15').formula ?? '';
+    expect(m).toMatch(/^=IF\(AND\(IF\(ISTEXT\(H15\).*,IF\(ISTEXT\(I15\).*\),0,/);
+    expect(m).toContain('OR(H15<0,I15<0,I15<=0),TRUE()),"数据有误"');
+    expect(m).toContain('IF(H15>0,OR(H15/I15>10,I15/H15>10),FALSE())');
     expect(cellAt(spec, 'L15').value).toBe(1);
   });
 
@@ -679,9 +729,9 @@ function shown(v: unknown): Shown {
   throw new Error(`unexpected cell value ${String(v)}`);
 }
 
-function expectedShown(r: CalcResult): Shown {
-  if (r.ok) return r.value;
-  return { blank: '', noTarget: '#N/A', divByZero: '#DIV/0!', invalidNumber: '#NUM!' }[r.code];
+/** A formula cell of a template shows no raw Excel error (SPEC §6): where the domain has no value, it is blank. */
+function readable(r: CalcResult): Shown {
+  return r.ok ? r.value : '';
 }
 
 /** Sample entries: a spread of on-track, behind and blank rows, plus the SPEC's worked examples. */
@@ -780,11 +830,18 @@ describe.each(plan.campaigns.flatMap((c) => [3, JUNE].map((m) => [c.id, m, c] as
         const goal = ind.target ?? ind.stretch ?? null;
         const expected = ind.paced ? e.value : 1;
         const light = status(ind.kind, a, goal, expected, plan.thresholds);
+        // The row's data state decides first (SPEC §6): 16.5 in a 家 row is 数据有误, as validation says, not a light.
+        const { state } = validateRow(
+          ind,
+          { actual: input.actual ?? null, prior: input.prior ?? null },
+          { expected: e.value },
+        );
+        const shownIf = (r: CalcResult): Shown => (state === 'invalid' || !light.ok ? '' : readable(r));
         const want: RowResult = {
-          attainment: expectedShown(attainment(ind.kind, a, goal)),
-          tier: expectedShown(tier(ind.kind, a, ind.target ?? null, ind.stretch ?? null, expected)),
+          attainment: shownIf(attainment(ind.kind, a, goal)),
+          tier: shownIf(tier(ind.kind, a, ind.target ?? null, ind.stretch ?? null, expected)),
           pace: expected,
-          status: expectedShown(light),
+          status: state === 'invalid' ? '数据有误' : light.ok ? light.value : '无法计算',
         };
         // the validation module's light agrees as well
         expect(light.ok ? light.value : undefined).toBe(lightOf(ind, actual, prior, { expected: e.value }));
@@ -953,7 +1010,7 @@ describe('issue "What leaders receive is right", observation 7: the paced tier',
 });
 
 describe('formula engine: the samples cover every light and tier', () => {
-  it('has 绿, 黄, 红 and 未填报 rows, and every tier', () => {
+  it('has 绿, 黄, 红, 未填报 and 数据有误 rows (16.5 in a 家 row), and every tier', () => {
     const lights = new Set<Shown>();
     const tiers = new Set<Shown>();
     for (const c of plan.campaigns) {
@@ -962,7 +1019,7 @@ describe('formula engine: the samples cover every light and tier', () => {
         tiers.add(v.tier);
       }
     }
-    expect([...lights].sort()).toEqual([0, 1, 2, 3]);
+    expect([...lights].sort()).toEqual([0, 1, 2, 3, '数据有误']);
     expect([...tiers].sort()).toEqual(['', 0, 1, 2]);
   });
 });

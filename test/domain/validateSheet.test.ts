@@ -73,6 +73,7 @@ describe('validateTemplateSheet: a clean template', () => {
           },
           numbers: { actual: v.actual, prior: v.prior ?? null },
           light: 3,
+          state: 'valid',
           reason: null,
         });
       }

@@ -7,6 +7,7 @@ import { isDateFormat } from '../../src/domain/grid/numberText';
 import { type CellValue } from '../../src/domain/grid/cells';
 import { readNumberText, roundFloat, type TextNumber } from '../../src/domain/grid/numberText';
 import { KINDS } from '../../src/domain/calc/kinds';
+import type { DataState } from '../../src/domain/calc/dataState';
 import { expectedProgress, readPeriod, validatePeriod } from '../../src/domain/validation/period';
 import { describeProblem, localiseParams } from '../../src/domain/i18n/messages';
 import { LOCALES, placeholders, type MessageKey } from '../../src/domain/i18n/messages';
@@ -303,7 +304,7 @@ describe('validateRow: numbers (SPEC §7)', () => {
     it('never speaks of 万元/亿元 for a share: a change far above the target says points', () => {
       const [far] = validateRow(share, { actual: 60 }, JUNE).problems as Problem[];
       expect(describeProblem(far as Problem, CATALOGUE['zh-CN'])).toBe(
-        '累计完成 60 个百分点远超目标 1 个百分点，请核对（是否把 0.6 写成了 60？）',
+        '累计完成 60 个百分点远超目标 1 个百分点，待核实（是否把 0.6 写成了 60？）；如数值无误，请在备注栏注明“已核实”',
       );
     });
   });
@@ -458,11 +459,12 @@ describe('validateRow: growth rows (current and prior-year values)', () => {
     ['both blank', { actual: null, prior: null }, [], 0],
     ['current without prior', { actual: 110 }, [err('value.growthMissingPrior', 'prior')], undefined],
     ['current with a blank prior', { actual: 110, prior: null }, [err('value.growthMissingPrior', 'prior')], undefined],
-    ['prior without current', { actual: null, prior: 100 }, [warn('value.growthMissingCurrent', 'actual')], undefined],
+    // Either half alone is 数据有误, not 未填报 (SPEC §6; issue 11, observation 5): an error, like a missing prior.
+    ['prior without current', { actual: null, prior: 100 }, [err('value.growthMissingCurrent', 'actual')], undefined],
     [
       'current of spaces with prior',
       { actual: '  ', prior: 100 },
-      [warn('value.whitespace'), warn('value.growthMissingCurrent', 'actual')],
+      [warn('value.whitespace'), err('value.growthMissingCurrent', 'actual')],
       undefined,
     ],
     ['current of spaces, no prior', { actual: '  ', prior: null }, [warn('value.whitespace')], 0],
@@ -546,6 +548,109 @@ describe('validateRow: 滞后原因及措施 for 黄/红', () => {
   it('uses configured thresholds', () => {
     const r = validateRow(C101, { actual: 3 }, { expected: 0.5, thresholds: { yellowBand: 0, growthYellowBand: 0 } });
     expect(r.light).toBe(1);
+  });
+});
+
+describe('validateRow: data states beside the light (SPEC §6; issue 11, observations 1 and 5)', () => {
+  test.each<[string, string, RowInput, DataState, number | undefined]>([
+    ['nothing entered', 'C1-01', { actual: null }, 'blank', 0],
+    ['only spaces', 'C1-01', { actual: '  ' }, 'blank', 0],
+    ['a growth row with nothing in either cell', 'C2-09', { actual: null, prior: null }, 'blank', 0],
+    ['on track', 'C1-01', { actual: 4 }, 'valid', 3],
+    ['a value in the unit of another (observation 5: "2.6亿" in 亿美元)', 'C1-02', { actual: '2.6亿' }, 'invalid', 0],
+    ['45 for 45% in a 下限 cell (observation 5)', 'C3-02', { actual: 45 }, 'invalid', 0],
+    ['a growth row without its prior-year value (observation 5)', 'C2-09', { actual: 55 }, 'invalid', undefined],
+    ['a growth row without its current value', 'C2-09', { actual: null, prior: 50 }, 'invalid', undefined],
+    ['a negative count', 'C2-10', { actual: -2 }, 'invalid', 0],
+    ['an error value', 'C1-01', { actual: { error: '#N/A' } }, 'invalid', 0],
+    ['10,000× the target (observation 1: 2,350,000 万元 in 亿元)', 'C2-07', { actual: 2_350_000 }, 'invalid', 0],
+    [
+      '1,000× the target, confirmed all the same: still an error',
+      'C2-07',
+      { actual: 480_000, note: '已核实' },
+      'invalid',
+      0,
+    ],
+    ['20× the target', 'C2-07', { actual: 9600 }, 'doubtful', 3],
+    ['20× the target, 已核实 in 备注', 'C2-07', { actual: 9600, note: '已核实' }, 'confirmed', 3],
+    [
+      '20× the target, 已核实 within a sentence',
+      'C2-07',
+      { actual: 9600, note: '数据已核实，含新投产企业' },
+      'confirmed',
+      3,
+    ],
+    ['20× the target, 未核实 does not confirm', 'C2-07', { actual: 9600, note: '未核实' }, 'doubtful', 3],
+    ['20× the target, a number in 备注 does not confirm', 'C2-07', { actual: 9600, note: 1 }, 'doubtful', 3],
+    ['a share change that looks like a hundredth', 'C2-12', { actual: 0.006 }, 'doubtful', 1],
+    ['growth values a hundredfold apart', 'C2-09', { actual: 5500, prior: 50 }, 'doubtful', 3],
+    [
+      'growth values a hundredfold apart, confirmed',
+      'C2-09',
+      { actual: 5500, prior: 50, note: '已核实' },
+      'confirmed',
+      3,
+    ],
+    [
+      'a date format on a plausible value is no doubt',
+      'C1-01',
+      { actual: 5, formats: { actual: 'yyyy-mm-dd' } },
+      'valid',
+      3,
+    ],
+  ])('%s', (_name, code, row, state, light) => {
+    const r = validateRow(ind(code), { reason: '已说明', ...row }, JUNE);
+    expect(r.state).toBe(state);
+    expect(r.light).toBe(light);
+  });
+
+  it('a doubtful value is counted (its number is kept) and its warning tells how to confirm it', () => {
+    const r = validateRow(ind('C2-07'), { actual: 9600 }, JUNE);
+    expect(r.numbers.actual).toBe(9600);
+    expect(shape(r.problems)).toEqual([warn('value.implausibleMagnitude')]);
+    expect(describeProblem(r.problems[0] as Problem, CATALOGUE['zh-CN'])).toBe(
+      '累计完成 9600 超过目标 480 的 10 倍，待核实：请检查单位（万元/亿元？）；如数值无误，请在备注栏注明“已核实”',
+    );
+  });
+
+  it('a slip of 1,000× or more is an error and is left out: no number, no light (observation 1)', () => {
+    const r = validateRow(ind('C2-07'), { actual: 2_350_000 }, JUNE);
+    expect(r.numbers.actual).toBeNull();
+    expect(shape(r.problems)).toEqual([err('value.magnitudeSlip')]);
+    expect(describeProblem(r.problems[0] as Problem, CATALOGUE['zh-CN'])).toContain('1000 倍以上');
+  });
+
+  it('a confirmed value keeps its number and light, and its doubt is no longer listed', () => {
+    const r = validateRow(ind('C2-07'), { actual: 9600, note: '已核实' }, JUNE);
+    expect(r.numbers.actual).toBe(9600);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('confirmation settles doubts only: an error on the other cell of a growth row stays', () => {
+    const r = validateRow(ind('C2-09'), { actual: 5500, prior: 0, note: '已核实' }, JUNE);
+    expect(r.state).toBe('invalid');
+    expect(shape(r.problems)).toEqual([err('value.priorNotPositive', 'prior')]);
+  });
+
+  it('never calls a row with something entered 未填报, whatever is typed (property)', () => {
+    const cell = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.string(),
+      fc.boolean(),
+      fc.constantFrom<CellValue>(null, '', ' ', { error: '#N/A' }, { error: '#VALUE!' }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...INDICATORS), cell, cell, (indicator, actual, prior) => {
+        const r = validateRow(indicator, { actual, prior }, JUNE);
+        const entered = [actual, ...(indicator.kind === 'growth' ? [prior] : [])].some(
+          (v) => v !== null && !(typeof v === 'string' && v.trim() === ''),
+        );
+        expect(r.state === 'blank').toBe(!entered);
+        if (r.state === 'invalid') expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
+        if (r.state === 'invalid' || r.state === 'blank') expect(r.light === 3).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -21,6 +21,14 @@ import {
 } from '../../src/domain/calc/formulas';
 import { KINDS, type Kind } from '../../src/domain/calc/kinds';
 import { kpiEngineSettings, registerKpiFunctions, type BlankAs } from '../../src/workbook/memory/kpiPlugin';
+import { isConfirmed } from '../../src/domain/calc/dataState';
+import type { CellValue } from '../../src/domain/grid/cells';
+import { builtinPlan } from '../../src/domain/plan/builtin';
+import type { Indicator } from '../../src/domain/plan/schema';
+import { buildTemplate } from '../../src/domain/template/template';
+import { validateRow } from '../../src/domain/validation/validateRow';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import type { CellWrite } from '../../src/workbook/port';
 
 /**
  * Equivalence proof (issue 3): the `KPI.*` formulas and the native formulas the domain writes, evaluated side
@@ -286,5 +294,170 @@ describe('the test can tell platforms apart', () => {
     };
     expect(run('null')).toEqual(['#N/A', 0]);
     expect(run('zero')).toEqual([0, 1]);
+  });
+});
+
+/**
+ * The template's own rows (SPEC §6 Data states; issue 11, observation 8): whatever arrives in a row's input cells —
+ * by paste, which Excel's data validation does not check — its 状态 says what validateRow says (0 未填报, 数据有误,
+ * 待核实, or the light), 完成率 and 力争档 follow, both formula modes agree (KPI on both platforms' blanks), and no
+ * formula cell shows a raw Excel error.
+ */
+describe('template rows: 状态, 完成率 and 力争档 as validateRow judges the row, in both modes', () => {
+  const plan = builtinPlan();
+  const MONTH = 6;
+  const E = MONTH / 12;
+  const TRIALS = 24;
+  type Input = CellValue;
+  interface RowInputs {
+    readonly actual: Input;
+    readonly prior: Input;
+    readonly note: Input;
+  }
+
+  const texts = fc.constantFrom<Input>('2.6亿', '  ', '\u3000', '\t', '5', 'abc', '约5', 'TRUE', '');
+  const odd = fc.oneof(texts, fc.boolean(), fc.constant<Input>({ error: '#N/A' }), fc.constant<Input>(null));
+  const MULTIPLES = [0, 0.001, 0.005, 0.01, 0.02, 0.3, 0.5, 1, 1.2, 9.99, 10, 10.5, 25, 999, 1000, 1001, 1e4, -0.5, -1];
+  function inputs(ind: Indicator, seed: number): RowInputs[] {
+    const ref = ind.target ?? ind.stretch ?? 1;
+    const number = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...MULTIPLES).map((m) => m * (ref === 0 ? 1 : ref)) },
+      { weight: 2, arbitrary: fc.integer({ min: -3, max: 120 }) },
+      { weight: 1, arbitrary: fc.double({ min: -1e6, max: 1e7, noNaN: true, noDefaultInfinity: true }) },
+    );
+    const amount = fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 50, max: 500 }) },
+      { weight: 1, arbitrary: fc.constantFrom(0, -20, 0.5, 7000) },
+    );
+    const cell = fc.oneof({ weight: 5, arbitrary: number }, { weight: 2, arbitrary: odd });
+    const growth = fc.tuple(amount, fc.constantFrom(0, 0.05, 0.1, 0.12, -0.5, -1, 20, 0.01)).map(([p, g]) => ({
+      actual: Math.round(p * (1 + g) * 100) / 100,
+      prior: p,
+    }));
+    const note = fc.oneof(
+      { weight: 3, arbitrary: fc.constant<Input>(null) },
+      { weight: 2, arbitrary: fc.constantFrom<Input>('已核实', '数据已核实，含新投产企业', '未核实', 5, '备注') },
+    );
+    const row =
+      ind.kind === 'growth'
+        ? fc.oneof(
+            { weight: 3, arbitrary: fc.record({ values: growth, note }).map((r) => ({ ...r.values, note: r.note })) },
+            { weight: 2, arbitrary: fc.record({ actual: cell, prior: fc.oneof(amount, odd), note }) },
+          )
+        : fc.record({ actual: cell, prior: fc.constant<Input>(null), note });
+    return fc.sample(row, { numRuns: TRIALS, seed });
+  }
+
+  /** What the domain says a row's three cells must show. */
+  function wanted(ind: Indicator, r: RowInputs): [Shown, Shown, Shown] {
+    const row = validateRow(ind, { actual: r.actual, prior: r.prior, reason: null, note: r.note }, { expected: E });
+    const { actual, prior } = row.numbers;
+    const goal = ind.target ?? ind.stretch ?? null;
+    const a = ind.kind === 'growth' ? (actual !== null && prior !== null ? growth(actual, prior) : null) : null;
+    const value = ind.kind === 'growth' ? (a?.ok ? a.value : null) : actual;
+    const numbers =
+      (row.state === 'valid' || row.state === 'confirmed' || row.state === 'doubtful') && row.light !== undefined;
+    const shownOf = (c: CalcResult): Shown => (c.ok ? c.value : '');
+    const e = ind.paced && tierFollowsPace(ind.kind) ? E : 1;
+    const status: Shown =
+      row.state === 'blank'
+        ? 0
+        : row.state === 'invalid'
+          ? '数据有误'
+          : row.state === 'doubtful'
+            ? '待核实'
+            : (row.light ?? '无法计算');
+    if (!numbers || value === null) return ['', '', status];
+    return [
+      shownOf(attainment(ind.kind, value, goal)),
+      shownOf(tier(ind.kind, value, ind.target ?? null, ind.stretch ?? null, e)),
+      status,
+    ];
+  }
+
+  /** The row's inputs as a paste leaves them (an error value through the engine: a paste can bring one, a port write not). */
+  function writeRow(wb: MemoryWorkbook, sheet: string, row: number, ind: Indicator, r: RowInputs): CellWrite[] {
+    const writes: CellWrite[] = [];
+    const id = wb.engine.getSheetId(sheet) ?? -1;
+    const cells = [
+      ['H', r.actual],
+      ...(ind.kind === 'growth' ? [['I', r.prior] as const] : []),
+      ['O', r.note],
+    ] as const;
+    for (const [column, v] of cells) {
+      if (v !== null && typeof v === 'object')
+        wb.engine.setCellContents({ sheet: id, row: row - 1, col: column.charCodeAt(0) - 65 }, '=NA()');
+      else writes.push({ sheet, address: `${column}${row}`, value: v });
+    }
+    return writes;
+  }
+
+  const configs: readonly [FormulaMode, BlankAs][] = [
+    ['kpi', 'null'],
+    ['kpi', 'zero'],
+    ['native', 'null'],
+  ];
+  const results = new Map<string, { code: string; inputs: RowInputs; got: Shown[]; want: Shown[] }[]>();
+  beforeAll(async () => {
+    for (const [mode, blankAs] of configs) {
+      const wb = new MemoryWorkbook({ blankAs });
+      const rows: { code: string; inputs: RowInputs; got: Shown[]; want: Shown[] }[] = [];
+      for (const campaign of plan.campaigns) {
+        const spec = buildTemplate({
+          plan,
+          campaignId: campaign.id,
+          department: campaign.leadDepartment,
+          year: plan.year,
+          month: MONTH,
+          mode,
+        });
+        await wb.writeSheet(spec);
+        const perRow = campaign.indicators.map((ind, i) => inputs(ind, 2019 + i + campaign.number * 100));
+        for (let t = 0; t < TRIALS; t++) {
+          const writes = campaign.indicators.flatMap((ind, i) => {
+            const r = perRow[i]?.[t];
+            return r ? writeRow(wb, spec.name, 7 + i, ind, r) : [];
+          });
+          await wb.writeCells(writes);
+          const [sheet] = await wb.readSheets([spec.name]);
+          campaign.indicators.forEach((ind, i) => {
+            const r = perRow[i]?.[t];
+            if (!r) return;
+            const cells = sheet?.values[6 + i] ?? [];
+            const got = [cells[9], cells[10], cells[12]].map((v) =>
+              v !== null && typeof v === 'object' ? `error ${v.error}` : (v ?? ''),
+            ) as Shown[];
+            rows.push({ code: ind.code, inputs: r, got, want: wanted(ind, r) });
+          });
+        }
+      }
+      results.set(`${mode}/${blankAs}`, rows);
+    }
+  });
+
+  it.each(configs.map(([m, b]) => [`${m}/${b}`]))(
+    '%s: every row as the domain says, never an Excel error',
+    (config) => {
+      const rows = results.get(config) ?? [];
+      expect(rows.length).toBe(TRIALS * 50);
+      const mismatches = rows
+        .filter((r) => !r.got.every((g, i) => same(g, r.want[i] as Shown)))
+        .map(
+          (r) => `${r.code} ${JSON.stringify(r.inputs)}: got ${JSON.stringify(r.got)}, want ${JSON.stringify(r.want)}`,
+        );
+      expect(mismatches.slice(0, 10)).toEqual([]);
+      expect(rows.flatMap((r) => r.got.filter((g) => String(g).startsWith('error')))).toEqual([]);
+    },
+  );
+
+  it('covers every state, doubtful and confirmed included, on hundreds of rows', () => {
+    const rows = results.get('native/null') ?? [];
+    const count = (s: Shown) => rows.filter((r) => r.want[2] === s).length;
+    expect(count(0)).toBeGreaterThan(20);
+    expect(count('数据有误')).toBeGreaterThan(100);
+    expect(count('待核实')).toBeGreaterThan(20);
+    expect(rows.filter((r) => typeof r.want[2] === 'number' && r.want[2] > 0).length).toBeGreaterThan(200);
+    const confirmed = rows.filter((r) => isConfirmed(r.inputs.note) && r.want[2] !== '待核实').length;
+    expect(confirmed).toBeGreaterThan(20);
   });
 });

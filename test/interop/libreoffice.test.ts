@@ -106,6 +106,56 @@ function figures(sheet: string, campaignId: string, random: () => number): CellW
   });
 }
 
+/**
+ * What arrives by paste where data validation does not look (SPEC §6, §7; issue 11, observations 1, 5 and 8): text,
+ * a unit slip of 1,000× or 10,000×, a doubtful 20× (some confirmed in 备注), a rate typed as 45, a negative count, a
+ * growth row with one half, spaces — each row's 状态 a data state, its 完成率 and 力争档 blank or a number.
+ */
+function badFigures(sheet: string, campaignId: string, random: () => number): CellWrite[] {
+  const campaign = plan.campaigns.find((c) => c.id === campaignId);
+  if (!campaign) throw new Error(campaignId);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  return campaign.indicators.flatMap((ind, i): CellWrite[] => {
+    const row = ROWS.firstIndicator + i;
+    const at = (key: 'actual' | 'prior' | 'note') => `${COLUMN[key]}${row}`;
+    const target = ind.target ?? ind.stretch ?? 0.5;
+    const note: CellWrite[] =
+      random() < 0.4 ? [{ sheet, address: at('note'), value: pick(['已核实', '数据已核实', '未核实']) }] : [];
+    if (ind.kind === 'growth') {
+      const prior = Math.round(50 + random() * 500);
+      const pairs: (readonly [CellWrite['value'], CellWrite['value']])[] = [
+        [prior * 1.1, null],
+        [null, prior],
+        [prior * 20, prior],
+        ['2.6亿', prior],
+        [prior * 1.1, -5],
+        [' ', ' '],
+        [prior * 1.08, prior],
+      ];
+      const [current, previous] = pick(pairs);
+      return [
+        ...(current === null ? [] : [{ sheet, address: at('actual'), value: current }]),
+        ...(previous === null ? [] : [{ sheet, address: at('prior'), value: previous }]),
+        ...note,
+      ];
+    }
+    const value = pick<CellWrite['value']>([
+      '2.6亿',
+      target * 10_000,
+      target * 1000,
+      target * 20,
+      target / 100,
+      45,
+      -3,
+      true,
+      '\u3000',
+      target * 0.5,
+      Math.round(target) + 0.5,
+    ]);
+    return [{ sheet, address: at('actual'), value }, ...note];
+  });
+}
+
 type Computed = number | string | boolean | { readonly error: string } | null;
 
 function fromXlsx(cell: CellObject | undefined): Computed {
@@ -129,7 +179,7 @@ function fromXlsx(cell: CellObject | undefined): Computed {
    * and, from an .xlsx carrying the spec's formulas exactly as the add-in writes them into Excel (with a sentinel
    * where a cached value would be, so that only a recalculation can produce the right figures), by LibreOffice.
    */
-  async function bothEngines(month: number) {
+  async function bothEngines(month: number, fill = figures) {
     const wb = new MemoryWorkbook();
     const random = rng(month * 7919);
     const book = utils.book_new();
@@ -144,7 +194,7 @@ function fromXlsx(cell: CellObject | undefined): Computed {
         month,
         mode: 'native',
       });
-      const mine = figures(spec.name, campaign.id, random);
+      const mine = fill(spec.name, campaign.id, random);
       typed.push(...mine);
       await wb.writeSheet(spec);
       await wb.writeCells(mine);
@@ -166,6 +216,8 @@ function fromXlsx(cell: CellObject | undefined): Computed {
       for (const w of mine) {
         const at = utils.decode_cell(w.address);
         if (typeof w.value === 'number') put(at.r, at.c, { t: 'n', v: w.value });
+        else if (typeof w.value === 'string') put(at.r, at.c, { t: 's', v: w.value });
+        else if (typeof w.value === 'boolean') put(at.r, at.c, { t: 'b', v: w.value });
       }
       ws['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: last });
       utils.book_append_sheet(book, ws, spec.name);
@@ -177,8 +229,8 @@ function fromXlsx(cell: CellObject | undefined): Computed {
     return { expected, typed, saved };
   }
 
-  it.each([3, 6, 12])('the five campaigns, month %i: every formula cell as HyperFormula computes it', async (month) => {
-    const { expected, saved } = await bothEngines(month);
+  /** Every formula cell of the LibreOffice-saved file against HyperFormula's value; how many were compared. */
+  function compare(expected: Awaited<ReturnType<typeof bothEngines>>['expected'], saved: Buffer) {
     const result = read(saved, { cellFormula: true });
     let compared = 0;
     const differences: string[] = [];
@@ -203,9 +255,27 @@ function fromXlsx(cell: CellObject | undefined): Computed {
         }),
       );
     }
+    return { compared, differences };
+  }
+
+  it.each([3, 6, 12])('the five campaigns, month %i: every formula cell as HyperFormula computes it', async (month) => {
+    const { expected, saved } = await bothEngines(month);
+    const { compared, differences } = compare(expected, saved);
     expect(differences.slice(0, 20)).toEqual([]);
     // 50 indicators, each with 完成率, 力争档 and 状态 at least, plus the 序时进度 cells.
     expect(compared).toBeGreaterThan(150);
+  });
+
+  it('values that arrive by paste: the same data states in LibreOffice, never an Excel error (SPEC §6)', async () => {
+    const { expected, saved } = await bothEngines(6, badFigures);
+    const { differences } = compare(expected, saved);
+    expect(differences.slice(0, 20)).toEqual([]);
+    const shown = expected.flatMap((sheet) =>
+      sheet.values.slice(ROWS.firstIndicator - 1).map((row) => row[12] ?? null),
+    );
+    expect(shown.filter((v) => v !== null && typeof v === 'object')).toEqual([]);
+    for (const state of ['数据有误', '待核实']) expect(shown).toContain(state);
+    expect(shown.filter((v) => typeof v === 'number' && v > 0).length).toBeGreaterThan(3);
   });
 
   it('a department file saved by LibreOffice is imported and consolidated: every typed figure, no reading problem', async () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_STATUS_THRESHOLDS, tierFollowsPace, type StatusThresholds } from './calc';
 import type { Kind } from './kinds';
+import { CONFIRM_WORD, DOUBT_RATIO, GROWTH_RATIO, SHARE_HUNDREDTH, SLIP_RATIO, isWhole, negativeOk } from './dataState';
 
 /**
  * The formulas the add-in writes into sheets (SPEC §9): `KPI.*` custom functions, or the equivalent plain Excel
@@ -163,4 +164,136 @@ export function paceFormula(mode: FormulaMode, dateCell: string, paceMode: 'mont
 /** 同比增长 from the current and prior-year cells. */
 export function growthFormula(mode: FormulaMode, current: string, previous: string): string {
   return `=IF(OR(ISBLANK(${current}),ISBLANK(${previous})),"",${growthOperand(mode, current, previous)})`;
+}
+
+// ————— data states beside the light (SPEC §6): the template's 状态, 完成率 and 力争档 —————
+
+/** What a template row's data-state tests read: its input cells, and what the plan says of its values. */
+export interface StateOperands {
+  /** 累计完成 (for `growth`, the current value). */
+  readonly actual: string;
+  /** 上年同期 (`growth` rows only). */
+  readonly prior?: string;
+  /** 备注, where "已核实" confirms a doubtful value. */
+  readonly note: string;
+  /**
+   * The cell of the magnitude checks' reference, when the plan's (确保, else 力争) is one: above 0, or for a share
+   * change not 0. Absent: no magnitude check, as validateRow.
+   */
+  readonly reference?: string;
+  /** The unit counts whole items (家, 个 …). */
+  readonly unit: string;
+}
+
+/**
+ * Native conditions, each safe on any cell content (text, TRUE, an error value): Excel's AND and OR do not stop
+ * early, so a check that could fail sits behind an IF. Booleans are written TRUE() and FALSE(): valid Excel, and the
+ * only spelling HyperFormula reads.
+ */
+export interface StateTests {
+  /** Nothing entered: empty, or only spaces (未填报). */
+  readonly nothing: string;
+  /** Given something entered: it is not a usable value (数据有误). */
+  readonly invalid: string;
+  /** Given usable values: doubtful and not confirmed (待核实); absent when no doubt applies to the kind. */
+  readonly doubtful?: string;
+}
+
+/** The texts a template's formula cells show in place of a light or a number. */
+export interface StateWords {
+  readonly invalid: string;
+  readonly doubtful: string;
+  /** A light that cannot be computed (a plan without a target, a growth of −100% …). */
+  readonly unknown: string;
+}
+
+/** Empty or only spaces (the ideographic and no-break spaces, tabs and line breaks too, as JavaScript's trim()). */
+function nothingIn(c: string): string {
+  return `IF(ISTEXT(${c}),LEN(TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${c},"\u3000"," "),"\u00A0"," "))))=0,ISBLANK(${c}))`;
+}
+
+/**
+ * A number, not TRUE or FALSE: LibreOffice (and WPS) store a logical value as a number formatted as one, so that
+ * ISNUMBER alone would read a pasted TRUE as 1 there, where Excel and validateRow see no number.
+ */
+function isNumber(c: string): string {
+  return `AND(ISNUMBER(${c}),NOT(ISLOGICAL(${c})))`;
+}
+
+/** The checks of a usable number, as validateRow's checkNumber makes them (the cell is known to hold a number). */
+function unusable(kind: Kind | 'amount', a: string, ops: StateOperands): string[] {
+  const out = negativeOk(kind) ? [] : [`${a}<0`];
+  const ref = ops.reference;
+  if (kind === 'rank') return [...out, `${a}<1`, `${a}<>INT(${a})`];
+  if (kind === 'share') return [`ABS(${a})>100`, ...(ref ? [`ABS(${a})>=${SLIP_RATIO}*ABS(${ref})`] : [])];
+  if (kind === 'floor' || kind === 'milestone') return [...out, `${a}>1`];
+  if (isWhole(kind, ops.unit)) out.push(`${a}<>INT(${a})`);
+  if (kind !== 'amount' && ref) out.push(`${a}>=${SLIP_RATIO}*${ref}`);
+  return out;
+}
+
+/** The doubts of usable values (validateRow's warnings that make a value 待核实). */
+function doubts(kind: Kind, ops: StateOperands): string | undefined {
+  const { actual: a, prior: p, reference: ref } = ops;
+  if (kind === 'growth' && p !== undefined)
+    return `IF(${a}>0,OR(${a}/${p}>${GROWTH_RATIO},${p}/${a}>${GROWTH_RATIO}),FALSE())`;
+  if (ref === undefined) return undefined;
+  if (kind === 'share') {
+    const hundredth = `AND(${a}<>0,ABS(${a})<=ABS(${ref})/${SHARE_HUNDREDTH.atMost},ABS(${a})*100>=ABS(${ref})/${SHARE_HUNDREDTH.atLeast})`;
+    return `OR(${hundredth},ABS(${a})>${DOUBT_RATIO}*ABS(${ref}))`;
+  }
+  return kind === 'total' || kind === 'count' || kind === 'level' ? `${a}>${DOUBT_RATIO}*${ref}` : undefined;
+}
+
+const either = (conds: readonly string[]): string =>
+  conds.length === 1 ? (conds[0] ?? 'FALSE()') : `OR(${conds.join(',')})`;
+
+/**
+ * A row's data-state tests (SPEC §6), the same rules as validateRow's, spelled as native conditions over its cells,
+ * the same in both formula modes: nothing entered; something entered that is not a usable number (text, TRUE, an
+ * error value, a negative count, 45 in a 下限 cell, a 1,000× slip, a growth row with one half missing); a doubt
+ * (10× the target, a share that looks like a hundredth, growth values tenfold apart) that 备注 does not confirm.
+ * Not spelled (a cell's number format is not a formula's to read): a date format, a percent format on a share.
+ */
+export function stateTests(kind: Kind, ops: StateOperands): StateTests {
+  const { actual: a, prior: p } = ops;
+  const confirmed = `ISNUMBER(FIND("${CONFIRM_WORD}",${ops.note}))`;
+  const doubt = doubts(kind, ops);
+  const doubtful = doubt === undefined ? {} : { doubtful: `AND(${doubt},NOT(${confirmed}))` };
+  if (kind === 'growth' && p !== undefined) {
+    const checks = [...unusable('amount', a, ops), ...unusable('amount', p, ops), `${p}<=0`];
+    return {
+      nothing: `AND(${nothingIn(a)},${nothingIn(p)})`,
+      invalid: `IF(AND(${isNumber(a)},${isNumber(p)}),${either(checks)},TRUE())`,
+      ...doubtful,
+    };
+  }
+  const checks = unusable(kind, a, ops);
+  return {
+    nothing: nothingIn(a),
+    invalid: checks.length === 0 ? `NOT(${isNumber(a)})` : `IF(${isNumber(a)},${either(checks)},TRUE())`,
+    ...doubtful,
+  };
+}
+
+const body = (formula: string): string => (formula.startsWith('=') ? formula.slice(1) : formula);
+
+/**
+ * The template's 状态 (SPEC §6): 0 未填报 when nothing is entered, 数据有误 or 待核实 in words, else the light of
+ * `status` (a statusFormula), or `words.unknown` where it cannot be computed — never a raw Excel error.
+ */
+export function stateStatusFormula(status: string, tests: StateTests, words: StateWords): string {
+  const light = `IFERROR(${body(status)},"${words.unknown}")`;
+  const lit = tests.doubtful === undefined ? light : `IF(${tests.doubtful},"${words.doubtful}",${light})`;
+  return `=IF(${tests.nothing},0,IF(${tests.invalid},"${words.invalid}",${lit}))`;
+}
+
+/**
+ * 完成率 or 力争档 beside the row's 状态 cell: blank where the state leaves no number to show (未填报, 数据有误, a
+ * light that cannot be computed), the formula's number otherwise (a doubtful value is counted, so it is shown), and
+ * never a raw Excel error.
+ */
+export function besideStatus(formula: string, statusCell: string, words: StateWords): string {
+  const s = statusCell;
+  return `=IF(OR(${s}=0,${s}="${words.invalid}",${s}="${words.unknown}"),"",IFERROR(${body(formula)},""))`;
 }

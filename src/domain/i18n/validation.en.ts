@@ -23,17 +23,21 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.milestoneRange': 'Progress must be between 0% and 100%; it is {percent}%',
   'value.rateRange': '{field} is {percent}%; a rate must be between {min} and 100%. Please check',
   'value.implausibleMagnitude':
-    '{field} {value} is more than 10 times the target {target}: check the unit (10k yuan vs 100M yuan?)',
+    '{field} {value} is more than 10 times the target {target}, to be verified: check the unit (10k yuan vs 100M yuan?); if it is right, write "已核实" (verified) in the Notes column',
+  'value.magnitudeSlip':
+    '{field} {value} is 1,000 times the target {target} or more, which this indicator cannot be (10k yuan typed as 100M yuan?): invalid data, left out of the summary; correct it',
   'value.sharePercent':
     '{field} "{text}" carries a % sign: a share change is typed in percentage points, so it is {fix} ({fix} points): apply the fix',
   'value.shareHundredth':
-    '{field} {value} looks like {text} typed as a fraction: a share change is typed in points, so it is {fix} (apply the fix); keep it if it really is {value} points',
+    '{field} {value} looks like {text} typed as a fraction: a share change is typed in points, so it is {fix} (apply the fix); if it really is {value} points, write "已核实" (verified) in the Notes column',
   'value.shareRange':
     '{field} {value} percentage points is outside -100 to 100; a share change is typed in points (e.g. 0.6). Please check',
   'value.shareMagnitude':
-    '{field} {value} percentage points is far above the target of {target} points: check it (0.6 typed as 60?)',
+    '{field} {value} percentage points is far above the target of {target} points, to be verified (0.6 typed as 60?); if it is right, write "已核实" (verified) in the Notes column',
+  'value.shareMagnitudeSlip':
+    '{field} {value} percentage points is 1,000 times the target of {target} points or more: invalid data, left out of the summary; a share change is typed in points (e.g. 0.6), correct it',
   'value.implausibleGrowth':
-    'Current {current} and prior-year {prior} differ more than tenfold: check that both use the same unit',
+    'Current {current} and prior-year {prior} differ more than tenfold, to be verified: check that both use the same unit; if they are right, write "已核实" (verified) in the Notes column',
   'value.growthMissingPrior':
     'The current value is filled in but the prior-year value is missing, so growth cannot be computed',
   'value.growthMissingCurrent': 'The prior-year value is filled in but the current value is missing',

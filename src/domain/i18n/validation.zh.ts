@@ -19,14 +19,21 @@ export const VALIDATION_ZH = {
     '{field}填写了 {value}，看起来是百分数的数字部分；比率请填 {fix}（即 {percent}%），可直接输入“{percent}%”',
   'value.milestoneRange': '进度应在 0%～100% 之间，当前为 {percent}%',
   'value.rateRange': '{field}为 {percent}%，比率应在 {min}～100% 之间，请核对',
-  'value.implausibleMagnitude': '{field} {value} 超过目标 {target} 的 10 倍，请检查单位（万元/亿元？）',
+  'value.implausibleMagnitude':
+    '{field} {value} 超过目标 {target} 的 10 倍，待核实：请检查单位（万元/亿元？）；如数值无误，请在备注栏注明“已核实”',
+  'value.magnitudeSlip':
+    '{field} {value} 达到目标 {target} 的 1000 倍以上，不可能是本指标的数值（万元填成了亿元？），按数据有误不计入汇总，请改正',
   'value.sharePercent':
     '{field}“{text}”带了 % 号：比重提高按个百分点填写，应为 {fix}（即提高 {fix} 个百分点），可一键改正',
   'value.shareHundredth':
-    '{field} {value} 像是把 {text} 按小数填写了：比重提高按个百分点填写，应为 {fix}，可一键改正；如确为 {value} 个百分点请保留',
+    '{field} {value} 像是把 {text} 按小数填写了：比重提高按个百分点填写，应为 {fix}，可一键改正；如确为 {value} 个百分点，请在备注栏注明“已核实”',
   'value.shareRange': '{field} {value} 个百分点超出 -100～100，比重提高按个百分点填写（如 0.6），请核对',
-  'value.shareMagnitude': '{field} {value} 个百分点远超目标 {target} 个百分点，请核对（是否把 0.6 写成了 60？）',
-  'value.implausibleGrowth': '本期 {current} 与上年同期 {prior} 相差超过 10 倍，请检查两者单位是否一致',
+  'value.shareMagnitude':
+    '{field} {value} 个百分点远超目标 {target} 个百分点，待核实（是否把 0.6 写成了 60？）；如数值无误，请在备注栏注明“已核实”',
+  'value.shareMagnitudeSlip':
+    '{field} {value} 个百分点达到目标 {target} 个百分点的 1000 倍以上，按数据有误不计入汇总；比重提高按个百分点填写（如 0.6），请改正',
+  'value.implausibleGrowth':
+    '本期 {current} 与上年同期 {prior} 相差超过 10 倍，待核实：请检查两者单位是否一致；如数值无误，请在备注栏注明“已核实”',
   'value.growthMissingPrior': '已填本期数，但未填上年同期数，无法计算增速',
   'value.growthMissingCurrent': '已填上年同期数，但未填本期数',
   'value.priorNotPositive': '上年同期数应大于 0，当前为 {value}，无法计算增速',

@@ -1,4 +1,7 @@
-/** Words other messages and the sheets use: input fields, lights, tiers, severities, kinds (by their ids). Chinese, the source of the keys. */
+/**
+ * Words other messages and the sheets use: input fields, lights, data states (SPEC §6), tiers, severities, kinds (by
+ * their ids). Chinese, the source of the keys.
+ */
 export const WORDS_ZH = {
   'field.actual': '累计完成',
   'field.prior': '上年同期',
@@ -8,6 +11,12 @@ export const WORDS_ZH = {
   'light.1': '红',
   'light.2': '黄',
   'light.3': '绿',
+  'light.unknown': '无法计算',
+  'data.blank': '未填报',
+  'data.invalid': '数据有误',
+  'data.doubtful': '待核实',
+  'data.confirmed': '已核实',
+  'data.valid': '有效',
   'tier.0': '未达确保',
   'tier.1': '达确保',
   'tier.2': '达力争',

@@ -1,5 +1,7 @@
 import { WORDS_ZH, type WordMessageKey } from '../i18n/words.zh';
 import { POINTS_FORMAT, type Kind } from '../calc/kinds';
+import { WHOLE_UNITS } from '../calc/dataState';
+import type { StateWords } from '../calc/formulas';
 import type { BorderSpec, StyleSpec } from '../grid/sheetSpec';
 
 /**
@@ -10,8 +12,6 @@ import type { BorderSpec, StyleSpec } from '../grid/sheetSpec';
 const zh = WORDS_ZH;
 const quote = (s: string): string => `"${s}"`;
 
-/** Units counted in whole items. */
-const WHOLE_UNITS = new Set(['家', '个', '项', '人', '次', '位次']);
 /** Units whose figures run into the thousands (2000 亩, 1800 元/平方米): thousands separator, no decimals. */
 const LARGE_UNITS = new Set(['亩', '元', '平方米', '元/平方米']);
 
@@ -79,6 +79,22 @@ export const LIGHT_STYLES: readonly {
   { value: 2, fill: '#FFEB9C', fontColor: '#9C5700', numberFormat: quote(zh['light.2']) },
   { value: 1, fill: '#FFC7CE', fontColor: '#9C0006', numberFormat: quote(zh['light.1']) },
   { value: 0, fill: '#D9D9D9', fontColor: '#404040', numberFormat: quote(zh['light.0']) },
+];
+
+/** What a formula cell shows in place of a light or a number (SPEC §6 Data states), in the sheets' language. */
+export const STATE_WORDS: StateWords = {
+  invalid: zh['data.invalid'],
+  doubtful: zh['data.doubtful'],
+  unknown: zh['light.unknown'],
+};
+
+/**
+ * The colours of the data states beside the lights: 数据有误 purple (no light's colour: it is no judgement of
+ * progress), 待核实 orange.
+ */
+export const STATE_STYLES: readonly { readonly text: string; readonly fill: string; readonly fontColor: string }[] = [
+  { text: STATE_WORDS.invalid, fill: '#E4DFEC', fontColor: '#5B2C8F' },
+  { text: STATE_WORDS.doubtful, fill: '#F8CBAD', fontColor: '#843C0C' },
 ];
 
 export const TIER_STYLES: readonly { readonly value: 0 | 1 | 2; readonly fill: string; readonly fontColor: string }[] =

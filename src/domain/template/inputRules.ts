@@ -1,3 +1,4 @@
+import { CONFIRM_WORD } from '../calc/dataState';
 import type { Indicator } from '../plan/schema';
 import type { ValidationRule, ValidationSpec } from '../grid/sheetSpec';
 import { actualHeader } from './layout';
@@ -129,6 +130,23 @@ export function reasonValidation(range: string): ValidationSpec {
       title: '滞后原因及措施',
       instruction: `状态为黄、红的指标必须填写滞后原因及下一步措施，${REASON_MAX_LENGTH} 字以内。`,
       error: `滞后原因及措施请控制在 ${REASON_MAX_LENGTH} 字以内。`,
+    },
+    '',
+  );
+}
+
+/**
+ * The rule of the 备注 cells: free text, with a prompt that says how a department confirms a doubtful value (SPEC §6
+ * Data states): "已核实" in the row's 备注, which the template's 状态 and validation read.
+ */
+export function noteValidation(range: string): ValidationSpec {
+  return spec(
+    range,
+    {
+      rule: { type: 'textLength', operator: 'lessThanOrEqualTo', formula1: REASON_MAX_LENGTH },
+      title: '备注',
+      instruction: `状态为“待核实”的指标（如数值超过目标 10 倍），核对无误后在本栏填写“${CONFIRM_WORD}”（可附说明），即确认该数值；“数据有误”须改正数值，不能以此确认。`,
+      error: `备注请控制在 ${REASON_MAX_LENGTH} 字以内。`,
     },
     '',
   );

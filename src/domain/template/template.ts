@@ -9,11 +9,15 @@ import {
 } from '../calc/calc';
 import {
   attainmentFormula,
+  besideStatus,
   growthOperand,
   paceFormula,
+  stateStatusFormula,
+  stateTests,
   statusFormula,
   tierFormula,
   type FormulaMode,
+  type StateOperands,
 } from '../calc/formulas';
 import { KIND_ZH } from '../calc/kinds';
 import { contributorsOf, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
@@ -33,6 +37,8 @@ import {
   LIGHT_STYLES,
   PERCENT_FORMAT,
   PERIOD_FORMAT,
+  STATE_STYLES,
+  STATE_WORDS,
   STATUS_FORMAT,
   TEXT_FORMAT,
   THIN_BORDER,
@@ -44,7 +50,7 @@ import {
   tierWords,
   valueFormat,
 } from './formats';
-import { actualValidation, priorValidation, reasonValidation } from './inputRules';
+import { actualValidation, noteValidation, priorValidation, reasonValidation } from './inputRules';
 import {
   COLUMN,
   COLUMN_KEYS,
@@ -196,7 +202,9 @@ interface RowFormulas {
 /**
  * The formulas of one indicator row. For `growth` the actual operand is the growth rate from 累计完成 (current)
  * and 上年同期 (prior), and both guard "not reported". A stretch-only indicator is measured against its 力争 target.
- * The tier of a paced row is compared with its 序时进度 cell, as its light is (SPEC §4).
+ * The tier of a paced row is compared with its 序时进度 cell, as its light is (SPEC §4). 状态 says the row's data
+ * state where there is no light to give (未填报, 数据有误) or the light is doubtful (待核实), and 完成率 and 力争档 follow
+ * it: blank where it leaves no number, never a raw Excel error (SPEC §6 Data states).
  */
 export function rowFormulas(ind: Indicator, row: number, mode: FormulaMode, thresholds: StatusThresholds): RowFormulas {
   const h = ref('actual', row);
@@ -207,11 +215,33 @@ export function rowFormulas(ind: Indicator, row: number, mode: FormulaMode, thre
   const stretch = ind.stretch === undefined ? null : ref('stretch', row);
   const goal = target ?? stretch;
   const pacedTier = ind.paced && tierFollowsPace(ind.kind) ? { expected: ref('pace', row) } : {};
+  const status = ref('status', row);
+  const light = statusFormula(mode, ind.kind, { actual, target: goal, guard, expected: ref('pace', row) }, thresholds);
   return {
-    attainment: attainmentFormula(mode, ind.kind, { actual, target: goal, guard }),
-    tier: tierFormula(mode, ind.kind, { actual, target, stretch, guard, ...pacedTier }),
+    attainment: besideStatus(attainmentFormula(mode, ind.kind, { actual, target: goal, guard }), status, STATE_WORDS),
+    tier: besideStatus(
+      tierFormula(mode, ind.kind, { actual, target, stretch, guard, ...pacedTier }),
+      status,
+      STATE_WORDS,
+    ),
     pace: ind.paced ? { formula: paceFormula(mode, PERIOD_REF) } : { value: 1 },
-    status: statusFormula(mode, ind.kind, { actual, target: goal, guard, expected: ref('pace', row) }, thresholds),
+    status: stateStatusFormula(light, stateTests(ind.kind, stateOperands(ind, row)), STATE_WORDS),
+  };
+}
+
+/**
+ * What a row's data-state tests read: its input cells (备注 for "已核实") and, as validateRow, the plan's target (力争
+ * for a stretch-only indicator) as the magnitude checks' reference where it is one (above 0; a share change's not 0).
+ */
+function stateOperands(ind: Indicator, row: number): StateOperands {
+  const goal = ind.target ?? ind.stretch;
+  const isReference = goal !== undefined && (ind.kind === 'share' ? goal !== 0 : goal > 0);
+  return {
+    actual: ref('actual', row),
+    ...(ind.kind === 'growth' ? { prior: ref('prior', row) } : {}),
+    note: ref('note', row),
+    ...(isReference ? { reference: ref(ind.target !== undefined ? 'target' : 'stretch', row) } : {}),
+    unit: ind.unit,
   };
 }
 
@@ -287,6 +317,7 @@ function notesText(month: number): string {
     '3. 增速类指标在本栏填本年累计值、在“上年同期”栏填上年同期值，增速和完成率自动计算；比率请输入百分数，如 50% 而不是 50；比重提高按个百分点填写，如提高 0.6 个百分点填 0.6。',
     '4. 只有力争目标的指标按力争目标计算完成率；进度类指标未设确保目标的，以完成（100%）为目标。',
     '5. 状态：绿 = 达到序时进度（或目标），黄 = 滞后 10 个百分点以内（增速类 2 个百分点以内），红 = 严重滞后，未填报 = 尚未填写；黄、红须填写滞后原因及措施。未显示条件格式的软件中，状态 3 为绿，0 为未填报。',
+    '6. 数据有误 = 所填不是可用的数值（文字、负数、比率填成 45、只填了增速类的一栏、达到目标 1000 倍以上等），不计入汇总，请改正；待核实 = 数值可用但存疑（超过目标 10 倍等），计入汇总并标注，请核对后改正，或确认无误后在“备注”栏填写“已核实”（可附说明）。',
   ].join('\n');
 }
 
@@ -323,7 +354,7 @@ function columnWidths(
     attainment: fitWidth([headers.attainment], 9, 12),
     tier: fitWidth([headers.tier, '未达确保', '未达力争', ...pacedTierWords], 10, 12),
     pace: fitWidth([headers.pace, '联系电话', '配合部门'], 10, 12),
-    status: fitWidth([headers.status, '未填报'], 8, 10),
+    status: fitWidth([headers.status, '未填报', STATE_WORDS.invalid, STATE_WORDS.doubtful], 8, 10),
     reason: 40,
     note: 24,
   };
@@ -336,6 +367,13 @@ function conditionalFormats(first: number, last: number): ConditionalFormatSpec[
     range: range('status'),
     rule: { type: 'cellValue', operator: 'equalTo', formula1: String(l.value) },
     format: { fill: l.fill, fontColor: l.fontColor, numberFormat: l.numberFormat },
+    stopIfTrue: true,
+  }));
+  // 数据有误 and 待核实 are words the formula gives, in their own colours (SPEC §6 Data states).
+  const states = STATE_STYLES.map((st): ConditionalFormatSpec => ({
+    range: range('status'),
+    rule: { type: 'expression', formula: `=$${ref('status', first)}="${st.text}"` },
+    format: { fill: st.fill, fontColor: st.fontColor },
     stopIfTrue: true,
   }));
   const tiers = TIER_STYLES.map((t): ConditionalFormatSpec => ({
@@ -351,7 +389,7 @@ function conditionalFormats(first: number, last: number): ConditionalFormatSpec[
     rule: { type: 'expression', formula: `=AND(OR(${s}=1,${s}=2),LEN(TRIM($${ref('reason', first)}))=0)` },
     format: { fill: '#FFC7CE', fontColor: '#9C0006' },
   };
-  return [...lights, ...tiers, reasonMissing];
+  return [...lights, ...states, ...tiers, reasonMissing];
 }
 
 /** The input cells' rules; a 配合部门's sheet has no 滞后原因 to give (`share`). */
@@ -369,6 +407,7 @@ function validations(
     if (ind.kind === 'growth') out.push(priorValidation(month, ref('prior', row)));
   });
   if (!share) out.push(reasonValidation(`${ref('reason', first)}:${ref('reason', last)}`));
+  out.push(noteValidation(`${ref('note', first)}:${ref('note', last)}`));
   return out;
 }
 

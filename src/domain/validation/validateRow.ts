@@ -1,4 +1,12 @@
 import { POINTS_FORMAT, allowsNegative, type Kind } from '../calc/kinds';
+import {
+  isConfirmed,
+  isImplausibleGrowth,
+  isShareHundredth,
+  isWhole,
+  magnitudeOf,
+  type DataState,
+} from '../calc/dataState';
 import { LIGHT, growth as growthRate, status, DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../calc/calc';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Indicator } from '../plan/schema';
@@ -25,6 +33,8 @@ export interface RowInput {
   readonly prior?: CellValue;
   /** 滞后原因及措施 */
   readonly reason?: CellValue;
+  /** 备注: "已核实" there confirms a doubtful value (SPEC §6 Data states). */
+  readonly note?: CellValue;
   /** Number formats of the input cells, to notice dates typed into number cells. */
   readonly formats?: { readonly actual?: string; readonly prior?: string };
 }
@@ -71,6 +81,8 @@ export interface RowResult {
   readonly numbers: RowNumbers;
   /** The status light (0–3) computed from the valid numbers, or undefined when it cannot be computed. */
   readonly light: number | undefined;
+  /** 未填报, 数据有误, 待核实, 已核实 or valid (SPEC §6 Data states): see dataStateOf. */
+  readonly state: DataState;
 }
 
 const FIELD_KEY: Readonly<Record<Field, MessageKey>> = {
@@ -79,8 +91,6 @@ const FIELD_KEY: Readonly<Record<Field, MessageKey>> = {
   reason: 'field.reason',
   period: 'field.period',
 };
-
-const WHOLE_UNITS = new Set(['家', '个', '项', '人', '次', '位次']);
 
 /** Not reported: empty, or only spaces (a cell of spaces also gets its own warning from readCell). */
 function isBlank(v: CellValue | undefined): boolean {
@@ -285,19 +295,25 @@ function checkNumber(
     }
     return v;
   }
-  if ((valueKind === 'count' || WHOLE_UNITS.has(ind.unit)) && !Number.isInteger(v)) {
+  if (isWhole(valueKind, ind.unit) && !Number.isInteger(v)) {
     out.push({ severity: 'error', field, key: 'value.notWhole', params });
     return null;
   }
+  if (valueKind === 'amount') return v;
+  // 10×–1,000× the target is doubtful (待核实, counted); 1,000× or more is a slip (数据有误, left out): SPEC §7.
   const reference = ind.target ?? ind.stretch;
-  if (valueKind !== 'amount' && reference !== undefined && reference > 0 && v > 10 * reference) {
+  const magnitude = magnitudeOf(v, reference);
+  if (magnitude === 'slip') {
+    out.push({ severity: 'error', field, key: 'value.magnitudeSlip', params: { ...params, target: reference ?? '' } });
+    return null;
+  }
+  if (magnitude === 'doubtful')
     out.push({
       severity: 'warning',
       field,
       key: 'value.implausibleMagnitude',
-      params: { ...params, target: reference },
+      params: { ...params, target: reference ?? '' },
     });
-  }
   return v;
 }
 
@@ -321,8 +337,7 @@ function checkShare(
   }
   const reference = Math.abs(ind.target ?? ind.stretch ?? 0);
   const percent = isPercentFormat(format);
-  const hundredth = reference > 0 && Math.abs(v) <= reference / 50 && Math.abs(v) * 100 >= reference / 10;
-  if (v !== 0 && (percent || hundredth)) {
+  if (v !== 0 && (percent || isShareHundredth(v, reference))) {
     const fix = roundFloat(v * 100);
     out.push({
       severity: percent ? 'error' : 'warning',
@@ -334,13 +349,13 @@ function checkShare(
     });
     return percent ? null : v;
   }
-  if (reference > 0 && Math.abs(v) > 10 * reference)
-    out.push({
-      severity: 'warning',
-      field,
-      key: 'value.shareMagnitude',
-      params: { ...params, target: reference },
-    });
+  const magnitude = magnitudeOf(v, reference, true);
+  if (magnitude === 'slip') {
+    out.push({ severity: 'error', field, key: 'value.shareMagnitudeSlip', params: { ...params, target: reference } });
+    return null;
+  }
+  if (magnitude === 'doubtful')
+    out.push({ severity: 'warning', field, key: 'value.shareMagnitude', params: { ...params, target: reference } });
   return v;
 }
 
@@ -351,7 +366,37 @@ function checkShare(
  */
 export function validateRow(ind: Indicator, row: RowInput, ctx: RowContext): RowResult {
   const found = findProblems(ind, row, ctx);
-  return { ...found, problems: found.problems.map((f) => settleFix(ind, row, ctx, f)) };
+  const problems = found.problems.map((f) => settleFix(ind, row, ctx, f));
+  const state = dataStateOf(ind, row, problems);
+  // A confirmed value is no longer doubtful: its doubts are settled, not listed again (明细 says 已核实).
+  const listed = state === 'confirmed' ? problems.filter((p) => !isDoubt(p)) : problems;
+  return { ...found, problems: listed, state };
+}
+
+/** The warnings that make a usable value doubtful (待核实) until it is corrected or confirmed. */
+const DOUBTS: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  'value.implausibleMagnitude',
+  'value.shareMagnitude',
+  'value.shareHundredth',
+  'value.implausibleGrowth',
+]);
+
+function isDoubt(p: Problem): boolean {
+  return p.severity === 'warning' && (p.field === 'actual' || p.field === 'prior') && DOUBTS.has(p.key);
+}
+
+/**
+ * The row's data state (SPEC §6): nothing in 累计完成 (and, for growth, 上年同期) but spaces → 未填报; an error on
+ * either → 数据有误 (left out); else a doubt → 待核实, or 已核实 where the row's 备注 says "已核实"; else valid. Errors
+ * are never confirmed away. The template's 状态 formula (calc/formulas stateTests) spells the same rule.
+ */
+function dataStateOf(ind: Indicator, row: RowInput, problems: readonly Problem[]): DataState {
+  const entered = !isBlank(row.actual) || (ind.kind === 'growth' && !isBlank(row.prior ?? null));
+  if (!entered) return 'blank';
+  const onValues = problems.filter((p) => p.field === 'actual' || p.field === 'prior');
+  if (onValues.some((p) => p.severity === 'error')) return 'invalid';
+  if (!onValues.some(isDoubt)) return 'valid';
+  return isConfirmed(row.note) ? 'confirmed' : 'doubtful';
 }
 
 /** At most this many fixes in a chain ("约60" in a 下限 cell: 约60 → 60 → 0.6 is two). */
@@ -464,13 +509,14 @@ function findProblems(
     const hasPrior = !isBlank(row.prior ?? null);
     if (hasActual && !hasPrior)
       problems.push({ severity: 'error', field: 'prior', key: 'value.growthMissingPrior', params: {} });
+    // Either half alone is no usable value: 数据有误, not 未填报 (SPEC §6), whichever half is missing.
     if (!hasActual && hasPrior)
-      problems.push({ severity: 'warning', field: 'actual', key: 'value.growthMissingCurrent', params: {} });
+      problems.push({ severity: 'error', field: 'actual', key: 'value.growthMissingCurrent', params: {} });
     if (prior !== null && prior <= 0) {
       problems.push({ severity: 'error', field: 'prior', key: 'value.priorNotPositive', params: { value: prior } });
       prior = null;
     }
-    if (actual !== null && prior !== null && actual > 0 && (actual / prior > 10 || prior / actual > 10)) {
+    if (actual !== null && prior !== null && isImplausibleGrowth(actual, prior)) {
       problems.push({
         severity: 'warning',
         field: 'actual',

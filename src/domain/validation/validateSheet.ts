@@ -21,6 +21,7 @@ import { cellAddress, parseCell } from '../grid/address';
 import { validatePeriod, type Period } from './period';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';
+import type { DataState } from '../calc/dataState';
 
 /**
  * Validation of whole template sheets (SPEC §7, §8): the structure a department might have broken (marker, keys,
@@ -39,6 +40,8 @@ export interface TemplateRow {
   /** Valid numbers only; an invalid value is null here and listed in the problems. */
   readonly numbers: RowNumbers;
   readonly light: number | undefined;
+  /** 未填报, 数据有误, 待核实, 已核实 or valid (SPEC §6 Data states), as validateRow judges the row. */
+  readonly state: DataState;
   /** 滞后原因及措施 as trimmed text, or null when there is none. */
   readonly reason: string | null;
 }
@@ -447,6 +450,7 @@ function readRow(
     actual: value('actual') ?? null,
     ...(isGrowth ? { prior: value('prior') ?? null } : {}),
     reason: value('reason') ?? null,
+    note: value('note') ?? null,
     formats: {
       ...(actualFormat !== undefined ? { actual: actualFormat } : {}),
       ...(priorFormat !== undefined ? { prior: priorFormat } : {}),
@@ -492,6 +496,7 @@ function readRow(
       cells,
       numbers: result.numbers,
       light: result.light,
+      state: result.state,
       reason: typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : null,
     },
     problems,
