@@ -247,7 +247,7 @@ describe('view model: progress, problems, result, failures', () => {
         sources: 2,
         used: 1,
         leftOut: { otherPeriod: 1, conflict: 0, structure: 0, noPeriod: 0, superseded: 0 },
-        lights: { green: 3, yellow: 2, red: 1, none: 2 },
+        lights: { green: 3, yellow: 2, red: 1, none: 2, invalid: 1, doubtful: 1 },
         expected: 5,
         matrix: { submitted: 1, missing: 3, invalid: 1, conflict: 0, otherPeriod: 0, notExpected: 0 },
         corrected: 0,

@@ -28,6 +28,18 @@ export interface ReasonEntry {
   readonly cell: string;
 }
 
+/** A cell of a source sheet, as 汇总 names it (a value 待核实, or 数据有误). */
+export interface SourceCell {
+  readonly origin: Origin;
+  readonly cell: string;
+}
+
+/**
+ * The data state of a summary row (SPEC §6): `reported` when some value is counted; `invalid` (数据有误) when values
+ * were entered but none is usable — left out, shown as 数据有误, never as 未填报 nor with a light; `blank` (未填报).
+ */
+export type RowDataState = 'reported' | 'invalid' | 'blank';
+
 export interface IndicatorSummary {
   readonly campaignId: string;
   readonly code: string;
@@ -51,8 +63,13 @@ export interface IndicatorSummary {
   readonly expected: number | null;
   /** 快慢序时 in percentage points: (attainment − E) × 100; for `growth` (g − g*) × 100. */
   readonly paceGap: number | null;
-  /** 0 未填报 … 3 绿; null when it cannot be computed (a problem says why). */
+  /** 0 未填报 … 3 绿; null when it cannot be computed (a problem says why) or the row is 数据有误 (no light). */
   readonly light: Light | null;
+  readonly dataState: RowDataState;
+  /** Counted values still to be verified (待核实, SPEC §6): the row carries the mark and names these cells. */
+  readonly doubtful: readonly SourceCell[];
+  /** Values entered but unusable (数据有误) that would have counted: left out, named. */
+  readonly invalid: readonly SourceCell[];
   /** Departments whose values are counted, by name. */
   readonly counted: readonly string[];
   readonly reasons: readonly ReasonEntry[];
@@ -62,7 +79,12 @@ export interface LightCounts {
   readonly green: number;
   readonly yellow: number;
   readonly red: number;
+  /** 未填报: nothing entered. */
   readonly none: number;
+  /** 数据有误: values entered, none usable (no light). */
+  readonly invalid: number;
+  /** 待核实: rows with a counted value still to be verified (each also counted by its light). */
+  readonly doubtful: number;
 }
 
 export interface CampaignSummary {
@@ -142,7 +164,7 @@ export function aggregateIndicators(plan: Plan, entries: readonly RowEntry[], pe
       const counted = included.filter((e) => verdicts.get(e)?.actual?.used === true);
       const reasons = shownReasons(indicator, mine, verdicts);
       const expected = period === undefined ? null : indicator.paced ? expectedProgress(period) : 1;
-      const { summary, failure } = indicatorSummary(
+      const { summary: computed, failure } = indicatorSummary(
         indicator,
         campaign,
         figure,
@@ -151,6 +173,7 @@ export function aggregateIndicators(plan: Plan, entries: readonly RowEntry[], pe
         expected,
         thresholds,
       );
+      const summary = withDataState(computed, indicator, included, counted);
       return { campaign, indicator, summary, ...(failure ? { failure } : {}), dissents };
     }),
   );
@@ -293,6 +316,10 @@ function indicatorSummary(
     expected,
     paceGap,
     light: st.ok ? (st.value as Light) : null,
+    // What was entered and not counted is known to the caller: withDataState.
+    dataState: a === null ? 'blank' : 'reported',
+    doubtful: [],
+    invalid: [],
     counted: [...new Set(counted.map((e) => e.department))].sort(compareText),
     reasons: [...reasons].sort(
       (x, y) => compareText(x.department, y.department) || compareText(originKey(x.origin), originKey(y.origin)),
@@ -303,7 +330,52 @@ function indicatorSummary(
 
 export function countLights(rows: readonly IndicatorSummary[]): LightCounts {
   const n = (l: Light): number => rows.filter((r) => r.light === l).length;
-  return { green: n(LIGHT.green), yellow: n(LIGHT.yellow), red: n(LIGHT.red), none: n(LIGHT.none) };
+  return {
+    green: n(LIGHT.green),
+    yellow: n(LIGHT.yellow),
+    red: n(LIGHT.red),
+    none: n(LIGHT.none),
+    invalid: rows.filter((r) => r.dataState === 'invalid').length,
+    doubtful: rows.filter((r) => r.doubtful.length > 0).length,
+  };
+}
+
+/** Where a row's value is wrong: the cells of its errors on 累计完成 / 上年同期, else its 累计完成 cell. */
+function invalidCells(e: RowEntry): SourceCell[] {
+  const cells = e.source.problems.flatMap((q) =>
+    q.severity === 'error' && q.indicator === e.indicator.code && (q.field === 'actual' || q.field === 'prior')
+      ? [q.cell]
+      : [],
+  );
+  const named = [...new Set(cells.length > 0 ? cells : [e.row.cells.actual ?? ''])].filter((c) => c !== '');
+  return named.map((cell) => ({ origin: e.source.origin, cell }));
+}
+
+/**
+ * A summary row's data state (SPEC §6): the counted values still to be verified (待核实) and the unusable values
+ * (数据有误) among those that would count — every department's for `sum` and `growth` (a 配合部门's share where it
+ * contributes), the responsible one's for `single`. A row with nothing counted but unusable values entered is 数据有误:
+ * it has no light, not 未填报.
+ */
+function withDataState(
+  s: IndicatorSummary,
+  ind: Indicator,
+  included: readonly RowEntry[],
+  counted: readonly RowEntry[],
+): IndicatorSummary {
+  const countable = included.filter((e) =>
+    ind.aggregation === 'single'
+      ? e.department === ind.department && e.contribution === undefined
+      : e.contribution !== 'notShared',
+  );
+  const invalid = countable.filter((e) => e.row.state === 'invalid').flatMap(invalidCells);
+  const doubtful = counted.flatMap((e) =>
+    e.row.state === 'doubtful' && e.row.cells.actual !== undefined
+      ? [{ origin: e.source.origin, cell: e.row.cells.actual }]
+      : [],
+  );
+  const dataState: RowDataState = s.actual !== null ? 'reported' : invalid.length > 0 ? 'invalid' : 'blank';
+  return { ...s, light: dataState === 'invalid' ? null : s.light, dataState, doubtful, invalid };
 }
 
 const mean = (xs: readonly number[]): number | null =>

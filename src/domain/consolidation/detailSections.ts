@@ -30,7 +30,10 @@ import { SUMMARY_COL, SUMMARY_ROWS, summaryRowsByCode } from './summarySections'
  * origin) and 问题清单 (the problem list).
  */
 
-/** Columns of the detail list (A…M); C, F, G and H are what the reconciliation formulas read. */
+/**
+ * Columns of the detail list (A…N); C, F, G and H are what the reconciliation formulas read. 数据状态 (SPEC §6), the
+ * last: a value's own state (数据有误, 待核实, 已核实 …), beside why it is not used.
+ */
 export const DETAIL_COLUMNS = [
   'seq',
   'campaign',
@@ -45,6 +48,7 @@ export const DETAIL_COLUMNS = [
   'file',
   'sheet',
   'cell',
+  'state',
 ] as const;
 type DetailKey = (typeof DETAIL_COLUMNS)[number];
 export const DETAIL_COL: Readonly<Record<DetailKey, string>> = Object.fromEntries(
@@ -66,6 +70,7 @@ const DETAIL_HEADERS: Readonly<Record<DetailKey, string>> = {
   file: '来源文件',
   sheet: '工作表',
   cell: '单元格',
+  state: '数据状态',
 };
 
 /** Columns of the reconciliation table, above the detail list (A…K). */
@@ -200,6 +205,7 @@ function reconciliationRow(
     formulaCell(`=IF(${bothBlank},"${ok}",IF(${oneBlank},"${mismatch}",IF(${same},"${ok}","${mismatch}")))`, 'check'),
     {},
     {},
+    {},
   ];
 }
 
@@ -211,7 +217,7 @@ export function addReconciliation(b: SheetBuilder, result: Consolidation, layout
   const summaryRows = summaryRowsByCode(result);
   b.section(1);
   b.addWide(valueCell('一、汇总核对（汇总表数值 = 按明细中计入汇总的数值重新计算）', 'section'));
-  b.add([...RECON_HEADERS.map((h) => valueCell(h, 'header')), {}, {}]);
+  b.add([...RECON_HEADERS.map((h) => valueCell(h, 'header')), {}, {}, {}]);
   const summaries = result.campaigns.flatMap((c) => c.indicators);
   summaries.forEach((s, i) => {
     const campaign = campaignName.get(s.campaignId) ?? s.campaignId;
@@ -282,6 +288,7 @@ function detailCells(d: DetailRecord, seq: number, campaign: string, name: strin
     department: valueCell(d.department, 'text'),
     field: valueCell(FIELD_TEXT[d.field], 'center'),
     value: detailValue(d),
+    state: valueCell(d.state === undefined ? null : zh(`data.${d.state}`), 'center'),
     used: valueCell(d.used, 'bool'),
     why: valueCell(whyText(d), 'text'),
     period: valueCell(periodSerial(d.period), 'period'),
@@ -330,6 +337,7 @@ function problemCells(q: ConsolidationProblem, seq: number, campaignName: Readon
     valueCell(q.department ?? null, 'text'),
     valueCell(q.campaignId !== undefined ? (campaignName.get(q.campaignId) ?? q.campaignId) : null, 'center'),
     ...origin,
+    {},
   ];
 }
 
@@ -376,6 +384,7 @@ export function detailColumnWidths(result: Consolidation): { readonly column: st
     department: fitWidth(['填报单位', ...texts((d) => d.department)], 12, 18),
     field: 14,
     value: 14,
+    state: 10,
     used: 9,
     why: 30,
     period: 10,

@@ -1,3 +1,4 @@
+import type { DataState } from '../calc/dataState';
 import type { LiteralValue } from '../grid/cells';
 import type { Plan } from '../plan/schema';
 import type { Period } from '../validation/period';
@@ -21,6 +22,8 @@ export interface DetailRecord {
   readonly value: LiteralValue;
   /** The valid number of an `actual` or `prior` value, else null. */
   readonly number: number | null;
+  /** The data state of an `actual` or `prior` value: its row's (SPEC §6: 数据有误, 待核实, 已核实 …). */
+  readonly state?: DataState;
   readonly origin: Origin;
   readonly cell: string;
   readonly period?: Period;
@@ -77,6 +80,7 @@ export function detailRecords(ordered: readonly RowEntry[], verdicts: Verdicts):
         field,
         value,
         number: field === 'actual' ? e.actual : field === 'prior' ? e.prior : null,
+        ...(field === 'actual' || (field === 'prior' && e.indicator.kind === 'growth') ? { state: e.row.state } : {}),
         origin: e.source.origin,
         cell,
         ...(e.source.period ? { period: e.source.period } : {}),

@@ -6,7 +6,7 @@ import { compareText, samePeriod } from './values';
 
 /**
  * The submission matrix (SPEC §8): department × campaign, 已报 / 未报 / 有误 / 冲突 / 期别不符, with 已更正 noted where
- * a submission superseded an earlier one, from the state of every template sheet. Sheets are grouped by department and campaign once, so that it takes time in proportion
+ * a submission superseded an earlier one and 待核实 where a submitted value is still to be verified (SPEC §6), from the state of every template sheet. Sheets are grouped by department and campaign once, so that it takes time in proportion
  * to the number of sheets plus the number of cells.
  */
 
@@ -23,6 +23,8 @@ export interface MatrixCell {
   readonly origins: readonly Origin[];
   /** 已更正: an earlier submission for the period was superseded (absent otherwise). */
   readonly corrected?: true;
+  /** 待核实: submitted, with a value counted but still to be verified (SPEC §6; absent otherwise). */
+  readonly doubtful?: true;
 }
 
 export interface SubmissionMatrix {
@@ -78,6 +80,9 @@ function matrixCell(
   } else state = expected ? 'missing' : 'notExpected';
   // A conflict is what asks for action: it is not noted 已更正 even when an earlier submission was superseded.
   const corrected = counting.length < now.length && state !== 'conflict';
+  // 已报, and counted, but with a value to verify (待核实): a submission all the same, noted so.
+  const doubtful =
+    state === 'submitted' && counting.some((s) => s.reading?.rows.some((r) => r.state === 'doubtful') === true);
   return {
     department,
     campaignId,
@@ -85,6 +90,7 @@ function matrixCell(
     expected,
     origins: from.map((s) => s.origin),
     ...(corrected ? { corrected: true as const } : {}),
+    ...(doubtful ? { doubtful: true as const } : {}),
   };
 }
 

@@ -2,9 +2,9 @@ import { DEFAULT_STATUS_THRESHOLDS, isPacedTier } from '../calc/calc';
 import { columnLetters } from '../grid/address';
 import type { CellSpec, ChartSpec, ConditionalFormatSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
-import { TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat } from '../template/formats';
+import { STATE_STYLES, TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat } from '../template/formats';
 import { actualHeader } from '../template/layout';
-import type { CampaignSummary, IndicatorSummary } from './aggregate';
+import type { CampaignSummary, IndicatorSummary, SourceCell } from './aggregate';
 import type { Consolidation } from './consolidate';
 import { SUBMISSION_STATES, type MatrixCell, type SubmissionState } from './matrix';
 import {
@@ -38,6 +38,7 @@ export const SUMMARY_COLUMNS = [
   'expected',
   'paceGap',
   'light',
+  'dataState',
   'department',
   'reporters',
   'reasons',
@@ -70,6 +71,7 @@ export function summaryHeaders(month: number | undefined): SummaryHeaders {
     expected: '序时进度',
     paceGap: '快慢序时（百分点）',
     light: '状态',
+    dataState: '数据状态',
     department: '责任单位',
     reporters: '报送单位数',
     reasons: '滞后原因及措施',
@@ -93,9 +95,16 @@ export function stateText(state: SubmissionState): string {
   return zh(`consolidation.state.${state}`);
 }
 
-/** A matrix cell's words: its state, with 已更正 noted where a submission superseded an earlier one (SPEC §8). */
-export function matrixText(cell: Pick<MatrixCell, 'state' | 'corrected'>): string {
-  return cell.corrected ? `${stateText(cell.state)}（${zh('consolidation.state.corrected')}）` : stateText(cell.state);
+/**
+ * A matrix cell's words: its state, with 已更正 noted where a submission superseded an earlier one (SPEC §8) and
+ * 待核实 where a value it submitted is still to be verified (SPEC §6): 已报（已更正、待核实）.
+ */
+export function matrixText(cell: Pick<MatrixCell, 'state' | 'corrected' | 'doubtful'>): string {
+  const notes = [
+    ...(cell.corrected ? [zh('consolidation.state.corrected')] : []),
+    ...(cell.doubtful ? [zh('data.doubtful')] : []),
+  ];
+  return notes.length > 0 ? `${stateText(cell.state)}（${notes.join('、')}）` : stateText(cell.state);
 }
 
 /** Where each summary row of an indicator is, for the reconciliation in 明细. */
@@ -120,11 +129,11 @@ function subtitleText(result: Consolidation): string {
   const expectedCount = matrixCells.filter((c) => c.expected).length;
   const pace = (Math.round((result.expected ?? 0) * 1000) / 10).toFixed(1);
   const indicators = result.campaigns.reduce((n, c) => n + c.indicators.length, 0);
-  const { green, yellow, red, none } = result.counts;
+  const { green, yellow, red, none, invalid, doubtful } = result.counts;
   return (
     `报告期：${p.year}年${monthRange(p.month)}累计${SEP}序时进度：${pace}%（${p.month}/12）${SEP}` +
     `应报 ${expectedCount} 份：已报 ${count('submitted')}，未报 ${count('missing') + count('otherPeriod')}，有误 ${count('invalid')}，冲突 ${count('conflict')}${SEP}` +
-    `指标 ${indicators} 项：绿 ${green}，黄 ${yellow}，红 ${red}，未填报 ${none}`
+    `指标 ${indicators} 项：绿 ${green}，黄 ${yellow}，红 ${red}，未填报 ${none}，数据有误 ${invalid}，待核实 ${doubtful}`
   );
 }
 
@@ -140,6 +149,33 @@ export function addTitle(b: SheetBuilder, result: Consolidation, headers: Summar
 
 function reasonsText(s: IndicatorSummary): string {
   return clip(s.reasons.map((r) => `${r.department}：${r.text}`).join('\n'));
+}
+
+/** A source cell as a person finds it: sheet!cell, with the file before it for an imported one. */
+function cellName(c: SourceCell): string {
+  return c.origin.kind === 'file' ? `${c.origin.file} › ${c.origin.sheet}!${c.cell}` : `${c.origin.sheet}!${c.cell}`;
+}
+
+/**
+ * The row's data state in words, naming the cells (SPEC §6): 数据有误 with the cells of a row with no usable value;
+ * 待核实 with the cells of the counted values to verify, and 数据有误（未计入） with those left out beside them.
+ */
+function dataStateText(s: IndicatorSummary): string | null {
+  const names = (cells: readonly SourceCell[]): string => cells.map(cellName).join('、');
+  const invalid = zh('data.invalid');
+  if (s.dataState === 'invalid') return clip(`${invalid}：${names(s.invalid)}`);
+  const parts = [
+    ...(s.doubtful.length > 0 ? [`${zh('data.doubtful')}：${names(s.doubtful)}`] : []),
+    ...(s.invalid.length > 0 ? [`${invalid}（未计入）：${names(s.invalid)}`] : []),
+  ];
+  return parts.length > 0 ? clip(parts.join('；')) : null;
+}
+
+/** The 状态 cell: the light, 数据有误 where no value is usable (never 未填报), or that it cannot be computed. */
+function lightCell(s: IndicatorSummary): CellSpec {
+  if (s.dataState === 'invalid') return valueCell(zh('data.invalid'), 'status');
+  // A light that cannot be computed is said in words, not shown as 未填报 (a problem explains it).
+  return s.light === null ? valueCell(zh('light.unknown'), 'center') : valueCell(s.light, 'status');
 }
 
 /** Is the row's tier compared with the paced targets (序时达力争 / 序时达确保 / 序时未达, SPEC §4)? */
@@ -161,8 +197,8 @@ function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellS
     tier: tierFmt === TIER_FORMAT ? valueCell(s.tier, 'tier') : valueCell(s.tier, 'tier', tierFmt),
     expected: valueCell(s.expected, 'percent'),
     paceGap: valueCell(s.paceGap, 'gap'),
-    // A light that cannot be computed is said in words, not shown as 未填报 (a problem explains it).
-    light: s.light === null ? valueCell('无法计算', 'center') : valueCell(s.light, 'status'),
+    light: lightCell(s),
+    dataState: valueCell(dataStateText(s), 'text'),
     department: valueCell(s.department, 'text'),
     reporters: last,
     reasons: valueCell(s.reasons.length ? reasonsText(s) : null, 'text'),
@@ -178,16 +214,36 @@ function addCampaignRow(b: SheetBuilder, c: CampaignSummary): void {
     { span: 3, cell: valueCell(`指挥长：${c.commander}`, 'campaign') },
     { span: 4, cell: valueCell(`牵头部门：${c.leadDepartment}`, 'campaign') },
     {
-      span: 4,
-      cell: valueCell(`绿 ${n.green}${SEP}黄 ${n.yellow}${SEP}红 ${n.red}${SEP}未填报 ${n.none}`, 'campaign'),
+      span: 5,
+      cell: valueCell(
+        `绿 ${n.green}${SEP}黄 ${n.yellow}${SEP}红 ${n.red}${SEP}未填报 ${n.none}${SEP}数据有误 ${n.invalid}${SEP}待核实 ${n.doubtful}`,
+        'campaign',
+      ),
     },
   ]);
 }
 
-/** Light and tier colours on rows `first`…`last` of the table's columns. */
+/** Light, data-state and tier colours on rows `first`…`last` of the table's columns. */
 function lightAndTierFormats(first: number, last: number): ConditionalFormatSpec[] {
+  const column = (key: SummaryKey): string => `${SUMMARY_COL[key]}${first}:${SUMMARY_COL[key]}${last}`;
+  // 数据有误 in 状态, and the mark in 数据状态 (it starts with its word), in the data states' colours (SPEC §6).
+  const states = STATE_STYLES.flatMap((st): ConditionalFormatSpec[] => [
+    {
+      range: column('light'),
+      rule: { type: 'expression', formula: `=$${SUMMARY_COL.light}${first}="${st.text}"` },
+      format: { fill: st.fill, fontColor: st.fontColor },
+      stopIfTrue: true,
+    },
+    {
+      range: column('dataState'),
+      rule: { type: 'expression', formula: `=LEFT($${SUMMARY_COL.dataState}${first},${st.text.length})="${st.text}"` },
+      format: { fill: st.fill, fontColor: st.fontColor },
+      stopIfTrue: true,
+    },
+  ]);
   return [
-    ...lightConditionalFormats(`${SUMMARY_COL.light}${first}:${SUMMARY_COL.light}${last}`),
+    ...lightConditionalFormats(column('light')),
+    ...states,
     ...tierConditionalFormats(SUMMARY_COL.tier, first, last),
   ];
 }
@@ -273,20 +329,27 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): voi
     format: STATE_FILLS[s],
     stopIfTrue: true,
   });
-  // 已更正 cells coloured as their state; their rules and the note only where there are such cells.
-  const corrected = SUBMISSION_STATES.filter((s) =>
-    result.matrix.rows.some((cells) => cells.some((c) => c.corrected && c.state === s)),
-  );
+  // Noted cells (已更正, 待核实) coloured as their state; their rules and notes only where there are such cells.
+  const cells = result.matrix.rows.flat();
+  const noted = SUBMISSION_STATES.flatMap((s) => [
+    ...new Set(cells.filter((c) => c.state === s && (c.corrected || c.doubtful)).map(matrixText)),
+  ]);
+  const stateOf = new Map(cells.map((c) => [matrixText(c), c.state]));
   b.format(
     ...SUBMISSION_STATES.map((s) => rule(stateText(s), s)),
-    ...corrected.map((s) => rule(matrixText({ state: s, corrected: true }), s)),
+    ...noted.map((text) => rule(text, stateOf.get(text) ?? 'submitted')),
   );
-  if (corrected.length > 0) b.addNotes(CORRECTED_NOTE);
+  if (cells.some((c) => c.corrected)) b.addNotes(CORRECTED_NOTE);
+  if (cells.some((c) => c.doubtful)) b.addNotes(DOUBTFUL_NOTE);
 }
 
 const CORRECTED_NOTE =
   '注：“（已更正）”表示该单位本期报送了不止一份，以最后保存的一份（保存时间相同或无法确定时，以区考评办在任务窗格中' +
   '确认“以此为准”的一份）为准；较早的一份在“明细”表中标为“已被更正”，不计入汇总。';
+
+const DOUBTFUL_NOTE =
+  '注：“（待核实）”表示该单位报送的数值中有存疑的（如超过目标 10 倍），已计入汇总，指标表“数据状态”栏列出其单元格；' +
+  '该单位核对后改正，或在其报表“备注”栏填写“已核实”确认，再次汇总即不再标注。';
 
 // ————— chart data and charts —————
 
@@ -312,6 +375,7 @@ export function addCharts(b: SheetBuilder, result: Consolidation): ChartSpec[] {
       valueCell('黄', 'header'),
       valueCell('红', 'header'),
       valueCell('未填报', 'header'),
+      valueCell('数据有误', 'header'),
     ].map((c) => c ?? {}),
   );
   for (const c of result.campaigns) {
@@ -326,6 +390,7 @@ export function addCharts(b: SheetBuilder, result: Consolidation): ChartSpec[] {
       valueCell(c.counts.yellow, 'center'),
       valueCell(c.counts.red, 'center'),
       valueCell(c.counts.none, 'center'),
+      valueCell(c.counts.invalid, 'center'),
     ]);
   }
   const last = header + result.campaigns.length;
@@ -346,7 +411,7 @@ export function addCharts(b: SheetBuilder, result: Consolidation): ChartSpec[] {
     {
       name: 'LightsByCampaign',
       type: 'columnStacked',
-      source: `F${header}:J${last}`,
+      source: `F${header}:K${last}`,
       seriesBy: 'columns',
       title: '各攻坚战亮灯情况（指标数）',
       from: `H${top}`,
@@ -365,9 +430,10 @@ function notesText(plan: Plan): string {
     '1. 累计完成：求和类为各单位填报值之和；增速类为 Σ本期累计 ÷ Σ上年同期 − 1（只计本期数与上年同期数都有效的单位），本栏显示增速；单一类取责任单位的填报值。',
     '2. 完成率按指标类型计算（增速类为 (1+实际增速)÷(1+目标增速)，排名类达到目标位次为 100%），不封顶；只有力争目标的指标按力争目标计算。',
     '3. 序时进度：按序时考核的指标为 月份÷12，其余为 100%。快慢序时 = 完成率 − 序时进度（增速类为实际增速 − 目标增速），单位为百分点，负数为滞后。',
-    `4. 状态：绿 = 达到序时进度（或目标）；黄 = 滞后 ${pts(t.yellowBand)} 个百分点以内（增速类 ${pts(t.growthYellowBand)} 个百分点以内）；红 = 严重滞后；未填报 = 无有效数据。黄、红须写明滞后原因及措施。`,
+    `4. 状态：绿 = 达到序时进度（或目标）；黄 = 滞后 ${pts(t.yellowBand)} 个百分点以内（增速类 ${pts(t.growthYellowBand)} 个百分点以内）；红 = 严重滞后；未填报 = 没有填报；数据有误 = 填了但没有可用的数值（文字、负数、达到目标 1000 倍以上等），不计入、不亮灯。黄、红须写明滞后原因及措施。`,
+    '   数据状态：待核实 = 计入汇总但存疑的数值（如超过目标 10 倍），列出其单元格，填报单位改正或在“备注”栏填写“已核实”后不再标注；数据有误（未计入）= 同一指标其他单位的数值有误、未计入。待核实的指标同时计入其亮灯数。',
     '5. 各攻坚战平均完成率按已填报指标计算，单项完成率超过 120% 的按 120% 计。',
-    '6. 报送情况：已报 = 按期报送并计入；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。',
+    '6. 报送情况：已报 = 按期报送并计入（“待核实”注明有存疑数值）；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。',
     `7. 每个数值的来源（单位、文件、工作表、单元格）、汇总核对和问题清单见“${DETAIL_SHEET}”表。本表由加载项生成，重新汇总时整表重写，请勿在本表中填报。`,
   ].join('\n');
 }
@@ -397,6 +463,8 @@ export function summaryColumnWidths(
     expected: 9,
     paceGap: 11,
     light: 8,
+    // Fixed, the text wraps: the cells it names are where the values are, and a re-run of moved sheets keeps its width.
+    dataState: 24,
     department: fitWidth(
       ['责任单位', ...all.map((s) => s.department), ...result.matrix.departments.map((d) => d.slice(0, 8))],
       12,

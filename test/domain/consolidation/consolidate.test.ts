@@ -459,8 +459,8 @@ describe('lagging list and counts', () => {
       ['投资促进中心', '=外资到位慢'],
       ['经信商务局', '+配合不足'],
     ]);
-    expect(r.campaigns[0]?.counts).toEqual({ green: 1, yellow: 1, red: 1, none: 5 });
-    expect(r.counts).toEqual({ green: 1, yellow: 1, red: 1, none: 47 });
+    expect(r.campaigns[0]?.counts).toEqual({ green: 1, yellow: 1, red: 1, none: 5, invalid: 0, doubtful: 0 });
+    expect(r.counts).toEqual({ green: 1, yellow: 1, red: 1, none: 47, invalid: 0, doubtful: 0 });
   });
 
   test('a lagging indicator without any reason is a problem of its own', () => {
@@ -590,4 +590,78 @@ test('fixtures: input cells of a generated template', () => {
   expect(inputAddress('C2-09', 'prior')).toBe('I15');
   const g: CellValue = fill(templateGrid('C2', LEAD.C2), { 'C2-09': { prior: 5 } }).values[14]?.[8] ?? null;
   expect(g).toBe(5);
+});
+
+describe('data states beside the light (SPEC §6; issue 11, observations 1 and 5)', () => {
+  const C2 = (values: Parameters<typeof fill>[1], department: string = LEAD.C2, note?: string) => {
+    const grid = sheet('C2', values, { department });
+    return note === undefined ? grid : put(grid, { [inputAddress('C2-07', 'note')]: note });
+  };
+  const cellsOf = (cells: readonly { origin: Origin; cell: string }[]) =>
+    cells.map((c) => `${c.origin.kind === 'sheet' ? c.origin.sheet : ''}!${c.cell}`);
+
+  it('a row whose only value is a 1,000× slip is 数据有误: no figure, no light — not 未填报, never 绿 — its cell named', () => {
+    const r = consolidate(PLAN, src(C2({ 'C2-07': { actual: 2_350_000 } })));
+    const s = row(r, 'C2-07');
+    expect([s.dataState, s.actual, s.attainment, s.tier, s.light]).toEqual(['invalid', null, null, null, null]);
+    expect(cellsOf(s.invalid)).toEqual(['转型升级-经信商务局-6月!H13']);
+    expect(r.counts).toMatchObject({ invalid: 1, doubtful: 0, green: 0 });
+    expect(r.counts.none).toBe(49);
+    expect(why(r, 'C2-07', LEAD.C2)).toEqual(['invalid']);
+    expect(r.details.find((d) => d.code === 'C2-07')?.state).toBe('invalid');
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ key: 'value.magnitudeSlip', severity: 'error', cell: 'H13' }),
+    );
+  });
+
+  it('a growth row without its prior-year value names the empty cell the error is on', () => {
+    const s = row(consolidate(PLAN, src(C2({ 'C2-09': { actual: 55 } }))), 'C2-09');
+    expect([s.dataState, s.light]).toEqual(['invalid', null]);
+    expect(cellsOf(s.invalid)).toEqual(['转型升级-经信商务局-6月!I15']);
+  });
+
+  it('10× to 1,000× the target is counted, with its light, and marked 待核实 with its cell', () => {
+    const r = consolidate(PLAN, src(C2({ 'C2-07': { actual: 9600 } })));
+    const s = row(r, 'C2-07');
+    expect([s.dataState, s.actual, s.light]).toEqual(['reported', 9600, 3]);
+    expect(cellsOf(s.doubtful)).toEqual(['转型升级-经信商务局-6月!H13']);
+    expect(r.counts).toMatchObject({ green: 1, doubtful: 1, invalid: 0 });
+    expect(r.details.find((d) => d.code === 'C2-07')).toMatchObject({ used: true, state: 'doubtful' });
+  });
+
+  it('confirmed in the department’s own 备注 ("已核实"): counted, no longer 待核实, 已核实 in 明细', () => {
+    const r = consolidate(PLAN, src(C2({ 'C2-07': { actual: 9600 } }, LEAD.C2, '已核实，含新投产企业')));
+    expect(row(r, 'C2-07').doubtful).toEqual([]);
+    expect(r.counts.doubtful).toBe(0);
+    expect(r.details.find((d) => d.code === 'C2-07')).toMatchObject({ used: true, state: 'confirmed' });
+    expect(r.problems.filter((p) => p.indicator === 'C2-07')).toEqual([]);
+  });
+
+  it('sum: another department’s usable value is counted; the slip beside it is named, left out', () => {
+    const r = consolidate(
+      PLAN,
+      src(C2({ 'C2-07': { actual: 2_350_000 } }), C2({ 'C2-07': { actual: 120.5 } }, LEAD.C3)),
+    );
+    const s = row(r, 'C2-07');
+    expect([s.dataState, s.actual]).toEqual(['reported', 120.5]);
+    expect(cellsOf(s.invalid)).toEqual(['转型升级-经信商务局-6月!H13']);
+    expect(r.counts.invalid).toBe(0);
+  });
+
+  it('single: only the responsible department’s unusable value makes the row 数据有误', () => {
+    const other = consolidate(PLAN, src(C2({ 'C2-03': { actual: '约30' } }, LEAD.C3)));
+    expect(row(other, 'C2-03').dataState).toBe('blank');
+    const own = consolidate(PLAN, src(C2({ 'C2-03': { actual: '约30' } })));
+    expect(row(own, 'C2-03').dataState).toBe('invalid');
+  });
+
+  it('the matrix: 有误 for a sheet with a 数据有误 value; 已报, noted 待核实, for one with a doubtful value', () => {
+    const invalid = consolidate(PLAN, src(C2({ 'C2-07': { actual: 2_350_000 } })));
+    expect(stateOf(invalid, LEAD.C2, 'C2')).toBe('invalid');
+    const doubtful = consolidate(PLAN, src(C2({ 'C2-07': { actual: 9600 } })));
+    const cell = doubtful.matrix.rows[doubtful.matrix.departments.indexOf(LEAD.C2)]?.[1];
+    expect(cell).toMatchObject({ state: 'submitted', doubtful: true });
+    const confirmed = consolidate(PLAN, src(C2({ 'C2-07': { actual: 9600 } }, LEAD.C2, '已核实')));
+    expect(confirmed.matrix.rows[confirmed.matrix.departments.indexOf(LEAD.C2)]?.[1]?.doubtful).toBeUndefined();
+  });
 });

@@ -9,7 +9,7 @@ import {
   monthRange,
   sheetRef,
 } from '../../../src/domain/consolidation/sheetParts';
-import { SUMMARY_ROWS } from '../../../src/domain/consolidation/summarySections';
+import { SUMMARY_ROWS, matrixText } from '../../../src/domain/consolidation/summarySections';
 import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import {
   PACED_TIER_FORMAT,
@@ -40,7 +40,7 @@ function cells(spec: SheetSpec): Map<string, CellSpec> {
 
 const valueAt = (spec: SheetSpec, address: string): unknown => cells(spec).get(address)?.value;
 
-function rowValues(spec: SheetSpec, row: number, from = 'A', to = 'O'): unknown[] {
+function rowValues(spec: SheetSpec, row: number, from = 'A', to = 'P'): unknown[] {
   const all = cells(spec);
   const out: unknown[] = [];
   for (let c = parseCell(`${from}1`).column; c <= parseCell(`${to}1`).column; c++) {
@@ -97,7 +97,7 @@ describe('汇总 (summary sheet)', () => {
     expect(spec.name).toBe(SUMMARY_SHEET);
     expect(spec.marker).toEqual({ type: 'kpi-summary', v: 1, plan: 'five-campaigns-2019', year: 2019, month: 6 });
     expect(valueAt(spec, 'A2')).toBe('五大攻坚战指标完成情况汇总表（2019年1-6月）');
-    expect(spec.merges).toEqual(expect.arrayContaining(['A2:O2', 'A3:O3']));
+    expect(spec.merges).toEqual(expect.arrayContaining(['A2:P2', 'A3:P3']));
     expect(rowValues(spec, SUMMARY_ROWS.header)).toEqual([
       '序号',
       '指标编码',
@@ -111,6 +111,7 @@ describe('汇总 (summary sheet)', () => {
       '序时进度',
       '快慢序时（百分点）',
       '状态',
+      '数据状态',
       '责任单位',
       '报送单位数',
       '滞后原因及措施',
@@ -124,7 +125,8 @@ describe('汇总 (summary sheet)', () => {
       '招大引强攻坚战',
       '指挥长：张善根',
       '牵头部门：投资促进中心',
-      '绿 2\u3000黄 0\u3000红 1\u3000未填报 5',
+      // "约30" in C1-03 is 数据有误, not 未填报 (SPEC §6; issue 11, observation 5)
+      '绿 2\u3000黄 0\u3000红 1\u3000未填报 4\u3000数据有误 1\u3000待核实 0',
     ]);
     expect(rowValues(spec, 6)).toEqual([
       1,
@@ -139,6 +141,7 @@ describe('汇总 (summary sheet)', () => {
       0.5,
       expect.closeTo((4.25 / 7 - 0.5) * 100, 9),
       3,
+      null, // 数据状态: nothing to verify
       '投资促进中心',
       2,
       '投资促进中心：=HYPERLINK("http://x")\n经信商务局：+配合',
@@ -178,7 +181,7 @@ describe('汇总 (summary sheet)', () => {
       'A',
       `滞后指标清单（红灯 ${result.lagging.filter((s) => s.light === 1).length} 项，黄灯 ${result.lagging.filter((s) => s.light === 2).length} 项）`,
     );
-    expect(rowValues(spec, lag + 1)[13]).toBe('攻坚战');
+    expect(rowValues(spec, lag + 1)[14]).toBe('攻坚战');
     expect(rowValues(spec, lag + 2).slice(1, 3)).toEqual([result.lagging[0]?.code, result.lagging[0]?.name]);
     const matrix = findRow(spec, 'A', '报送情况（2019年6月）');
     expect(rowValues(spec, matrix + 1, 'A', 'H')).toEqual([
@@ -235,7 +238,7 @@ describe('汇总 (summary sheet)', () => {
       centerHorizontally: true,
     });
     expect(spec.freeze).toEqual({ rows: 4, columns: 3 });
-    expect(spec.columnWidths?.map((w) => w.column)).toEqual('ABCDEFGHIJKLMNO'.split(''));
+    expect(spec.columnWidths?.map((w) => w.column)).toEqual('ABCDEFGHIJKLMNOP'.split(''));
     expect(spec.columnWidths?.find((w) => w.column === 'C')?.width).toBeGreaterThanOrEqual(
       2 * '引进世界500强或行业龙头企业投资项目'.length - 10,
     );
@@ -303,6 +306,58 @@ describe('汇总: the paced tier (issue "What leaders receive is right", observa
   });
 });
 
+describe('汇总: data states beside the light (SPEC §6; issue 11, observations 1 and 5)', () => {
+  const sources = [
+    sheetSource(
+      fill(templateGrid('C2', '经信商务局'), {
+        'C2-07': { actual: 2_350_000 },
+        'C2-01': { actual: 30_000 }, // 15× the target of 2,000 亩
+      }),
+    ),
+    sheetSource(fill(templateGrid('C2', '发展改革局'), { 'C2-01': { actual: 300 } })),
+  ];
+  const result = consolidate(PLAN, sources);
+  const spec = summarySheet(result, PLAN);
+  const rowOf = (code: string) => rowValues(spec, findRow(spec, 'B', code));
+
+  test('数据有误 in 状态 (no light), the cells named in 数据状态; 待核实 beside a counted light', () => {
+    expect(rowOf('C2-07').slice(6, 13)).toEqual([
+      null,
+      null,
+      null,
+      0.5,
+      null,
+      '数据有误',
+      '数据有误：转型升级-经信商务局-6月!H13',
+    ]);
+    const c201 = rowOf('C2-01');
+    expect([c201[6], c201[11], c201[12]]).toEqual([30_300, 3, '待核实：转型升级-经信商务局-6月!H7']);
+  });
+
+  test('the header counts 数据有误 and 待核实 beside the lights; the chart stacks 数据有误 too', () => {
+    expect(String(valueAt(spec, 'A3'))).toMatch(/绿 1，黄 0，红 0，未填报 48，数据有误 1，待核实 1$/);
+    expect(rowValues(spec, findRow(spec, 'B', '转型升级攻坚战'))[11]).toBe(
+      '绿 1\u3000黄 0\u3000红 0\u3000未填报 12\u3000数据有误 1\u3000待核实 1',
+    );
+    expect(spec.charts?.[1]?.source).toMatch(/^F\d+:K\d+$/);
+  });
+
+  test('数据有误 and 待核实 in their own colours, in 状态 and in 数据状态', () => {
+    const rules = (spec.conditionalFormats ?? []).flatMap((cf) =>
+      cf.rule.type === 'expression' ? [cf.rule.formula] : [],
+    );
+    expect(rules).toEqual(
+      expect.arrayContaining(['=$L5="数据有误"', '=LEFT($M5,4)="数据有误"', '=LEFT($M5,3)="待核实"']),
+    );
+  });
+
+  test('the matrix notes 待核实 beside 已报, with 已更正 where both apply', () => {
+    expect(matrixText({ state: 'submitted', doubtful: true })).toBe('已报（待核实）');
+    expect(matrixText({ state: 'submitted', corrected: true, doubtful: true })).toBe('已报（已更正、待核实）');
+    expect(matrixText({ state: 'invalid' })).toBe('有误');
+  });
+});
+
 describe('明细 (detail sheet)', () => {
   const { result } = june();
   const spec = detailSheet(result);
@@ -312,7 +367,7 @@ describe('明细 (detail sheet)', () => {
   test('one row per source value, with department, file, sheet and cell', () => {
     expect(spec.name).toBe(DETAIL_SHEET);
     expect(spec.marker).toMatchObject({ type: 'kpi-detail' });
-    expect(rowValues(spec, header, 'A', 'M')).toEqual([
+    expect(rowValues(spec, header, 'A', 'N')).toEqual([
       '序号',
       '攻坚战',
       '指标编码',
@@ -326,6 +381,7 @@ describe('明细 (detail sheet)', () => {
       '来源文件',
       '工作表',
       '单元格',
+      '数据状态',
     ]);
     result.details.forEach((d, i) => {
       const r = header + 1 + i;

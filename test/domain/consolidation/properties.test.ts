@@ -197,11 +197,33 @@ function typed(subs: readonly Submission[], sources: readonly Source[]): string[
 const detailKey = (d: DetailRecord): string => JSON.stringify([originKey(d.origin), d.code, d.field, d.cell, d.value]);
 const sorted = (xs: readonly string[]): string[] => [...xs].sort();
 /** The summary without where its reasons came from (names and addresses change under renames and inserts). */
+/** The summary's figures; the cells a row names (reasons, 待核实, 数据有误) by what they are, not where they are. */
 const figures = (r: Consolidation): unknown =>
   r.campaigns.map((c) => ({
     ...c,
-    indicators: c.indicators.map((s) => ({ ...s, reasons: s.reasons.map((x) => [x.department, x.text]) })),
+    indicators: c.indicators.map((s) => ({
+      ...s,
+      reasons: s.reasons.map((x) => [x.department, x.text]),
+      doubtful: s.doubtful.length,
+      invalid: s.invalid.length,
+    })),
   }));
+
+/**
+ * 汇总 as a JSON text, the cells its 数据状态 column names masked (SPEC §6): they are where the values are, and move
+ * with inserted rows and columns and renamed sheets, as they should.
+ */
+function summaryOf(r: Consolidation): string {
+  const spec = summarySheet(r, PLAN);
+  const mask = (c: CellSpec | null): CellSpec | null =>
+    c !== null && typeof c.value === 'string' && /^(数据有误|待核实)[（：]/.test(c.value)
+      ? { ...c, value: c.value.replace(/：[^；]*/g, '：…') }
+      : c;
+  return JSON.stringify({
+    ...spec,
+    blocks: spec.blocks.map((b) => ({ ...b, rows: b.rows.map((row) => row.map(mask)) })),
+  });
+}
 const approx = (a: number | null, b: number | null): boolean =>
   a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -356,7 +378,9 @@ describe('consolidation properties', () => {
         expect(b.matrix.rows.map((r) => r.map((c) => c.state))).toEqual(
           a.matrix.rows.map((r) => r.map((c) => c.state)),
         );
-        expect(JSON.stringify(summarySheet(b, PLAN))).toBe(JSON.stringify(summarySheet(a, PLAN)));
+        expect(summaryOf(b)).toBe(summaryOf(a));
+        if (!v.rename && !v.edit)
+          expect(JSON.stringify(summarySheet(b, PLAN))).toBe(JSON.stringify(summarySheet(a, PLAN)));
         const strip = (r: Consolidation): string[] =>
           r.details.map((d) => JSON.stringify([d.code, d.department, d.field, d.value, d.used, d.why ?? '']));
         expect(sorted(strip(b))).toEqual(sorted(strip(a)));

@@ -98,7 +98,7 @@ function summaryRow(values: readonly (readonly CellValue[])[], code: string): re
   return row;
 }
 const ACTUAL = 6; // column G
-const REPORTERS = 13; // column N
+const REPORTERS = 14; // column O
 
 describe('consolidateWorkbook on the sample workbook and two department files', () => {
   let wb: MemoryWorkbook;
