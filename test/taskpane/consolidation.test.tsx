@@ -251,6 +251,7 @@ describe('view model: progress, problems, result, failures', () => {
         expected: 5,
         matrix: { submitted: 1, missing: 3, invalid: 1, conflict: 0, otherPeriod: 0, notExpected: 0 },
         corrected: 0,
+        doubtful: 1,
         errors: 2,
         warnings: 0,
         details: 10,
@@ -260,15 +261,21 @@ describe('view model: progress, problems, result, failures', () => {
     const at = new Date(2019, 6, 1, 9, 30, 5).getTime();
     const view = resultView(outcome, { source: 'ribbon', at }, plan, zh, 'zh-CN');
     expect(view.title).toBe('已生成“汇总”和“明细”');
-    expect(view.text).toBe('2019 年 6 月：计入 1 份报表，未计入 1 份；红灯 1 项，黄灯 2 项。');
+    // 数据有误 and 待核实 beside the lights (SPEC §6; issue 11, observations 1 and 5)
+    expect(view.text).toBe(
+      '2019 年 6 月：计入 1 份报表，未计入 1 份；红灯 1 项，黄灯 2 项。数据有误 1 项，待核实 1 项，见“汇总”表的“数据状态”栏。',
+    );
     expect(view.by).toBe('由功能区“一键汇总”于 09:30:05 生成。');
+    expect(resultView(outcome, { source: 'ribbon', at }, plan, en, 'en-US').text).toContain(
+      'Invalid data: 1 indicator; to be verified: 1 indicator (see the 数据状态 column of "汇总").',
+    );
     expect(view.intent).toBe('warning');
     expect(view.pairs.map((p) => `${p.label}=${p.value}`)).toEqual([
       '报告期=2019 年 6 月',
       '计入的报表=1 / 2 份',
       '未计入=期别不符 1',
-      '亮灯=绿 3，黄 2，红 1，未填报 2',
-      '报送情况=应报 5 份：已报 1，未报 3，有误 1，冲突 0，期别不符 0',
+      '亮灯=绿 3，黄 2，红 1，未填报 2，数据有误 1，待核实 1',
+      '报送情况=应报 5 份：已报 1，未报 3，有误 1，冲突 0，期别不符 0（已报中待核实 1）',
       '填报值=共 10 个，计入汇总 8 个',
       '导入文件=1 个，其中 1 个有问题',
       '问题=错误 2 个，警告 0 个',

@@ -207,6 +207,8 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.doneTitle': 'Wrote "{summary}" and "{detail}"',
   'ui.consolidation.doneText':
     '{period}: {used, plural, one {# source} other {# sources}} used, {leftOut} left out; indicators: {red} red, {yellow} yellow.',
+  'ui.consolidation.doneDataStates':
+    ' Invalid data: {invalid, plural, one {# indicator} other {# indicators}}; to be verified: {doubtful, plural, one {# indicator} other {# indicators}} (see the 数据状态 column of "{summary}").',
   'ui.consolidation.doneNoPeriod': 'Nothing to consolidate',
   'ui.consolidation.doneByRibbon': 'Made by the ribbon button at {time}.',
   'ui.consolidation.doneByPane': 'Made at {time}.',
@@ -221,11 +223,13 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.result.leftOut': 'Left out',
   'ui.consolidation.result.none': 'None',
   'ui.consolidation.result.lights': 'Lights',
-  'ui.consolidation.result.lightsValue': '{green} green, {yellow} yellow, {red} red, {none} not reported',
+  'ui.consolidation.result.lightsValue':
+    '{green} green, {yellow} yellow, {red} red, {none} not reported, {invalid} with invalid data, {doubtful} to be verified',
   'ui.consolidation.result.matrix': 'Submissions',
   'ui.consolidation.result.matrixValue':
     '{expected} expected: {submitted} submitted, {missing} missing, {invalid} with errors, {conflict} in conflict, {otherPeriod} of another period',
   'ui.consolidation.result.matrixCorrected': ' ({count} corrected)',
+  'ui.consolidation.result.matrixDoubtful': ' ({count} submitted with values to be verified)',
   'ui.consolidation.result.values': 'Values',
   'ui.consolidation.result.valuesValue': '{details} found, {used} used',
   'ui.consolidation.result.files': 'Files',

@@ -184,6 +184,7 @@ export const UI_ZH = {
   'ui.consolidation.notYet': '尚未汇总：确认数据来源和报告期后点“一键汇总”。',
   'ui.consolidation.doneTitle': '已生成“{summary}”和“{detail}”',
   'ui.consolidation.doneText': '{period}：计入 {used} 份报表，未计入 {leftOut} 份；红灯 {red} 项，黄灯 {yellow} 项。',
+  'ui.consolidation.doneDataStates': '数据有误 {invalid} 项，待核实 {doubtful} 项，见“{summary}”表的“数据状态”栏。',
   'ui.consolidation.doneNoPeriod': '没有可汇总的报表',
   'ui.consolidation.doneByRibbon': '由功能区“一键汇总”于 {time} 生成。',
   'ui.consolidation.doneByPane': '于 {time} 生成。',
@@ -198,11 +199,13 @@ export const UI_ZH = {
   'ui.consolidation.result.leftOut': '未计入',
   'ui.consolidation.result.none': '无',
   'ui.consolidation.result.lights': '亮灯',
-  'ui.consolidation.result.lightsValue': '绿 {green}，黄 {yellow}，红 {red}，未填报 {none}',
+  'ui.consolidation.result.lightsValue':
+    '绿 {green}，黄 {yellow}，红 {red}，未填报 {none}，数据有误 {invalid}，待核实 {doubtful}',
   'ui.consolidation.result.matrix': '报送情况',
   'ui.consolidation.result.matrixValue':
     '应报 {expected} 份：已报 {submitted}，未报 {missing}，有误 {invalid}，冲突 {conflict}，期别不符 {otherPeriod}',
   'ui.consolidation.result.matrixCorrected': '（其中已更正 {count}）',
+  'ui.consolidation.result.matrixDoubtful': '（已报中待核实 {count}）',
   'ui.consolidation.result.values': '填报值',
   'ui.consolidation.result.valuesValue': '共 {details} 个，计入汇总 {used} 个',
   'ui.consolidation.result.files': '导入文件',

@@ -67,6 +67,8 @@ export interface ConsolidationCounts {
   readonly matrix: Readonly<Record<SubmissionState, number>>;
   /** … of which 已更正: an earlier submission superseded by a correction (or by the office's pick). */
   readonly corrected: number;
+  /** … of which 已报 with a value still to be verified (待核实, SPEC §6). */
+  readonly doubtful: number;
   readonly errors: number;
   readonly warnings: number;
   /** Source values found, and how many of them the summary uses. */
@@ -281,6 +283,7 @@ function countsOf(result: Consolidation, workbookSheets: number, files: readonly
     expected: expectedCells.length,
     matrix: count(expectedCells, (c) => c.state, SUBMISSION_STATES) as Record<SubmissionState, number>,
     corrected: expectedCells.filter((c) => c.corrected).length,
+    doubtful: expectedCells.filter((c) => c.doubtful).length,
     errors: result.problems.filter((p) => p.severity === 'error').length,
     warnings: result.problems.filter((p) => p.severity === 'warning').length,
     details: result.details.length,

@@ -263,6 +263,21 @@ export function timeText(at: number, locale: Locale): string {
   }).format(new Date(at));
 }
 
+/** The result in a sentence: the period, the sheets, the lights asking for action, and any 数据有误 / 待核实 (SPEC §6). */
+function doneText(outcome: WorkbookConsolidation, period: string, leftOut: number, t: Translate): string {
+  const { lights, used } = outcome.counts;
+  const text = t('ui.consolidation.doneText', { period, used, leftOut, red: lights.red, yellow: lights.yellow });
+  if (lights.invalid + lights.doubtful === 0) return text;
+  return (
+    text +
+    t('ui.consolidation.doneDataStates', {
+      invalid: lights.invalid,
+      doubtful: lights.doubtful,
+      summary: outcome.summarySheet,
+    })
+  );
+}
+
 export function resultView(
   outcome: WorkbookConsolidation,
   run: Pick<LastRun, 'source' | 'at'>,
@@ -295,7 +310,8 @@ export function resultView(
       label: t('ui.consolidation.result.matrix'),
       value:
         t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }) +
-        (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : ''),
+        (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : '') +
+        (counts.doubtful > 0 ? t('ui.consolidation.result.matrixDoubtful', { count: counts.doubtful }) : ''),
     },
     {
       label: t('ui.consolidation.result.values'),
@@ -328,13 +344,7 @@ export function resultView(
     });
   return {
     title: t('ui.consolidation.doneTitle', { summary: outcome.summarySheet, detail: outcome.detailSheet }),
-    text: t('ui.consolidation.doneText', {
-      period,
-      used: counts.used,
-      leftOut: leftOutTotal,
-      red: counts.lights.red,
-      yellow: counts.lights.yellow,
-    }),
+    text: doneText(outcome, period, leftOutTotal, t),
     intent: counts.errors > 0 || leftOutTotal > 0 ? 'warning' : 'success',
     by: t(run.source === 'ribbon' ? 'ui.consolidation.doneByRibbon' : 'ui.consolidation.doneByPane', {
       time: timeText(run.at, locale),
