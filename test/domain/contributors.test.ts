@@ -44,20 +44,27 @@ describe.each(MODES)('a 配合部门’s template (%s formulas)', (mode) => {
     expect(codes(templateOf(plan, 'C2', FINANCE, { mode }).spec)).toEqual(['C2-10']);
   });
 
-  it('shows no result judged against the district’s target: words, not formulas, in 完成率, 力争档 and 状态', () => {
+  it('shows no result judged against the district’s target: words in 完成率 and 力争档, 不亮灯 or a data state in 状态', () => {
     for (const row of [7, 8, 9]) {
       expect(cellOf(spec, `J${row}`)).toEqual({ value: SHARE_WORDS.attainment, style: 'none' });
       expect(cellOf(spec, `K${row}`)).toEqual({ value: SHARE_WORDS.tier, style: 'none' });
-      expect(cellOf(spec, `M${row}`)).toEqual({ value: SHARE_WORDS.status, style: 'none' });
+      // 不亮灯, or 数据有误 / 待核实 where the share is so (SPEC §6): a native formula, the same in both modes
+      expect(cellOf(spec, `M${row}`)?.style).toBe('none');
+      expect(cellOf(spec, `M${row}`)?.formula).toMatch(/^=IF\(.*"不亮灯",IF\(.*"数据有误",/);
+      expect(cellOf(spec, `M${row}`)?.formula).not.toContain('KPI.');
       // no 滞后原因 to give: the cell is greyed and locked
       expect(cellOf(spec, `N${row}`)).toEqual({ value: null, style: 'unused' });
     }
     expect(STYLES.none?.locked).not.toBe(false);
     expect(STYLES.unused?.locked).not.toBe(false);
-    expect(spec.conditionalFormats).toEqual([]);
+    // no light or tier colours: only the data states' (数据有误, 待核实) on 状态
+    expect(spec.conditionalFormats?.map((cf) => [cf.range, cf.rule])).toEqual([
+      ['M7:M9', { type: 'expression', formula: '=$M7="数据有误"' }],
+      ['M7:M9', { type: 'expression', formula: '=$M7="待核实"' }],
+    ]);
     const formulas = [...cells(spec).values()].flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
-    // only 序时进度 of the paced C2-10 (row 9) is computed
-    expect(formulas).toHaveLength(1);
+    // 序时进度 of the paced C2-10 (row 9), and each row's 状态
+    expect(formulas).toHaveLength(4);
     expect(cellOf(spec, 'L9')?.formula).toBeDefined();
   });
 
@@ -132,7 +139,7 @@ describe('a 配合部门’s template re-applied', () => {
     expect(cellOf(spec, 'C5')?.value).toBe('发展改革局（配合部门）');
     // named by no indicator now: every row, each a share
     expect(codes(spec)).toHaveLength(14);
-    expect(cellOf(spec, 'M7')?.value).toBe(SHARE_WORDS.status);
+    expect(cellOf(spec, 'M7')?.formula).toContain(`"${SHARE_WORDS.status}"`);
   });
 });
 

@@ -289,6 +289,15 @@ export function stateStatusFormula(status: string, tests: StateTests, words: Sta
 }
 
 /**
+ * The 状态 of a 配合部门's share (SPEC §6, §8): no light of its own (`none`, e.g. 不亮灯), but its data state all the
+ * same — a share entered but unusable is 数据有误, a doubtful one 待核实, as on any row.
+ */
+export function shareStatusFormula(tests: StateTests, words: StateWords, none: string): string {
+  const usable = tests.doubtful === undefined ? `"${none}"` : `IF(${tests.doubtful},"${words.doubtful}","${none}")`;
+  return `=IF(${tests.nothing},"${none}",IF(${tests.invalid},"${words.invalid}",${usable}))`;
+}
+
+/**
  * 完成率 or 力争档 beside the row's 状态 cell: blank where the state leaves no number to show (未填报, 数据有误, a
  * light that cannot be computed), the formula's number otherwise (a doubtful value is counted, so it is shown), and
  * never a raw Excel error.

@@ -12,6 +12,7 @@ import {
   besideStatus,
   growthOperand,
   paceFormula,
+  shareStatusFormula,
   stateStatusFormula,
   stateTests,
   statusFormula,
@@ -292,19 +293,24 @@ function indicatorRow(
 
 /**
  * A 配合部门's row (SPEC §6, §8): the share is entered as on any row, but nothing is judged against the district's
- * target — words in 完成率, 力争档 and 状态 (no formula: the same in both modes, never an error), no 滞后原因 to give.
+ * target — words in 完成率 and 力争档 (no formula: the same in both modes, never an error), 不亮灯 in 状态 unless the
+ * share is 数据有误 or 待核实 (a native formula, the same in both modes), no 滞后原因 to give.
  */
 const SHARE_CELLS: Readonly<Partial<Record<ColumnKey, CellSpec>>> = {
   attainment: { value: SHARE_WORDS.attainment, style: 'none' },
   tier: { value: SHARE_WORDS.tier, style: 'none' },
-  status: { value: SHARE_WORDS.status, style: 'none' },
   reason: { value: null, style: 'unused' },
 };
 
-function shareRow(cells: readonly CellSpec[]): CellSpec[] {
+/** 状态 of a share: 不亮灯, or its data state where the share is 数据有误 or 待核实 (SPEC §6: on every row). */
+function shareRow(cells: readonly CellSpec[], ind: Indicator, row: number): CellSpec[] {
+  const status: CellSpec = {
+    formula: shareStatusFormula(stateTests(ind.kind, stateOperands(ind, row)), STATE_WORDS, SHARE_WORDS.status),
+    style: 'none',
+  };
   return cells.map((cell, i) => {
     const key = COLUMN_KEYS[i];
-    return (key === undefined ? undefined : SHARE_CELLS[key]) ?? cell;
+    return key === 'status' ? status : ((key === undefined ? undefined : SHARE_CELLS[key]) ?? cell);
   });
 }
 
@@ -361,6 +367,16 @@ function columnWidths(
   return COLUMN_KEYS.map((key) => ({ column: COLUMN[key], width: w[key] }));
 }
 
+/** 数据有误 and 待核实 are words 状态's formula gives, in their own colours (SPEC §6 Data states). */
+function stateFormats(first: number, last: number): ConditionalFormatSpec[] {
+  return STATE_STYLES.map((st): ConditionalFormatSpec => ({
+    range: `${ref('status', first)}:${ref('status', last)}`,
+    rule: { type: 'expression', formula: `=$${ref('status', first)}="${st.text}"` },
+    format: { fill: st.fill, fontColor: st.fontColor },
+    stopIfTrue: true,
+  }));
+}
+
 function conditionalFormats(first: number, last: number): ConditionalFormatSpec[] {
   const range = (key: ColumnKey): string => `${ref(key, first)}:${ref(key, last)}`;
   const lights = LIGHT_STYLES.map((l): ConditionalFormatSpec => ({
@@ -369,13 +385,7 @@ function conditionalFormats(first: number, last: number): ConditionalFormatSpec[
     format: { fill: l.fill, fontColor: l.fontColor, numberFormat: l.numberFormat },
     stopIfTrue: true,
   }));
-  // 数据有误 and 待核实 are words the formula gives, in their own colours (SPEC §6 Data states).
-  const states = STATE_STYLES.map((st): ConditionalFormatSpec => ({
-    range: range('status'),
-    rule: { type: 'expression', formula: `=$${ref('status', first)}="${st.text}"` },
-    format: { fill: st.fill, fontColor: st.fontColor },
-    stopIfTrue: true,
-  }));
+  const states = stateFormats(first, last);
   const tiers = TIER_STYLES.map((t): ConditionalFormatSpec => ({
     range: range('tier'),
     rule: { type: 'cellValue', operator: 'equalTo', formula1: String(t.value) },
@@ -481,7 +491,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
       at: `${FIRST_COLUMN}${first}`,
       rows: indicators.map((ind, i) => {
         const cells = indicatorRow(ind, i, first + i, expected, mode, thresholds);
-        return share ? shareRow(cells) : cells;
+        return share ? shareRow(cells, ind, first + i) : cells;
       }),
     },
     { at: `${FIRST_COLUMN}${layout.rows.notes}`, rows: [notes.cells] },
@@ -513,7 +523,7 @@ export function buildTemplate(input: TemplateInput): SheetSpec {
     merges: [...heading.merges, ...notes.merges],
     validations: validations(indicators, month, first, last, share),
     // A share has no light, tier or reason to colour.
-    conditionalFormats: share ? [] : conditionalFormats(first, last),
+    conditionalFormats: share ? stateFormats(first, last) : conditionalFormats(first, last),
     protect: true,
     freeze: { rows: ROWS.header, columns: 3 },
     print: {

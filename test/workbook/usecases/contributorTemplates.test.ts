@@ -58,4 +58,19 @@ describe.each<FormulaMode>(['kpi', 'native'])('a 配合部门’s template in a 
     expect(value(wb, july, `I${rowOf('C2-09')}`)).toBe(52);
     expect(value(wb, july, `M${rowOf('C2-10')}`)).toBe('不亮灯');
   });
+
+  it('a share has no light but its data state (SPEC §6): 数据有误 for a 1,000× slip, 待核实 for 20×, 不亮灯 once confirmed', async () => {
+    const wb = new MemoryWorkbook();
+    const r = await insertTemplate(wb, { plan, campaignId: 'C2', department: NDRC, year: 2019, month: 6, mode });
+    if (r.outcome !== 'inserted') throw new Error(r.outcome);
+    const shown = () => ['J9', 'K9', 'M9'].map((a) => value(wb, r.sheet, a));
+    type(wb, r.sheet, 'H9', '15000'); // C2-10: 1,000 × the district's 15 家
+    expect(shown()).toEqual(['—', '—', '数据有误']);
+    type(wb, r.sheet, 'H9', '300'); // 20 ×
+    expect(shown()).toEqual(['—', '—', '待核实']);
+    type(wb, r.sheet, 'O9', '已核实');
+    expect(shown()).toEqual(['—', '—', '不亮灯']);
+    await wb.writeCells([{ sheet: r.sheet, address: 'H8', value: '55亿' }]); // C2-09 pasted with a unit
+    expect(value(wb, r.sheet, 'M8')).toBe('数据有误');
+  });
 });
