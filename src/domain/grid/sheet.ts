@@ -18,6 +18,13 @@ export interface SheetData {
   /** Formulas ("=…") where a cell has one, else null. */
   readonly formulas?: readonly (readonly (string | null)[])[];
   readonly numberFormats?: readonly (readonly string[])[];
+  /** Merged areas as A1 ranges ("H7:H8"), where the reader knows them (issue 12: merged input cells are a problem). */
+  readonly merges?: readonly string[];
+  /**
+   * A1 addresses of formula cells that hold no cached result (a file saved by a tool that does not calculate): their
+   * value reads as blank, but they were not left empty (issue 12: never a silent 未填报).
+   */
+  readonly uncalculated?: readonly string[];
 }
 
 /** The value of a cell by 1-based row and column; `null` outside the grid. */
