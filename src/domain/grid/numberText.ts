@@ -12,7 +12,17 @@ export type TextNumber =
   | { readonly kind: 'boolean' }
   | { readonly kind: 'date' }
   | { readonly kind: 'blank' }
-  | { readonly kind: 'notNumber' };
+  | { readonly kind: 'notNumber' }
+  /** Longer than MAX_NUMBER_TEXT after trimming: never a number, and not read any further. */
+  | { readonly kind: 'tooLong'; readonly length: number };
+
+/**
+ * The longest text (after trimming) read as a number. A number typed with every decoration this reader accepts
+ * ("约 1,234,567,890.123456 亿美元左右") is under 50 characters, and Excel keeps 15 significant digits; 255 is also the
+ * longest string literal Excel accepts in a formula. Beyond it a text is 'tooLong' at once, whatever it holds, so that
+ * reading a cell costs at most a bounded amount of work even at Excel's 32,767-character cell limit (issue 12).
+ */
+export const MAX_NUMBER_TEXT = 255;
 
 /** How a text differed from a plain number, when it could still be read unambiguously. */
 export type TextNote = 'fullWidth' | 'thousands' | 'percentSign' | 'points' | 'unit' | 'spaces';
@@ -69,6 +79,7 @@ const SCALE = /^(万|亿|千|百|万元|亿元|万美元|亿美元|元|美元)/;
 export function readNumberText(text: string, unit: string): TextNumber {
   const raw = text.trim();
   if (raw === '') return { kind: 'blank' };
+  if (raw.length > MAX_NUMBER_TEXT) return { kind: 'tooLong', length: raw.length };
   const upper = raw.toUpperCase();
   if (EXCEL_ERRORS.includes(upper)) return { kind: 'errorValue', error: upper };
   if (upper === 'TRUE' || upper === 'FALSE' || raw === '是' || raw === '否') return { kind: 'boolean' };
@@ -85,12 +96,12 @@ export function readNumberText(text: string, unit: string): TextNumber {
     approximate = true;
     s = s.slice(approx[0].length);
   }
-  const m = /^([+-]?)\s*([\d][\d,\s]*(?:\.\d+)?|\.\d+)\s*(.*?)\s*(左右|多|余)?$/.exec(s);
+  const m = splitNumber(s);
   if (!m) return { kind: 'notNumber' };
-  const sign = m[1] === '-' ? -1 : 1;
-  let digits = m[2] ?? '';
-  const suffix = (m[3] ?? '').trim();
-  if (m[4]) approximate = true;
+  const sign = m.sign === '-' ? -1 : 1;
+  let digits = m.digits;
+  const suffix = m.suffix;
+  if (m.approximate) approximate = true;
 
   if (/\s/.test(digits)) {
     // "1 234" (a space as thousands separator) reads unambiguously only in groups of three
@@ -120,6 +131,41 @@ export function readNumberText(text: string, unit: string): TextNumber {
   }
   if (approximate) return { kind: 'approximate', value: roundFloat(value), notes };
   return { kind: 'number', value: roundFloat(value), notes };
+}
+
+const APPROX_AFTER = ['左右', '多', '余'];
+const DIGIT = /\d/;
+const DIGIT_RUN = /[\d,\s]*/y;
+const FRACTION = /\.\d+/y;
+
+/**
+ * Splits "[+-] digits unit [左右|多|余]" in one pass: the sign, the digits (a digit followed by digits, commas and
+ * spaces, then an optional fraction; or a bare fraction), the unit between them and the word of approximation at the
+ * end. It reads what `^([+-]?)\s*(\d[\d,\s]*(?:\.\d+)?|\.\d+)\s*(.*?)\s*(左右|多|余)?$` would, without that
+ * pattern's backtracking, which is quadratic in the length of a run of spaces ("1x" + spaces + "y", issue 12).
+ */
+function splitNumber(
+  s: string,
+): { readonly sign: string; readonly digits: string; readonly suffix: string; readonly approximate: boolean } | null {
+  let i = 0;
+  const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
+  i += sign.length;
+  while (i < s.length && /\s/.test(s[i] ?? '')) i++;
+  const start = i;
+  if (DIGIT.test(s[i] ?? '')) {
+    DIGIT_RUN.lastIndex = i + 1;
+    DIGIT_RUN.exec(s);
+    i = DIGIT_RUN.lastIndex;
+  } else if (s[i] !== '.') return null;
+  FRACTION.lastIndex = i;
+  if (FRACTION.exec(s)) i = FRACTION.lastIndex;
+  else if (i === start) return null; // "." without a digit
+  const digits = s.slice(start, i);
+  let rest = s.slice(i).trim();
+  const word = APPROX_AFTER.find((w) => rest.endsWith(w));
+  if (word) rest = rest.slice(0, rest.length - word.length).trim();
+  if (/[\n\r\u2028\u2029]/.test(rest)) return null; // a unit is on one line (the pattern's "." stops at a line end)
+  return { sign, digits, suffix: rest, approximate: word !== undefined };
 }
 
 /** Removes binary noise from a decimal computed here (0.1 * 3 → 0.3), to 12 significant digits. */

@@ -11,6 +11,7 @@ import { LIGHT, growth as growthRate, status, DEFAULT_STATUS_THRESHOLDS, type St
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Indicator } from '../plan/schema';
 import {
+  MAX_NUMBER_TEXT,
   isDateFormat,
   isPercentFormat,
   readNumberText,
@@ -18,7 +19,7 @@ import {
   type TextNote,
   type TextNumber,
 } from '../grid/numberText';
-import type { CellValue } from '../grid/cells';
+import { shorten, type CellValue } from '../grid/cells';
 import type { Field, Severity } from '../grid/problems';
 
 /**
@@ -197,6 +198,13 @@ function textFinding(field: 'actual' | 'prior', text: string, ind: Indicator, va
     case 'date':
     case 'notNumber':
       return { severity: 'error', field, key: 'value.notANumber', params: { ...params, text } };
+    case 'tooLong':
+      return {
+        severity: 'error',
+        field,
+        key: 'value.textTooLong',
+        params: { ...params, text: shorten(text.trim(), 20), length: read.length, max: MAX_NUMBER_TEXT },
+      };
     case 'number':
       return {
         severity: 'error',
