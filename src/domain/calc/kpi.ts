@@ -13,6 +13,8 @@ import {
   type PaceMode,
 } from './calc';
 import { parseKind, type Kind } from './kinds';
+import { shorten } from '../grid/cells';
+import { MAX_NUMBER_TEXT } from '../grid/numberText';
 import { CALC_EN } from '../i18n/calc.en';
 import { CALC_ZH, type CalcMessageKey } from '../i18n/calc.zh';
 import { formatMessage, type Locale, type MessageParams } from '../i18n/messages';
@@ -58,21 +60,29 @@ function isBlank(v: unknown): boolean {
 
 const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%?$/i;
 
-/** A number argument: `null` (an empty cell on the web, an omitted argument) is blank; numeric text is read as Excel does. */
+/**
+ * A number argument: `null` (an empty cell on the web, an omitted argument) is blank; numeric text is read as Excel
+ * reads it in arithmetic ("12" → 12, "10%" → 0.1) and then treated exactly as that number: a text beyond a number's
+ * range ("1e999", as Excel's VALUE("1e999")) gives the same #VALUE! as a non-finite number (issue 12).
+ */
 function num(arg: string, v: unknown): number | null {
   if (isBlank(v)) return null;
-  if (typeof v === 'number') {
-    if (Number.isFinite(v)) return v;
-  } else if (typeof v === 'string') {
-    const t = v.trim();
-    if (NUMERIC_TEXT.test(t)) return t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  }
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? numericText(v) : undefined;
+  if (n !== undefined && Number.isFinite(n)) return n;
   throw new ArgError('calc.notANumber', { arg, text: display(v) });
+}
+
+/** A plain number as text, or undefined; a long text is never one (no scan of a 32,767-character cell). */
+function numericText(v: string): number | undefined {
+  const t = v.trim();
+  if (t.length > MAX_NUMBER_TEXT || !NUMERIC_TEXT.test(t)) return undefined;
+  return t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
 }
 
 function display(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return shorten(v);
+  if (typeof v === 'number') return String(v);
   return Array.isArray(v) ? '{…}' : typeof v;
 }
 
