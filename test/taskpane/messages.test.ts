@@ -18,7 +18,7 @@ import { CATALOGUE, translatorFor } from '../messages';
 /** The catalogue, split by owner and language: each owner's two tables agree, and no key has two owners. */
 const OWNERS: readonly [string, RegExp, Messages, Messages][] = [
   ['calc (the custom functions)', /^calc\./, CALC_ZH, CALC_EN],
-  ['words', /^(field|light|data|tier|severity|kind)\./, WORDS_ZH, WORDS_EN],
+  ['words', /^(field|light|data|tier|severity|kind|cell)\./, WORDS_ZH, WORDS_EN],
   ['plan', /^plan\./, PLAN_ZH, PLAN_EN],
   ['validation', /^(value|period|structure)\./, VALIDATION_ZH, VALIDATION_EN],
   ['consolidation', /^consolidation\./, CONSOLIDATION_ZH, CONSOLIDATION_EN],

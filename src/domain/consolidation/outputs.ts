@@ -1,5 +1,5 @@
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../grid/ownSheets';
-import type { SheetSpec } from '../grid/sheetSpec';
+import { writableSpec, type SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
 import type { Consolidation } from './consolidate';
 import {
@@ -48,6 +48,10 @@ function summaryMarker(result: Consolidation): NonNullable<SheetSpec['marker']> 
 
 /** 汇总: title, one header row per campaign and one row per indicator, lagging list, submission matrix, charts. */
 export function summarySheet(result: Consolidation, plan: Plan): SheetSpec {
+  return writableSpec(summarySpec(result, plan));
+}
+
+function summarySpec(result: Consolidation, plan: Plan): SheetSpec {
   const headers = summaryHeaders(result.period?.month);
   const b = new SheetBuilder(SUMMARY_WIDTH, SUMMARY_ROWS.title);
   addTitle(b, result, headers);
@@ -88,6 +92,10 @@ export function summarySheet(result: Consolidation, plan: Plan): SheetSpec {
  * that it stays live), every source value with its origin, and the problem list.
  */
 export function detailSheet(result: Consolidation): SheetSpec {
+  return writableSpec(detailSpec(result));
+}
+
+function detailSpec(result: Consolidation): SheetSpec {
   // Layout first: the reconciliation formulas need the detail list's rows.
   const layout = detailLayout(result);
   const b = new SheetBuilder(DETAIL_WIDTH, DETAIL_ROWS.title);

@@ -7,6 +7,8 @@ import type { MarkerPayload } from './ownSheets';
  */
 
 import type { LiteralValue } from './cells';
+import { formatMessage, type Messages } from '../i18n/messages';
+import { WORDS_ZH, type WordMessageKey } from '../i18n/words.zh';
 
 export interface CellSpec {
   /** Literal value (ignored when `formula` is set). */
@@ -152,6 +154,49 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSpec;
   readonly tabColor?: string;
+}
+
+// ————— texts a cell can hold —————
+
+/** Excel refuses a cell text longer than this (its specifications and limits: 32,767 characters). */
+export const EXCEL_CELL_TEXT_LIMIT = 32_767;
+
+/**
+ * A text as a cell can hold it: whole when it fits, else cut so that, with a note saying so and how long the original
+ * was, it is exactly EXCEL_CELL_TEXT_LIMIT long (never cutting a character of two UTF-16 units in half). The sheets
+ * are written in Chinese (`words`: the table of the note). Its beginning is kept, so a text that must never become a
+ * formula (SPEC §8) still starts as it did and is still written as text.
+ */
+export function clipCellText(text: string, words: Messages<WordMessageKey> = WORDS_ZH): string {
+  if (text.length <= EXCEL_CELL_TEXT_LIMIT) return text;
+  const note = formatMessage(words, 'cell.clipped', { length: text.length, max: EXCEL_CELL_TEXT_LIMIT });
+  let end = EXCEL_CELL_TEXT_LIMIT - note.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // a high surrogate: keep the pair together
+  return text.slice(0, end) + note;
+}
+
+/** A literal value as a cell can hold it (clipCellText for a text). */
+export function writableValue(value: LiteralValue, words?: Messages<WordMessageKey>): LiteralValue {
+  return typeof value === 'string' ? clipCellText(value, words) : value;
+}
+
+/**
+ * The one place a sheet spec's cell texts are made writable: every builder (templates, 指标库, 汇总, 明细) returns
+ * its spec through this, so that no text over Excel's cell limit reaches an adapter (issue 12: a 40,000-character
+ * 滞后原因 was written whole into 明细, and Excel refuses the write). A spec with nothing to clip is returned as is.
+ */
+export function writableSpec(spec: SheetSpec, words?: Messages<WordMessageKey>): SheetSpec {
+  const tooLong = (c: CellSpec | null): boolean =>
+    typeof c?.value === 'string' && c.value.length > EXCEL_CELL_TEXT_LIMIT;
+  if (!spec.blocks.some((b) => b.rows.some((r) => r.some(tooLong)))) return spec;
+  const blocks = spec.blocks.map((b) => ({
+    ...b,
+    rows: b.rows.map((r) =>
+      r.map((c) => (c && tooLong(c) ? { ...c, value: writableValue(c.value ?? null, words) } : c)),
+    ),
+  }));
+  return { ...spec, blocks };
 }
 
 /** Sheet names: ≤ 31 characters, none of []:*?/\ , not blank, no leading/trailing apostrophe; unique. */

@@ -33,4 +33,5 @@ export const WORDS_EN: Readonly<Record<WordMessageKey, string>> = {
   'kind.floor': 'floor',
   'kind.rank': 'rank',
   'kind.milestone': 'milestone',
+  'cell.clipped': '… (the original has {length} characters, over Excel’s cell limit of {max}: cut short)',
 };

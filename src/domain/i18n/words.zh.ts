@@ -34,6 +34,7 @@ export const WORDS_ZH = {
   'kind.floor': '下限',
   'kind.rank': '排名',
   'kind.milestone': '进度',
+  'cell.clipped': '…（原文 {length} 字，超出 Excel 单元格上限 {max} 字，已截断）',
 } as const;
 
 export type WordMessageKey = keyof typeof WORDS_ZH;

@@ -1,7 +1,7 @@
 import { columnLetters } from '../grid/address';
 import { PLAN_MARKER_TYPE } from '../grid/ownSheets';
 import { KIND_ZH, POINTS_FORMAT, isRateKind, type Kind } from '../calc/kinds';
-import type { CellSpec, SheetSpec } from '../grid/sheetSpec';
+import { writableSpec, type CellSpec, type SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from './schema';
 
 /**
@@ -44,6 +44,10 @@ function targetFormat(kind: Kind, unit: string): string {
 }
 
 export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
+  return writableSpec(planSheetSpec(plan, name));
+}
+
+function planSheetSpec(plan: Plan, name: string): SheetSpec {
   const header: CellSpec[] = PLAN_COLUMNS.map(([, label]) => ({ value: label, style: 'header' }));
   const keys: CellSpec[] = PLAN_COLUMNS.map(([k]) => ({ value: k }));
   const rows: CellSpec[][] = [];

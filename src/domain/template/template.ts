@@ -25,6 +25,7 @@ import { contributorsOf, indicatorsFor, roleOf, type DepartmentRole } from '../p
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import {
   sanitizeSheetName,
+  writableSpec,
   type BlockSpec,
   type CellSpec,
   type ConditionalFormatSpec,
@@ -463,6 +464,10 @@ function headingRows(
 
 /** Builds the template sheet of one campaign for one department and month. Pure: plain data in and out. */
 export function buildTemplate(input: TemplateInput): SheetSpec {
+  return writableSpec(templateSpec(input));
+}
+
+function templateSpec(input: TemplateInput): SheetSpec {
   const { plan, department, year, month, mode } = input;
   const campaign = plan.campaigns.find((c) => c.id === input.campaignId);
   if (!campaign) throw new RangeError(`campaign ${input.campaignId} is not in plan ${plan.id}`);
@@ -622,7 +627,7 @@ export function reapplyValuesWithReport(
       if (!isBlankValue(value)) unplaced.push({ code, field, value, why: 'unknownCode' });
     }
   }
-  return { spec: { ...spec, blocks }, placed, unplaced };
+  return { spec: writableSpec({ ...spec, blocks }), placed, unplaced };
 }
 
 /** `reapplyValuesWithReport` for callers that only need the sheet (see its `unplaced` for values left out). */
