@@ -73,7 +73,16 @@ export interface IndicatorSummary {
   /** Departments whose values are counted, by name. */
   readonly counted: readonly string[];
   readonly reasons: readonly ReasonEntry[];
+  /**
+   * Results beyond what a number can hold (issue 12: 9E+307 from two departments summed, or an attainment over a
+   * tiny target): these fields are null here and shown as #NUM!, the light cannot be computed, and a problem names
+   * the cells counted. Empty when every result is a finite number.
+   */
+  readonly outOfRange: readonly ResultField[];
 }
+
+/** The results of a summary row that can be out of range (#NUM!). */
+export type ResultField = 'actual' | 'attainment' | 'tier' | 'paceGap';
 
 export interface LightCounts {
   readonly green: number;
@@ -129,6 +138,16 @@ export interface IndicatorOutcome {
   /** Why attainment, tier or light could not be computed, if so. */
   readonly failure?: CalcFailure;
   readonly dissents: readonly Dissent[];
+  /** Where a result is out of range (summary.outOfRange): the values counted, each a problem naming its cell. */
+  readonly outOfRange?: readonly CountedValue[];
+}
+
+/** A value counted in an indicator's figure, with its cell. */
+export interface CountedValue {
+  readonly entry: RowEntry;
+  readonly field: 'actual' | 'prior';
+  readonly value: number;
+  readonly cell: string;
 }
 
 export type Verdicts = ReadonlyMap<RowEntry, Partial<Record<DetailField, Verdict>>>;
@@ -173,8 +192,17 @@ export function aggregateIndicators(plan: Plan, entries: readonly RowEntry[], pe
         expected,
         thresholds,
       );
-      const summary = withDataState(computed, indicator, included, counted);
-      return { campaign, indicator, summary, ...(failure ? { failure } : {}), dissents };
+      const summary = withDataState(inRange(computed), indicator, included, counted);
+      const outOfRange = summary.outOfRange.length > 0 ? countedValues(indicator, counted) : undefined;
+      return {
+        campaign,
+        indicator,
+        summary,
+        // an out-of-range result is its own problem, naming the cells: not also a calculation that failed
+        ...(failure && !outOfRange ? { failure } : {}),
+        dissents,
+        ...(outOfRange ? { outOfRange } : {}),
+      };
     }),
   );
   return { outcomes, verdicts };
@@ -321,11 +349,51 @@ function indicatorSummary(
     doubtful: [],
     invalid: [],
     counted: [...new Set(counted.map((e) => e.department))].sort(compareText),
+    outOfRange: [],
     reasons: [...reasons].sort(
       (x, y) => compareText(x.department, y.department) || compareText(originKey(x.origin), originKey(y.origin)),
     ),
   };
   return failure ? { summary, failure } : { summary };
+}
+
+const isOut = (v: number | null): boolean => v !== null && !Number.isFinite(v);
+
+/**
+ * A summary row whose results are all finite numbers, or, where one is not (a sum or growth beyond what a number can
+ * hold, an attainment over a tiny target), the results it makes meaningless set to null and listed in `outOfRange`:
+ * the figure and everything computed from it, or, when only what is computed from it is out of range, that. Its
+ * light cannot be computed then. One value never stops the run (issue 12): the row shows #NUM!, a problem says why.
+ */
+function inRange(s: IndicatorSummary): IndicatorSummary {
+  const figure = isOut(s.actual) || isOut(s.current) || isOut(s.prior);
+  const computed = isOut(s.attainment) || isOut(s.tier) || isOut(s.paceGap);
+  if (!figure && !computed) return s;
+  const outOfRange: ResultField[] = figure
+    ? ['actual', 'attainment', 'tier', 'paceGap']
+    : ['attainment', 'tier', 'paceGap'];
+  return {
+    ...s,
+    ...(figure
+      ? { actual: null, current: isOut(s.current) ? null : s.current, prior: isOut(s.prior) ? null : s.prior }
+      : {}),
+    attainment: null,
+    tier: null,
+    paceGap: null,
+    light: null,
+    outOfRange,
+  };
+}
+
+/** The values counted in an indicator's figure, with their cells (both of a growth row). */
+function countedValues(ind: Indicator, counted: readonly RowEntry[]): CountedValue[] {
+  return counted.flatMap((entry) =>
+    (ind.kind === 'growth' ? (['actual', 'prior'] as const) : (['actual'] as const)).flatMap((field) => {
+      const value = entry[field];
+      const cell = entry.row.cells[field];
+      return value === null || cell === undefined ? [] : [{ entry, field, value, cell }];
+    }),
+  );
 }
 
 export function countLights(rows: readonly IndicatorSummary[]): LightCounts {
@@ -374,7 +442,8 @@ function withDataState(
       ? [{ origin: e.source.origin, cell: e.row.cells.actual }]
       : [],
   );
-  const dataState: RowDataState = s.actual !== null ? 'reported' : invalid.length > 0 ? 'invalid' : 'blank';
+  const reported = s.actual !== null || s.outOfRange.includes('actual');
+  const dataState: RowDataState = reported ? 'reported' : invalid.length > 0 ? 'invalid' : 'blank';
   return { ...s, light: dataState === 'invalid' ? null : s.light, dataState, doubtful, invalid };
 }
 

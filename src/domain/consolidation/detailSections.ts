@@ -191,6 +191,8 @@ function reconciliationRow(
   const bothBlank = `AND(F${r}="",I${r}="")`;
   const oneBlank = `OR(F${r}="",I${r}="")`;
   const same = `ABS(F${r}-I${r})<=${TOL}*MAX(1,ABS(F${r}),ABS(I${r}))`;
+  // A summary showing #NUM! (issue 12) cannot be checked against the details: 不符, never an error in the check.
+  const check = `IF(${bothBlank},"${ok}",IF(${oneBlank},"${mismatch}",IF(${same},"${ok}","${mismatch}")))`;
   return [
     valueCell(seq, 'center'),
     valueCell(campaign, 'center'),
@@ -202,7 +204,7 @@ function reconciliationRow(
     growth ? formulaCell(`=${sumOf(FIELD_TEXT.prior)}`, 'number', amount) : valueCell(null, 'number'),
     formulaCell(recomputed, 'number', fmt),
     formulaCell(`=COUNTIFS(${used})`, 'center'),
-    formulaCell(`=IF(${bothBlank},"${ok}",IF(${oneBlank},"${mismatch}",IF(${same},"${ok}","${mismatch}")))`, 'check'),
+    formulaCell(s.outOfRange.length > 0 ? `=IFERROR(${check},"${mismatch}")` : `=${check}`, 'check'),
     {},
     {},
     {},

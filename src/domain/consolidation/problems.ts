@@ -251,6 +251,26 @@ function indicatorProblems(o: IndicatorOutcome): ConsolidationProblem[] {
   const { indicator: ind, campaign, summary } = o;
   const problems = o.dissents.map((d) => dissentProblem(o, d));
   const about = { field: 'indicator', indicator: ind.code, campaignId: campaign.id } as const;
+  // A result beyond a number's range (issue 12): an error on each value counted in it, naming its cell.
+  for (const v of o.outOfRange ?? []) {
+    problems.push({
+      severity: 'error',
+      key: 'consolidation.outOfRange',
+      params: {
+        code: ind.code,
+        name: ind.name,
+        department: v.entry.department,
+        fieldKey: `field.${v.field}`,
+        value: shown(v.value),
+      },
+      field: v.field,
+      origin: v.entry.source.origin,
+      cell: v.cell,
+      indicator: ind.code,
+      department: v.entry.department,
+      campaignId: campaign.id,
+    });
+  }
   if (o.failure) {
     problems.push({
       severity: 'warning',

@@ -32,6 +32,9 @@ import type { Consolidation } from './consolidate';
 export const SUMMARY_SHEET = '汇总';
 export const DETAIL_SHEET = '明细';
 
+/** What a summary cell shows for a result beyond what a number can hold (issue 12), as Excel shows it. */
+export const OUT_OF_RANGE = '#NUM!';
+
 /** The version of the 汇总 and 明细 sheets' layout, in their markers. */
 export const OUTPUT_VERSION = 1;
 

@@ -9,6 +9,7 @@ import type { Consolidation } from './consolidate';
 import { SUBMISSION_STATES, type MatrixCell, type SubmissionState } from './matrix';
 import {
   DETAIL_SHEET,
+  OUT_OF_RANGE,
   SheetBuilder,
   chineseNumeral,
   lightConditionalFormats,
@@ -203,6 +204,8 @@ function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellS
     reporters: last,
     reasons: valueCell(s.reasons.length ? reasonsText(s) : null, 'text'),
   };
+  // A result beyond a number's range shows #NUM! (as text: it never breaks a formula that reads the row).
+  for (const k of s.outOfRange) cells[k] = valueCell(OUT_OF_RANGE, 'number');
   return SUMMARY_COLUMNS.map((k) => cells[k]);
 }
 

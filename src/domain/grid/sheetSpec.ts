@@ -176,24 +176,31 @@ export function clipCellText(text: string, words: Messages<WordMessageKey> = WOR
   return text.slice(0, end) + note;
 }
 
-/** A literal value as a cell can hold it (clipCellText for a text). */
+/**
+ * A literal value as a cell can hold it: clipCellText for a text; a number beyond a number's range (Infinity, NaN),
+ * which Excel refuses to be written, as the text #NUM! — a last guard: a builder says why before it gets here.
+ */
 export function writableValue(value: LiteralValue, words?: Messages<WordMessageKey>): LiteralValue {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '#NUM!';
   return typeof value === 'string' ? clipCellText(value, words) : value;
 }
 
 /**
- * The one place a sheet spec's cell texts are made writable: every builder (templates, 指标库, 汇总, 明细) returns
- * its spec through this, so that no text over Excel's cell limit reaches an adapter (issue 12: a 40,000-character
- * 滞后原因 was written whole into 明细, and Excel refuses the write). A spec with nothing to clip is returned as is.
+ * The one place a sheet spec's cell values are made writable: every builder (templates, 指标库, 汇总, 明细) returns
+ * its spec through this, so that no text over Excel's cell limit (issue 12: a 40,000-character 滞后原因 was written
+ * whole into 明细, and Excel refuses the write) and no non-finite number (Excel refuses it too, and the Excel adapter
+ * stops the write) reaches an adapter. A spec with nothing to change is returned as is.
  */
 export function writableSpec(spec: SheetSpec, words?: Messages<WordMessageKey>): SheetSpec {
-  const tooLong = (c: CellSpec | null): boolean =>
-    typeof c?.value === 'string' && c.value.length > EXCEL_CELL_TEXT_LIMIT;
-  if (!spec.blocks.some((b) => b.rows.some((r) => r.some(tooLong)))) return spec;
+  const unwritable = (c: CellSpec | null): boolean =>
+    typeof c?.value === 'string'
+      ? c.value.length > EXCEL_CELL_TEXT_LIMIT
+      : typeof c?.value === 'number' && !Number.isFinite(c.value);
+  if (!spec.blocks.some((b) => b.rows.some((r) => r.some(unwritable)))) return spec;
   const blocks = spec.blocks.map((b) => ({
     ...b,
     rows: b.rows.map((r) =>
-      r.map((c) => (c && tooLong(c) ? { ...c, value: writableValue(c.value ?? null, words) } : c)),
+      r.map((c) => (c && unwritable(c) ? { ...c, value: writableValue(c.value ?? null, words) } : c)),
     ),
   }));
   return { ...spec, blocks };

@@ -32,6 +32,8 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
     '{code} "{name}" is not a growth indicator; "{value}" in the prior-year column is not used',
   'consolidation.lagWithoutReason':
     '{code} "{name}" is {light} after consolidation, but no department wrote a reason and next steps',
+  'consolidation.outOfRange':
+    '{code} "{name}": the consolidated result is beyond what an Excel number can hold, so 汇总 shows #NUM!; {department}\'s {field} {value} is counted in it: check it',
   'consolidation.calcFailed':
     'The attainment or status of {code} "{name}" cannot be computed ({problem}); check the plan targets and the values',
   'consolidation.calc.noTarget': 'no target or stretch target',

@@ -26,6 +26,8 @@ export const CONSOLIDATION_ZH = {
     '{code}“{name}”以{responsible}的填报为准，但其未填报有效数值；{department}填报的{field} {value} 未计入汇总',
   'consolidation.priorNotApplicable': '{code}“{name}”不是增速类指标，上年同期栏的“{value}”未计入汇总',
   'consolidation.lagWithoutReason': '{code}“{name}”汇总后状态为{light}，但没有单位填写滞后原因及措施',
+  'consolidation.outOfRange':
+    '{code}“{name}”的汇总结果超出 Excel 可表示的数值范围，汇总表显示 #NUM!；{department}填报的{field} {value} 计入了该结果，请核对',
   'consolidation.calcFailed': '{code}“{name}”无法计算完成率或状态（{problem}），请检查计划目标和填报值',
   'consolidation.calc.noTarget': '未设定确保目标或力争目标',
   'consolidation.calc.divByZero': '目标为 0，无法计算比率',
