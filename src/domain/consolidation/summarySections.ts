@@ -1,6 +1,6 @@
 import { DEFAULT_STATUS_THRESHOLDS, isPacedTier } from '../calc/calc';
 import { columnLetters } from '../grid/address';
-import type { CellSpec, ChartSpec, ConditionalFormatSpec } from '../grid/sheetSpec';
+import { EXCEL_CELL_TEXT_LIMIT, type CellSpec, type ChartSpec, type ConditionalFormatSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
 import { STATE_STYLES, TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat } from '../template/formats';
 import { actualHeader } from '../template/layout';
@@ -81,11 +81,9 @@ export function summaryHeaders(month: number | undefined): SummaryHeaders {
 
 /** The ideographic space that separates items on one line of Chinese text. */
 const SEP = '\u3000';
-/** Excel's limit on the text of one cell. */
-const CELL_TEXT_LIMIT = 32767;
-
+/** A long list cut where 汇总 can point to where the whole is (writableSpec would cut it without saying where). */
 function clip(text: string): string {
-  return text.length <= CELL_TEXT_LIMIT ? text : `${text.slice(0, CELL_TEXT_LIMIT - 12)}…（详见明细表）`;
+  return text.length <= EXCEL_CELL_TEXT_LIMIT ? text : `${text.slice(0, EXCEL_CELL_TEXT_LIMIT - 12)}…（详见明细表）`;
 }
 
 export function summaryTitle(result: Pick<Consolidation, 'planTitle' | 'period'>): string {
