@@ -79,7 +79,7 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'structure.periodMismatch':
     'The report period {year}-{month} differs from the period {markerYear}-{markerMonth} the template was made for; check it',
   'structure.departmentMismatch':
-    'The reporting department "{found}" differs from "{department}" the template was made for; consolidation counts it as "{department}"',
+    'The reporting department "{found}" differs from "{department}" named by the template\'s marker: this template was made for {department} but filled in as {found}. Whose figures these are cannot be told, so consolidation counts this sheet for neither department ({department} shows as Has errors); {found} should insert its own template and report there, or change the reporting department back to "{department}"',
   'structure.duplicateSubmission':
     '{department} submitted "{campaign}" for {year}-{month} more than once (see also sheet "{other}"): a conflict in the summary; delete the extra copy, or choose "Use this one" on the copy that counts under Summary',
 };

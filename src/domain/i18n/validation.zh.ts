@@ -61,7 +61,8 @@ export const VALIDATION_ZH = {
   'structure.periodLabelMissing': '找不到“报告期”单元格，按模板标记取 {year} 年 {month} 月',
   'structure.periodMismatch':
     '报告期 {year} 年 {month} 月与模板生成时的 {markerYear} 年 {markerMonth} 月不一致，请确认',
-  'structure.departmentMismatch': '填报单位“{found}”与模板生成时的“{department}”不一致，汇总按“{department}”计',
+  'structure.departmentMismatch':
+    '填报单位“{found}”与模板标记中的“{department}”不一致：本表是为{department}生成的模板，却填成了{found}。无法确定是哪个单位的数据，汇总时两个单位都不计入本表（{department}显示为“有误”）；请{found}插入本单位的模板后填报，或把填报单位改回“{department}”',
   'structure.duplicateSubmission':
     '{department}的“{campaign}”{year} 年 {month} 月报送了不止一份（另见工作表“{other}”），汇总时为“冲突”：请删除多余的一份，或在“汇总”中对要计入的一份点“以此为准”',
 } as const;

@@ -58,6 +58,11 @@ export interface TemplateReading {
   readonly role?: DepartmentRole;
   /** The report period; undefined when the period cell is blank or malformed (an error is listed). */
   readonly period?: Period;
+  /**
+   * Set when 填报单位 names another department than the marker (an error is listed): the sheet is not that
+   * department's submission, nor the marker's — it counts for neither and supersedes nothing (issue 12, 5a).
+   */
+  readonly disputed?: true;
   /** One entry per plan indicator found exactly once (a duplicated code is ambiguous and left out). */
   readonly rows: readonly TemplateRow[];
 }
@@ -156,7 +161,7 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   const headerRow = findHeaderRow(sheet.values, keys);
   const headingEnd = (headerRow ?? keys.row + HEADER_SEARCH) - 1;
   const periodRead = readPeriodCell(check, headingEnd);
-  const departmentCell = checkDepartment(check, headingEnd);
+  const department = checkDepartment(check, headingEnd);
   checkHeaders(check, keys, headerRow, periodRead.period);
 
   const rowsAt = findIndicatorRows(check, codeColumn, (headerRow ?? keys.row) + 1, headerRow !== undefined);
@@ -167,9 +172,10 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
     department: check.marker.department,
     ...(check.role ? { role: check.role } : {}),
     ...(periodRead.period ? { period: periodRead.period } : {}),
+    ...(department.disputed ? { disputed: true as const } : {}),
     rows,
   };
-  return { template, problems, departmentCell, campaign: check.campaign };
+  return { template, problems, departmentCell: department.cell, campaign: check.campaign };
 }
 
 /** The marker: missing or damaged stops the check; moved, another plan's, or an unknown campaign are said. */
@@ -268,21 +274,25 @@ function readPeriodCell(c: Check, headingEnd: number): PeriodReading {
 }
 
 /**
- * The 填报单位 cell, where a duplicate submission is reported; a department other than the marker's is said (a
- * 配合部门's sheet names its role there: "发展改革局（配合部门）").
+ * The 填报单位 cell, where a duplicate submission is reported. A department other than the marker's (a template copied
+ * by another department, 填报单位 retyped) is an error: whose figures they are cannot be told, so the sheet counts for
+ * neither (issue 12, observation 5a). Spaces and full-width forms do not matter; a 配合部门's sheet names its role
+ * there ("发展改革局（配合部门）").
  */
-function checkDepartment(c: Check, headingEnd: number): string {
+function checkDepartment(c: Check, headingEnd: number): { cell: string; disputed: boolean } {
   const label = findLabel(c.sheet.values, DEPARTMENT_LABEL, 1, headingEnd);
   const value = label ? valueRightOf(c.sheet.values, label, HEADING_LABELS) : undefined;
   const cell = label && value ? cellAddress(value.column, label.row) : c.markerCell;
-  const accepted = new Set([c.marker.department, departmentText(c.marker.department, c.role)]);
-  if (value && !accepted.has(displayText(value.value))) {
-    c.structure('warning', cell, 'structure.departmentMismatch', {
-      found: displayText(value.value),
-      department: c.marker.department,
-    });
-  }
-  return cell;
+  const accepted = new Set([c.marker.department, departmentText(c.marker.department, c.role)].map(normaliseName));
+  const found = value ? displayText(value.value) : undefined;
+  if (found === undefined || accepted.has(normaliseName(found))) return { cell, disputed: false };
+  c.structure('error', cell, 'structure.departmentMismatch', { found, department: c.marker.department });
+  return { cell, disputed: true };
+}
+
+/** A department's name as a person reads it: spaces and full-width forms do not matter. */
+function normaliseName(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
 /** The header row's labels (a changed one is warned about: the keys, not the labels, locate the columns). */
@@ -524,7 +534,8 @@ export function validateWorkbookSheets(
     const checked = checkTemplate(sheet, plan);
     problems.push(...checked.problems);
     const reading = checked.template;
-    if (!reading || !checked.campaign) continue;
+    // A sheet whose 填报单位 disputes its marker is nobody's submission: no duplicate of either department's.
+    if (!reading || !checked.campaign || reading.disputed) continue;
     const year = reading.period?.year ?? reading.marker.year;
     const month = reading.period?.month ?? reading.marker.month;
     const key = JSON.stringify([reading.department, reading.campaignId, year, month]);

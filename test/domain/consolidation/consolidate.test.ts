@@ -665,3 +665,31 @@ describe('data states beside the light (SPEC §6; issue 11, observations 1 and 5
     expect(confirmed.matrix.rows[confirmed.matrix.departments.indexOf(LEAD.C2)]?.[1]?.doubtful).toBeUndefined();
   });
 });
+
+describe('a template copied by another department, 填报单位 retyped (issue 12, observation 5a)', () => {
+  // 投资促进中心's C1 template, copied by 经信商务局, which typed its own name into 填报单位 (C5)
+  const copied = (values: Parameters<typeof fill>[1], name = '招商-经信'): Grid =>
+    put(sheet('C1', values, { name }), { C5: LEAD.C2 });
+  const own = sheet('C1', { 'C1-01': { actual: 3.5 } });
+
+  test.each([
+    ['alone', [copied({ 'C1-01': { actual: 9 } })], null, 'invalid'],
+    ['beside the marker department’s own sheet', [copied({ 'C1-01': { actual: 9 } }), own], 3.5, 'invalid'],
+    ['beside it, in either order', [own, copied({ 'C1-01': { actual: 9 } })], 3.5, 'invalid'],
+  ] as const)('%s: counted for neither, an error naming both, the matrix 有误', (_label, grids, actual, state) => {
+    const r = consolidate(PLAN, src(...grids));
+    expect(row(r, 'C1-01').actual).toBe(actual);
+    expect(why(r, 'C1-01', LEAD.C2)).toEqual([]);
+    const mismatch = r.problems.filter((p) => p.key === 'structure.departmentMismatch');
+    expect(mismatch.map((p) => [p.severity, p.params])).toEqual([['error', { found: LEAD.C2, department: LEAD.C1 }]]);
+    expect(r.sources.find((s) => s.origin.sheet === '招商-经信')?.state).toBe('structure');
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe(state);
+    expect(keys(r)).not.toContain('structure.duplicateSubmission');
+  });
+
+  test('spaces or full-width forms in 填报单位 are no dispute', () => {
+    const r = consolidate(PLAN, src(put(sheet('C1', { 'C1-01': { actual: 3.5 } }), { C5: ' 投资促进中心 ' })));
+    expect(row(r, 'C1-01').actual).toBe(3.5);
+    expect(keys(r)).not.toContain('structure.departmentMismatch');
+  });
+});
