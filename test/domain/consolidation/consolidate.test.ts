@@ -478,14 +478,10 @@ describe('lagging list and counts', () => {
     expect(r.campaigns[3]?.averageAttainment).toBeNull();
   });
 
-  test('a calculation that fails (a target of 0 in an edited plan) is reported, not shown as 未填报', () => {
-    const plan = withPlan((p) => {
-      const ind = p.campaigns[0]?.indicators[0];
-      if (ind) {
-        ind.target = 0;
-        delete ind.stretch;
-      }
-    });
+  test('a calculation that fails (a target of 0, past the schema) is reported, not shown as 未填报', () => {
+    // The plan schema refuses a target of 0 (issue 12, 5c); consolidation still never hides a failed calculation.
+    expect(parsePlan(withTarget0(PLAN)).ok).toBe(false);
+    const plan = withTarget0(PLAN);
     const r = consolidate(plan, src(fill(templateGrid('C1', LEAD.C1, { plan }), { 'C1-01': { actual: 3 } }, plan)));
     expect(row(r, 'C1-01')).toMatchObject({ actual: 3, attainment: null, light: null });
     expect(r.problems.find((p) => p.key === 'consolidation.calcFailed')?.params).toMatchObject({
@@ -583,6 +579,17 @@ function withPlan(
   const r = parsePlan(copy);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.plan;
+}
+
+/** The plan with C1-01's target 0 and no stretch, as no plan source can give it any longer. */
+function withTarget0(plan: Plan): Plan {
+  const copy = structuredClone(plan);
+  const ind = copy.campaigns[0]?.indicators[0];
+  if (ind) {
+    ind.target = 0;
+    delete ind.stretch;
+  }
+  return copy;
 }
 
 // Keep the fixture helpers honest: the generated input cells are where the tests type.
