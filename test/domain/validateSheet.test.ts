@@ -424,3 +424,52 @@ describe('validateWorkbookSheets', () => {
     expect(validateWorkbookSheets([sheet], PLAN).problems.map((p) => p.key)).toEqual(['structure.planMismatch']);
   });
 });
+
+describe('validateTemplateSheet: merged input cells (issue 12, observation 4d)', () => {
+  const C2 = filledTemplate('C2');
+  const growth = inputCell('C2-09', 'prior');
+  test.each<[string, Sheet, readonly string[], [cell: string, code: string, range: string, codes: string][]]>([
+    ['no merges known', filledTemplate('C1'), [], []],
+    ['the template’s own heading merges', filledTemplate('C1'), ['A2:N2', 'B6:C6'], []],
+    [
+      'two 累计完成 cells merged',
+      filledTemplate('C1'),
+      ['H7:H8'],
+      [
+        ['H7', 'C1-01', 'H7:H8', 'C1-01、C1-02'],
+        ['H8', 'C1-02', 'H7:H8', 'C1-01、C1-02'],
+      ],
+    ],
+    [
+      '累计完成 merged into a computed cell beside it',
+      filledTemplate('C1'),
+      ['G7:H7'],
+      [['H7', 'C1-01', 'G7:H7', 'C1-01']],
+    ],
+    ['上年同期 of a row that is not growth: no input there', filledTemplate('C1'), ['I7:I8'], []],
+    [
+      'a growth row’s 累计完成 and 上年同期 merged',
+      C2,
+      [`${inputCell('C2-09', 'actual')}:${growth}`],
+      [
+        [inputCell('C2-09', 'actual'), 'C2-09', `${inputCell('C2-09', 'actual')}:${growth}`, 'C2-09'],
+        [growth, 'C2-09', `${inputCell('C2-09', 'actual')}:${growth}`, 'C2-09'],
+      ],
+    ],
+    ['a malformed range is ignored', filledTemplate('C1'), ['H7:'], []],
+  ])('%s', (_label, sheet, merges, expected) => {
+    const { problems, template: reading } = validateTemplateSheet({ ...sheet, merges }, PLAN);
+    const merged = problems.filter((p) => p.key === 'value.mergedInput');
+    expect(merged.map((p) => [p.cell, p.indicator, p.params.range, p.params.codes])).toEqual(expected);
+    for (const p of merged) expect(p.severity).toBe('error');
+    const invalid = new Set(expected.map(([, code]) => code));
+    for (const row of reading?.rows ?? [])
+      expect([row.code, row.state === 'invalid']).toEqual([row.code, invalid.has(row.code)]);
+  });
+
+  it('says which range and indicators, in both languages', () => {
+    const [p] = validateTemplateSheet({ ...filledTemplate('C1'), merges: ['H7:H8'] }, PLAN).problems;
+    expect(p && describeProblem(p, CATALOGUE['zh-CN'])).toContain('单元格 H7:H8 被合并了，覆盖了指标 C1-01、C1-02');
+    expect(p && describeProblem(p, CATALOGUE['en-US'])).toContain('merged range H7:H8');
+  });
+});

@@ -43,6 +43,8 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.growthMissingCurrent': 'The prior-year value is filled in but the current value is missing',
   'value.priorNotPositive': 'The prior-year value must be above 0 to compute growth; it is {value}',
   'value.reasonMissing': 'The status is {light}: enter the reason for the delay and the next steps',
+  'value.mergedInput':
+    'The {field} cell is part of the merged range {range}, which covers the input cells of indicator(s) {codes}: a merge keeps only its top-left value, so whose figure it is cannot be told; left out as invalid. Unmerge the cells and enter each indicator separately',
   'value.notShared':
     '{department} is not a contributing department of indicator {code}: the figure entered here is not consolidated',
   'period.missing': 'The report period is missing',

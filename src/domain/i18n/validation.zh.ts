@@ -38,6 +38,8 @@ export const VALIDATION_ZH = {
   'value.growthMissingCurrent': '已填上年同期数，但未填本期数',
   'value.priorNotPositive': '上年同期数应大于 0，当前为 {value}，无法计算增速',
   'value.reasonMissing': '状态为{light}，请填写滞后原因及措施',
+  'value.mergedInput':
+    '{field}所在的单元格 {range} 被合并了，覆盖了指标 {codes} 的填报格：合并后只有左上角的格保留数值，无法确定数值属于哪个指标，按数据有误不计入汇总；请取消合并，每个指标分别填写',
   'value.notShared': '{department}不是指标 {code} 的配合部门，本单位在此填的数不计入汇总',
   'period.missing': '报告期未填写',
   'period.malformed': '报告期“{text}”格式不正确，请填写如“2019年6月”或“2019-06”',

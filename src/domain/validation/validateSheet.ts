@@ -17,7 +17,7 @@ import { departmentRole, indicatorsFor, roleOf, type DepartmentRole } from '../p
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
 import { departmentText } from '../template/template';
-import { cellAddress, parseCell } from '../grid/address';
+import { cellAddress, contains, parseCell, parseRange, rangeAddress, type RangeRef } from '../grid/address';
 import { validatePeriod, type Period } from './period';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';
@@ -165,7 +165,7 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   checkHeaders(check, keys, headerRow, periodRead.period);
 
   const rowsAt = findIndicatorRows(check, codeColumn, (headerRow ?? keys.row) + 1, headerRow !== undefined);
-  const rows = readIndicatorRows(check, keys, rowsAt, headerRow ?? keys.row, periodRead);
+  const rows = checkMerges(check, readIndicatorRows(check, keys, rowsAt, headerRow ?? keys.row, periodRead));
   const template: TemplateReading = {
     marker: check.marker,
     campaignId: check.campaign.id,
@@ -400,6 +400,56 @@ function readIndicatorRows(
     }
   }
   return rows;
+}
+
+/**
+ * Merged input cells (issue 12, observation 4d): a merge over an indicator's 累计完成 (or a growth row's 上年同期)
+ * keeps only its top-left value, so an indicator it covers would read as 未填报 and the value it shows could be
+ * anyone's. Each indicator whose input cell is covered gets an error at that cell naming the merged range and every
+ * indicator it covers; its value is not used (数据有误, never a silent 未填报).
+ */
+function checkMerges(c: Check, rows: TemplateRow[]): TemplateRow[] {
+  const merges = (c.sheet.merges ?? []).flatMap((a): RangeRef[] => {
+    try {
+      return [parseRange(a)];
+    } catch {
+      return [];
+    }
+  });
+  if (merges.length === 0) return rows;
+  const kindOf = new Map(c.campaign.indicators.map((i) => [i.code, i.kind]));
+  const inputs = rows.flatMap((row) =>
+    (['actual', 'prior'] as const).flatMap((field) => {
+      const at = row.cells[field];
+      if (at === undefined || (field === 'prior' && kindOf.get(row.code) !== 'growth')) return [];
+      return [{ row, field, at, ref: parseCell(at) }];
+    }),
+  );
+  const covered = new Map<TemplateRow, { field: 'actual' | 'prior'; at: string; area: RangeRef }[]>();
+  for (const area of merges) {
+    const inside = inputs.filter((i) => contains(area, i.ref));
+    if (inside.length === 0) continue;
+    const codes = [...new Set(inside.map((i) => i.row.code))];
+    for (const i of inside) {
+      covered.set(i.row, [...(covered.get(i.row) ?? []), { field: i.field, at: i.at, area }]);
+      c.problems.push({
+        severity: 'error',
+        sheet: c.sheet.name,
+        cell: i.at,
+        indicator: i.row.code,
+        field: i.field,
+        key: 'value.mergedInput',
+        params: { range: rangeAddress(area), codes: codes.join('、'), fieldKey: `field.${i.field}` },
+      });
+    }
+  }
+  return rows.map((row) => {
+    const fields = covered.get(row);
+    if (!fields) return row;
+    const numbers = { ...row.numbers };
+    for (const f of fields) numbers[f.field] = null;
+    return { ...row, numbers, state: 'invalid', ...(numbers.actual === null ? { light: undefined } : {}) };
+  });
 }
 
 /** A 配合部门's figure in the row of an indicator it does not contribute to: read, listed, not counted (SPEC §8). */

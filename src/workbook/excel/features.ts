@@ -32,6 +32,8 @@ export const FEATURE_REQUIREMENTS = {
   print: '1.9',
   /** WorksheetCollection.onChanged */
   changeEvents: '1.9',
+  /** Range.getMergedAreasOrNullObject (reading merged areas with the values: merged input cells are a problem) */
+  mergedAreas: '1.13',
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;

@@ -3,6 +3,7 @@ import type { SheetProblem } from '../../../src/domain/grid/problems';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { PortError } from '../../../src/workbook/port';
 import { insertPlanSheet, insertTemplate } from '../../../src/workbook/usecases/templates';
+import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
 import {
   applyFix,
   mergeReports,
@@ -202,5 +203,49 @@ describe('validateWorkbook and applyFix', () => {
     expect(broken.active).toMatchObject({ source: 'builtin', sheet: '指标库' });
     expect(broken.active.problems.map((p) => p.cell)).toContain('J5');
     expect(broken.report.checked).toEqual([sheet]);
+  });
+});
+
+describe('merged input cells (issue 12, observation 4d)', () => {
+  it('a user merge over two 累计完成 cells: an error at each, naming the range and both indicators; not counted', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    expect(wb.userEdit(sheet, 'H7', '5')).toEqual({ ok: true });
+    expect(wb.userEdit(sheet, 'H8', '3')).toEqual({ ok: true });
+    // Excel refuses to merge cells of a protected sheet: staff unprotect it first.
+    expect(wb.userMerge(sheet, 'H7:H8')).toMatchObject({ ok: false, reason: 'protected' });
+    wb.userUnprotect(sheet);
+    expect(wb.userMerge(sheet, 'H7:H8')).toEqual({ ok: true });
+    expect((await wb.readSheets([sheet]))[0]?.merges).toContain('H7:H8');
+
+    const report = await validateWorkbook(wb, plan);
+
+    const merged = report.sheets.flatMap((s) => s.problems).filter((p) => p.key === 'value.mergedInput');
+    expect(merged.map((p) => [p.cell, p.severity, p.indicator, p.params.range, p.params.codes])).toEqual([
+      ['H7', 'error', 'C1-01', 'H7:H8', 'C1-01、C1-02'],
+      ['H8', 'error', 'C1-02', 'H7:H8', 'C1-01、C1-02'],
+    ]);
+    const { result } = await consolidateWorkbook(wb, { plan });
+    const rows = result.campaigns.flatMap((c) => c.indicators).filter((i) => ['C1-01', 'C1-02'].includes(i.code));
+    expect(rows.map((r) => [r.code, r.actual, r.dataState])).toEqual([
+      ['C1-01', null, 'invalid'],
+      ['C1-02', null, 'invalid'],
+    ]);
+  });
+
+  it('the template’s own merges (title, headings) are no problem, and inserted rows move a merge', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    expect(wb.sheetMeta(sheet).merges.length).toBeGreaterThan(0);
+    expect((await validateWorkbook(wb, plan)).errors).toBe(0);
+    wb.userUnprotect(sheet);
+    wb.userMerge(sheet, 'H9:H10');
+    wb.insertRows(sheet, 8);
+    expect(wb.sheetMeta(sheet).merges).toContain('H10:H11');
+    const cells = (await validateWorkbook(wb, plan)).sheets
+      .flatMap((s) => s.problems)
+      .filter((p) => p.key === 'value.mergedInput')
+      .map((p) => p.cell);
+    expect(cells).toEqual(['H10', 'H11']);
   });
 });
