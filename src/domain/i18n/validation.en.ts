@@ -52,6 +52,10 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'period.wrongYear': 'The report period is in {year}, not in the plan year {planYear}',
   'structure.markerMissing':
     'The template marker (hidden row 1, column A) is missing, so the campaign, department and period of this sheet are unknown; insert the template again and copy the values into it',
+  'structure.markerDeleted':
+    'This sheet is a template, but its hidden marker row was deleted: read by its headings as the report of {department} for "{campaign}", {year}-{month}, and consolidated; insert the template again and copy the figures over, so that it is recognised in future',
+  'structure.markerDeletedAmbiguous':
+    'This sheet is a template, but its hidden marker row was deleted and its headings do not say whose report for which period it is (campaign: {campaign}; department: {department}; period: {period}): not consolidated; insert the template again and copy the figures over',
   'structure.markerUnreadable':
     'The template marker is damaged and cannot be read ({text}); insert the template again and copy the values into it',
   'structure.markerMoved':

@@ -46,6 +46,10 @@ export const VALIDATION_ZH = {
   'period.wrongYear': '报告期为 {year} 年，与计划年度 {planYear} 年不一致',
   'structure.markerMissing':
     '找不到模板标记（隐藏的第 1 行 A 列），无法确定本表的攻坚战、填报单位和报告期；请重新插入模板并把数据复制过去',
+  'structure.markerDeleted':
+    '该表是填报模板，但隐藏的标记行已被删除：按表头识别为“{campaign}”{department} {year} 年 {month} 月的报表，已计入汇总；请重新插入模板并把数据复制过去，以免以后无法识别',
+  'structure.markerDeletedAmbiguous':
+    '该表是填报模板，但隐藏的标记行已被删除，表头也不足以确定是哪个单位哪一期的报表（攻坚战：{campaign}；填报单位：{department}；报告期：{period}），本表未计入汇总；请重新插入模板并把数据复制过去',
   'structure.markerUnreadable': '模板标记已损坏，无法读取（{text}）；请重新插入模板并把数据复制过去',
   'structure.markerMoved': '模板标记不在 A 列（现在 {found}），可能在 A 列前插入了列；请删除该列，否则汇总时找不到本表',
   'structure.planMismatch': '本表按计划“{sheetPlan}”生成，当前使用的计划是“{plan}”；请确认指标和目标一致',

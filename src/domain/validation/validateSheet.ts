@@ -3,6 +3,7 @@ import {
   INDICATOR_CODE,
   TEMPLATE_MARKER_TYPE,
   findKeysRow,
+  findMarkers,
   isSheetOfType,
   lookUpMarker,
   markerText,
@@ -16,7 +17,7 @@ import { structureReporter, type Field, type ReportStructure, type SheetProblem 
 import { departmentRole, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
-import { departmentText } from '../template/template';
+import { campaignTitle, departmentText } from '../template/template';
 import { cellAddress, contains, parseCell, parseRange, rangeAddress, type RangeRef } from '../grid/address';
 import { validatePeriod, type Period } from './period';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
@@ -102,6 +103,102 @@ export function isTemplateSheet(sheet: SheetData): boolean {
   return isSheetOfType(sheet.values, TEMPLATE_MARKER_TYPE);
 }
 
+/**
+ * A sheet without any marker that still has a template's keys row and header row: a template whose hidden marker row
+ * was deleted (issue 12, observation 4c). `recognised` when its heading cells say, unambiguously and as the plan
+ * knows them, which campaign (the title, not contradicted by the codes), department (填报单位, one the plan names
+ * for the campaign) and period (报告期, of the plan year) it reports — the marker it would have had; `ambiguous`
+ * otherwise, with what each of the three cells says. Undefined: not a template.
+ */
+export type HeaderRecognition =
+  | { readonly kind: 'recognised'; readonly marker: TemplateMarker; readonly cell: string; readonly keysRow: number }
+  | {
+      readonly kind: 'ambiguous';
+      readonly cell: string;
+      readonly campaign: string;
+      readonly department: string;
+      readonly period: string;
+    };
+
+export function recogniseByHeader(sheet: SheetData, plan: Plan): HeaderRecognition | undefined {
+  const { values } = sheet;
+  if (findMarkers(values).length > 0) return undefined; // the add-in's sheet of some kind, or a damaged marker
+  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual']);
+  // A template's keys row, not a row that happens to hold "code" and "actual": all but a few deleted columns' keys.
+  if (!keys || keys.missing.length > RECOGNISED_KEYS_MISSING) return undefined;
+  const headerRow = findHeaderRow(values, keys);
+  if (headerRow === undefined) return undefined;
+  const headingEnd = headerRow - 1;
+
+  // The campaign: its title, and no indicator code of another campaign.
+  let titleCell: string | undefined;
+  const titled = new Set<Campaign>();
+  for (let row = 1; row <= headingEnd; row++) {
+    (values[row - 1] ?? []).forEach((v, i) => {
+      const text = normaliseHeader(displayText(v));
+      const c = text === '' ? undefined : plan.campaigns.find((x) => normaliseHeader(campaignTitle(x)) === text);
+      if (!c) return;
+      titled.add(c);
+      titleCell ??= cellAddress(i + 1, row);
+    });
+  }
+  const codeColumn = keys.columns.code ?? 1;
+  const campaignOfCode = new Map(plan.campaigns.flatMap((x) => x.indicators.map((i) => [i.code, x] as const)));
+  const coded = new Set<Campaign>();
+  for (let row = headerRow + 1; row <= values.length; row++) {
+    const c = campaignOfCode.get(normaliseCode(cellAt(values, row, codeColumn)));
+    if (c) coded.add(c);
+  }
+  const [onlyTitled] = titled;
+  const campaign = titled.size === 1 && [...coded].every((c) => c === onlyTitled) ? onlyTitled : undefined;
+
+  // The department: 填报单位 as the template writes it, one the plan names for the campaign.
+  const deptLabel = findLabel(values, DEPARTMENT_LABEL, 1, headingEnd);
+  const deptValue = deptLabel ? valueRightOf(values, deptLabel, HEADING_LABELS) : undefined;
+  const deptText = deptValue ? displayText(deptValue.value).trim() : '';
+  const contributor = deptText.endsWith(CONTRIBUTOR_SUFFIX);
+  const department = contributor ? deptText.slice(0, -CONTRIBUTOR_SUFFIX.length).trim() : deptText;
+  const role = campaign && department !== '' ? roleOf(campaign, department) : undefined;
+  const departmentOk = role !== undefined && (!contributor || role === 'contributor');
+
+  // The period: 报告期 of the plan year.
+  const periodLabel = findLabel(values, PERIOD_LABEL, 1, headingEnd);
+  const periodValue = periodLabel ? valueRightOf(values, periodLabel, HEADING_LABELS) : undefined;
+  const period = periodValue ? validatePeriod(periodValue.value, plan.year).period : undefined;
+  const periodOk = period !== undefined && period.year === plan.year;
+
+  const cell = titleCell ?? cellAddress(keys.columns.seq ?? 1, headerRow);
+  if (campaign && departmentOk && period && periodOk)
+    return {
+      kind: 'recognised',
+      cell,
+      keysRow: keys.row,
+      marker: {
+        type: TEMPLATE_MARKER_TYPE,
+        plan: plan.id,
+        campaign: campaign.id,
+        department,
+        year: period.year,
+        month: period.month,
+        ...(contributor ? { role: 'contributor' } : {}),
+      },
+    };
+  const unknown = '？';
+  return {
+    kind: 'ambiguous',
+    cell,
+    campaign: campaign ? campaign.name : titled.size > 1 ? [...titled].map((c) => c.name).join('/') : unknown,
+    department: deptText === '' ? unknown : deptText,
+    period: period ? `${period.year}-${String(period.month).padStart(2, '0')}` : unknown,
+  };
+}
+
+/** How many keys a template's keys row may lack (columns staff deleted) and still be recognised without a marker. */
+const RECOGNISED_KEYS_MISSING = 3;
+
+/** How a 配合部门's sheet writes its 填报单位 (departmentText). */
+const CONTRIBUTOR_SUFFIX = '（配合部门）';
+
 /** What validateWorkbookSheets needs beyond the public result. */
 interface Checked {
   readonly template?: TemplateReading;
@@ -186,6 +283,23 @@ function checkMarker(
 ): { campaign?: Campaign; marker: TemplateMarker; markerCell: string; markerRow: number } | { campaign?: undefined } {
   const lookup = lookUpTemplateMarker(sheet.values);
   if (lookup.kind === 'missing') {
+    const byHeader = recogniseByHeader(sheet, plan);
+    if (byHeader?.kind === 'recognised') {
+      const { marker, cell } = byHeader;
+      const campaign = plan.campaigns.find((c) => c.id === marker.campaign);
+      structure('warning', cell, 'structure.markerDeleted', {
+        campaign: campaign?.name ?? marker.campaign,
+        department: marker.department,
+        year: marker.year,
+        month: marker.month,
+      });
+      return { ...(campaign ? { campaign } : {}), marker, markerCell: cell, markerRow: byHeader.keysRow - 1 };
+    }
+    if (byHeader?.kind === 'ambiguous') {
+      const { campaign, department, period } = byHeader;
+      structure('error', byHeader.cell, 'structure.markerDeletedAmbiguous', { campaign, department, period });
+      return {};
+    }
     structure('error', 'A1', 'structure.markerMissing');
     return {};
   }
@@ -579,7 +693,13 @@ export function validateWorkbookSheets(
   >();
   for (const sheet of sheets) {
     // A damaged or displaced template marker is still a template's: reported rather than skipped.
-    if (!isTemplateSheet(sheet) && lookUpTemplateMarker(sheet.values).kind === 'missing') continue;
+    // So is a template whose marker row was deleted, recognised by its keys and header rows (issue 12, 4c).
+    if (
+      !isTemplateSheet(sheet) &&
+      lookUpTemplateMarker(sheet.values).kind === 'missing' &&
+      recogniseByHeader(sheet, plan) === undefined
+    )
+      continue;
     templates++;
     const checked = checkTemplate(sheet, plan);
     problems.push(...checked.problems);

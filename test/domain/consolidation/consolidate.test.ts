@@ -700,3 +700,38 @@ describe('a template copied by another department, 填报单位 retyped (issue 1
     expect(keys(r)).not.toContain('structure.departmentMismatch');
   });
 });
+
+describe('a template whose hidden marker row was deleted (issue 12, observation 4c)', () => {
+  const withoutMarkerRow = (grid: Grid): Grid => ({ name: grid.name, values: grid.values.slice(1) });
+  const C1 = (): Grid => withoutMarkerRow(sheet('C1', { 'C1-01': { actual: 3.5 } }));
+
+  test.each([
+    ['a sheet of this workbook', (g: Grid): Source => sheetSource(g)],
+    ['a sheet of an imported file', (g: Grid): Source => fileSource('投资促进中心.xlsx', g)],
+  ])('%s: unambiguous headings — consolidated, with a warning; the matrix 已报', (_label, source) => {
+    const r = consolidate(PLAN, [source(C1())]);
+    expect(row(r, 'C1-01').actual).toBe(3.5);
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe('submitted');
+    expect(r.problems.filter((p) => p.key === 'structure.markerDeleted').map((p) => p.severity)).toEqual(['warning']);
+    expect(r.sources.map((s) => [s.state, s.department, s.campaignId])).toEqual([['included', LEAD.C1, 'C1']]);
+  });
+
+  test.each([
+    ['填报单位 cleared', { C4: null }],
+    ['another year', { F4: '2018年6月' }],
+    ['title cleared', { A2: null }],
+  ])('%s: ambiguous — reported, not consolidated', (_label, cells) => {
+    const r = consolidate(PLAN, [fileSource('x.xlsx', put(C1(), cells))]);
+    expect(row(r, 'C1-01').actual).toBeNull();
+    expect(r.problems.filter((p) => p.key === 'structure.markerDeletedAmbiguous').map((p) => p.severity)).toEqual([
+      'error',
+    ]);
+    expect(r.sources.map((s) => s.state)).toEqual(['structure']);
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe('missing');
+  });
+
+  test('beside the department’s own intact sheet, the two are the same submission twice: a conflict', () => {
+    const r = consolidate(PLAN, src(C1(), rename(sheet('C1', { 'C1-01': { actual: 4 } }), '招大引强-副本')));
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe('conflict');
+  });
+});
