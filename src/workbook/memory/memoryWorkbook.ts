@@ -463,6 +463,43 @@ export class MemoryWorkbook implements WorkbookPort {
     this.emit({ sheet, address: `${row}:${row + count - 1}` });
   }
 
+  /**
+   * A user deletes rows `row`…`row + count − 1` (1-based), as Excel does: the rows below move up with their formats;
+   * a merged area loses the deleted rows (and is gone when all of its rows are).
+   */
+  deleteRows(sheet: string, row: number, count = 1): void {
+    const id = this.sheetId(sheet);
+    this.engine.removeRows(id, [row - 1, count]);
+    const meta = this.metaOf(id);
+    const last = row + count - 1;
+    const up = (r: number): number => (r > last ? r - count : r);
+    const kept = <T>(m: Map<string, T>): Map<string, T> =>
+      shiftKeys(
+        new Map(
+          [...m].filter(([k]) => {
+            const r = Number(k.split(',')[0]);
+            return r < row || r > last;
+          }),
+        ),
+        (r, c) => [up(r), c],
+      );
+    meta.styles = kept(meta.styles);
+    meta.hyperlinks = kept(meta.hyperlinks);
+    meta.rowHeights = new Map([...meta.rowHeights].filter(([r]) => r < row || r > last).map(([r, h]) => [up(r), h]));
+    meta.merges = meta.merges.flatMap((m) => {
+      const a = parseRange(m);
+      const top = a.start.row >= row && a.start.row <= last ? row : up(a.start.row);
+      const bottom = a.end.row >= row && a.end.row <= last ? row - 1 : up(a.end.row);
+      if (bottom < top) return [];
+      const area = rangeAddress({
+        start: { row: top, column: a.start.column },
+        end: { row: bottom, column: a.end.column },
+      });
+      return area.includes(':') ? [area] : [];
+    });
+    this.emit({ sheet, address: `${row}:${last}` });
+  }
+
   /** Inserts empty columns before the 1-based `column` (formats to its right move with their cells). */
   insertColumns(sheet: string, column: number, count = 1): void {
     const id = this.sheetId(sheet);

@@ -249,3 +249,38 @@ describe('merged input cells (issue 12, observation 4d)', () => {
     expect(cells).toEqual(['H10', 'H11']);
   });
 });
+
+describe('a template whose hidden marker row was deleted (issue 12, observation 4c)', () => {
+  it('校验 reports it (no longer 0 templates, 0 problems) and 一键汇总 counts it with a warning, not as 未报', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    expect(wb.userEdit(sheet, 'H7', '3.5')).toEqual({ ok: true });
+    wb.deleteRows(sheet, 1);
+    expect((await wb.listSheets()).find((s) => s.name === sheet)?.marker).toBeUndefined();
+
+    const report = await validateWorkbook(wb, plan);
+
+    expect(report.checked).toEqual([sheet]);
+    expect(report.sheets.flatMap((s) => s.problems).map((p) => [p.cell, p.key, p.severity])).toEqual([
+      ['A2', 'structure.markerDeleted', 'warning'],
+    ]);
+    const { result } = await consolidateWorkbook(wb, { plan });
+    expect(result.campaigns[0]?.indicators[0]).toMatchObject({ code: 'C1-01', actual: 3.5 });
+    const C1 = result.matrix.campaignIds.indexOf('C1');
+    expect(result.matrix.rows[result.matrix.departments.indexOf('投资促进中心')]?.[C1]?.state).toBe('submitted');
+  });
+
+  it('填报单位 changed to a department the plan does not name: an error, not consolidated', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    wb.deleteRows(sheet, 1);
+    wb.userUnprotect(sheet);
+    expect(wb.userEdit(sheet, 'C4', '某某局')).toEqual({ ok: true });
+    const report = await validateWorkbook(wb, plan);
+    expect(report.sheets.flatMap((s) => s.problems).map((p) => [p.key, p.severity])).toEqual([
+      ['structure.markerDeletedAmbiguous', 'error'],
+    ]);
+    const { result } = await consolidateWorkbook(wb, { plan });
+    expect(result.sources.map((s) => s.state)).toEqual(['structure']);
+  });
+});
