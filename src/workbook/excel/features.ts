@@ -38,6 +38,12 @@ export const FEATURE_REQUIREMENTS = {
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 
+/**
+ * Features newer than the manifest's minimum (ExcelApi 1.9): used where the host has them, done without where not
+ * (an older Excel reads no merged areas, so merged input cells go unreported there, as in a file reader without them).
+ */
+export const ENHANCEMENTS: readonly Feature[] = ['mergedAreas'];
+
 export function requirementOf(feature: Feature): string {
   return `ExcelApi ${FEATURE_REQUIREMENTS[feature]}`;
 }
