@@ -311,9 +311,12 @@ describe('readSheets', () => {
       Array.from({ length: 6000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `${r}:${c}:${text}`)),
     );
 
+    excel.sheet('大').merges.push('H7:H8');
+
     const [data] = await port.readSheets(['大']);
 
     expect(data?.values).toHaveLength(6000);
+    expect(data?.merges).toEqual(['H7:H8']); // with the sizes, in the same round trip
     expect(data?.values[5999]?.[9]).toBe(`5999:9:${text}`);
     // The one-batch read is refused (7 MB); the retry learns the sizes, then reads two chunks of ~3.6 MB.
     expect(excel.batches.map((b) => b.failed ?? 'ok')).toEqual(['ResponsePayloadSizeLimitExceeded', 'ok', 'ok', 'ok']);
