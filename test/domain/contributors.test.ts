@@ -173,13 +173,13 @@ describe('validating a 配合部门’s sheet (SPEC §6, §7)', () => {
     ]);
   });
 
-  it('accepts 填报单位 with its role; another department there is said', () => {
+  it('accepts 填报单位 with its role; another department there is an error (issue 12, 5a)', () => {
     expect(problemsOf(share)).toEqual([]);
     const other = {
       ...share,
       values: share.values.map((r, i) => (i === 4 ? r.map((v, c) => (c === 2 ? FINANCE : v)) : r)),
     };
-    expect(problemsOf(other)).toEqual([['C5', 'structure.departmentMismatch', 'warning']]);
+    expect(problemsOf(other)).toEqual([['C5', 'structure.departmentMismatch', 'error']]);
   });
 
   it('a missing share row is a warning (nothing breaks), not a broken sheet', () => {

@@ -364,8 +364,14 @@ const SHEETS: readonly SheetEntry[] = [
   },
   {
     type: 'sheet',
-    id: 'marker cleared',
+    id: 'marker cleared (recognised by its keys and header rows, issue 12, 4c)',
     sheet: () => set(C1(), { A1: null }),
+    expected: [at('A3', 'structure.markerDeleted')],
+  },
+  {
+    type: 'sheet',
+    id: 'marker and keys row cleared',
+    sheet: () => set(C1(), { A1: null, B2: null }),
     expected: [at('A1', 'structure.markerMissing')],
   },
   {

@@ -406,4 +406,42 @@ describe('planSchema rejects a broken plan', () => {
   it('accepts the unmodified plan', () => {
     expect(issues(clone())).toEqual([]);
   });
+
+  // Issue 12, observations 5b and 5c: the same rule for a plan from any source (built-in, edited JSON, 指标库 sheet).
+  const at = (code: string): { campaign: number; indicator: number } => {
+    const campaign = raw.campaigns.findIndex((c) => c.indicators.some((i) => i.code === code));
+    const indicator = raw.campaigns[campaign]?.indicators.findIndex((i) => i.code === code) ?? -1;
+    return { campaign, indicator };
+  };
+  test.each<[string, string, Record<string, unknown>, string | undefined]>([
+    ['rank summed (位次 3 + 4 = 7)', 'C2-04', { aggregation: 'sum' }, 'aggregation'],
+    ['milestone summed (60% + 60% = 120%)', 'C3-03', { aggregation: 'sum' }, 'aggregation'],
+    ['level summed', 'C2-03', { aggregation: 'sum' }, 'aggregation'],
+    ['share summed', 'C2-12', { aggregation: 'sum' }, 'aggregation'],
+    ['floor summed', 'C3-02', { aggregation: 'sum' }, 'aggregation'],
+    ['growth summed', 'C2-09', { aggregation: 'sum' }, 'aggregation'],
+    ['total by growth', 'C1-01', { aggregation: 'growth' }, 'aggregation'],
+    ['rank by growth', 'C2-04', { aggregation: 'growth' }, 'aggregation'],
+    ['total summed', 'C1-01', { aggregation: 'sum' }, undefined],
+    ['count single', 'C1-04', { aggregation: 'single' }, undefined],
+    ['growth single', 'C2-09', { aggregation: 'single' }, undefined],
+    ['total target 0', 'C1-01', { target: 0, stretch: 8 }, 'target'],
+    ['count target 0', 'C2-02', { target: 0 }, 'target'],
+    ['level target 0', 'C2-03', { target: 0 }, 'target'],
+    ['share target 0', 'C2-12', { target: 0 }, 'target'],
+    ['floor target 0', 'C3-02', { target: 0 }, 'target'],
+    ['stretch-only count with stretch 0', 'C1-05', { stretch: 0 }, 'stretch'],
+    ['negative count target', 'C2-02', { target: -5 }, 'target'],
+    ['negative total target', 'C2-01', { target: -2000 }, 'target'],
+    ['negative floor target', 'C3-02', { target: -0.5 }, 'target'],
+    ['growth target 0% (a target: (1 + g) / 1)', 'C2-09', { target: 0 }, undefined],
+    ['negative growth target', 'C2-09', { target: -0.05 }, undefined],
+    ['negative share target (a share to lower)', 'C2-12', { target: -1 }, undefined],
+  ])('%s', (_label, code, change, path) => {
+    const broken = clone();
+    const { campaign, indicator } = at(code);
+    Object.assign(broken.campaigns[campaign]!.indicators[indicator]!, change);
+    const found = issues(broken).map((i) => i.path.join('.'));
+    expect(found).toEqual(path ? [`campaigns.${campaign}.indicators.${indicator}.${path}`] : []);
+  });
 });

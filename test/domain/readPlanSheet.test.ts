@@ -153,7 +153,16 @@ describe('readPlanSheet: every problem at its cell', () => {
     ['stretch less ambitious than the target', { K5: 6 }, [['K5', 'plan.stretchOrder', 'C1-01']]],
     ['fractional count target', { J8: 2.5 }, [['J8', 'plan.countWhole', 'C1-04']]],
     ['rank target 0', { J16: 0 }, [['J16', 'plan.rankTarget', 'C2-04']]],
-    ['growth summed', { M21: '求和' }, [['M21', 'plan.growthSum', 'C2-09']]],
+    ['growth summed', { M21: '求和' }, [['M21', 'plan.aggregationKind', 'C2-09']]],
+    ['rank summed', { M16: '求和' }, [['M16', 'plan.aggregationKind', 'C2-04']]],
+    ['milestone summed', { M29: '求和' }, [['M29', 'plan.aggregationKind', 'C3-03']]],
+    ['level summed', { M15: 'sum' }, [['M15', 'plan.aggregationKind', 'C2-03']]],
+    ['total by growth', { M5: '增速' }, [['M5', 'plan.aggregationKind', 'C1-01']]],
+    ['total target 0', { J5: 0 }, [['J5', 'plan.targetZero', 'C1-01']]],
+    ['count target 0', { J14: 0 }, [['J14', 'plan.targetZero', 'C2-02']]],
+    ['stretch 0 of a stretch-only count', { K9: 0 }, [['K9', 'plan.targetZero', 'C1-05']]],
+    ['negative count target', { J14: -30 }, [['J14', 'plan.targetNegative', 'C2-02']]],
+    ['negative level target', { J15: -35 }, [['J15', 'plan.targetNegative', 'C2-03']]],
     ['no target at all', { J6: null, K6: null }, [['J6', 'plan.targetMissing', 'C1-02']]],
     ['milestone target above 100%', { J37: 1.5 }, [['J37', 'plan.percentConfusion', 'C4-01']]],
     ['growth target at -100%', { J21: -1 }, [['J21', 'plan.growthTarget', 'C2-09']]],
@@ -180,6 +189,22 @@ describe('readPlanSheet: every problem at its cell', () => {
         expect(placeholders(CATALOGUE[locale][p.key]).filter((n) => !(n in supplied))).toEqual([]);
       }
     }
+  });
+
+  it('says which aggregations a kind allows, and why a zero target is refused (issue 12, 5b/5c)', () => {
+    const [rank] = read(set(sheet(), { M16: '求和' })).problems;
+    if (rank)
+      expect(describeProblem(rank, CATALOGUE['zh-CN'])).toBe(
+        '排名类指标的汇总方式不能为“求和”（各单位的数相加没有意义），可填：“单一”',
+      );
+    const [growth] = read(set(sheet(), { M21: '求和' })).problems;
+    if (growth) expect(describeProblem(growth, CATALOGUE['en-US'])).toContain('allowed: “增速”、“单一”');
+    const [zero] = read(set(sheet(), { J14: 0 })).problems;
+    if (zero)
+      expect(describeProblem(zero, CATALOGUE['zh-CN'])).toBe(
+        '指标 C2-02 的“确保目标”为 0，完成率无法计算（除以 0）；请填写目标数，没有该档目标的请留空',
+      );
+    expect([rank, growth, zero].every((p) => p !== undefined)).toBe(true);
   });
 
   it('says what to type instead, with a fix where it is unambiguous', () => {

@@ -12,6 +12,7 @@ import { type SheetProblem } from '../../src/domain/grid/problems';
 import { type SheetData } from '../../src/domain/grid/sheet';
 import {
   PLAN,
+  deleteRow,
   filledTemplate,
   get,
   inputCell,
@@ -25,6 +26,7 @@ import {
   type Sheet,
 } from './sheetFixtures';
 import { buildTemplate } from '../../src/domain/template/template';
+import { NDRC, contributorPlan } from './contributorPlan';
 
 const C1 = PLAN.campaigns.find((c) => c.id === 'C1');
 
@@ -241,8 +243,8 @@ describe('validateTemplateSheet: each problem with sheet, cell, indicator, messa
     expect(validateTemplateSheet(set(template('C1'), { F5: '上半年' }), PLAN).template?.period).toBeUndefined();
   });
 
-  it('a sheet without a marker, or with an unknown campaign, is not read', () => {
-    expect(validateTemplateSheet(set(template('C1'), { A1: null }), PLAN).template).toBeUndefined();
+  it('a sheet without a marker (nor a keys row), or with an unknown campaign, is not read', () => {
+    expect(validateTemplateSheet(set(template('C1'), { A1: null, B2: null }), PLAN).template).toBeUndefined();
     expect(validateTemplateSheet({ name: 'empty', values: [] }, PLAN)).toEqual({
       problems: [
         {
@@ -424,3 +426,155 @@ describe('validateWorkbookSheets', () => {
     expect(validateWorkbookSheets([sheet], PLAN).problems.map((p) => p.key)).toEqual(['structure.planMismatch']);
   });
 });
+
+describe('validateTemplateSheet: merged input cells (issue 12, observation 4d)', () => {
+  const C2 = filledTemplate('C2');
+  const growth = inputCell('C2-09', 'prior');
+  test.each<[string, Sheet, readonly string[], [cell: string, code: string, range: string, codes: string][]]>([
+    ['no merges known', filledTemplate('C1'), [], []],
+    ['the template’s own heading merges', filledTemplate('C1'), ['A2:N2', 'B6:C6'], []],
+    [
+      'two 累计完成 cells merged',
+      filledTemplate('C1'),
+      ['H7:H8'],
+      [
+        ['H7', 'C1-01', 'H7:H8', 'C1-01、C1-02'],
+        ['H8', 'C1-02', 'H7:H8', 'C1-01、C1-02'],
+      ],
+    ],
+    [
+      '累计完成 merged into a computed cell beside it',
+      filledTemplate('C1'),
+      ['G7:H7'],
+      [['H7', 'C1-01', 'G7:H7', 'C1-01']],
+    ],
+    ['上年同期 of a row that is not growth: no input there', filledTemplate('C1'), ['I7:I8'], []],
+    [
+      'a growth row’s 累计完成 and 上年同期 merged',
+      C2,
+      [`${inputCell('C2-09', 'actual')}:${growth}`],
+      [
+        [inputCell('C2-09', 'actual'), 'C2-09', `${inputCell('C2-09', 'actual')}:${growth}`, 'C2-09'],
+        [growth, 'C2-09', `${inputCell('C2-09', 'actual')}:${growth}`, 'C2-09'],
+      ],
+    ],
+    ['a malformed range is ignored', filledTemplate('C1'), ['H7:'], []],
+  ])('%s', (_label, sheet, merges, expected) => {
+    const { problems, template: reading } = validateTemplateSheet({ ...sheet, merges }, PLAN);
+    const merged = problems.filter((p) => p.key === 'value.mergedInput');
+    expect(merged.map((p) => [p.cell, p.indicator, p.params.range, p.params.codes])).toEqual(expected);
+    for (const p of merged) expect(p.severity).toBe('error');
+    const invalid = new Set(expected.map(([, code]) => code));
+    for (const row of reading?.rows ?? [])
+      expect([row.code, row.state === 'invalid']).toEqual([row.code, invalid.has(row.code)]);
+  });
+
+  it('says which range and indicators, in both languages', () => {
+    const [p] = validateTemplateSheet({ ...filledTemplate('C1'), merges: ['H7:H8'] }, PLAN).problems;
+    expect(p && describeProblem(p, CATALOGUE['zh-CN'])).toContain('单元格 H7:H8 被合并了，覆盖了指标 C1-01、C1-02');
+    expect(p && describeProblem(p, CATALOGUE['en-US'])).toContain('merged range H7:H8');
+  });
+});
+
+describe('a template whose hidden marker row was deleted (issue 12, observation 4c)', () => {
+  const C1 = (): Sheet => deleteRow(filledTemplate('C1'), 1);
+  const problemsAt = (sheet: SheetData): [string, string, string][] =>
+    problemsOf(sheet).map((p) => [p.cell, p.key, p.severity]);
+
+  test.each<[string, () => Sheet, [string, string, string][], boolean]>([
+    ['row 1 deleted: recognised by its headings', C1, [['A2', 'structure.markerDeleted', 'warning']], true],
+    [
+      'its marker cleared',
+      () => set(filledTemplate('C1'), { A1: null }),
+      [['A3', 'structure.markerDeleted', 'warning']],
+      true,
+    ],
+    ['填报单位 blank', () => set(C1(), { C4: null }), [['A2', 'structure.markerDeletedAmbiguous', 'error']], false],
+    [
+      '填报单位 a department the plan does not name for C1',
+      () => set(C1(), { C4: '财政局' }),
+      [['A2', 'structure.markerDeletedAmbiguous', 'error']],
+      false,
+    ],
+    ['title cleared', () => set(C1(), { A2: null }), [['A5', 'structure.markerDeletedAmbiguous', 'error']], false],
+    [
+      'title of another campaign',
+      () => set(C1(), { A2: '转型升级攻坚战 指标推进情况表' }),
+      [['A2', 'structure.markerDeletedAmbiguous', 'error']],
+      false,
+    ],
+    [
+      '报告期 of another year',
+      () => set(C1(), { F4: '2018年6月' }),
+      [['A2', 'structure.markerDeletedAmbiguous', 'error']],
+      false,
+    ],
+    [
+      '报告期 unreadable',
+      () => set(C1(), { F4: '上半年' }),
+      [['A2', 'structure.markerDeletedAmbiguous', 'error']],
+      false,
+    ],
+  ])('%s', (_label, sheet, expected, read) => {
+    const s = sheet();
+    expect(problemsAt(s)).toEqual(expected);
+    const reading = validateTemplateSheet(s, PLAN).template;
+    expect(reading !== undefined).toBe(read);
+    if (reading) {
+      expect([reading.campaignId, reading.department, reading.period]).toEqual([
+        'C1',
+        '投资促进中心',
+        { year: 2019, month: 6 },
+      ]);
+      expect(reading.rows.filter((r) => r.numbers.actual !== null)).toHaveLength(C1_COUNT);
+    }
+  });
+
+  it('a 配合部门’s sheet is recognised with its role', () => {
+    const plan = contributorPlan();
+    const share = deleteRow(
+      sheetFromSpec(
+        buildTemplate({
+          plan,
+          campaignId: 'C2',
+          department: NDRC,
+          year: 2019,
+          month: 6,
+          mode: 'kpi',
+          role: 'contributor',
+        }),
+      ),
+      1,
+    );
+    const reading = validateTemplateSheet(share, plan).template;
+    expect([reading?.department, reading?.role]).toEqual([NDRC, 'contributor']);
+    // The built-in plan does not name it a 配合部门 of C2: whose sheet it is cannot be told.
+    expect(validateTemplateSheet(share, PLAN).problems.map((p) => p.key)).toEqual(['structure.markerDeletedAmbiguous']);
+  });
+
+  it('says what the headings say, and that it is (not) consolidated, in both languages', () => {
+    const [ok] = problemsOf(C1());
+    expect(ok && describeProblem(ok, CATALOGUE['zh-CN'])).toBe(
+      '该表是填报模板，但隐藏的标记行已被删除：按表头识别为“招大引强”投资促进中心 2019 年 6 月的报表，已计入汇总；请重新插入模板并把数据复制过去，以免以后无法识别',
+    );
+    const [no] = problemsOf(set(C1(), { C4: null }));
+    expect(no && describeProblem(no, CATALOGUE['en-US'])).toContain(
+      '(campaign: 招大引强; department: ？; period: 2019-06): not consolidated',
+    );
+  });
+
+  it('validateWorkbookSheets counts it as a template; an ordinary sheet stays skipped', () => {
+    const other = {
+      name: '备忘',
+      values: [
+        ['code', 'actual'],
+        ['指标编码', '说明'],
+      ],
+    };
+    const r = validateWorkbookSheets([C1(), other], PLAN);
+    expect(r.templates).toBe(1);
+    expect(r.problems.map((p) => p.key)).toEqual(['structure.markerDeleted']);
+  });
+});
+
+const C1_COUNT = PLAN.campaigns.find((c) => c.id === 'C1')?.indicators.length ?? 0;

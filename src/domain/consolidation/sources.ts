@@ -340,8 +340,9 @@ export function readableClaims<T extends PreparedSheet>(
   sheets: readonly T[],
   period: Period | undefined,
 ): ReadonlyMap<string, readonly T[]> {
+  // A sheet whose 填报单位 disputes its marker claims nothing: it must not supersede the department's own sheet.
   return periodClaims(
-    sheets.filter((s) => s.reading?.period !== undefined),
+    sheets.filter((s) => s.reading?.period !== undefined && !s.reading.disputed),
     period,
   );
 }
@@ -352,6 +353,7 @@ export function readableClaims<T extends PreparedSheet>(
  */
 function sheetState(p: PreparedSheet, claimed: ClaimState): SourceState {
   if (p.reading && !p.reading.period) return 'noPeriod';
+  if (p.reading?.disputed && claimed !== 'otherPeriod') return 'structure';
   if (claimed === 'conflict') return 'conflict';
   if (claimed === 'otherPeriod' && p.reading) return 'otherPeriod';
   if (claimed === 'superseded' && p.reading) return 'superseded';

@@ -49,7 +49,11 @@ export const PLAN_EN: Readonly<Record<PlanMessageKey, string>> = {
   'plan.contributorTwice': 'The contributing departments of indicator {code} name the same department twice',
   'plan.contributorsSingle':
     '"{text}" contribute to a single-source indicator: the summary takes the responsible department\'s figure only; theirs is listed in the details, not counted',
-  'plan.growthSum': 'Growth rates cannot be summed: use "增速" (growth) or "单一" (single) as the aggregation',
+  'plan.aggregationKind':
+    'A {kind} indicator cannot be aggregated by "{aggregation}" (adding the departments\' figures means nothing); allowed: {allowed}',
+  'plan.targetZero':
+    '"{label}" of indicator {code} is 0: no attainment can be computed (division by zero); enter the target, or leave it blank where there is none',
+  'plan.targetNegative': '"{label}" of a {kind} indicator cannot be negative; it is {value}',
   'plan.badPlanId': 'The plan id "{text}" in the plan sheet marker is malformed',
   'plan.badYear': 'The year {text} is not between 2000 and 2100',
   'plan.invalid': '"{label}" is not valid: {detail}',

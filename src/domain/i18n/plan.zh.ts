@@ -36,7 +36,9 @@ export const PLAN_ZH = {
   'plan.contributorTwice': '指标 {code} 的配合部门重复列出了同一部门',
   'plan.contributorsSingle':
     '“{text}”是“单一”汇总指标的配合部门：汇总只取责任单位的数，配合部门填报的数仅列入明细，不计入',
-  'plan.growthSum': '增速类指标不能“求和”汇总，请改为“增速”或“单一”',
+  'plan.aggregationKind': '{kind}类指标的汇总方式不能为“{aggregation}”（各单位的数相加没有意义），可填：{allowed}',
+  'plan.targetZero': '指标 {code} 的“{label}”为 0，完成率无法计算（除以 0）；请填写目标数，没有该档目标的请留空',
+  'plan.targetNegative': '{kind}类指标的“{label}”不能为负数，当前为 {value}',
   'plan.badPlanId': '指标库标记中的计划编号“{text}”格式不正确',
   'plan.badYear': '年度 {text} 不在 2000～2100 之间',
   'plan.invalid': '“{label}”不符合要求：{detail}',

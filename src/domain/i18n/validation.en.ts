@@ -45,6 +45,8 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.growthMissingCurrent': 'The prior-year value is filled in but the current value is missing',
   'value.priorNotPositive': 'The prior-year value must be above 0 to compute growth; it is {value}',
   'value.reasonMissing': 'The status is {light}: enter the reason for the delay and the next steps',
+  'value.mergedInput':
+    'The {field} cell is part of the merged range {range}, which covers the input cells of indicator(s) {codes}: a merge keeps only its top-left value, so whose figure it is cannot be told; left out as invalid. Unmerge the cells and enter each indicator separately',
   'value.notShared':
     '{department} is not a contributing department of indicator {code}: the figure entered here is not consolidated',
   'period.missing': 'The report period is missing',
@@ -52,6 +54,10 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'period.wrongYear': 'The report period is in {year}, not in the plan year {planYear}',
   'structure.markerMissing':
     'The template marker (hidden row 1, column A) is missing, so the campaign, department and period of this sheet are unknown; insert the template again and copy the values into it',
+  'structure.markerDeleted':
+    'This sheet is a template, but its hidden marker row was deleted: read by its headings as the report of {department} for "{campaign}", {year}-{month}, and consolidated; insert the template again and copy the figures over, so that it is recognised in future',
+  'structure.markerDeletedAmbiguous':
+    'This sheet is a template, but its hidden marker row was deleted and its headings do not say whose report for which period it is (campaign: {campaign}; department: {department}; period: {period}): not consolidated; insert the template again and copy the figures over',
   'structure.markerUnreadable':
     'The template marker is damaged and cannot be read ({text}); insert the template again and copy the values into it',
   'structure.markerMoved':
@@ -81,7 +87,7 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'structure.periodMismatch':
     'The report period {year}-{month} differs from the period {markerYear}-{markerMonth} the template was made for; check it',
   'structure.departmentMismatch':
-    'The reporting department "{found}" differs from "{department}" the template was made for; consolidation counts it as "{department}"',
+    'The reporting department "{found}" differs from "{department}" named by the template\'s marker: this template was made for {department} but filled in as {found}. Whose figures these are cannot be told, so consolidation counts this sheet for neither department ({department} shows as Has errors); {found} should insert its own template and report there, or change the reporting department back to "{department}"',
   'structure.duplicateSubmission':
     '{department} submitted "{campaign}" for {year}-{month} more than once (see also sheet "{other}"): a conflict in the summary; delete the extra copy, or choose "Use this one" on the copy that counts under Summary',
 };

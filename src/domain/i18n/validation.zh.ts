@@ -39,12 +39,18 @@ export const VALIDATION_ZH = {
   'value.growthMissingCurrent': '已填上年同期数，但未填本期数',
   'value.priorNotPositive': '上年同期数应大于 0，当前为 {value}，无法计算增速',
   'value.reasonMissing': '状态为{light}，请填写滞后原因及措施',
+  'value.mergedInput':
+    '{field}所在的单元格 {range} 被合并了，覆盖了指标 {codes} 的填报格：合并后只有左上角的格保留数值，无法确定数值属于哪个指标，按数据有误不计入汇总；请取消合并，每个指标分别填写',
   'value.notShared': '{department}不是指标 {code} 的配合部门，本单位在此填的数不计入汇总',
   'period.missing': '报告期未填写',
   'period.malformed': '报告期“{text}”格式不正确，请填写如“2019年6月”或“2019-06”',
   'period.wrongYear': '报告期为 {year} 年，与计划年度 {planYear} 年不一致',
   'structure.markerMissing':
     '找不到模板标记（隐藏的第 1 行 A 列），无法确定本表的攻坚战、填报单位和报告期；请重新插入模板并把数据复制过去',
+  'structure.markerDeleted':
+    '该表是填报模板，但隐藏的标记行已被删除：按表头识别为“{campaign}”{department} {year} 年 {month} 月的报表，已计入汇总；请重新插入模板并把数据复制过去，以免以后无法识别',
+  'structure.markerDeletedAmbiguous':
+    '该表是填报模板，但隐藏的标记行已被删除，表头也不足以确定是哪个单位哪一期的报表（攻坚战：{campaign}；填报单位：{department}；报告期：{period}），本表未计入汇总；请重新插入模板并把数据复制过去',
   'structure.markerUnreadable': '模板标记已损坏，无法读取（{text}）；请重新插入模板并把数据复制过去',
   'structure.markerMoved': '模板标记不在 A 列（现在 {found}），可能在 A 列前插入了列；请删除该列，否则汇总时找不到本表',
   'structure.planMismatch': '本表按计划“{sheetPlan}”生成，当前使用的计划是“{plan}”；请确认指标和目标一致',
@@ -62,7 +68,8 @@ export const VALIDATION_ZH = {
   'structure.periodLabelMissing': '找不到“报告期”单元格，按模板标记取 {year} 年 {month} 月',
   'structure.periodMismatch':
     '报告期 {year} 年 {month} 月与模板生成时的 {markerYear} 年 {markerMonth} 月不一致，请确认',
-  'structure.departmentMismatch': '填报单位“{found}”与模板生成时的“{department}”不一致，汇总按“{department}”计',
+  'structure.departmentMismatch':
+    '填报单位“{found}”与模板标记中的“{department}”不一致：本表是为{department}生成的模板，却填成了{found}。无法确定是哪个单位的数据，汇总时两个单位都不计入本表（{department}显示为“有误”）；请{found}插入本单位的模板后填报，或把填报单位改回“{department}”',
   'structure.duplicateSubmission':
     '{department}的“{campaign}”{year} 年 {month} 月报送了不止一份（另见工作表“{other}”），汇总时为“冲突”：请删除多余的一份，或在“汇总”中对要计入的一份点“以此为准”',
 } as const;

@@ -1,5 +1,5 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
-import { isRateKind, parseKind, type Kind } from '../calc/kinds';
+import { KINDS, isRateKind, parseKind, type Kind } from '../calc/kinds';
 import { cellAddress } from '../grid/address';
 import { isPercentFormat, readNumberText, roundFloat } from '../grid/numberText';
 import { cellAt, formatAt, type Grid, type SheetData } from '../grid/sheet';
@@ -16,7 +16,7 @@ import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { structureReporter, type ReportStructure, type SheetProblem } from '../grid/problems';
 import { PLAN_COLUMNS, PLAN_SHEET_VERSION } from './planSheet';
 import { splitDepartments } from './departments';
-import { planSchema, type Aggregation, type Plan } from './schema';
+import { aggregationsFor, planSchema, type Aggregation, type Plan } from './schema';
 
 /**
  * Reading a 指标库 sheet (written by buildPlanSheet, possibly edited by an office for another year) back into a
@@ -55,6 +55,8 @@ const PACED: ReadonlyMap<string, boolean> = new Map([
   ['true', true],
   ['false', false],
 ]);
+/** The words a 指标库 sheet uses for each aggregation (what staff type, and what a message tells them to type). */
+const AGGREGATION_WORD: Readonly<Record<string, string>> = { sum: '求和', growth: '增速', single: '单一' };
 const AGGREGATION: ReadonlyMap<string, Aggregation> = new Map<string, Aggregation>([
   ['求和', 'sum'],
   ['增速', 'growth'],
@@ -598,7 +600,25 @@ function describeIssue(
     if (m.includes('rank target must be')) return { key: 'plan.rankTarget', params: { label, value } };
     if (m.includes('growth target must be above')) return { key: 'plan.growthTarget', params: { value } };
     if (m.includes('milestone target is a progress')) return { key: 'plan.milestoneTarget', params: { value } };
-    if (m.includes('growth rates cannot be added')) return { key: 'plan.growthSum', params: {} };
+    if (m.includes('cannot be aggregated by')) {
+      const kind = show(ind?.kind);
+      const allowed = KINDS.find((k) => k === kind);
+      return {
+        key: 'plan.aggregationKind',
+        params: {
+          kind,
+          aggregation: AGGREGATION_WORD[show(ind?.aggregation)] ?? show(ind?.aggregation),
+          allowed: allowed
+            ? aggregationsFor(allowed)
+                .map((a) => `“${AGGREGATION_WORD[a] ?? a}”`)
+                .join('、')
+            : '',
+        },
+      };
+    }
+    if (m.includes('a target of 0 leaves')) return { key: 'plan.targetZero', params: { label, code } };
+    if (m.includes('cannot be negative'))
+      return { key: 'plan.targetNegative', params: { label, value, kind: show(ind?.kind) } };
     if (m.includes('responsible department is not also'))
       return { key: 'plan.contributorResponsible', params: { code, department: show(ind?.department) } };
     if (m.includes('contributing department is named twice')) return { key: 'plan.contributorTwice', params: { code } };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS, higherIsBetter } from '../calc/kinds';
+import { KINDS, allowsNegative, higherIsBetter, type Kind } from '../calc/kinds';
 import { INDICATOR_CODE } from '../grid/ownSheets';
 
 // Zod 4 compiles parsers with `new Function` unless told not to: the add-in runs no generated code (no eval).
@@ -12,6 +12,25 @@ z.config({ jitless: true });
 
 export const AGGREGATIONS = ['sum', 'growth', 'single'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
+
+/**
+ * How an indicator of a kind may be consolidated across departments: amounts add up (`total`, `count`); growth rates
+ * only as Σ current / Σ prior − 1; everything else — levels, shares, rates, ranks, progress — is the responsible
+ * department's one figure (ranks 3 + 4 are not 7, progress 60% + 60% is not 120%; issue 12, observation 5b).
+ */
+export function aggregationsFor(kind: Kind): readonly Aggregation[] {
+  if (kind === 'total' || kind === 'count') return ['sum', 'single'];
+  if (kind === 'growth') return ['growth', 'single'];
+  return ['single'];
+}
+
+/**
+ * Kinds whose attainment divides by the target (A / T, ΔA / ΔT): a target of 0 makes every attainment #DIV/0!
+ * (issue 12, observation 5c). Not `growth` ((1 + g) / (1 + g*): 0% growth is a target), `rank` (≥ 1), `milestone`.
+ */
+export function dividesByTarget(kind: Kind): boolean {
+  return kind !== 'growth' && kind !== 'rank' && kind !== 'milestone';
+}
 
 const text = z.string().trim().min(1);
 
@@ -73,6 +92,12 @@ export const indicatorSchema = z
       if (ind.kind === 'growth' && v <= -1) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'a growth target must be above -100%' });
       }
+      if (dividesByTarget(ind.kind) && v === 0) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a target of 0 leaves no attainment (division by zero)' });
+      }
+      if (dividesByTarget(ind.kind) && !allowsNegative(ind.kind) && v < 0) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a target of this kind cannot be negative' });
+      }
       if (ind.kind === 'milestone' && (v < 0 || v > 1)) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'a milestone target is a progress between 0 and 100%' });
       }
@@ -88,11 +113,11 @@ export const indicatorSchema = z
     if (new Set(contributors).size !== contributors.length) {
       ctx.addIssue({ code: 'custom', path: ['contributors'], message: 'a contributing department is named twice' });
     }
-    if (ind.kind === 'growth' && ind.aggregation === 'sum') {
+    if (!aggregationsFor(ind.kind).includes(ind.aggregation)) {
       ctx.addIssue({
         code: 'custom',
         path: ['aggregation'],
-        message: 'growth rates cannot be added: use growth or single',
+        message: `a ${ind.kind} indicator cannot be aggregated by ${ind.aggregation}: use ${aggregationsFor(ind.kind).join(' or ')}`,
       });
     }
   });

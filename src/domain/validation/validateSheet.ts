@@ -3,6 +3,7 @@ import {
   INDICATOR_CODE,
   TEMPLATE_MARKER_TYPE,
   findKeysRow,
+  findMarkers,
   isSheetOfType,
   lookUpMarker,
   markerText,
@@ -16,8 +17,8 @@ import { structureReporter, type Field, type ReportStructure, type SheetProblem 
 import { departmentRole, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
-import { departmentText } from '../template/template';
-import { cellAddress, parseCell } from '../grid/address';
+import { campaignTitle, departmentText } from '../template/template';
+import { cellAddress, contains, parseCell, parseRange, rangeAddress, type RangeRef } from '../grid/address';
 import { validatePeriod, type Period } from './period';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { validateRow, type Problem, type RowInput, type RowNumbers } from './validateRow';
@@ -58,6 +59,11 @@ export interface TemplateReading {
   readonly role?: DepartmentRole;
   /** The report period; undefined when the period cell is blank or malformed (an error is listed). */
   readonly period?: Period;
+  /**
+   * Set when 填报单位 names another department than the marker (an error is listed): the sheet is not that
+   * department's submission, nor the marker's — it counts for neither and supersedes nothing (issue 12, 5a).
+   */
+  readonly disputed?: true;
   /** One entry per plan indicator found exactly once (a duplicated code is ambiguous and left out). */
   readonly rows: readonly TemplateRow[];
 }
@@ -96,6 +102,102 @@ function lookUpTemplateMarker(values: SheetData['values']): MarkerLookup {
 export function isTemplateSheet(sheet: SheetData): boolean {
   return isSheetOfType(sheet.values, TEMPLATE_MARKER_TYPE);
 }
+
+/**
+ * A sheet without any marker that still has a template's keys row and header row: a template whose hidden marker row
+ * was deleted (issue 12, observation 4c). `recognised` when its heading cells say, unambiguously and as the plan
+ * knows them, which campaign (the title, not contradicted by the codes), department (填报单位, one the plan names
+ * for the campaign) and period (报告期, of the plan year) it reports — the marker it would have had; `ambiguous`
+ * otherwise, with what each of the three cells says. Undefined: not a template.
+ */
+export type HeaderRecognition =
+  | { readonly kind: 'recognised'; readonly marker: TemplateMarker; readonly cell: string; readonly keysRow: number }
+  | {
+      readonly kind: 'ambiguous';
+      readonly cell: string;
+      readonly campaign: string;
+      readonly department: string;
+      readonly period: string;
+    };
+
+export function recogniseByHeader(sheet: SheetData, plan: Plan): HeaderRecognition | undefined {
+  const { values } = sheet;
+  if (findMarkers(values).length > 0) return undefined; // the add-in's sheet of some kind, or a damaged marker
+  const keys = findKeysRow(values, COLUMN_KEYS, ['code', 'actual']);
+  // A template's keys row, not a row that happens to hold "code" and "actual": all but a few deleted columns' keys.
+  if (!keys || keys.missing.length > RECOGNISED_KEYS_MISSING) return undefined;
+  const headerRow = findHeaderRow(values, keys);
+  if (headerRow === undefined) return undefined;
+  const headingEnd = headerRow - 1;
+
+  // The campaign: its title, and no indicator code of another campaign.
+  let titleCell: string | undefined;
+  const titled = new Set<Campaign>();
+  for (let row = 1; row <= headingEnd; row++) {
+    (values[row - 1] ?? []).forEach((v, i) => {
+      const text = normaliseHeader(displayText(v));
+      const c = text === '' ? undefined : plan.campaigns.find((x) => normaliseHeader(campaignTitle(x)) === text);
+      if (!c) return;
+      titled.add(c);
+      titleCell ??= cellAddress(i + 1, row);
+    });
+  }
+  const codeColumn = keys.columns.code ?? 1;
+  const campaignOfCode = new Map(plan.campaigns.flatMap((x) => x.indicators.map((i) => [i.code, x] as const)));
+  const coded = new Set<Campaign>();
+  for (let row = headerRow + 1; row <= values.length; row++) {
+    const c = campaignOfCode.get(normaliseCode(cellAt(values, row, codeColumn)));
+    if (c) coded.add(c);
+  }
+  const [onlyTitled] = titled;
+  const campaign = titled.size === 1 && [...coded].every((c) => c === onlyTitled) ? onlyTitled : undefined;
+
+  // The department: 填报单位 as the template writes it, one the plan names for the campaign.
+  const deptLabel = findLabel(values, DEPARTMENT_LABEL, 1, headingEnd);
+  const deptValue = deptLabel ? valueRightOf(values, deptLabel, HEADING_LABELS) : undefined;
+  const deptText = deptValue ? displayText(deptValue.value).trim() : '';
+  const contributor = deptText.endsWith(CONTRIBUTOR_SUFFIX);
+  const department = contributor ? deptText.slice(0, -CONTRIBUTOR_SUFFIX.length).trim() : deptText;
+  const role = campaign && department !== '' ? roleOf(campaign, department) : undefined;
+  const departmentOk = role !== undefined && (!contributor || role === 'contributor');
+
+  // The period: 报告期 of the plan year.
+  const periodLabel = findLabel(values, PERIOD_LABEL, 1, headingEnd);
+  const periodValue = periodLabel ? valueRightOf(values, periodLabel, HEADING_LABELS) : undefined;
+  const period = periodValue ? validatePeriod(periodValue.value, plan.year).period : undefined;
+  const periodOk = period !== undefined && period.year === plan.year;
+
+  const cell = titleCell ?? cellAddress(keys.columns.seq ?? 1, headerRow);
+  if (campaign && departmentOk && period && periodOk)
+    return {
+      kind: 'recognised',
+      cell,
+      keysRow: keys.row,
+      marker: {
+        type: TEMPLATE_MARKER_TYPE,
+        plan: plan.id,
+        campaign: campaign.id,
+        department,
+        year: period.year,
+        month: period.month,
+        ...(contributor ? { role: 'contributor' } : {}),
+      },
+    };
+  const unknown = '？';
+  return {
+    kind: 'ambiguous',
+    cell,
+    campaign: campaign ? campaign.name : titled.size > 1 ? [...titled].map((c) => c.name).join('/') : unknown,
+    department: deptText === '' ? unknown : deptText,
+    period: period ? `${period.year}-${String(period.month).padStart(2, '0')}` : unknown,
+  };
+}
+
+/** How many keys a template's keys row may lack (columns staff deleted) and still be recognised without a marker. */
+const RECOGNISED_KEYS_MISSING = 3;
+
+/** How a 配合部门's sheet writes its 填报单位 (departmentText). */
+const CONTRIBUTOR_SUFFIX = '（配合部门）';
 
 /** What validateWorkbookSheets needs beyond the public result. */
 interface Checked {
@@ -156,20 +258,21 @@ function checkTemplate(sheet: SheetData, plan: Plan): Checked {
   const headerRow = findHeaderRow(sheet.values, keys);
   const headingEnd = (headerRow ?? keys.row + HEADER_SEARCH) - 1;
   const periodRead = readPeriodCell(check, headingEnd);
-  const departmentCell = checkDepartment(check, headingEnd);
+  const department = checkDepartment(check, headingEnd);
   checkHeaders(check, keys, headerRow, periodRead.period);
 
   const rowsAt = findIndicatorRows(check, codeColumn, (headerRow ?? keys.row) + 1, headerRow !== undefined);
-  const rows = readIndicatorRows(check, keys, rowsAt, headerRow ?? keys.row, periodRead);
+  const rows = checkMerges(check, readIndicatorRows(check, keys, rowsAt, headerRow ?? keys.row, periodRead));
   const template: TemplateReading = {
     marker: check.marker,
     campaignId: check.campaign.id,
     department: check.marker.department,
     ...(check.role ? { role: check.role } : {}),
     ...(periodRead.period ? { period: periodRead.period } : {}),
+    ...(department.disputed ? { disputed: true as const } : {}),
     rows,
   };
-  return { template, problems, departmentCell, campaign: check.campaign };
+  return { template, problems, departmentCell: department.cell, campaign: check.campaign };
 }
 
 /** The marker: missing or damaged stops the check; moved, another plan's, or an unknown campaign are said. */
@@ -180,6 +283,23 @@ function checkMarker(
 ): { campaign?: Campaign; marker: TemplateMarker; markerCell: string; markerRow: number } | { campaign?: undefined } {
   const lookup = lookUpTemplateMarker(sheet.values);
   if (lookup.kind === 'missing') {
+    const byHeader = recogniseByHeader(sheet, plan);
+    if (byHeader?.kind === 'recognised') {
+      const { marker, cell } = byHeader;
+      const campaign = plan.campaigns.find((c) => c.id === marker.campaign);
+      structure('warning', cell, 'structure.markerDeleted', {
+        campaign: campaign?.name ?? marker.campaign,
+        department: marker.department,
+        year: marker.year,
+        month: marker.month,
+      });
+      return { ...(campaign ? { campaign } : {}), marker, markerCell: cell, markerRow: byHeader.keysRow - 1 };
+    }
+    if (byHeader?.kind === 'ambiguous') {
+      const { campaign, department, period } = byHeader;
+      structure('error', byHeader.cell, 'structure.markerDeletedAmbiguous', { campaign, department, period });
+      return {};
+    }
     structure('error', 'A1', 'structure.markerMissing');
     return {};
   }
@@ -268,21 +388,25 @@ function readPeriodCell(c: Check, headingEnd: number): PeriodReading {
 }
 
 /**
- * The 填报单位 cell, where a duplicate submission is reported; a department other than the marker's is said (a
- * 配合部门's sheet names its role there: "发展改革局（配合部门）").
+ * The 填报单位 cell, where a duplicate submission is reported. A department other than the marker's (a template copied
+ * by another department, 填报单位 retyped) is an error: whose figures they are cannot be told, so the sheet counts for
+ * neither (issue 12, observation 5a). Spaces and full-width forms do not matter; a 配合部门's sheet names its role
+ * there ("发展改革局（配合部门）").
  */
-function checkDepartment(c: Check, headingEnd: number): string {
+function checkDepartment(c: Check, headingEnd: number): { cell: string; disputed: boolean } {
   const label = findLabel(c.sheet.values, DEPARTMENT_LABEL, 1, headingEnd);
   const value = label ? valueRightOf(c.sheet.values, label, HEADING_LABELS) : undefined;
   const cell = label && value ? cellAddress(value.column, label.row) : c.markerCell;
-  const accepted = new Set([c.marker.department, departmentText(c.marker.department, c.role)]);
-  if (value && !accepted.has(displayText(value.value))) {
-    c.structure('warning', cell, 'structure.departmentMismatch', {
-      found: displayText(value.value),
-      department: c.marker.department,
-    });
-  }
-  return cell;
+  const accepted = new Set([c.marker.department, departmentText(c.marker.department, c.role)].map(normaliseName));
+  const found = value ? displayText(value.value) : undefined;
+  if (found === undefined || accepted.has(normaliseName(found))) return { cell, disputed: false };
+  c.structure('error', cell, 'structure.departmentMismatch', { found, department: c.marker.department });
+  return { cell, disputed: true };
+}
+
+/** A department's name as a person reads it: spaces and full-width forms do not matter. */
+function normaliseName(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
 /** The header row's labels (a changed one is warned about: the keys, not the labels, locate the columns). */
@@ -390,6 +514,56 @@ function readIndicatorRows(
     }
   }
   return rows;
+}
+
+/**
+ * Merged input cells (issue 12, observation 4d): a merge over an indicator's 累计完成 (or a growth row's 上年同期)
+ * keeps only its top-left value, so an indicator it covers would read as 未填报 and the value it shows could be
+ * anyone's. Each indicator whose input cell is covered gets an error at that cell naming the merged range and every
+ * indicator it covers; its value is not used (数据有误, never a silent 未填报).
+ */
+function checkMerges(c: Check, rows: TemplateRow[]): TemplateRow[] {
+  const merges = (c.sheet.merges ?? []).flatMap((a): RangeRef[] => {
+    try {
+      return [parseRange(a)];
+    } catch {
+      return [];
+    }
+  });
+  if (merges.length === 0) return rows;
+  const kindOf = new Map(c.campaign.indicators.map((i) => [i.code, i.kind]));
+  const inputs = rows.flatMap((row) =>
+    (['actual', 'prior'] as const).flatMap((field) => {
+      const at = row.cells[field];
+      if (at === undefined || (field === 'prior' && kindOf.get(row.code) !== 'growth')) return [];
+      return [{ row, field, at, ref: parseCell(at) }];
+    }),
+  );
+  const covered = new Map<TemplateRow, { field: 'actual' | 'prior'; at: string; area: RangeRef }[]>();
+  for (const area of merges) {
+    const inside = inputs.filter((i) => contains(area, i.ref));
+    if (inside.length === 0) continue;
+    const codes = [...new Set(inside.map((i) => i.row.code))];
+    for (const i of inside) {
+      covered.set(i.row, [...(covered.get(i.row) ?? []), { field: i.field, at: i.at, area }]);
+      c.problems.push({
+        severity: 'error',
+        sheet: c.sheet.name,
+        cell: i.at,
+        indicator: i.row.code,
+        field: i.field,
+        key: 'value.mergedInput',
+        params: { range: rangeAddress(area), codes: codes.join('、'), fieldKey: `field.${i.field}` },
+      });
+    }
+  }
+  return rows.map((row) => {
+    const fields = covered.get(row);
+    if (!fields) return row;
+    const numbers = { ...row.numbers };
+    for (const f of fields) numbers[f.field] = null;
+    return { ...row, numbers, state: 'invalid', ...(numbers.actual === null ? { light: undefined } : {}) };
+  });
 }
 
 /** A 配合部门's figure in the row of an indicator it does not contribute to: read, listed, not counted (SPEC §8). */
@@ -519,12 +693,19 @@ export function validateWorkbookSheets(
   >();
   for (const sheet of sheets) {
     // A damaged or displaced template marker is still a template's: reported rather than skipped.
-    if (!isTemplateSheet(sheet) && lookUpTemplateMarker(sheet.values).kind === 'missing') continue;
+    // So is a template whose marker row was deleted, recognised by its keys and header rows (issue 12, 4c).
+    if (
+      !isTemplateSheet(sheet) &&
+      lookUpTemplateMarker(sheet.values).kind === 'missing' &&
+      recogniseByHeader(sheet, plan) === undefined
+    )
+      continue;
     templates++;
     const checked = checkTemplate(sheet, plan);
     problems.push(...checked.problems);
     const reading = checked.template;
-    if (!reading || !checked.campaign) continue;
+    // A sheet whose 填报单位 disputes its marker is nobody's submission: no duplicate of either department's.
+    if (!reading || !checked.campaign || reading.disputed) continue;
     const year = reading.period?.year ?? reading.marker.year;
     const month = reading.period?.month ?? reading.marker.month;
     const key = JSON.stringify([reading.department, reading.campaignId, year, month]);

@@ -32,9 +32,17 @@ export const FEATURE_REQUIREMENTS = {
   print: '1.9',
   /** WorksheetCollection.onChanged */
   changeEvents: '1.9',
+  /** Range.getMergedAreasOrNullObject (reading merged areas with the values: merged input cells are a problem) */
+  mergedAreas: '1.13',
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;
+
+/**
+ * Features newer than the manifest's minimum (ExcelApi 1.9): used where the host has them, done without where not
+ * (an older Excel reads no merged areas, so merged input cells go unreported there, as in a file reader without them).
+ */
+export const ENHANCEMENTS: readonly Feature[] = ['mergedAreas'];
 
 export function requirementOf(feature: Feature): string {
   return `ExcelApi ${FEATURE_REQUIREMENTS[feature]}`;

@@ -61,12 +61,13 @@ export async function readNamed(
 ): Promise<readonly SheetData[]> {
   const properties = ['rowIndex', 'columnIndex', ...rangeProperties(options)];
   const orNull = settings.supports('usedRangeOrNullObject');
+  const withMerges = settings.supports('mergedAreas');
   const reads = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     sheet.load('name');
     const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
     used.load(properties);
-    return { sheet, used };
+    return { sheet, used, merges: withMerges ? queueMerges(sheet) : undefined };
   });
   const loaded = alongside?.();
   try {
@@ -75,12 +76,45 @@ export async function readNamed(
     const code = asOfficeError(error)?.code;
     if (code === 'ItemNotFound') throw await missingSheets(context, names);
     if (code === 'ResponsePayloadSizeLimitExceeded') return readInChunks(context, names, options, settings, alongside);
+    // Excel refuses the merged areas of a sheet with more than 512 of them: read once more without any (the
+    // values matter more; merged input cells then go unreported, as for a reader that cannot see merges).
+    if (withMerges) return readNamed(context, names, options, withoutMerges(settings), alongside);
     throw error;
   }
   loaded?.();
-  return reads.map(({ sheet, used }) =>
-    toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, options)], options),
+  return reads.map(({ sheet, used, merges }) =>
+    withMergesOf(toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, options)], options), merges),
   );
+}
+
+/**
+ * Queues the load of a sheet's merged areas on the batch (ExcelApi 1.13), from the whole sheet (a range that is
+ * never a null object, unlike an empty sheet's used range); the returned function reads them once it came back.
+ */
+function queueMerges(sheet: Excel.Worksheet): () => readonly string[] {
+  const areas = sheet.getRange().getMergedAreasOrNullObject();
+  areas.load('address');
+  return () => (areas.isNullObject ? [] : mergedAddresses(areas.address));
+}
+
+/**
+ * The rectangles of a RangeAreas address ("Sheet1!A1:B2, Sheet1!H7:H8", sheet names quoted as Excel quotes them),
+ * without the sheet name: each is what follows its "!", up to the next comma or the end.
+ */
+export function mergedAddresses(address: string): string[] {
+  return [...address.matchAll(/!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?\s*(?=,|$)/g)].map(([, c1, r1, c2, r2]) =>
+    c2 === undefined || r2 === undefined ? `${c1 ?? ''}${r1 ?? ''}` : `${c1 ?? ''}${r1 ?? ''}:${c2}${r2}`,
+  );
+}
+
+function withoutMerges(settings: ReadSettings): ReadSettings {
+  return { ...settings, supports: (feature) => feature !== 'mergedAreas' && settings.supports(feature) };
+}
+
+/** A sheet with its merged areas, when it has any (none is said by their absence, as by every reader). */
+function withMergesOf(data: SheetData, merges: (() => readonly string[]) | undefined): SheetData {
+  const areas = merges?.() ?? [];
+  return areas.length > 0 ? { ...data, merges: areas } : data;
 }
 
 /** After an ItemNotFound: which of the names are not sheets of this workbook (one more round trip). */
@@ -105,12 +139,13 @@ async function readInChunks(
   alongside?: Alongside,
 ): Promise<readonly SheetData[]> {
   const orNull = settings.supports('usedRangeOrNullObject');
+  const withMerges = settings.supports('mergedAreas');
   const probes = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     sheet.load('name');
     const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { sheet, used };
+    return { sheet, used, merges: withMerges ? queueMerges(sheet) : undefined };
   });
   const loaded = alongside?.();
   await context.sync();
@@ -139,7 +174,7 @@ async function readInChunks(
     for (const { chunk, range } of loads)
       if (range) grids[chunk.sheet]?.push(loadedGrid(range, options, { rowIndex: chunk.top, columnIndex: chunk.left }));
   }
-  return probes.map(({ sheet }, i) => toSheetData(sheet.name, grids[i] ?? [], options));
+  return probes.map(({ sheet, merges }, i) => withMergesOf(toSheetData(sheet.name, grids[i] ?? [], options), merges));
 }
 
 /** The loaded properties of a range; its position is passed when it was not loaded with it. */

@@ -23,7 +23,9 @@ import {
   columnNumber,
   contains,
   parseCell,
+  parseRange,
   parseRanges,
+  rangeAddress,
   type CellRef,
 } from '../../domain/grid/address';
 import {
@@ -160,7 +162,9 @@ export class MemoryWorkbook implements WorkbookPort {
       const numberFormats = options.numberFormats
         ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r + 1, c + 1))?.numberFormat ?? 'General'))
         : undefined;
-      return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}) };
+      // Merged areas as Excel's adapter returns them: with every read, when there are any.
+      const merges = meta.merges.length > 0 ? { merges: [...meta.merges] } : {};
+      return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}), ...merges };
     });
   }
 
@@ -404,6 +408,30 @@ export class MemoryWorkbook implements WorkbookPort {
     return { ok: true };
   }
 
+  /**
+   * A user merges cells (合并后居中), as Excel does it: the top-left value is kept, the others cleared. Refused on a
+   * protected sheet, as Excel refuses to format its cells (staff unprotect the add-in's sheets first: userUnprotect).
+   */
+  userMerge(sheet: string, range: string): EditResult {
+    const id = this.sheetId(sheet);
+    const meta = this.metaOf(id);
+    if (meta.protect) return { ok: false, reason: 'protected', ...PROTECTED_MESSAGE };
+    const r = parseRange(range);
+    for (let row = r.start.row; row <= r.end.row; row++)
+      for (let column = r.start.column; column <= r.end.column; column++)
+        if (row !== r.start.row || column !== r.start.column)
+          this.engine.setCellContents(engineAt(id, { row, column }), [[null]]);
+    meta.merges.push(rangeAddress(r));
+    this.emit({ sheet, address: rangeAddress(r) });
+    return { ok: true };
+  }
+
+  /** A user unprotects a sheet (the add-in protects its templates without a password). */
+  userUnprotect(sheet: string): void {
+    this.metaOf(this.sheetId(sheet)).protect = false;
+    this.viewListeners.forEach((l) => l());
+  }
+
   /** Renames a sheet (markers, not names, identify the add-in's sheets). */
   async renameSheet(from: string, to: string): Promise<void> {
     const id = this.sheetId(from);
@@ -431,7 +459,45 @@ export class MemoryWorkbook implements WorkbookPort {
     meta.styles = shiftKeys(meta.styles, (r, c) => (r >= row ? [r + count, c] : [r, c]));
     meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (r >= row ? [r + count, c] : [r, c]));
     meta.rowHeights = new Map([...meta.rowHeights].map(([r, h]) => [r >= row ? r + count : r, h]));
+    meta.merges = meta.merges.map((m) => shiftArea(m, (r, c) => [r >= row ? r + count : r, c]));
     this.emit({ sheet, address: `${row}:${row + count - 1}` });
+  }
+
+  /**
+   * A user deletes rows `row`…`row + count − 1` (1-based), as Excel does: the rows below move up with their formats;
+   * a merged area loses the deleted rows (and is gone when all of its rows are).
+   */
+  deleteRows(sheet: string, row: number, count = 1): void {
+    const id = this.sheetId(sheet);
+    this.engine.removeRows(id, [row - 1, count]);
+    const meta = this.metaOf(id);
+    const last = row + count - 1;
+    const up = (r: number): number => (r > last ? r - count : r);
+    const kept = <T>(m: Map<string, T>): Map<string, T> =>
+      shiftKeys(
+        new Map(
+          [...m].filter(([k]) => {
+            const r = Number(k.split(',')[0]);
+            return r < row || r > last;
+          }),
+        ),
+        (r, c) => [up(r), c],
+      );
+    meta.styles = kept(meta.styles);
+    meta.hyperlinks = kept(meta.hyperlinks);
+    meta.rowHeights = new Map([...meta.rowHeights].filter(([r]) => r < row || r > last).map(([r, h]) => [up(r), h]));
+    meta.merges = meta.merges.flatMap((m) => {
+      const a = parseRange(m);
+      const top = a.start.row >= row && a.start.row <= last ? row : up(a.start.row);
+      const bottom = a.end.row >= row && a.end.row <= last ? row - 1 : up(a.end.row);
+      if (bottom < top) return [];
+      const area = rangeAddress({
+        start: { row: top, column: a.start.column },
+        end: { row: bottom, column: a.end.column },
+      });
+      return area.includes(':') ? [area] : [];
+    });
+    this.emit({ sheet, address: `${row}:${last}` });
   }
 
   /** Inserts empty columns before the 1-based `column` (formats to its right move with their cells). */
@@ -442,6 +508,7 @@ export class MemoryWorkbook implements WorkbookPort {
     meta.styles = shiftKeys(meta.styles, (r, c) => (c >= column ? [r, c + count] : [r, c]));
     meta.hyperlinks = shiftKeys(meta.hyperlinks, (r, c) => (c >= column ? [r, c + count] : [r, c]));
     meta.columnWidths = new Map([...meta.columnWidths].map(([c, w]) => [c >= column ? c + count : c, w]));
+    meta.merges = meta.merges.map((m) => shiftArea(m, (r, c) => [r, c >= column ? c + count : c]));
     this.emit({ sheet, address: `${columnLetters(column)}:${columnLetters(column + count - 1)}` });
   }
 
@@ -619,6 +686,14 @@ function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return null;
+}
+
+/** A merged area after rows or columns were inserted (a row inserted inside it widens it, as in Excel). */
+function shiftArea(area: string, f: (r: number, c: number) => [number, number]): string {
+  const r = parseRange(area);
+  const [top, left] = f(r.start.row, r.start.column);
+  const [bottom, right] = f(r.end.row, r.end.column);
+  return rangeAddress({ start: { row: top, column: left }, end: { row: bottom, column: right } });
 }
 
 function shiftKeys<T>(m: Map<string, T>, f: (r: number, c: number) => [number, number]): Map<string, T> {

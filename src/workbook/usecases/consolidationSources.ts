@@ -19,6 +19,7 @@ import {
 } from '../../domain/grid/ownSheets';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
+import { recogniseByHeader } from '../../domain/validation/validateSheet';
 import type { ParsedFile } from '../files/readXlsx';
 import { listedOf, type SheetInfo, type WorkbookPort } from '../port';
 import { activePlan } from './activePlan';
@@ -60,17 +61,28 @@ function detected(
   };
 }
 
-/** The templates among the listed sheets and the imported files (a damaged template marker is listed too). */
-export function detectSources(sheets: readonly SheetInfo[], files: readonly FileSources[]): DetectedSource[] {
+/**
+ * The templates among the listed sheets and the imported files (a damaged template marker is listed too). A file's
+ * sheets are read in full already: with the plan, a template whose marker row was deleted is listed by what its
+ * headings say (issue 12, observation 4c; by nothing when they are ambiguous). A sheet of this workbook is listed by
+ * its marker only (no cell is read before a run, which finds such a sheet and reports it).
+ */
+export function detectSources(
+  sheets: readonly SheetInfo[],
+  files: readonly FileSources[],
+  plan?: Plan,
+): DetectedSource[] {
   const fromSheets = sheets.flatMap((s) =>
     claims(listedOf(s), TEMPLATE_MARKER_TYPE) ? [detected({ kind: 'sheet', sheet: s.name }, s.marker)] : [],
   );
   const fromFiles = files.flatMap((f) =>
     (f.parsed?.sheets ?? []).flatMap((sheet) => {
+      const origin: Origin = { kind: 'file', file: f.name, sheet: sheet.name };
       const marker = markerOf(sheet.values);
-      return marker?.type === TEMPLATE_MARKER_TYPE
-        ? [detected({ kind: 'file', file: f.name, sheet: sheet.name }, marker, f.parsed)]
-        : [];
+      if (marker?.type === TEMPLATE_MARKER_TYPE) return [detected(origin, marker, f.parsed)];
+      const byHeader = plan && !marker ? recogniseByHeader(sheet, plan) : undefined;
+      if (!byHeader) return [];
+      return [detected(origin, byHeader.kind === 'recognised' ? { ...byHeader.marker } : undefined, f.parsed)];
     }),
   );
   return [...fromSheets, ...fromFiles];

@@ -478,14 +478,10 @@ describe('lagging list and counts', () => {
     expect(r.campaigns[3]?.averageAttainment).toBeNull();
   });
 
-  test('a calculation that fails (a target of 0 in an edited plan) is reported, not shown as 未填报', () => {
-    const plan = withPlan((p) => {
-      const ind = p.campaigns[0]?.indicators[0];
-      if (ind) {
-        ind.target = 0;
-        delete ind.stretch;
-      }
-    });
+  test('a calculation that fails (a target of 0, past the schema) is reported, not shown as 未填报', () => {
+    // The plan schema refuses a target of 0 (issue 12, 5c); consolidation still never hides a failed calculation.
+    expect(parsePlan(withTarget0(PLAN)).ok).toBe(false);
+    const plan = withTarget0(PLAN);
     const r = consolidate(plan, src(fill(templateGrid('C1', LEAD.C1, { plan }), { 'C1-01': { actual: 3 } }, plan)));
     expect(row(r, 'C1-01')).toMatchObject({ actual: 3, attainment: null, light: null });
     expect(r.problems.find((p) => p.key === 'consolidation.calcFailed')?.params).toMatchObject({
@@ -585,6 +581,17 @@ function withPlan(
   return r.plan;
 }
 
+/** The plan with C1-01's target 0 and no stretch, as no plan source can give it any longer. */
+function withTarget0(plan: Plan): Plan {
+  const copy = structuredClone(plan);
+  const ind = copy.campaigns[0]?.indicators[0];
+  if (ind) {
+    ind.target = 0;
+    delete ind.stretch;
+  }
+  return copy;
+}
+
 // Keep the fixture helpers honest: the generated input cells are where the tests type.
 test('fixtures: input cells of a generated template', () => {
   expect(inputAddress('C2-09', 'prior')).toBe('I15');
@@ -663,5 +670,68 @@ describe('data states beside the light (SPEC §6; issue 11, observations 1 and 5
     expect(cell).toMatchObject({ state: 'submitted', doubtful: true });
     const confirmed = consolidate(PLAN, src(C2({ 'C2-07': { actual: 9600 } }, LEAD.C2, '已核实')));
     expect(confirmed.matrix.rows[confirmed.matrix.departments.indexOf(LEAD.C2)]?.[1]?.doubtful).toBeUndefined();
+  });
+});
+
+describe('a template copied by another department, 填报单位 retyped (issue 12, observation 5a)', () => {
+  // 投资促进中心's C1 template, copied by 经信商务局, which typed its own name into 填报单位 (C5)
+  const copied = (values: Parameters<typeof fill>[1], name = '招商-经信'): Grid =>
+    put(sheet('C1', values, { name }), { C5: LEAD.C2 });
+  const own = sheet('C1', { 'C1-01': { actual: 3.5 } });
+
+  test.each([
+    ['alone', [copied({ 'C1-01': { actual: 9 } })], null, 'invalid'],
+    ['beside the marker department’s own sheet', [copied({ 'C1-01': { actual: 9 } }), own], 3.5, 'invalid'],
+    ['beside it, in either order', [own, copied({ 'C1-01': { actual: 9 } })], 3.5, 'invalid'],
+  ] as const)('%s: counted for neither, an error naming both, the matrix 有误', (_label, grids, actual, state) => {
+    const r = consolidate(PLAN, src(...grids));
+    expect(row(r, 'C1-01').actual).toBe(actual);
+    expect(why(r, 'C1-01', LEAD.C2)).toEqual([]);
+    const mismatch = r.problems.filter((p) => p.key === 'structure.departmentMismatch');
+    expect(mismatch.map((p) => [p.severity, p.params])).toEqual([['error', { found: LEAD.C2, department: LEAD.C1 }]]);
+    expect(r.sources.find((s) => s.origin.sheet === '招商-经信')?.state).toBe('structure');
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe(state);
+    expect(keys(r)).not.toContain('structure.duplicateSubmission');
+  });
+
+  test('spaces or full-width forms in 填报单位 are no dispute', () => {
+    const r = consolidate(PLAN, src(put(sheet('C1', { 'C1-01': { actual: 3.5 } }), { C5: ' 投资促进中心 ' })));
+    expect(row(r, 'C1-01').actual).toBe(3.5);
+    expect(keys(r)).not.toContain('structure.departmentMismatch');
+  });
+});
+
+describe('a template whose hidden marker row was deleted (issue 12, observation 4c)', () => {
+  const withoutMarkerRow = (grid: Grid): Grid => ({ name: grid.name, values: grid.values.slice(1) });
+  const C1 = (): Grid => withoutMarkerRow(sheet('C1', { 'C1-01': { actual: 3.5 } }));
+
+  test.each([
+    ['a sheet of this workbook', (g: Grid): Source => sheetSource(g)],
+    ['a sheet of an imported file', (g: Grid): Source => fileSource('投资促进中心.xlsx', g)],
+  ])('%s: unambiguous headings — consolidated, with a warning; the matrix 已报', (_label, source) => {
+    const r = consolidate(PLAN, [source(C1())]);
+    expect(row(r, 'C1-01').actual).toBe(3.5);
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe('submitted');
+    expect(r.problems.filter((p) => p.key === 'structure.markerDeleted').map((p) => p.severity)).toEqual(['warning']);
+    expect(r.sources.map((s) => [s.state, s.department, s.campaignId])).toEqual([['included', LEAD.C1, 'C1']]);
+  });
+
+  test.each([
+    ['填报单位 cleared', { C4: null }],
+    ['another year', { F4: '2018年6月' }],
+    ['title cleared', { A2: null }],
+  ])('%s: ambiguous — reported, not consolidated', (_label, cells) => {
+    const r = consolidate(PLAN, [fileSource('x.xlsx', put(C1(), cells))]);
+    expect(row(r, 'C1-01').actual).toBeNull();
+    expect(r.problems.filter((p) => p.key === 'structure.markerDeletedAmbiguous').map((p) => p.severity)).toEqual([
+      'error',
+    ]);
+    expect(r.sources.map((s) => s.state)).toEqual(['structure']);
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe('missing');
+  });
+
+  test('beside the department’s own intact sheet, the two are the same submission twice: a conflict', () => {
+    const r = consolidate(PLAN, src(C1(), rename(sheet('C1', { 'C1-01': { actual: 4 } }), '招大引强-副本')));
+    expect(stateOf(r, LEAD.C1, 'C1')).toBe('conflict');
   });
 });

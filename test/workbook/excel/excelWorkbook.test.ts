@@ -4,6 +4,7 @@ import { PortError, type ChangeEvent } from '../../../src/workbook/port';
 import { createExcelWorkbook, type ExcelWorkbookOptions } from '../../../src/workbook/excel/excelWorkbook';
 import { charactersToPoints } from '../../../src/workbook/excel/renderSheet';
 import { DEFAULT_BATCH_BUDGET_BYTES } from '../../../src/workbook/excel/payload';
+import { mergedAddresses } from '../../../src/workbook/excel/readSheets';
 import { FakeExcel, PAYLOAD_LIMIT, type FakeExcelOptions } from './fakeExcel';
 
 /**
@@ -219,6 +220,47 @@ describe('readSheets', () => {
     expect(await port.readSheets(['空'])).toEqual([{ name: '空', values: [] }]);
   });
 
+  // Issue 12, observation 4d: merged input cells are a problem, so the read returns merged areas — in its one batch.
+  it('returns merged areas with the values, in the same round trip (ExcelApi 1.13)', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('转型 升级', [['x', 1]]).merges.push('H7:H8', 'A1:D1');
+    excel.addSheet('S1', [['y']]);
+    const read = await port.readSheets(['转型 升级', 'S1']);
+    expect(read.map((d) => d.merges)).toEqual([['H7:H8', 'A1:D1'], undefined]);
+    expect(excel.syncs).toBe(1);
+    const all = setup();
+    all.excel.addSheet('S0', [['x']]).merges.push('B2:C3');
+    expect((await all.port.readAllSheets({ numberFormats: true }))[0]?.merges).toEqual(['B2:C3']);
+    expect(all.excel.syncs).toBe(2);
+  });
+
+  it('without ExcelApi 1.13 reads as before, merges unknown', async () => {
+    const { excel, port } = setup({ apiVersion: '1.12' });
+    excel.addSheet('S0', [['x', 1]]).merges.push('H7:H8');
+    const [data] = await port.readSheets(['S0']);
+    expect(data).toEqual({ name: 'S0', values: [['x', 1]] });
+    expect(excel.calls(/Merged/)).toEqual([]);
+    expect(excel.syncs).toBe(1);
+  });
+
+  it('a sheet with more merged areas than Excel returns (512) is read without merges, one round trip more', async () => {
+    const { excel, port } = setup();
+    const many = excel.addSheet('S0', [['x', 1]]);
+    for (let r = 1; r <= 513; r++) many.merges.push(`A${2 * r}:B${2 * r}`);
+    const [data] = await port.readSheets(['S0']);
+    expect(data).toEqual({ name: 'S0', values: [['x', 1]] });
+    expect(excel.syncs).toBe(2);
+  });
+
+  test.each([
+    ['Sheet1!A1:B2, Sheet1!H7:H8', ['A1:B2', 'H7:H8']],
+    ["'转型升级-经信商务局-6月'!H7:H8", ['H7:H8']],
+    ["'a, b!'!$C$3:$D$4, 'a, b!'!E5:F6", ['C3:D4', 'E5:F6']],
+    ['', []],
+  ])('mergedAddresses(%j)', (address, expected) => {
+    expect(mergedAddresses(address)).toEqual(expected);
+  });
+
   it('takes 1 round trip for 200 sheets as for 1', async () => {
     const rows = Array.from({ length: 20 }, (_, r) =>
       Array.from({ length: 8 }, (_, c) => (c === 0 ? `C1-${r}` : r * c)),
@@ -269,9 +311,12 @@ describe('readSheets', () => {
       Array.from({ length: 6000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `${r}:${c}:${text}`)),
     );
 
+    excel.sheet('大').merges.push('H7:H8');
+
     const [data] = await port.readSheets(['大']);
 
     expect(data?.values).toHaveLength(6000);
+    expect(data?.merges).toEqual(['H7:H8']); // with the sizes, in the same round trip
     expect(data?.values[5999]?.[9]).toBe(`5999:9:${text}`);
     // The one-batch read is refused (7 MB); the retry learns the sizes, then reads two chunks of ~3.6 MB.
     expect(excel.batches.map((b) => b.failed ?? 'ok')).toEqual(['ResponsePayloadSizeLimitExceeded', 'ok', 'ok', 'ok']);

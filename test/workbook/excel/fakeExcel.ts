@@ -104,8 +104,9 @@ export const MODELLED_MEMBERS = {
     'select',
     'dataValidation',
     'conditionalFormats',
+    'getMergedAreasOrNullObject',
   ] satisfies (keyof Excel.Range)[],
-  rangeAreas: ['format'] satisfies (keyof Excel.RangeAreas)[],
+  rangeAreas: ['format', 'address', 'isNullObject', 'load'] satisfies (keyof Excel.RangeAreas)[],
   format: [
     'fill',
     'font',
@@ -307,6 +308,7 @@ const REQUIRES: Readonly<Record<string, string>> = {
   getRanges: '1.9',
   pageLayout: '1.9',
   onChanged: '1.9',
+  getMergedAreasOrNullObject: '1.13',
 };
 
 interface Command {
@@ -1052,6 +1054,55 @@ class FakeRangeAreas implements FormatOwner {
   }
 }
 
+/** A sheet name as Excel writes it in an address: quoted unless plain letters, digits and underscores. */
+function quotedSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** What getMergedAreasOrNullObject returns: a RangeAreas whose `address` and `isNullObject` can be loaded. */
+class FakeMergedAreas extends FakeObject {
+  private found: Area[] | undefined;
+
+  constructor(
+    context: FakeContext,
+    private readonly sheetLabel: () => string,
+  ) {
+    super(context);
+  }
+
+  resolve(found: Area[]): void {
+    this.found = found;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+
+  load(props: unknown): this {
+    const names = propertyNames(props);
+    this.context.queue({
+      label: () => `${this.sheetLabel()}.mergedAreas.load(${names.join(',')})`,
+      apply: () => {
+        const found = this.found ?? [];
+        const isNull = found.length === 0;
+        const address = found.map((a) => `${quotedSheet(this.sheetLabel())}!${areaAddress(a)}`).join(', ');
+        const values: [string, unknown][] = isNull ? [] : names.map((n) => [n, address]);
+        return {
+          response: isNull ? null : Object.fromEntries(values),
+          commit: () => {
+            this.loaded.set('isNullObject', isNull);
+            for (const [p, v] of values) this.loaded.set(p, v);
+          },
+        };
+      },
+    });
+    return this;
+  }
+}
+
 class FakeRange extends FakeObject implements FormatOwner {
   private usedArea: Area | null | undefined;
   private formatProxy: unknown;
@@ -1263,6 +1314,28 @@ class FakeRange extends FakeObject implements FormatOwner {
 
   set hyperlink(link: unknown) {
     this.queueSheetWrite('hyperlink', link, (s, a) => s.hyperlinks.set(areaAddress(a), link));
+  }
+
+  /**
+   * The merged areas whose top-left cell is in this range (as Excel answers, up to 512 of them: more fail the
+   * batch), as a RangeAreas with `address` ("Sheet1!A1:B2, Sheet1!H7:H8"); a null object when there is none.
+   */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    const merged = new FakeMergedAreas(this.context, () => this.ws.label());
+    this.context.queue({
+      label: () => `${this.label()}.getMergedAreasOrNullObject()`,
+      requires: REQUIRES.getMergedAreasOrNullObject,
+      apply: () => {
+        const a = this.area();
+        const found = this.sheet()
+          .merges.map(parseArea)
+          .filter((m) => inside(a, m.start.row, m.start.col));
+        if (found.length > 512)
+          throw new FakeOfficeError('GeneralException', 'There are more than 512 merged areas in the range.');
+        merged.resolve(found);
+      },
+    });
+    return merged;
   }
 
   merge(across?: boolean): void {

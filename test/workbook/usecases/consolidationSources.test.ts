@@ -154,3 +154,35 @@ describe('corrections in the preview: save times and the office’s picks (SPEC 
     expect(listedPicks([])).toEqual([]);
   });
 });
+
+describe('an imported file whose template lost its marker row (issue 12, observation 4c)', () => {
+  it('is listed by what its headings say, with the plan; ambiguous ones are listed claiming nothing', async () => {
+    const wb = new MemoryWorkbook();
+    const C2 = (
+      await insertTemplate(wb, { plan, campaignId: 'C2', department: '经信商务局', year: 2019, month: 6, mode: 'kpi' })
+    ).sheet;
+    const C1 = (
+      await insertTemplate(wb, {
+        plan,
+        campaignId: 'C1',
+        department: '投资促进中心',
+        year: 2019,
+        month: 6,
+        mode: 'kpi',
+      })
+    ).sheet;
+    wb.deleteRows(C2, 1);
+    wb.deleteRows(C1, 1);
+    wb.userUnprotect(C1);
+    wb.userEdit(C1, 'C4', '某某局');
+    const [read] = await wb.readSheets([C2, C1]).then((sheets) => [{ file: '两表.xlsx', sheets, problems: [] }]);
+    const files = [{ name: '两表.xlsx', ...(read ? { parsed: read } : {}) }];
+    expect(detectSources([], files)).toEqual([]);
+    const sources = detectSources([], files, plan);
+    expect(sources.map((s) => [s.origin.sheet, s.department, s.campaignId, s.period])).toEqual([
+      [C2, '经信商务局', 'C2', { year: 2019, month: 6 }],
+      [C1, undefined, undefined, undefined],
+    ]);
+    expect([...estimate(sources, { year: 2019, month: 6 }).values()]).toEqual(['included', 'unknown']);
+  });
+});

@@ -3,6 +3,7 @@ import type { SheetProblem } from '../../../src/domain/grid/problems';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { PortError } from '../../../src/workbook/port';
 import { insertPlanSheet, insertTemplate } from '../../../src/workbook/usecases/templates';
+import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
 import {
   applyFix,
   mergeReports,
@@ -202,5 +203,84 @@ describe('validateWorkbook and applyFix', () => {
     expect(broken.active).toMatchObject({ source: 'builtin', sheet: '指标库' });
     expect(broken.active.problems.map((p) => p.cell)).toContain('J5');
     expect(broken.report.checked).toEqual([sheet]);
+  });
+});
+
+describe('merged input cells (issue 12, observation 4d)', () => {
+  it('a user merge over two 累计完成 cells: an error at each, naming the range and both indicators; not counted', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    expect(wb.userEdit(sheet, 'H7', '5')).toEqual({ ok: true });
+    expect(wb.userEdit(sheet, 'H8', '3')).toEqual({ ok: true });
+    // Excel refuses to merge cells of a protected sheet: staff unprotect it first.
+    expect(wb.userMerge(sheet, 'H7:H8')).toMatchObject({ ok: false, reason: 'protected' });
+    wb.userUnprotect(sheet);
+    expect(wb.userMerge(sheet, 'H7:H8')).toEqual({ ok: true });
+    expect((await wb.readSheets([sheet]))[0]?.merges).toContain('H7:H8');
+
+    const report = await validateWorkbook(wb, plan);
+
+    const merged = report.sheets.flatMap((s) => s.problems).filter((p) => p.key === 'value.mergedInput');
+    expect(merged.map((p) => [p.cell, p.severity, p.indicator, p.params.range, p.params.codes])).toEqual([
+      ['H7', 'error', 'C1-01', 'H7:H8', 'C1-01、C1-02'],
+      ['H8', 'error', 'C1-02', 'H7:H8', 'C1-01、C1-02'],
+    ]);
+    const { result } = await consolidateWorkbook(wb, { plan });
+    const rows = result.campaigns.flatMap((c) => c.indicators).filter((i) => ['C1-01', 'C1-02'].includes(i.code));
+    expect(rows.map((r) => [r.code, r.actual, r.dataState])).toEqual([
+      ['C1-01', null, 'invalid'],
+      ['C1-02', null, 'invalid'],
+    ]);
+  });
+
+  it('the template’s own merges (title, headings) are no problem, and inserted rows move a merge', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    expect(wb.sheetMeta(sheet).merges.length).toBeGreaterThan(0);
+    expect((await validateWorkbook(wb, plan)).errors).toBe(0);
+    wb.userUnprotect(sheet);
+    wb.userMerge(sheet, 'H9:H10');
+    wb.insertRows(sheet, 8);
+    expect(wb.sheetMeta(sheet).merges).toContain('H10:H11');
+    const cells = (await validateWorkbook(wb, plan)).sheets
+      .flatMap((s) => s.problems)
+      .filter((p) => p.key === 'value.mergedInput')
+      .map((p) => p.cell);
+    expect(cells).toEqual(['H10', 'H11']);
+  });
+});
+
+describe('a template whose hidden marker row was deleted (issue 12, observation 4c)', () => {
+  it('校验 reports it (no longer 0 templates, 0 problems) and 一键汇总 counts it with a warning, not as 未报', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    expect(wb.userEdit(sheet, 'H7', '3.5')).toEqual({ ok: true });
+    wb.deleteRows(sheet, 1);
+    expect((await wb.listSheets()).find((s) => s.name === sheet)?.marker).toBeUndefined();
+
+    const report = await validateWorkbook(wb, plan);
+
+    expect(report.checked).toEqual([sheet]);
+    expect(report.sheets.flatMap((s) => s.problems).map((p) => [p.cell, p.key, p.severity])).toEqual([
+      ['A2', 'structure.markerDeleted', 'warning'],
+    ]);
+    const { result } = await consolidateWorkbook(wb, { plan });
+    expect(result.campaigns[0]?.indicators[0]).toMatchObject({ code: 'C1-01', actual: 3.5 });
+    const C1 = result.matrix.campaignIds.indexOf('C1');
+    expect(result.matrix.rows[result.matrix.departments.indexOf('投资促进中心')]?.[C1]?.state).toBe('submitted');
+  });
+
+  it('填报单位 changed to a department the plan does not name: an error, not consolidated', async () => {
+    const wb = new MemoryWorkbook();
+    const sheet = await template(wb);
+    wb.deleteRows(sheet, 1);
+    wb.userUnprotect(sheet);
+    expect(wb.userEdit(sheet, 'C4', '某某局')).toEqual({ ok: true });
+    const report = await validateWorkbook(wb, plan);
+    expect(report.sheets.flatMap((s) => s.problems).map((p) => [p.key, p.severity])).toEqual([
+      ['structure.markerDeletedAmbiguous', 'error'],
+    ]);
+    const { result } = await consolidateWorkbook(wb, { plan });
+    expect(result.sources.map((s) => s.state)).toEqual(['structure']);
   });
 });

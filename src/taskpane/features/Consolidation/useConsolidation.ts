@@ -497,7 +497,7 @@ export function useConsolidation(): ConsolidationState {
   }, [port, alive, notifyError]);
   useEffect(() => void refresh(), [refresh]);
 
-  const detectedSources = useMemo(() => detectSources(sheets, files), [sheets, files]);
+  const detectedSources = useMemo(() => detectSources(sheets, files, plan), [sheets, files, plan]);
   const periods = useMemo(() => periodsOf(detectedSources), [detectedSources]);
   const year = plan?.year ?? new Date().getFullYear();
   const fallback = previewPeriod(detectedSources, year, defaultReportMonth(year, new Date()));
