@@ -32,6 +32,8 @@ export const FEATURE_REQUIREMENTS = {
   print: '1.9',
   /** WorksheetCollection.onChanged */
   changeEvents: '1.9',
+  /** WorksheetChangedEventArgs.triggerSource: the add-in's own writes told apart from others' */
+  triggerSource: '1.14',
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;
