@@ -152,4 +152,13 @@ describe('the port contract', () => {
     const run = await runSelfTest(target, ENV, { now, clock, checks: PORT_CHECKS.filter((c) => c.id === 'onChange') });
     expect(summary(run).failed).toEqual([]);
   });
+
+  test('on an Excel without worksheets.onChanged (before ExcelApi 1.9) the onChange check is skipped, saying why', async () => {
+    const { target } = fakeTarget('1.8');
+    const run = await runSelfTest(target, ENV, { now, clock, checks: PORT_CHECKS.filter((c) => c.id === 'onChange') });
+    expect(summary(run)).toEqual({
+      failed: [],
+      skipped: { onChange: 'unsupported: worksheets.onChanged needs ExcelApi 1.9' },
+    });
+  });
 });
