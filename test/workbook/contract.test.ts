@@ -161,4 +161,17 @@ describe('the port contract', () => {
       skipped: { onChange: 'unsupported: worksheets.onChanged needs ExcelApi 1.9' },
     });
   });
+
+  test('on an older Excel (ExcelApi 1.7) the checks needing newer APIs are skipped, naming the requirement set', async () => {
+    const { target } = fakeTarget('1.7');
+    const run = await runSelfTest(target, ENV, { now, clock });
+    expect(summary(run)).toEqual({
+      failed: [],
+      skipped: {
+        ...SKIPPED['excel over the fake'],
+        'writeSheet.validation': 'Range.dataValidation needs ExcelApi 1.8',
+        onChange: 'unsupported: worksheets.onChanged needs ExcelApi 1.9',
+      },
+    });
+  });
 });
