@@ -74,6 +74,23 @@ describeBrowser('设置 → 自检 in the preview (Chromium)', () => {
     expect(await workbookState()).toEqual(before);
   });
 
+  it('goes on when the user leaves 设置 mid-run, and shows that run on coming back (no second run)', async () => {
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: '设置' }).waitFor();
+    const before = await workbookState();
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByTestId('selftest-run').click();
+    await page.getByRole('tab', { name: '模板' }).click();
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByTestId('selftest-run').click(); // while running: ignored
+    const summary = page.getByTestId('selftest-summary');
+    await summary.waitFor({ timeout: 120_000 });
+    const total = PORT_CHECKS.length + 1;
+    expect(await summary.textContent()).toBe(`${total} 项通过，0 项失败，0 项跳过`);
+    expect(await page.getByTestId('selftest-result').count()).toBe(total);
+    expect(await workbookState()).toEqual(before);
+  });
+
   it('sends the results to the test server as office-addin-test-helpers does', async () => {
     const posted: { url: string; method: string; body: unknown; type: string | undefined }[] = [];
     await page.route('https://localhost:4201/**', async (route) => {

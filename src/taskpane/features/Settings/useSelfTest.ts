@@ -24,76 +24,75 @@ export interface SelfTestState {
 const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
+ * The latest run of the pane, kept outside the panel: a run goes on (and cleans up) when the user leaves 设置,
+ * and coming back shows it instead of allowing a second run on the same workbook at the same time.
+ */
+const latest = {
+  status: { phase: 'idle' } as SelfTestPhase,
+  send: { state: 'idle' } as SendState,
+  listeners: new Set<() => void>(),
+  set(next: { status?: SelfTestPhase; send?: SendState }) {
+    if (next.status) latest.status = next.status;
+    if (next.send) latest.send = next.send;
+    latest.listeners.forEach((l) => l());
+  },
+};
+
+async function sendRun(host: SelfTestHost, run: SelfTestRun): Promise<void> {
+  latest.set({ send: { state: 'sending' } });
+  try {
+    const { sendToTestServer, testServerPayload } = await import('../../../workbook/usecases/testServer');
+    await sendToTestServer(fetch, host.testServerPort, testServerPayload(run));
+    latest.set({ send: { state: 'sent' } });
+  } catch (e) {
+    latest.set({ send: { state: 'failed', detail: detailOf(e) } });
+  }
+}
+
+async function startRun(host: SelfTestHost, locale: Locale, thenSend: boolean): Promise<void> {
+  if (latest.status.phase === 'running') return;
+  latest.set({ status: { phase: 'running', results: [], total: 0 }, send: { state: 'idle' } });
+  try {
+    const [{ runSelfTest, selfTestReport }, target] = await Promise.all([
+      import(/* webpackChunkName: "selftest" */ '../../../workbook/usecases/selfTest'),
+      host.target(),
+    ]);
+    const run = await runSelfTest(target, host.environment(), {
+      onResult: (result, _index, total) => {
+        const s = latest.status;
+        if (s.phase === 'running') latest.set({ status: { ...s, results: [...s.results, result], total } });
+      },
+    });
+    latest.set({ status: { phase: 'done', run, report: selfTestReport(run, locale === 'zh-CN' ? 'zh' : 'en') } });
+    if (thenSend) await sendRun(host, run);
+  } catch (e) {
+    latest.set({ status: { phase: 'error', detail: detailOf(e) } });
+  }
+}
+
+/**
  * 自检's state for the view: the use case (usecases/selfTest.ts) does the work and is loaded when first run; this
- * only holds its progress, its result, and the sending of that result. With ?selftest=post it runs at once and
- * sends when done.
+ * only holds its progress, its result, and the sending of that result. With ?selftest=post it runs once, when the
+ * panel first opens, and sends when done.
  */
 export function useSelfTest(host: SelfTestHost, locale: Locale): SelfTestState {
-  const [status, setStatus] = useState<SelfTestPhase>({ phase: 'idle' });
-  const [send, setSend] = useState<SendState>({ state: 'idle' });
-  const running = useRef(false);
-  const alive = useRef(true);
+  const [, render] = useState(0);
   useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
+    const listener = () => render((n) => n + 1);
+    latest.listeners.add(listener);
+    return () => void latest.listeners.delete(listener);
   }, []);
 
-  const sendRun = useCallback(
-    async (run: SelfTestRun) => {
-      setSend({ state: 'sending' });
-      try {
-        const { sendToTestServer, testServerPayload } = await import('../../../workbook/usecases/testServer');
-        await sendToTestServer(fetch, host.testServerPort, testServerPayload(run));
-        if (alive.current) setSend({ state: 'sent' });
-      } catch (e) {
-        if (alive.current) setSend({ state: 'failed', detail: detailOf(e) });
-      }
-    },
-    [host],
-  );
-
-  const start = useCallback(
-    async (thenSend: boolean) => {
-      if (running.current) return;
-      running.current = true;
-      setStatus({ phase: 'running', results: [], total: 0 });
-      setSend({ state: 'idle' });
-      try {
-        const [{ runSelfTest, selfTestReport }, target] = await Promise.all([
-          import(/* webpackChunkName: "selftest" */ '../../../workbook/usecases/selfTest'),
-          host.target(),
-        ]);
-        const run = await runSelfTest(target, host.environment(), {
-          onResult: (result, _index, total) => {
-            if (alive.current)
-              setStatus((s) => (s.phase === 'running' ? { ...s, results: [...s.results, result], total } : s));
-          },
-        });
-        if (!alive.current) return;
-        setStatus({ phase: 'done', run, report: selfTestReport(run, locale === 'zh-CN' ? 'zh' : 'en') });
-        if (thenSend) await sendRun(run);
-      } catch (e) {
-        if (alive.current) setStatus({ phase: 'error', detail: detailOf(e) });
-      } finally {
-        running.current = false;
-      }
-    },
-    [host, locale, sendRun],
-  );
-
-  // An unattended run (?selftest=post): once, when the panel first opens.
   const autoStarted = useRef(false);
   useEffect(() => {
-    if (!host.autoRun || autoStarted.current) return;
+    if (!host.autoRun || autoStarted.current || latest.status.phase !== 'idle') return;
     autoStarted.current = true;
-    void start(true);
-  }, [host, start]);
+    void startRun(host, locale, true);
+  }, [host, locale]);
 
-  const run = useCallback(() => void start(false), [start]);
+  const run = useCallback(() => void startRun(host, locale, false), [host, locale]);
   const sendResults = useCallback(() => {
-    if (status.phase === 'done') void sendRun(status.run);
-  }, [status, sendRun]);
-  return { status, send, testServerPort: host.testServerPort, run, sendResults };
+    if (latest.status.phase === 'done') void sendRun(host, latest.status.run);
+  }, [host]);
+  return { status: latest.status, send: latest.send, testServerPort: host.testServerPort, run, sendResults };
 }
