@@ -3,7 +3,7 @@ import { resolveLocale } from '../domain/i18n/messages';
 import { loadMessages } from '../taskpane/i18n';
 import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { memoryContractTarget } from '../workbook/memory/memoryContract';
-import { version } from '../../package.json';
+import packageJson from '../../package.json';
 import type { SelfTestHost } from '../taskpane/host';
 import { selfTestFlags } from '../taskpane/selfTestHost';
 import { PreviewApp } from './PreviewApp';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const selfTest: SelfTestHost = {
     ...selfTestFlags(location.search),
     environment: () => ({
-      addinVersion: version,
+      addinVersion: packageJson.version,
       host: '预览 / preview',
       platform: 'browser',
       excelVersion: '— (内存工作簿 / memory workbook)',

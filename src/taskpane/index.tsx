@@ -4,7 +4,7 @@ import { resolveLocale, type Locale, type Messages } from '../domain/i18n/messag
 import { lazyPort } from '../workbook/lazyPort';
 import { App } from './App';
 import { applyDocumentLocale, loadMessages, translator, type MessageKey } from './i18n';
-import { version } from '../../package.json';
+import packageJson from '../../package.json';
 import type { HostInfo } from './host';
 import { officeHostInfo } from './officeHost';
 import { officeEnvironment, selfTestFlags } from './selfTestHost';
@@ -60,7 +60,7 @@ function excelSelfTest(): NonNullable<HostInfo['selfTest']> {
   const flags = selfTestFlags(location.search);
   return {
     ...flags,
-    environment: () => officeEnvironment(Office, version),
+    environment: () => officeEnvironment(Office, packageJson.version),
     target: () =>
       import(/* webpackChunkName: "selftest" */ '../workbook/excel/excelContract').then((m) => m.excelContractTarget()),
   };
