@@ -1,5 +1,6 @@
 import { resolveLocale, type Messages } from '../domain/i18n/messages';
 import { App } from '../taskpane/App';
+import type { SelfTestHost } from '../taskpane/host';
 import type { MessageKey } from '../taskpane/i18n';
 import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { SpreadsheetView } from './SpreadsheetView';
@@ -9,10 +10,12 @@ export function PreviewApp({
   workbook,
   language,
   messages,
+  selfTest,
 }: {
   readonly workbook: MemoryWorkbook;
   readonly language: string;
   readonly messages: Messages<MessageKey>;
+  readonly selfTest?: SelfTestHost;
 }) {
   return (
     <div className="preview">
@@ -22,7 +25,12 @@ export function PreviewApp({
       </header>
       <SpreadsheetView workbook={workbook} />
       <aside className="pane" aria-label="任务窗格 / Task pane">
-        <App port={workbook} host={{ language }} locale={resolveLocale(language)} messages={messages} />
+        <App
+          port={workbook}
+          host={{ language, ...(selfTest ? { selfTest } : {}) }}
+          locale={resolveLocale(language)}
+          messages={messages}
+        />
       </aside>
     </div>
   );

@@ -1,3 +1,6 @@
+import type { ContractTarget } from '../workbook/contract/target';
+import type { SelfTestEnvironment } from '../workbook/usecases/selfTest';
+
 /**
  * What the task pane needs to know about the application hosting it, as plain data. Excel (index.tsx, via
  * officeHost.ts) and the preview host both build one, so that both mount the same App.
@@ -21,4 +24,17 @@ export interface HostInfo {
    * cannot report changes (Excel, today: see officeHost.ts).
    */
   onThemeChange?(listener: (theme: HostTheme) => void): () => void;
+  /** 设置 → 自检: absent where the host offers none. */
+  readonly selfTest?: SelfTestHost;
+}
+
+/** What 设置 → 自检 needs from the host: where it runs, and a fresh contract target over its workbook. */
+export interface SelfTestHost {
+  environment(): SelfTestEnvironment;
+  /** A new adapter over the workbook the pane is in, with its round trips counted (loaded on first use). */
+  target(): Promise<ContractTarget>;
+  /** Where 发送到测试服务器 posts: https://localhost:<port> (office-addin-test-server; 4201 by default). */
+  readonly testServerPort: number;
+  /** The page was opened with ?selftest=post: run 自检 at once and send the results (unattended runs). */
+  readonly autoRun: boolean;
 }

@@ -4,7 +4,10 @@ import { resolveLocale, type Locale, type Messages } from '../domain/i18n/messag
 import { lazyPort } from '../workbook/lazyPort';
 import { App } from './App';
 import { applyDocumentLocale, loadMessages, translator, type MessageKey } from './i18n';
+import packageJson from '../../package.json';
+import type { HostInfo } from './host';
 import { officeHostInfo } from './officeHost';
+import { officeEnvironment, selfTestFlags } from './selfTestHost';
 
 /**
  * The composition root, the one task-pane module that touches Office.js: in Excel it builds the Excel port and
@@ -52,6 +55,17 @@ async function mountNotInOffice(): Promise<void> {
 
 const excelAdapter = () => import(/* webpackChunkName: "excel-port" */ '../workbook/excel/excelWorkbook');
 
+/** 设置 → 自检 in Excel: the port contract against a fresh Excel adapter, its code loaded when first run. */
+function excelSelfTest(): NonNullable<HostInfo['selfTest']> {
+  const flags = selfTestFlags(location.search);
+  return {
+    ...flags,
+    environment: () => officeEnvironment(Office, packageJson.version),
+    target: () =>
+      import(/* webpackChunkName: "selftest" */ '../workbook/excel/excelContract').then((m) => m.excelContractTarget()),
+  };
+}
+
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
   // Fetched beside Office.onReady, not waited for; a failed fetch is tried again by the first call that needs it.
   excelAdapter().catch(() => undefined);
@@ -59,7 +73,7 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
   Office.onReady()
     .then(async ({ host }) => {
       if (host !== Office.HostType.Excel) return mountNotInOffice();
-      const info = officeHostInfo(Office);
+      const info: HostInfo = { ...officeHostInfo(Office), selfTest: excelSelfTest() };
       const locale = resolveLocale(info.language);
       const messages = await loadMessages(locale);
       mount(locale, messages, <App port={port} host={info} locale={locale} messages={messages} />);

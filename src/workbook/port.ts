@@ -65,6 +65,13 @@ export interface ChangeEvent {
 
 export type Unsubscribe = () => Promise<void>;
 
+/**
+ * How an adapter's onChange treats this add-in's own writes, a declared difference between adapters (the port
+ * contract asserts each adapter's declaration, rather than pretending they agree): 'omitted' where Excel tells
+ * them apart (ExcelApi 1.14, triggerSource), 'reported' elsewhere (memory: a code write stands in for a paste).
+ */
+export type OwnWritesInChangeEvents = 'reported' | 'omitted';
+
 /** Why the workbook refused; mapped to a localized message by the task pane (PORT_ERROR_KEYS). */
 export type PortErrorCode =
   'cellEditMode' | 'sheetProtected' | 'payloadTooLarge' | 'nameClash' | 'unsupported' | 'sheetMissing' | 'unknown';

@@ -66,7 +66,7 @@ export interface ShellProps {
  * The frame around the features: title, the 模板 / 校验 / 汇总 / 设置 tabs (Fluent TabList: arrow keys move
  * between tabs, Enter or Space selects), the notification area and the selected section's panel.
  */
-export function Shell({ host, theme, initialSection = 'templates' }: ShellProps) {
+export function Shell({ host, theme, initialSection = host.selfTest?.autoRun ? 'settings' : 'templates' }: ShellProps) {
   const t = useT();
   const styles = useStyles();
   const { notices, dismiss } = useNotices();
@@ -127,6 +127,12 @@ function renderSection(section: SectionId, host: HostInfo, theme: HostTheme | un
     case 'consolidation':
       return <Consolidation />;
     case 'settings':
-      return <Settings officeLanguage={host.language} theme={theme} />;
+      return (
+        <Settings
+          officeLanguage={host.language}
+          theme={theme}
+          {...(host.selfTest ? { selfTest: host.selfTest } : {})}
+        />
+      );
   }
 }

@@ -1,6 +1,7 @@
 import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import {
   PortError,
+  type OwnWritesInChangeEvents,
   type CellWrite,
   type ChangeEvent,
   type ReadOptions,
@@ -73,6 +74,8 @@ export interface ExcelWorkbookOptions {
 export interface ExcelWorkbook extends WorkbookPort {
   /** What the last successful writeSheet(s) skipped (degraded) and what it cost; undefined before the first. */
   lastWriteReport(): WriteReport | undefined;
+  /** onChange leaves out this add-in's own writes where Excel says which they are (ExcelApi 1.14), else reports them. */
+  ownWritesInChangeEvents(): OwnWritesInChangeEvents;
 }
 
 type ExcelRun = typeof Excel.run;
@@ -103,6 +106,7 @@ export function createExcelWorkbook(run: ExcelRun = Excel.run, options: ExcelWor
 
   return {
     lastWriteReport: () => lastReport,
+    ownWritesInChangeEvents: () => (supports('triggerSource') ? 'omitted' : 'reported'),
     listSheets: () => inExcel(listSheets),
     readSheets: (names: readonly string[], readOptions: ReadOptions = {}) =>
       names.length === 0 ? Promise.resolve([]) : inExcel((context) => readNamed(context, names, readOptions, reading)),

@@ -34,6 +34,8 @@ export const FEATURE_REQUIREMENTS = {
   changeEvents: '1.9',
   /** Range.getMergedAreasOrNullObject (reading merged areas with the values: merged input cells are a problem) */
   mergedAreas: '1.13',
+  /** WorksheetChangedEventArgs.triggerSource: the add-in's own writes told apart from others' */
+  triggerSource: '1.14',
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;

@@ -257,7 +257,10 @@ export function toSheetData(name: string, grids: readonly LoadedGrid[], options:
         const c = g.columnIndex + j;
         if (vRow) vRow[c] = toCellValue(v, g.valueTypes[i]?.[j]);
         const f = g.formulas?.[i]?.[j];
-        if (fRow && typeof f === 'string' && f.startsWith('=')) fRow[c] = f;
+        // A text cell's `formulas` is its text: "=1+1" kept as text (format "@") is no formula. A formula whose
+        // result is its own text would read as text too; nothing the add-in writes is one.
+        const isText = g.valueTypes[i]?.[j] === 'String' && f === v;
+        if (fRow && typeof f === 'string' && f.startsWith('=') && !isText) fRow[c] = f;
         const n = g.numberFormat?.[i]?.[j];
         if (nRow && typeof n === 'string') nRow[c] = n;
       });

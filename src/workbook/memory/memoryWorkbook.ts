@@ -33,6 +33,7 @@ import {
   type CellWrite,
   type ChangeEvent,
   type InsertedSheet,
+  type OwnWritesInChangeEvents,
   type ReadOptions,
   type SheetInfo,
   type Unsubscribe,
@@ -303,6 +304,11 @@ export class MemoryWorkbook implements WorkbookPort {
     this.viewListeners.forEach((l) => l());
   }
 
+  /** Code writes are reported: in the preview they stand in for a person's paste (port.ts). */
+  ownWritesInChangeEvents(): OwnWritesInChangeEvents {
+    return 'reported';
+  }
+
   async onChange(listener: (e: ChangeEvent) => void): Promise<Unsubscribe> {
     this.listeners.add(listener);
     return async () => {
@@ -332,7 +338,15 @@ export class MemoryWorkbook implements WorkbookPort {
   ): Readonly<
     Pick<
       SheetMeta,
-      'merges' | 'columnWidths' | 'rowHeights' | 'freeze' | 'charts' | 'protect' | 'validations' | 'tabColor'
+      | 'merges'
+      | 'columnWidths'
+      | 'rowHeights'
+      | 'freeze'
+      | 'charts'
+      | 'protect'
+      | 'validations'
+      | 'conditionalFormats'
+      | 'tabColor'
     >
   > {
     return this.metaOf(this.sheetId(sheet));

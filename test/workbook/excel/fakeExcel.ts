@@ -55,10 +55,11 @@ export const COMMAND_BYTES = 250;
  * type check here instead of passing silently in a duck-typed fake.
  */
 export const MODELLED_MEMBERS = {
-  workbook: ['worksheets'] satisfies (keyof Excel.Workbook)[],
+  workbook: ['worksheets', 'getActiveCell'] satisfies (keyof Excel.Workbook)[],
   worksheets: [
     'getItem',
     'getItemOrNullObject',
+    'getActiveWorksheet',
     'add',
     'load',
     'items',
@@ -105,6 +106,8 @@ export const MODELLED_MEMBERS = {
     'dataValidation',
     'conditionalFormats',
     'getMergedAreasOrNullObject',
+    'insert',
+    'address',
   ] satisfies (keyof Excel.Range)[],
   rangeAreas: ['format', 'address', 'isNullObject', 'load'] satisfies (keyof Excel.RangeAreas)[],
   format: [
@@ -122,8 +125,16 @@ export const MODELLED_MEMBERS = {
   ] satisfies (keyof Excel.RangeFormat)[],
   font: ['bold', 'italic', 'color', 'size', 'name'] satisfies (keyof Excel.RangeFont)[],
   border: ['style', 'color', 'weight'] satisfies (keyof Excel.RangeBorder)[],
-  dataValidation: ['rule', 'ignoreBlanks', 'prompt', 'errorAlert', 'clear'] satisfies (keyof Excel.DataValidation)[],
-  conditionalFormats: ['add', 'clearAll'] satisfies (keyof Excel.ConditionalFormatCollection)[],
+  dataValidation: [
+    'rule',
+    'ignoreBlanks',
+    'prompt',
+    'errorAlert',
+    'clear',
+    'load',
+    'type',
+  ] satisfies (keyof Excel.DataValidation)[],
+  conditionalFormats: ['add', 'clearAll', 'getCount'] satisfies (keyof Excel.ConditionalFormatCollection)[],
   conditionalFormat: ['cellValue', 'custom', 'stopIfTrue'] satisfies (keyof Excel.ConditionalFormat)[],
   conditionalRangeFormat: ['fill', 'font', 'numberFormat'] satisfies (keyof Excel.ConditionalRangeFormat)[],
   protection: ['protect', 'unprotect', 'load', 'protected'] satisfies (keyof Excel.WorksheetProtection)[],
@@ -332,6 +343,12 @@ export interface FakeExcelOptions {
    * fails the batch with ItemNotFound, so that the adapter's fallback for it is tested too.
    */
   readonly nullObjectChildren?: 'empty' | 'refuse';
+  /**
+   * Raise worksheets.onChanged after a batch that wrote values or formulas, as Excel does for the add-in's own
+   * writes: with triggerSource 'ThisLocalAddin' from ExcelApi 1.14, without one before (default false: the
+   * existing tests fire events themselves with fireChanged).
+   */
+  readonly raiseChangedOnWrites?: boolean;
 }
 
 export class FakeExcel {
@@ -346,11 +363,19 @@ export class FakeExcel {
   readonly apiVersion: string;
   readonly payloadLimit: number | null;
   readonly nullObjectChildren: 'empty' | 'refuse';
+  readonly raiseChangedOnWrites: boolean;
+  /** Value and formula writes of the batch being run (for raiseChangedOnWrites). */
+  private written: { readonly sheet: FakeSheet; readonly address: string }[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.17';
     this.payloadLimit = options.payloadLimit === undefined ? PAYLOAD_LIMIT : options.payloadLimit;
     this.nullObjectChildren = options.nullObjectChildren ?? 'empty';
+    this.raiseChangedOnWrites = options.raiseChangedOnWrites ?? false;
+  }
+
+  noteWrite(sheet: FakeSheet, address: string): void {
+    this.written.push({ sheet, address });
   }
 
   get syncs(): number {
@@ -483,6 +508,7 @@ export class FakeExcel {
     }
     let responseBytes = 0;
     const commits: (() => void)[] = [];
+    this.written = [];
     try {
       for (const command of commands) {
         const name = command.label();
@@ -511,15 +537,46 @@ export class FakeExcel {
     }
     this.batches.push({ commands: commands.length, requestBytes, responseBytes });
     for (const commit of commits) commit();
+    if (this.raiseChangedOnWrites) {
+      const ownTrigger = minor(this.apiVersion) >= 14 ? { triggerSource: 'ThisLocalAddin' } : {};
+      // Asynchronous, as Excel raises events after the request has returned.
+      for (const w of this.written)
+        for (const h of this.handlers)
+          setTimeout(
+            () =>
+              void h({
+                type: 'WorksheetChanged',
+                worksheetId: w.sheet.id,
+                address: w.address,
+                changeType: 'RangeEdited',
+                source: 'Local',
+                ...ownTrigger,
+              }),
+            0,
+          );
+    }
+    this.written = [];
   }
 }
 
 export class FakeContext {
   pending: Command[] = [];
-  readonly workbook: { readonly worksheets: FakeWorksheets };
+  readonly workbook: {
+    readonly worksheets: FakeWorksheets;
+    getActiveCell(): FakeRange;
+  };
 
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    const worksheets = new FakeWorksheets(this);
+    this.workbook = {
+      worksheets,
+      // The selection as the fake keeps it: the last select() of any sheet, else A1.
+      getActiveCell: () => {
+        const range = worksheets.getActiveWorksheet().getRange(this.excel.selection ?? 'A1');
+        this.queue({ label: () => 'workbook.getActiveCell()', requires: '1.7', apply: () => undefined });
+        return range;
+      },
+    };
   }
 
   queue(command: Command): void {
@@ -552,6 +609,10 @@ class FakeWorksheets extends FakeObject {
     const sheet = new FakeWorksheet(this.context, () => this.context.excel.find(key) ?? null, key);
     this.context.queue({ label: () => `worksheets.getItem(${key})`, apply: () => void sheet.model() });
     return sheet;
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.excel.active ?? null, '<active>');
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
@@ -1200,6 +1261,12 @@ class FakeRange extends FakeObject implements FormatOwner {
   get rowIndex(): number {
     return this.read('rowIndex');
   }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowHidden(): boolean {
+    return this.read('rowHidden');
+  }
   get columnIndex(): number {
     return this.read('columnIndex');
   }
@@ -1255,6 +1322,14 @@ class FakeRange extends FakeObject implements FormatOwner {
                   ? 'Boolean'
                   : 'Double',
         );
+      case 'address':
+        return `'${s.name}'!${areaAddress(a)}`;
+      case 'rowHidden': {
+        let hidden = false;
+        for (const f of s.formats)
+          if (f.path === 'rowHidden' && inside(f.area, a.start.row, a.start.col)) hidden = f.value === true;
+        return hidden;
+      }
       case 'rowIndex':
         return a.start.row;
       case 'columnIndex':
@@ -1296,6 +1371,7 @@ class FakeRange extends FakeObject implements FormatOwner {
             else typeInto(cell, input, member);
           }),
         );
+        if (member !== 'numberFormat') this.context.excel.noteWrite(s, areaAddress(a));
       },
     });
   }
@@ -1349,6 +1425,25 @@ class FakeRange extends FakeObject implements FormatOwner {
     );
   }
 
+  /** Inserting cells shifted down (whole rows, as a person inserts rows): cells and formats below move down. */
+  insert(shift: string): void {
+    if (shift !== 'Down') throw new Error(`fake: insert(${shift}) not modelled`);
+    this.queueSheetWrite('insert', shift, (s, a) => {
+      const count = a.end.row - a.start.row + 1;
+      const moved = [...s.cells].map(([key, cell]) => {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        return [r >= a.start.row && c >= a.start.col && c <= a.end.col ? `${r + count},${c}` : key, cell] as const;
+      });
+      s.cells.clear();
+      for (const [key, cell] of moved) s.cells.set(key, cell);
+      const down = (area: Area): Area =>
+        area.start.row >= a.start.row
+          ? { start: { ...area.start, row: area.start.row + count }, end: { ...area.end, row: area.end.row + count } }
+          : area;
+      s.formats.splice(0, s.formats.length, ...s.formats.map((f) => ({ ...f, area: down(f.area) })));
+    });
+  }
+
   clear(applyTo?: string): void {
     this.queueSheetWrite('clear', applyTo ?? 'All', (s, a) => {
       for (const key of [...s.cells.keys()]) {
@@ -1384,7 +1479,8 @@ class FakeRange extends FakeObject implements FormatOwner {
         (s, a) => (entry(s, a)[prop] = value),
         REQUIRES.dataValidation,
       );
-    return Object.assign(
+    const loaded = new Map<string, unknown>();
+    const dataValidation: object = Object.assign(
       setters({
         rule: set('rule'),
         ignoreBlanks: set('ignoreBlanks'),
@@ -1392,6 +1488,24 @@ class FakeRange extends FakeObject implements FormatOwner {
         errorAlert: set('errorAlert'),
       }),
       {
+        /** Only `type`: the kind of the rule covering the range's top-left cell, as Excel names it. */
+        load: () => {
+          this.context.queue({
+            label: () => `${this.label()}.dataValidation.load(type)`,
+            requires: REQUIRES.dataValidation,
+            apply: () => {
+              const a = this.area();
+              let type = 'None';
+              for (const v of this.sheet().validations)
+                if (inside(parseArea(v.address), a.start.row, a.start.col)) {
+                  const kind = Object.keys((v.rule ?? {}) as object)[0] ?? 'none';
+                  type = kind.charAt(0).toUpperCase() + kind.slice(1);
+                }
+              return { response: type, commit: () => loaded.set('type', type) };
+            },
+          });
+          return dataValidation;
+        },
         clear: () =>
           this.queueSheetWrite(
             'dataValidation.clear()',
@@ -1401,6 +1515,13 @@ class FakeRange extends FakeObject implements FormatOwner {
           ),
       },
     );
+    Object.defineProperty(dataValidation, 'type', {
+      get: () => {
+        if (!loaded.has('type')) throw notLoaded('type');
+        return loaded.get('type');
+      },
+    });
+    return dataValidation;
   }
 
   get conditionalFormats(): unknown {
@@ -1432,6 +1553,19 @@ class FakeRange extends FakeObject implements FormatOwner {
           cellValue: Object.assign(setters({ rule: set('cellValue.rule') }), { format: format('cellValue.format.') }),
           custom: { rule: setters({ formula: set('custom.rule.formula') }), format: format('custom.format.') },
         });
+      },
+      getCount: () => {
+        const result = { value: Number.NaN };
+        this.context.queue({
+          label: () => `${this.label()}.conditionalFormats.getCount()`,
+          requires: REQUIRES.conditionalFormats,
+          apply: () => {
+            const a = this.area();
+            const n = this.sheet().conditionalFormats.filter((x) => overlaps(parseArea(x.address), a)).length;
+            return { response: n, commit: () => (result.value = n) };
+          },
+        });
+        return result;
       },
       clearAll: () =>
         this.queueSheetWrite(

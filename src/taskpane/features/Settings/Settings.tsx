@@ -11,10 +11,11 @@ import {
 } from '@fluentui/react-components';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Plan } from '../../../domain/plan/schema';
-import type { HostTheme } from '../../host';
+import type { HostTheme, SelfTestHost } from '../../host';
 import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';
 import { useFeatureStyles } from '../../shell/featureStyles';
+import { SelfTest } from './SelfTest';
 import { useSettings, type SettingRow, type SettingsPlanStatus } from './useSettings';
 
 const useStyles = makeStyles({
@@ -32,12 +33,25 @@ export interface SettingsProps {
   readonly theme: HostTheme | undefined;
   /** Shown until the workbook's 指标库 sheet (if any) has been read (default: the built-in plan). */
   readonly plan?: Plan;
+  /** 自检, where the host offers it. */
+  readonly selfTest?: SelfTestHost;
 }
 
-/** 设置: what was detected (language, theme) and the plan in use, as read from the workbook; nothing is editable. */
-export function Settings({ plan = builtinPlan(), ...props }: SettingsProps) {
+/**
+ * 设置: what was detected (language, theme) and the plan in use, as read from the workbook; nothing is editable.
+ * Below it, 自检 (the port contract run in this workbook), where the host offers it.
+ */
+export function Settings({ plan = builtinPlan(), selfTest, ...props }: SettingsProps) {
   const s = useSettings({ ...props, plan });
-  return <SettingsView rows={s.rows} status={s.status} reading={s.reading} onRefresh={s.refresh} />;
+  const feature = useFeatureStyles();
+  const view = <SettingsView rows={s.rows} status={s.status} reading={s.reading} onRefresh={s.refresh} />;
+  if (!selfTest) return view;
+  return (
+    <div className={feature.root}>
+      {view}
+      <SelfTest host={selfTest} />
+    </div>
+  );
 }
 
 export interface SettingsViewProps {
