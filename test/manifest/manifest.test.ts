@@ -341,7 +341,7 @@ describe.each(cases)('%s', (_label, manifestPath, rawBaseUrl, isBuildOutput) => 
       ['SharedRuntime', '1.1'],
       ['ExcelApi', '1.9'],
     ]);
-    // An enhancement above it (merged areas, ExcelApi 1.13) is used only where the host has it.
+    // Enhancements above it (merged areas, ExcelApi 1.13; triggerSource, 1.14) are used only where the host has them.
     const highest = Math.max(
       ...Object.entries(FEATURE_REQUIREMENTS)
         .filter(([f]) => !(ENHANCEMENTS as readonly string[]).includes(f))

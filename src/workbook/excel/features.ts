@@ -42,9 +42,10 @@ export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 
 /**
  * Features newer than the manifest's minimum (ExcelApi 1.9): used where the host has them, done without where not
- * (an older Excel reads no merged areas, so merged input cells go unreported there, as in a file reader without them).
+ * (an older Excel reads no merged areas, so merged input cells go unreported there, as in a file reader without them;
+ * without triggerSource the add-in's own writes reach its change listeners, as the memory workbook's do).
  */
-export const ENHANCEMENTS: readonly Feature[] = ['mergedAreas'];
+export const ENHANCEMENTS: readonly Feature[] = ['mergedAreas', 'triggerSource'];
 
 export function requirementOf(feature: Feature): string {
   return `ExcelApi ${FEATURE_REQUIREMENTS[feature]}`;
