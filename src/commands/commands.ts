@@ -5,8 +5,9 @@ import { asRunFailure, recordRibbonRefusal, recordRun } from '../workbook/usecas
  * section on the workbook's own sheets, without opening the pane: 汇总 is written and activated (its subtitle
  * row gives the counts), and the outcome is recorded for the 汇总 panel. When it fails the task pane opens,
  * where the error is shown. A click while a run (the pane's or the ribbon's) or a 模板 action is writing is refused
- * by the use case (one writing action at a time): the pane is opened too, and says to wait. The use case and the Excel adapter are loaded on first use, so that this entry stays
- * small: it is one of the scripts the task pane page loads before its first paint (the page's 150 KB budget).
+ * by the use case (one writing action at a time): the pane is opened too, and says to wait. The use case and the
+ * Excel adapter are loaded on first use, so that this entry stays small: it is one of the scripts the task pane
+ * page loads before its first paint (the page's 150 KB budget).
  */
 async function consolidate(event: Office.AddinCommands.Event): Promise<void> {
   try {
