@@ -5,7 +5,8 @@ import { chromiumAvailable, launch, previewSite, serve } from './harness';
  * One workbook-writing action at a time, as the user sees it in the preview host (Chromium; issue 12, observation
  * 7): while 一键汇总 is writing (its write held here at a gate, as a slow Excel on the web would hold it), the pane's
  * other writing actions are refused with "正在汇总，请等本次完成后再试" in the status area, nothing is written; once
- * the run has finished, the same click works.
+ * the run has finished, the same click works. A ribbon click refused meanwhile (recorded by the ribbon entry in the
+ * same page) is shown in the pane once.
  */
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 jest.setTimeout(180_000);
@@ -69,5 +70,33 @@ describeBrowser('one writing action at a time (Chromium, preview host)', () => {
     expect(await sheetTabs()).toBe(after + 1);
     expect(await status.getByText('正在汇总，请等本次完成后再试').count()).toBe(1); // the earlier one only
     expect(errors).toEqual([]);
+  });
+
+  test('a ribbon click refused meanwhile is shown once in the pane, and taken from the record', async () => {
+    const status = page.getByRole('region', { name: '通知' });
+    const message = status.getByText('正在汇总，请等本次完成后再试');
+    const before = await message.count();
+    // What the ribbon entry (commands.ts, recordRibbonRefusal) does in the same page: the record is on globalThis.
+    const left = await page.evaluate(async () => {
+      type Slot = { refusal?: { at: number; running: string }; listeners: Set<() => void> };
+      const slot = (globalThis as unknown as Record<symbol, Slot>)[Symbol.for('kpi-campaign-addin.lastConsolidation')];
+      if (!slot) throw new Error('no lastRun record in the page');
+      slot.refusal = { at: Date.now(), running: 'consolidation' };
+      for (const listener of [...slot.listeners]) listener();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return slot.refusal;
+    });
+    expect(left).toBeUndefined();
+    await page.waitForFunction(
+      (n) =>
+        [...document.querySelectorAll('section[aria-label="通知"]')]
+          .map((e) => e.textContent ?? '')
+          .join('')
+          .split('正在汇总，请等本次完成后再试').length -
+          1 >
+        n,
+      before,
+    );
+    expect(await message.count()).toBe(before + 1);
   });
 });
