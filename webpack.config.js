@@ -13,6 +13,8 @@ const { sources, Compilation, WebpackError } = require('webpack');
  * Build-time options (`npm run build -- --env baseUrl=https://intranet.example/kpi/`):
  *   baseUrl  where an office hosts the add-in; the production manifest's URLs are rewritten to it.
  *   officeJs cdn (default, Microsoft's CDN) | china (21Vianet CDN) | self (a copy from @microsoft/office-js).
+ *   testServer  allow the page to send the 自检 report to office-addin-test-server on https://localhost:4201
+ *            (always in development builds; in production only with this flag: see docs/security.md).
  */
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_JS = {
@@ -20,6 +22,35 @@ const OFFICE_JS = {
   china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
   self: 'office-js/office.js',
 };
+
+/** Where the 自检 report may be posted (office-addin-test-server's default port), in builds that allow it. */
+const TEST_SERVER = 'https://localhost:4201';
+
+/**
+ * The Content-Security-Policy of taskpane.html — the one page of the add-in: the task pane, the ribbon commands and
+ * the custom functions run in it (shared runtime). Everything comes from the add-in's own origin, except office.js
+ * and the files it loads beside itself (its host-specific scripts, strings and error page), which come from the
+ * origin of the office.js the build was made for. Scripts: no inline script, no eval. Styles: 'unsafe-inline', because
+ * Fluent UI (Griffel) and Office.js on the web insert styles at run time and a static page cannot carry a fresh
+ * nonce. docs/security.md gives the reasons for each directive.
+ */
+function contentSecurityPolicy({ officeJs, testServer }) {
+  const office = officeJs === 'self' ? [] : [new URL(OFFICE_JS[officeJs]).origin];
+  const sources = (...list) => list.join(' ');
+  return [
+    `default-src 'self'`,
+    `script-src ${sources("'self'", ...office)}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self'`,
+    `font-src 'self'`,
+    `connect-src ${sources("'self'", ...(testServer ? [TEST_SERVER] : []))}`,
+    `worker-src 'self'`,
+    `frame-src ${sources("'self'", ...office)}`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'`,
+  ].join('; ');
+}
 
 /** Rewrites the dev URL prefix of every URL in the manifest to the production base URL. */
 function rewriteManifest(xml, baseUrl) {
@@ -161,6 +192,7 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const officeJs = env.officeJs || 'cdn';
   if (!OFFICE_JS[officeJs]) throw new Error(`officeJs must be one of ${Object.keys(OFFICE_JS).join(', ')}`);
+  const csp = contentSecurityPolicy({ officeJs, testServer: !production || Boolean(env.testServer) });
   const baseUrl = normaliseBaseUrl(env.baseUrl || process.env.ADDIN_BASE_URL || DEV_URL);
   if (production && baseUrl === DEV_URL) {
     console.warn(
@@ -170,7 +202,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    // Not an eval-based source map in development: the page's CSP allows no eval, in development as in production.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -210,7 +243,9 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'commands', 'functions'],
-        templateParameters: { officeJs: OFFICE_JS[officeJs] },
+        // The CSP is a template parameter, not the plugin's `meta` option: a meta CSP governs only what follows it,
+        // so the template puts it first in <head>, before office.js and the inline <style>.
+        templateParameters: { officeJs: OFFICE_JS[officeJs], csp },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -240,6 +275,7 @@ module.exports = async (env = {}, argv = {}) => {
                 const info = {
                   baseUrl,
                   officeJs: OFFICE_JS[officeJs],
+                  contentSecurityPolicy: csp,
                   mode: production ? 'production' : 'development',
                 };
                 compilation.emitAsset('build-info.json', new sources.RawSource(JSON.stringify(info, null, 2)));
@@ -315,3 +351,4 @@ function previewConfig(env, argv) {
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.normaliseBaseUrl = normaliseBaseUrl;
 module.exports.localizeMetadata = localizeMetadata;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

@@ -1,6 +1,7 @@
 import { createContext, createElement, useCallback, useContext, useMemo, useReducer, type ReactNode } from 'react';
 import { useT } from './i18n';
-import { describePortError, portErrorCode, portErrorDetail } from './portErrors';
+import { isWorkbookBusy } from '../workbook/usecases/workbookBusy';
+import { busyNotice, describePortError, portErrorCode, portErrorDetail } from './portErrors';
 
 export type NoticeIntent = 'info' | 'success' | 'warning' | 'error';
 
@@ -58,6 +59,11 @@ export function NoticesProvider({ children }: { readonly children?: ReactNode })
   const notify = useCallback((notice: NoticeInput) => dispatch({ type: 'add', notice }), []);
   const notifyError = useCallback(
     (error: unknown) => {
+      // Another writing action is in flight: the user is told to wait, not that something failed.
+      if (isWorkbookBusy(error)) {
+        notify(busyNotice(error.running, t));
+        return;
+      }
       // An unexpected error is a bug or an outage: the user gets a message, the developer the stack.
       if (portErrorCode(error) === 'unknown') console.error(error);
       const detail = portErrorDetail(error);

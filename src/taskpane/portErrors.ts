@@ -1,5 +1,6 @@
 import type { MessageKey } from './i18n';
 import { PortError, type PortErrorCode } from '../workbook/port';
+import type { WritingAction } from '../workbook/usecases/workbookBusy';
 import type { Translate } from './i18n';
 
 /** The one place a workbook refusal becomes a message (ARCHITECTURE.md: one place maps errors to messages). */
@@ -28,4 +29,15 @@ export function portErrorDetail(e: unknown): string | undefined {
   if (e instanceof PortError) return e.detail || undefined;
   if (e instanceof Error) return e.message || e.name;
   return e === undefined ? undefined : String(e);
+}
+
+/** What the user is told when a writing action is refused because another is in flight (workbookBusy). */
+export const BUSY_KEYS = {
+  consolidation: 'ui.busy.consolidation',
+  templates: 'ui.busy.templates',
+} as const satisfies Record<WritingAction, MessageKey>;
+
+/** The refusal as a notice: a warning (nothing went wrong; the click came too early), saying what is running. */
+export function busyNotice(running: WritingAction, t: Translate) {
+  return { intent: 'warning', title: t('ui.busy.title'), message: t(BUSY_KEYS[running]) } as const;
 }

@@ -7,13 +7,17 @@ import webpack from 'webpack';
  * Builds the add-in in production mode into a temporary folder (the caller removes it), once per test file, so that tests of the
  * generated artefacts (functions.json, the standalone functions chunk) need no prior `npm run build`.
  */
-export async function buildProduction(entries: readonly string[] = ['functions']): Promise<string> {
+export async function buildProduction(
+  entries: readonly string[] = ['functions'],
+  /** Build options beyond baseUrl (`--env officeJs=china`, …). */
+  env: Readonly<Record<string, string | boolean>> = {},
+): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require('../../webpack.config.js') as (
     env: object,
     argv: object,
   ) => Promise<webpack.Configuration>;
-  const config = await makeConfig({ baseUrl: 'https://kpi.example.gov.cn/addin/' }, { mode: 'production' });
+  const config = await makeConfig({ baseUrl: 'https://kpi.example.gov.cn/addin/', ...env }, { mode: 'production' });
   const all = config.entry as Record<string, string>;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-build-'));
   config.entry = Object.fromEntries(entries.map((e) => [e, path.resolve(__dirname, '../..', all[e] ?? '')]));

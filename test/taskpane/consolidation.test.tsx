@@ -297,6 +297,20 @@ describe('view model: progress, problems, result, failures', () => {
       title: '未汇总：指标库有错误',
     });
   });
+
+  test('a run refused because another writing action is in flight: a warning saying to wait, in both languages', () => {
+    expect(failureNotice({ kind: 'busy', running: 'consolidation' }, 'pane', zh)).toEqual({
+      intent: 'warning',
+      title: '请稍候',
+      message: '正在汇总，请等本次完成后再试',
+    });
+    expect(failureNotice({ kind: 'busy', running: 'consolidation' }, 'ribbon', en)).toMatchObject({
+      message: 'Consolidation is running; please try again when it has finished',
+    });
+    expect(failureNotice({ kind: 'busy', running: 'templates' }, 'pane', zh)).toMatchObject({
+      message: '正在写入模板或指标库，请等本次完成后再试',
+    });
+  });
 });
 
 const text = visibleText;

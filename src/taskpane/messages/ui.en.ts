@@ -75,6 +75,9 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.status.dismiss': 'Dismiss notification',
   'ui.status.errorTitle': 'Not done',
   'ui.status.detail': 'Technical detail: {detail}',
+  'ui.busy.title': 'Please wait',
+  'ui.busy.consolidation': 'Consolidation is running; please try again when it has finished',
+  'ui.busy.templates': 'A template or the plan sheet is being written; please try again when that has finished',
   'ui.notInOffice.title': 'Open this in Excel',
   'ui.notInOffice.body':
     'This page is the task pane of an Excel add-in: open it in Excel (Insert → Add-ins) or, during development, through the preview host (npm start).',

@@ -66,6 +66,9 @@ export const UI_ZH = {
   'ui.status.dismiss': '关闭通知',
   'ui.status.errorTitle': '操作未完成',
   'ui.status.detail': '技术详情：{detail}',
+  'ui.busy.title': '请稍候',
+  'ui.busy.consolidation': '正在汇总，请等本次完成后再试',
+  'ui.busy.templates': '正在写入模板或指标库，请等本次完成后再试',
   'ui.notInOffice.title': '请在 Excel 中打开',
   'ui.notInOffice.body':
     '此页面是 Excel 加载项的任务窗格，需要在 Excel 中打开（插入 → 加载项），开发时也可通过预览宿主（npm start）打开。',

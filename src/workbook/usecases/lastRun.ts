@@ -1,5 +1,6 @@
 import { PortError, type PortErrorCode } from '../port';
 import type { WorkbookConsolidation } from './consolidate';
+import type { WritingAction } from './workbookBusy';
 
 /**
  * The outcome of the last 一键汇总, from the ribbon or the task pane, for the 汇总 panel to show when it is opened
@@ -10,17 +11,28 @@ import type { WorkbookConsolidation } from './consolidate';
 
 export type RunSource = 'ribbon' | 'pane';
 
-/** Why a run did not complete: a workbook refusal (as a PortError's code), or a 指标库 sheet with errors. */
+/**
+ * Why a run did not complete: a workbook refusal (as a PortError's code), a 指标库 sheet with errors, or another
+ * writing action in flight (workbookBusy: the run did not start; such a refusal is never recorded as the last run).
+ */
 export type RunFailure =
   | { readonly kind: 'port'; readonly code: PortErrorCode; readonly detail?: string }
-  | { readonly kind: 'planInvalid'; readonly sheet: string; readonly problems: number };
+  | { readonly kind: 'planInvalid'; readonly sheet: string; readonly problems: number }
+  | { readonly kind: 'busy'; readonly running: WritingAction };
 
 export type LastRun =
   | { readonly source: RunSource; readonly at: number; readonly ok: true; readonly outcome: WorkbookConsolidation }
   | { readonly source: RunSource; readonly at: number; readonly ok: false; readonly failure: RunFailure };
 
+/** A ribbon 一键汇总 refused because a writing action was in flight (the pane, which the ribbon opens, says so). */
+export interface RibbonRefusal {
+  readonly at: number;
+  readonly running: WritingAction;
+}
+
 interface Slot {
   run: LastRun | undefined;
+  refusal?: RibbonRefusal;
   readonly listeners: Set<() => void>;
 }
 
@@ -43,6 +55,25 @@ export function lastRun(): LastRun | undefined {
 export function recordRun(run: LastRun): void {
   const s = slot();
   s.run = run;
+  for (const listener of [...s.listeners]) listener();
+}
+
+/** The last ribbon click refused (kept apart from lastRun: a refusal must not hide the last run's result). */
+export function ribbonRefusal(): RibbonRefusal | undefined {
+  return slot().refusal;
+}
+
+export function recordRibbonRefusal(refusal: RibbonRefusal): void {
+  const s = slot();
+  s.refusal = refusal;
+  for (const listener of [...s.listeners]) listener();
+}
+
+/** The pane has shown `refusal`: it is taken from the record (unless a newer one has replaced it). */
+export function takeRibbonRefusal(refusal: RibbonRefusal): void {
+  const s = slot();
+  if (s.refusal !== refusal) return;
+  s.refusal = undefined;
   for (const listener of [...s.listeners]) listener();
 }
 

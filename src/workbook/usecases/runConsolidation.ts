@@ -3,6 +3,7 @@ import { PortError, type WorkbookPort } from '../port';
 import { activePlanOf } from './activePlan';
 import { consolidateSheets, stager, type ConsolidateWorkbookRequest } from './consolidate';
 import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun';
+import { exclusively, isWorkbookBusy } from './workbookBusy';
 
 /**
  * The 一键汇总 click, as the ribbon and the task pane start it: every sheet of the workbook is read once, the plan in
@@ -12,11 +13,28 @@ import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun
  * where reading the plan first and then every sheet took 6. The outcome — or why there is none — is recorded for
  * the 汇总 panel (lastRun) and returned; never throws. A 指标库 sheet with errors stops the run: consolidating
  * against the built-in plan instead would compare another year's figures with the wrong targets.
+ *
+ * One writing action at a time (workbookBusy): while another run — the pane's or the ribbon's — or a 模板 action is
+ * in flight, the run does not start and a `busy` failure is returned, not recorded (the last run's result stays).
  */
 export async function runConsolidation(
   port: WorkbookPort,
   source: RunSource,
   request: Omit<ConsolidateWorkbookRequest, 'plan'> = {},
+): Promise<LastRun> {
+  try {
+    return await exclusively('consolidation', () => consolidateAndRecord(port, source, request));
+  } catch (e) {
+    // consolidateAndRecord never throws: only the refusal to start arrives here.
+    if (isWorkbookBusy(e)) return { source, at: Date.now(), ok: false, failure: { kind: 'busy', running: e.running } };
+    throw e;
+  }
+}
+
+async function consolidateAndRecord(
+  port: WorkbookPort,
+  source: RunSource,
+  request: Omit<ConsolidateWorkbookRequest, 'plan'>,
 ): Promise<LastRun> {
   let run: LastRun;
   try {

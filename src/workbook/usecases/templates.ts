@@ -25,11 +25,13 @@ import { columnLetters, parseCell } from '../../domain/grid/address';
 import { PortError, type SheetInfo, type WorkbookPort } from '../port';
 import { type SheetData } from '../../domain/grid/sheet';
 import { activePlan, refreshPlan, type ActivePlan } from './activePlan';
+import { exclusively } from './workbookBusy';
 
 /**
  * Use cases of the 模板 section (and of ribbon commands): insert a department's template, re-apply it in place
  * for the same campaign, department and month (keeping every value already entered), insert the plan as a
- * 指标库 sheet. Only the port and the domain: no UI, no Office.
+ * 指标库 sheet. Only the port and the domain: no UI, no Office. The three buttons' use cases (…InUse) are writing
+ * actions: one at a time with 一键汇总 and each other (workbookBusy), refused with a WorkbookBusyError otherwise.
  */
 
 /** The template a request is for, as markers name it (grid/ownSheets isTemplateFor). */
@@ -129,6 +131,14 @@ export interface InsertInUseResult {
  * listing, reading the plan and inserting one after the other take 5.
  */
 export async function insertTemplateInUse(
+  port: WorkbookPort,
+  choice: TemplateChoice,
+  known?: ActivePlan,
+): Promise<InsertInUseResult> {
+  return exclusively('templates', () => insertTemplateInUseNow(port, choice, known));
+}
+
+async function insertTemplateInUseNow(
   port: WorkbookPort,
   choice: TemplateChoice,
   known?: ActivePlan,
@@ -342,6 +352,10 @@ export interface UpdateInUseResult {
  * only then).
  */
 export async function updateTemplateInUse(port: WorkbookPort, choice: UpdateChoice): Promise<UpdateInUseResult> {
+  return exclusively('templates', () => updateTemplateInUseNow(port, choice));
+}
+
+async function updateTemplateInUseNow(port: WorkbookPort, choice: UpdateChoice): Promise<UpdateInUseResult> {
   const listed = await port.listSheets();
   const active = await activePlan(port, listed);
   const result = await updateTemplate(port, { ...choice, plan: active.plan }, listed);
@@ -363,9 +377,11 @@ export async function insertPlanSheetInUse(
   port: WorkbookPort,
   plan: Plan,
 ): Promise<{ readonly active: ActivePlan; readonly result: InsertPlanSheetResult }> {
-  const result = await insertPlanSheet(port, plan);
-  const active = await refreshPlan(port, { plan, source: 'sheet', sheet: result.sheet, problems: [] });
-  return { result, active };
+  return exclusively('templates', async () => {
+    const result = await insertPlanSheet(port, plan);
+    const active = await refreshPlan(port, { plan, source: 'sheet', sheet: result.sheet, problems: [] });
+    return { result, active };
+  });
 }
 
 /** Whether `name` is the name templateSheetName gives that template, with or without a " (n)" made it unique. */

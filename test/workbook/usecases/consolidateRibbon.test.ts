@@ -2,7 +2,8 @@ import { SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { buildPlanSheet } from '../../../src/domain/plan/planSheet';
 import { buildTemplate } from '../../../src/domain/template/template';
-import { lastRun } from '../../../src/workbook/usecases/lastRun';
+import { lastRun, ribbonRefusal, takeRibbonRefusal } from '../../../src/workbook/usecases/lastRun';
+import { exclusively, writingNow } from '../../../src/workbook/usecases/workbookBusy';
 import { specToArray } from '../../domain/specToArray';
 import { FakeExcel, type Seed } from '../excel/fakeExcel';
 
@@ -91,4 +92,24 @@ it('completes the event even when the pane cannot be opened', async () => {
   expect(completed).toHaveBeenCalledTimes(1);
   expect(error).toHaveBeenCalledWith(new Error('no pane'));
   error.mockRestore();
+});
+
+it('while a run (the pane’s) is writing: refused, nothing touched, the refusal recorded apart, the pane opened', async () => {
+  let finish: () => void = () => undefined;
+  const inFlight = exclusively('consolidation', () => new Promise<void>((resolve) => (finish = resolve)));
+  const before = lastRun();
+  const syncs = excel.syncs;
+  showAsTaskpane.mockClear();
+  const completed = jest.fn();
+  await handler?.({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(excel.syncs).toBe(syncs); // not a single round trip
+  expect(lastRun()).toBe(before); // the pane keeps showing the last result
+  expect(ribbonRefusal()).toMatchObject({ running: 'consolidation' }); // which the pane shows as 正在汇总…
+  expect(showAsTaskpane).toHaveBeenCalledTimes(1);
+  const refusal = ribbonRefusal();
+  if (refusal) takeRibbonRefusal(refusal);
+  finish();
+  await inFlight;
+  expect(writingNow()).toBeUndefined();
 });

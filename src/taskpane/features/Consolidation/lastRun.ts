@@ -1,7 +1,9 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import {
   lastRun,
+  ribbonRefusal,
   subscribeLastRun,
+  takeRibbonRefusal,
   failureError,
   type LastRun,
   type RunFailure,
@@ -9,7 +11,7 @@ import {
 } from '../../../workbook/usecases/lastRun';
 import { useT, type Translate } from '../../i18n';
 import { useNotices, type NoticeInput } from '../../notices';
-import { describePortError } from '../../portErrors';
+import { busyNotice, describePortError } from '../../portErrors';
 
 /**
  * The last 一键汇总 (ribbon or pane) in React, and the notice for a ribbon run that failed. Kept apart from the
@@ -22,6 +24,7 @@ export function useLastRun(): LastRun | undefined {
 
 /** Why a run did not complete, as a notice (a workbook refusal is described as every other feature describes it). */
 export function failureNotice(failure: RunFailure, source: RunSource, t: Translate): NoticeInput {
+  if (failure.kind === 'busy') return busyNotice(failure.running, t);
   if (failure.kind === 'planInvalid') {
     return {
       intent: 'warning',
@@ -37,9 +40,13 @@ export function failureNotice(failure: RunFailure, source: RunSource, t: Transla
   };
 }
 
-/** Shows each failed ribbon run once, as a notice (the ribbon opened the task pane for it). */
+/**
+ * Shows each failed ribbon run once, as a notice (the ribbon opened the task pane for it), and each ribbon click
+ * refused because a writing action was in flight ("正在汇总，请等本次完成后再试").
+ */
 export function useRibbonFailureNotices(): void {
   const run = useLastRun();
+  const refusal = useSyncExternalStore(subscribeLastRun, ribbonRefusal, ribbonRefusal);
   const t = useT();
   const { notify } = useNotices();
   const shown = useRef<LastRun | undefined>(undefined);
@@ -48,4 +55,10 @@ export function useRibbonFailureNotices(): void {
     shown.current = run;
     notify(failureNotice(run.failure, 'ribbon', t));
   }, [run, notify, t]);
+  useEffect(() => {
+    // Shown once, then taken from the record: a pane opened later does not repeat an old refusal.
+    if (!refusal) return;
+    takeRibbonRefusal(refusal);
+    notify(busyNotice(refusal.running, t));
+  }, [refusal, notify, t]);
 }
