@@ -96,6 +96,7 @@ describe('考核得分示例 (docs/indicators.zh.md)', () => {
   const history = [
     ...juneRecords,
     rec('X-01', 5, 2, { department: '示例局' }),
+    rec('X-02', 5, 3, { department: '示例局' }),
     rec('X-04', 4, 1, { department: '示例局' }),
     rec('X-04', 5, 1, { department: '示例局' }),
   ];
