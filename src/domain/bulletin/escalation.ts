@@ -1,5 +1,7 @@
 import { LIGHT, type Light } from '../calc/calc';
 import { compareText } from '../consolidation/values';
+import type { BulletinMessageKey } from '../i18n/bulletin.zh';
+import type { MessageParams } from '../i18n/messages';
 import type { Period } from '../validation/period';
 import type { HistoryRecord } from './history';
 
@@ -127,4 +129,24 @@ export function supervisionList(
 /** The level of each indicator in `period`, by code (for scores). */
 export function levelsByCode(runs: readonly LightRun[]): ReadonlyMap<string, EscalationLevel> {
   return new Map(runs.map((r) => [r.code, r.level]));
+}
+
+/** The words of a level: 督办 / 效能监察. */
+export function levelKey(level: 'supervision' | 'inspection'): BulletinMessageKey {
+  return `bulletin.level.${level}`;
+}
+
+/**
+ * A run in words, as a message (describeProblem translates `lightsKey`): 效能监察 "连续 3 个月红灯", else
+ * "连续 2 个月黄灯或红灯".
+ */
+export function runMessage(run: LightRun): { readonly key: BulletinMessageKey; readonly params: MessageParams } {
+  const red = run.level === 'inspection';
+  return {
+    key: 'bulletin.run',
+    params: {
+      count: red ? run.red : run.yellowOrRed,
+      lightsKey: red ? 'bulletin.run.red' : 'bulletin.run.yellowOrRed',
+    },
+  };
 }

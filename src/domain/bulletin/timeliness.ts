@@ -1,3 +1,4 @@
+import type { BulletinMessageKey } from '../i18n/bulletin.zh';
 import type { Period } from '../validation/period';
 
 /**
@@ -61,4 +62,9 @@ export function timeliness(
   const at = savedAt === undefined ? undefined : savedInstant(savedAt, settings);
   if (at === undefined) return 'unknown';
   return at < deadlineOf(period, settings) ? 'onTime' : 'overdue';
+}
+
+/** The words of a timeliness: 按时 / 逾期 / 报送时间不详. */
+export function timelinessKey(t: Timeliness): BulletinMessageKey {
+  return `bulletin.timeliness.${t}`;
 }

@@ -3,11 +3,16 @@ import type { Light } from '../../../src/domain/calc/calc';
 import {
   DEFAULT_ESCALATION,
   lightRun,
+  levelKey,
   lightRuns,
+  runMessage,
   supervisionList,
   type EscalationLevel,
 } from '../../../src/domain/bulletin/escalation';
 import type { HistoryRecord } from '../../../src/domain/bulletin/history';
+import { BULLETIN_EN } from '../../../src/domain/i18n/bulletin.en';
+import { BULLETIN_ZH } from '../../../src/domain/i18n/bulletin.zh';
+import { describeProblem } from '../../../src/domain/i18n/messages';
 import { rec } from './records';
 
 /** Lights of one indicator from January: 3 绿 2 黄 1 红 0 未填报, 'x' 数据有误, '-' no record. */
@@ -76,6 +81,19 @@ describe('escalation (SPEC §10): 督办 after 2 reported months 黄/红, 效能
       ['C1-01', '经信商务局', 'supervision', 2],
     ]);
     expect(lightRuns(history, period(3)).map((r) => r.code)).toEqual(['C1-01', 'C1-02', 'C2-01', 'C2-02']);
+  });
+
+  it('a run in words, in both languages', () => {
+    const list = supervisionList(
+      [...monthsOf('C1-01', [3, 2, 1]), ...monthsOf('C2-01', [1, 1, 1], '建设交通局')],
+      period(3),
+    );
+    expect(list.map((i) => [BULLETIN_ZH[levelKey(i.level)], describeProblem(runMessage(i), BULLETIN_ZH)])).toEqual([
+      ['效能监察', '连续 3 个月红灯'],
+      ['督办', '连续 2 个月黄灯或红灯'],
+    ]);
+    const second = list[1];
+    expect(second && describeProblem(runMessage(second), BULLETIN_EN)).toBe('yellow or red for 2 months in a row');
   });
 
   const LEVEL = { none: 0, supervision: 1, inspection: 2 } as const;

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { DEFAULT_TIMELINESS, deadlineOf, savedInstant, timeliness } from '../../../src/domain/bulletin/timeliness';
+import { BULLETIN_ZH } from '../../../src/domain/i18n/bulletin.zh';
+import {
+  DEFAULT_TIMELINESS,
+  deadlineOf,
+  savedInstant,
+  timeliness,
+  timelinessKey,
+} from '../../../src/domain/bulletin/timeliness';
 
 const JUNE = { year: 2019, month: 6 };
 
@@ -19,6 +26,9 @@ describe('timeliness (SPEC §10): due by the end of the 5th of the next month, C
     ['not a date', '2019-02-30T10:00:00Z', 'unknown'],
   ])('%s', (_case, savedAt, expected) => {
     expect(timeliness(JUNE, savedAt)).toBe(expected);
+    expect(BULLETIN_ZH[timelinessKey(timeliness(JUNE, savedAt))]).toBe(
+      { onTime: '按时', overdue: '逾期', unknown: '报送时间不详' }[expected],
+    );
   });
 
   it('December is due on 5 January of the next year; a deadline day past the month’s end is its last day', () => {
