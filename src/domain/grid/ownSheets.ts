@@ -3,7 +3,7 @@ import { displayText, shorten, type CellValue } from './cells';
 import type { Grid } from './sheet';
 
 /**
- * The add-in's own sheets — templates, the 指标库, 汇总 and 明细 — and how every reader finds them again: by a
+ * The add-in's own sheets — templates, the 指标库, 汇总, 明细 and 历史 — and how every reader finds them again: by a
  * marker, a `KPI-TRACKER:{json}` text in A1 of a hidden first row, looked for in column A of the first rows
  * (staff may insert rows above it); columns by the keys of a hidden keys row (staff may insert columns); indicator
  * rows by their code. Every reader and writer (domain, adapters, use cases) goes through this module, so a
@@ -25,13 +25,20 @@ export const TEMPLATE_MARKER_TYPE = 'kpi-template';
 export const PLAN_MARKER_TYPE = 'kpi-plan';
 export const SUMMARY_MARKER_TYPE = 'kpi-summary';
 export const DETAIL_MARKER_TYPE = 'kpi-detail';
+/** 历史 (SPEC §10): each month's results, kept across runs for trend, escalation and scores. */
+export const HISTORY_MARKER_TYPE = 'kpi-history';
 export type MarkerType =
-  typeof TEMPLATE_MARKER_TYPE | typeof PLAN_MARKER_TYPE | typeof SUMMARY_MARKER_TYPE | typeof DETAIL_MARKER_TYPE;
+  | typeof TEMPLATE_MARKER_TYPE
+  | typeof PLAN_MARKER_TYPE
+  | typeof SUMMARY_MARKER_TYPE
+  | typeof DETAIL_MARKER_TYPE
+  | typeof HISTORY_MARKER_TYPE;
 const MARKER_TYPES: readonly MarkerType[] = [
   TEMPLATE_MARKER_TYPE,
   PLAN_MARKER_TYPE,
   SUMMARY_MARKER_TYPE,
   DETAIL_MARKER_TYPE,
+  HISTORY_MARKER_TYPE,
 ];
 
 /** A marker's content: a flat key → value record (type, version, and what the sheet is about). */
