@@ -141,7 +141,7 @@ function toSheetData(name: string, ws: WorkSheet, uncalculated: readonly string[
   const merges = (ws['!merges'] ?? []).map((m) => utils.encode_range(m));
   const own = Object.keys(ws).filter((k) => {
     const cell = ws[k] as CellObject | undefined;
-    return !k.startsWith('!') && typeof cell?.f === 'string' && (cell.v === undefined || cell.v === '') && !cell.w;
+    return !k.startsWith('!') && typeof cell?.f === 'string' && cell.v === undefined;
   });
   const uncalc = [...new Set([...uncalculated, ...own])];
   return {
@@ -159,7 +159,7 @@ function documentSavedAt(props: FullProperties | undefined): string | undefined 
   return at instanceof Date && Number.isFinite(at.getTime()) ? at.toISOString() : undefined;
 }
 
-type Refusal = { readonly refused: FileProblem };
+type Refusal = { readonly refused: FileProblem; readonly stats?: ReadStats };
 
 /** What the first bytes say the file is. */
 type Sniffed = 'zip' | 'cfb' | 'CSV' | 'XML' | 'HTML' | 'TXT' | 'unknown';
@@ -169,7 +169,8 @@ function sniff(bytes: Uint8Array): Sniffed {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'cfb';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
   const control = bytes.subarray(0, 4096).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b));
-  if (head.includes('\uFFFD') || control) return 'unknown';
+  // Text in a legacy encoding (GBK) is still text: only control bytes say "binary".
+  if (control) return 'unknown';
   const start = head
     .replace(/^\uFEFF/, '')
     .trimStart()
@@ -313,11 +314,24 @@ function readZip(bytes: Uint8Array): ZipReading | Refusal {
       if (over) throw new Error('over budget');
     });
     inflated += r.size;
-    if (over) return { refused: over };
+    const spent = {
+      bytesInflated: inflated,
+      bytesScanned: scanned,
+      cellsCounted: total.cells,
+      cellsKept: 0,
+      parsed: false,
+    };
+    if (over) return { refused: over, stats: spent };
     if (!r.ok) {
       if (r.reason === 'overCap')
-        return { refused: { code: 'fileExpandsTooMuch', count: inflated, limit: LIMITS.inflatedBytes } };
-      // A part that will not inflate, or is larger than it says: the part is left out (a sheet in it is missing).
+        return { refused: { code: 'fileExpandsTooMuch', count: inflated, limit: LIMITS.inflatedBytes }, stats: spent };
+      // A part larger than it declares is crafted (or badly damaged): the file is refused, whatever its size.
+      if (r.reason === 'overDeclared')
+        return {
+          refused: { code: 'fileUnreadable', detail: `part ${e.name} is larger than it declares` },
+          stats: spent,
+        };
+      // A part that will not inflate is left out: a sheet in it is reported missing, by name.
       continue;
     }
     const part = concat(pieces, r.size);
@@ -399,9 +413,14 @@ export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFi
     const judged = judgeCompound(bytes);
     if (judged) return refusedFile(file, judged.refused);
   } else {
-    const r = readZip(bytes);
+    let r: ZipReading | Refusal;
+    try {
+      r = readZip(bytes);
+    } catch (e) {
+      r = { refused: { code: 'fileUnreadable', detail: e instanceof Error ? e.message : String(e) } };
+    }
     const noStats = { bytesInflated: 0, bytesScanned: 0, cellsCounted: 0, cellsKept: 0, parsed: false };
-    if ('refused' in r) return refusedFile(file, r.refused, noStats);
+    if ('refused' in r) return refusedFile(file, r.refused, r.stats ?? noStats);
     zip = r;
   }
   let wb: WorkBook;

@@ -94,8 +94,18 @@ export function inflateEntry(
     return undefined;
   };
   if (entry.method === 0) {
-    const failed = take(data);
-    return failed ? { ok: false, reason: failed, size } : { ok: true, size };
+    // Stored: fed to the sink in pieces too, so that a budget the sink checks stops it early.
+    for (let i = 0; i < data.length; i += 64 * PIECE) {
+      let failed: InflateFailure | undefined;
+      try {
+        failed = take(data.subarray(i, i + 64 * PIECE));
+      } catch {
+        return { ok: false, reason: 'damaged', size };
+      }
+      if (failed) return { ok: false, reason: failed, size };
+    }
+    if (data.length === 0 && entry.declaredSize !== 0) return { ok: false, reason: 'damaged', size };
+    return { ok: true, size };
   }
   if (entry.method !== 8) return { ok: false, reason: 'damaged', size: 0 };
   let failed: InflateFailure | undefined;
