@@ -2,6 +2,7 @@ import { read, utils, type CellObject, type FullProperties, type WorkBook, type 
 import { zipSync, type Zippable } from 'fflate';
 import type { SheetData } from '../../domain/grid/sheet';
 import type { CellValue } from '../../domain/grid/cells';
+import { LIMITS } from './limits';
 import { inflateEntry, readDirectory, XmlScanner, type ZipEntry } from './zipBounds';
 
 /**
@@ -16,25 +17,7 @@ import { inflateEntry, readDirectory, XmlScanner, type ZipEntry } from './zipBou
  * passed is handed to SheetJS, re-packed from the bytes that were counted, so the parser never sees more.
  */
 
-/**
- * The per-file limits. Real department files are tens of KB with a few sheets (a template is about 60 rows × 20
- * columns, 1,200 cells; a department sends at most one sheet per campaign): every limit is far above that.
- */
-export const LIMITS = {
-  /** The file as picked (checked before it is read into memory, and again here). */
-  fileBytes: 20 * 1024 * 1024,
-  /** Parts listed in a zip's directory. */
-  zipEntries: 5_000,
-  /** Bytes inflated, over all the parts read (declared and actual). */
-  inflatedBytes: 32 * 1024 * 1024,
-  /** A part declaring more than `ratioFloor` bytes may not expand more than `ratio` times. */
-  ratio: 200,
-  ratioFloor: 1024 * 1024,
-  /** Cells (and merged areas, and shared strings) over all the sheets of a file. */
-  cells: 200_000,
-  /** Rows holding cells, over all the sheets of a file. */
-  rows: 100_000,
-} as const;
+export { LIMITS };
 
 /** Kept for callers that speak of the file size limit. */
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
