@@ -85,7 +85,7 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.file.fileExpandsTooMuch':
     'The file "{file}" expands too much ({count}; the limit is {limit}): it may be damaged or crafted, and was not read',
   'consolidation.file.fileCompressionRatio':
-    'The part "{detail}" of the file "{file}" is compressed {count} times (the limit is {limit}): it may be crafted, and was not read',
+    'The part "{detail}" of the file "{file}" expands by a factor of {count} (the limit is {limit}): it may be crafted, and was not read',
   'consolidation.file.tooManyCells':
     'The file "{file}" has too many cells (reading stopped at {count}; the limit is {limit} per file) and was not read: remove sheets or content it does not need',
   'consolidation.file.tooManyRows':

@@ -15,6 +15,8 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.looksLikeDate': '{field} is formatted as a date ({text}); check it is a number and use a number format',
   'value.whitespace': '{field} holds only spaces and counts as not reported; enter a number if there is one',
   'value.notFinite': '{field} is not a finite number',
+  'value.uncalculated':
+    '{field} is a formula without a result: the program that saved the file did not calculate it. Open the file in Excel/WPS, recalculate, save and send it again, or enter the number',
   'value.negative': '{field} is negative ({value}); a {kind} indicator cannot be negative',
   'value.notWhole': '{field} must be a whole number ({unit}); it is {value}',
   'value.rankInvalid': 'A rank must be a whole number of at least 1; it is {value}',

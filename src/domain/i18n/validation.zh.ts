@@ -12,6 +12,8 @@ export const VALIDATION_ZH = {
   'value.looksLikeDate': '{field}显示为日期格式（{text}），请确认填写的是数字并改为常规或数值格式',
   'value.whitespace': '{field}只有空格，按未填报处理；如已完成请填写数字',
   'value.notFinite': '{field}不是有限数字',
+  'value.uncalculated':
+    '{field}是公式，但没有计算结果：保存该文件的软件未计算公式。请在 Excel/WPS 中打开、重新计算并保存后再发送，或直接填写数字',
   'value.negative': '{field}为负数 {value}，本指标（{kind}）不应为负',
   'value.notWhole': '{field}应为整数（{unit}），当前为 {value}',
   'value.rankInvalid': '位次应为不小于 1 的整数，当前为 {value}',

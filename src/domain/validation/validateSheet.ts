@@ -444,6 +444,12 @@ function readRow(
     return c === undefined ? undefined : formatAt(sheet.numberFormats, row, c);
   };
   const isGrowth = ind.kind === 'growth';
+  // A formula input cell without a cached result (issue 12): an error naming the cell, never a silent 未填报.
+  const noResult = new Set(sheet.uncalculated ?? []);
+  const uncalculated = (['actual', 'prior'] as const).filter((key) => {
+    const c = col[key];
+    return c !== undefined && (key === 'actual' || isGrowth) && noResult.has(cellAddress(c, row));
+  });
   const actualFormat = format('actual');
   const priorFormat = isGrowth ? format('prior') : undefined;
   const input: RowInput = {
@@ -455,6 +461,7 @@ function readRow(
       ...(actualFormat !== undefined ? { actual: actualFormat } : {}),
       ...(priorFormat !== undefined ? { prior: priorFormat } : {}),
     },
+    ...(uncalculated.length > 0 ? { uncalculated } : {}),
   };
   const ctx = { expected, share, ...(plan.thresholds ? { thresholds: plan.thresholds } : {}) };
   const result = validateRow(ind, input, ctx);
