@@ -1,4 +1,4 @@
-import { cellAt, findLabel, formatAt, valueRightOf, type SheetData } from '../grid/sheet';
+import { cellAt, findLabel, formatAt, presentRows, valueRightOf, type SheetData } from '../grid/sheet';
 import {
   INDICATOR_CODE,
   TEMPLATE_MARKER_TYPE,
@@ -321,7 +321,7 @@ function findIndicatorRows(
   const ownCodes = new Set(campaign.indicators.map((i) => i.code));
   const campaignOf = new Map(plan.campaigns.flatMap((x) => x.indicators.map((i) => [i.code, x.id] as const)));
   const occurrences = new Map<string, number[]>();
-  for (let row = firstRow; row <= sheet.values.length; row++) {
+  for (const row of presentRows(sheet.values, firstRow)) {
     const raw = cellAt(sheet.values, row, codeColumn);
     if (isBlankValue(raw)) continue;
     const code = normaliseCode(raw);
