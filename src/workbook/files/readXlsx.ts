@@ -231,6 +231,12 @@ const concat = (pieces: readonly Uint8Array[], size: number): Uint8Array => {
  * what passed is re-packed (stored) for SheetJS. A refusal names the limit and the figure that reached it.
  */
 function readZip(bytes: Uint8Array): ZipReading | Refusal {
+  const judged = judgeDirectory(bytes);
+  return 'refused' in judged ? judged : inflateParts(bytes, judged.kind, judged.needed);
+}
+
+/** What the directory says: OOXML or ODS, and the parts to inflate; or why the file is refused before inflating. */
+function judgeDirectory(bytes: Uint8Array): { kind: ZipReading['kind']; needed: readonly ZipEntry[] } | Refusal {
   const dir = readDirectory(bytes, LIMITS.zipEntries);
   if (!dir.ok)
     return dir.reason === 'tooManyEntries'
@@ -270,7 +276,11 @@ function readZip(bytes: Uint8Array): ZipReading | Refusal {
           limit: LIMITS.ratio,
         },
       };
+  return { kind, needed };
+}
 
+/** Inflates the parts under the byte budget, counting cells, shared strings and rows of the file as they come. */
+function inflateParts(bytes: Uint8Array, kind: ZipReading['kind'], needed: readonly ZipEntry[]): ZipReading | Refusal {
   let inflated = 0;
   let scanned = 0;
   const total = { cells: 0, rows: 0 };
@@ -377,6 +387,65 @@ const refusedFile = (file: string, problem: FileProblem, stats?: ReadStats): Par
   ...(stats ? { stats } : {}),
 });
 
+/** SheetJS on bytes already bounded; formats not counted while scanning stop at the row limit. */
+function parse(bytes: Uint8Array, scanned: boolean): WorkBook | Refusal {
+  try {
+    // cellFormula: true only to know which cells hold a formula without a cached value; formulas are neither kept
+    // nor evaluated: only the values Excel cached are read.
+    return read(bytes, {
+      type: 'array',
+      cellFormula: true,
+      cellHTML: false,
+      cellNF: true,
+      cellText: false,
+      cellDates: false,
+      dense: false,
+      ...(scanned ? {} : { sheetRows: LIMITS.rows + 1 }),
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(message)) return { refused: { code: 'fileEncrypted' } };
+    return { refused: { code: 'fileUnreadable', detail: message } };
+  }
+}
+
+/**
+ * The parsed sheets as SheetData, a sheet listed but not parsed named as missing; formats not scanned before parsing
+ * (.xls, .et, .ods) have their cells and rows counted here, per file.
+ */
+function collectSheets(
+  wb: WorkBook,
+  zip: ZipReading | undefined,
+): { sheets: SheetData[]; problems: FileProblem[]; counted: number; kept: number } | Refusal {
+  const partOf = zip?.kind === 'ooxml' ? sheetParts(zip.parts) : new Map<string, string>();
+  const countHere = zip?.kind !== 'ooxml';
+  const sheets: SheetData[] = [];
+  const problems: FileProblem[] = [];
+  let counted = 0;
+  let kept = 0;
+  let rows = 0;
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws) {
+      problems.push({ code: 'sheetMissing', sheet: name });
+      continue;
+    }
+    counted += Object.keys(ws).length;
+    if (countHere && counted > LIMITS.cells)
+      return { refused: { code: 'tooManyCells', count: counted, limit: LIMITS.cells } };
+    const part = partOf.get(name);
+    const scan = part === undefined ? undefined : zip?.scans.get(part);
+    const sheet = toSheetData(name, ws, scan?.scan.uncalculated ?? []);
+    // Present rows and cells only: a sparse grid is never walked to its length.
+    const present = Object.values(sheet.values);
+    rows += present.length;
+    if (countHere && rows > LIMITS.rows) return { refused: { code: 'tooManyRows', count: rows, limit: LIMITS.rows } };
+    for (const row of present) kept += Object.keys(row).length;
+    sheets.push(sheet);
+  }
+  return { sheets, problems, counted, kept };
+}
+
 /** Parses one file; a damaged, encrypted, oversized or foreign file gives a problem, never an exception. */
 export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFile {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -406,50 +475,11 @@ export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFi
     if ('refused' in r) return refusedFile(file, r.refused, r.stats ?? noStats);
     zip = r;
   }
-  let wb: WorkBook;
-  try {
-    // cellFormula: true only to know which cells hold a formula without a cached value; formulas are neither kept
-    // nor evaluated: only the values Excel cached are read. Formats not counted while scanning stop at the row limit.
-    wb = read(zip ? zip.repacked : bytes, {
-      type: 'array',
-      cellFormula: true,
-      cellHTML: false,
-      cellNF: true,
-      cellText: false,
-      cellDates: false,
-      dense: false,
-      ...(zip?.kind === 'ooxml' ? {} : { sheetRows: LIMITS.rows + 1 }),
-    });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(message)) return refusedFile(file, { code: 'fileEncrypted' });
-    return refusedFile(file, { code: 'fileUnreadable', detail: message });
-  }
-  const partOf = zip?.kind === 'ooxml' ? sheetParts(zip.parts) : new Map<string, string>();
-  const sheets: SheetData[] = [];
-  const problems: FileProblem[] = [];
-  let counted = 0;
-  let kept = 0;
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    if (!ws) {
-      problems.push({ code: 'sheetMissing', sheet: name });
-      continue;
-    }
-    // Formats not scanned before parsing are counted now (an .xls is not compressed: its size bounds its cells).
-    counted += Object.keys(ws).length;
-    if (!zip && counted > LIMITS.cells)
-      return refusedFile(file, { code: 'tooManyCells', count: counted, limit: LIMITS.cells });
-    const part = partOf.get(name);
-    const scan = part === undefined ? undefined : zip?.scans.get(part);
-    const sheet = toSheetData(name, ws, scan?.scan.uncalculated ?? []);
-    if (!zip || zip.kind === 'ods')
-      if (sheet.values.length > LIMITS.rows)
-        return refusedFile(file, { code: 'tooManyRows', count: sheet.values.length, limit: LIMITS.rows });
-    // Present rows and cells only: a sparse grid is never walked to its length.
-    for (const row of Object.values(sheet.values)) kept += Object.keys(row).length;
-    sheets.push(sheet);
-  }
+  const wb = parse(zip ? zip.repacked : bytes, zip?.kind === 'ooxml');
+  if ('refused' in wb) return refusedFile(file, wb.refused);
+  const read = collectSheets(wb, zip);
+  if ('refused' in read) return refusedFile(file, read.refused);
+  const { sheets, problems, counted, kept } = read;
   const savedAt = documentSavedAt(wb.Props);
   return {
     file,
