@@ -21,6 +21,11 @@ export const LIMITS = {
   ratioFloor: 1024 * 1024,
   /** Cells (and merged areas, and shared strings) over all the sheets of a file. */
   cells: 200_000,
+  /**
+   * Bytes of binary worksheets (.xlsb), which are not scanned: a value cell is a 16-byte record or more, so this
+   * keeps an .xlsb near the cell limit (a 1,200-cell sheet is ≈ 25 KB).
+   */
+  binarySheetBytes: 4 * 1024 * 1024,
   /** Rows holding cells, over all the sheets of a file. */
   rows: 100_000,
   /** A file's parse in the worker is stopped after this long (a backstop: the bounds above stop hostile files). */

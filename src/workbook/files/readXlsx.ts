@@ -200,6 +200,11 @@ function isNeeded(name: string): boolean {
   return n === 'mimetype' || /\.(xml|rels|vml)$/.test(n) || (n.startsWith('xl/') && n.endsWith('.bin'));
 }
 
+/** Binary worksheets (.xlsb): not scanned, so bounded by bytes (a cell record is 10–20 bytes). */
+function isBinarySheet(name: string): boolean {
+  return /^xl\/worksheets\/[^/]+\.bin$/i.test(name);
+}
+
 /** Parts whose cells are counted as they are inflated. */
 function isCounted(name: string): boolean {
   const n = name.toLowerCase();
@@ -266,6 +271,9 @@ function judgeDirectory(bytes: Uint8Array): { kind: ZipReading['kind']; needed: 
   const declared = needed.reduce((s, e) => s + e.declaredSize, 0);
   if (declared > LIMITS.inflatedBytes)
     return { refused: { code: 'fileExpandsTooMuch', count: declared, limit: LIMITS.inflatedBytes } };
+  const binary = needed.filter((e) => isBinarySheet(e.name)).reduce((s, e) => s + e.declaredSize, 0);
+  if (binary > LIMITS.binarySheetBytes)
+    return { refused: { code: 'fileExpandsTooMuch', count: binary, limit: LIMITS.binarySheetBytes } };
   for (const e of needed)
     if (e.declaredSize > LIMITS.ratioFloor && e.declaredSize > LIMITS.ratio * Math.max(1, e.compressedSize))
       return {
@@ -282,6 +290,7 @@ function judgeDirectory(bytes: Uint8Array): { kind: ZipReading['kind']; needed: 
 /** Inflates the parts under the byte budget, counting cells, shared strings and rows of the file as they come. */
 function inflateParts(bytes: Uint8Array, kind: ZipReading['kind'], needed: readonly ZipEntry[]): ZipReading | Refusal {
   let inflated = 0;
+  let binary = 0;
   let scanned = 0;
   const total = { cells: 0, rows: 0 };
   const scans = new Map<string, XmlScanner>();
@@ -291,7 +300,9 @@ function inflateParts(bytes: Uint8Array, kind: ZipReading['kind'], needed: reado
     const before = { cells: 0, rows: 0, strings: 0 };
     let over: FileProblem | undefined;
     const pieces: Uint8Array[] = [];
-    const r = inflateEntry(bytes, e, LIMITS.inflatedBytes - inflated, (piece) => {
+    const isBinary = isBinarySheet(e.name);
+    const cap = Math.min(LIMITS.inflatedBytes - inflated, isBinary ? LIMITS.binarySheetBytes - binary : Infinity);
+    const r = inflateEntry(bytes, e, cap, (piece) => {
       pieces.push(piece);
       if (!scanner) return;
       scanned += piece.length;
@@ -307,6 +318,7 @@ function inflateParts(bytes: Uint8Array, kind: ZipReading['kind'], needed: reado
       if (over) throw new Error('over budget');
     });
     inflated += r.size;
+    if (isBinary) binary += r.size;
     const spent = {
       bytesInflated: inflated,
       bytesScanned: scanned,
@@ -317,7 +329,12 @@ function inflateParts(bytes: Uint8Array, kind: ZipReading['kind'], needed: reado
     if (over) return { refused: over, stats: spent };
     if (!r.ok) {
       if (r.reason === 'overCap')
-        return { refused: { code: 'fileExpandsTooMuch', count: inflated, limit: LIMITS.inflatedBytes }, stats: spent };
+        return {
+          refused: isBinary
+            ? { code: 'fileExpandsTooMuch', count: binary, limit: LIMITS.binarySheetBytes }
+            : { code: 'fileExpandsTooMuch', count: inflated, limit: LIMITS.inflatedBytes },
+          stats: spent,
+        };
       // A part larger than it declares is crafted (or badly damaged): the file is refused, whatever its size.
       if (r.reason === 'overDeclared')
         return {

@@ -149,7 +149,11 @@ function columnLetters(n: number): string {
   return s;
 }
 
-const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|row|f|v|is|si|mergeCell)(?=[\s/>])([^>]*)>/g;
+const TAG =
+  /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|row|f|v|is|si|mergeCell|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>/g;
+const REPEAT = (what: 'rows' | 'columns') => new RegExp(`number-${what}-repeated\\s*=\\s*["'](\\d+)["']`);
+const ROWS_REPEATED = REPEAT('rows');
+const COLUMNS_REPEATED = REPEAT('columns');
 const R_ATTR = /(?:^|\s)r\s*=\s*["']([A-Za-z]*)(\d+)["']/;
 /** At most this many uncalculated cells are listed per sheet (the count is what matters beyond that). */
 const MAX_LISTED = 1000;
@@ -168,6 +172,8 @@ export class XmlScanner {
   private row = 0;
   private column = 0;
   private cell: { address: string; formula: boolean; value: boolean } | undefined;
+  /** OpenDocument: the current row's repeat count, and whether it holds a cell with content. */
+  private odfRow = { repeat: 1, content: false };
 
   push(piece: Uint8Array): void {
     const text = this.carry + this.decoder.decode(piece, { stream: true });
@@ -225,7 +231,33 @@ export class XmlScanner {
         // A merged area is one more thing the parser keeps: counted with the cells.
         if (!closing) s.cells++;
         return;
+      case 'table-row':
+      case 'table-cell':
+      case 'covered-table-cell':
+        this.odf(closing, name, attrs);
+        return;
     }
+  }
+
+  /**
+   * OpenDocument (.ods content.xml): a repeated row or cell stands for that many (a few bytes can claim billions of
+   * cells). A cell with content counts its columns × its row's repeats; empty repeated cells and rows (LibreOffice
+   * pads every sheet to the last row and column with them) count nothing; a row counts its repeats if it has content.
+   */
+  private odf(closing: boolean, name: string, attrs: string): void {
+    const s = this.scan;
+    if (name === 'table-row') {
+      if (closing) {
+        if (this.odfRow.content) s.rows += this.odfRow.repeat;
+        this.odfRow = { repeat: 1, content: false };
+      } else this.odfRow = { repeat: Number(ROWS_REPEATED.exec(attrs)?.[1] ?? 1), content: false };
+      return;
+    }
+    if (closing) return;
+    const content = !attrs.endsWith('/') || /value-type\s*=/.test(attrs);
+    if (!content) return;
+    this.odfRow.content = true;
+    s.cells += Number(COLUMNS_REPEATED.exec(attrs)?.[1] ?? 1) * this.odfRow.repeat;
   }
 
   private endCell(): void {

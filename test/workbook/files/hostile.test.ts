@@ -45,6 +45,14 @@ describe('what the bounds say, with the numbers', () => {
     expect(r.stats).toMatchObject({ bytesInflated: 0, parsed: false });
   });
 
+  it('repeats in an .ods count as the cells they stand for; an .xlsb is bounded by the bytes of its sheets', () => {
+    expect(by('重复.ods').problems).toEqual([{ code: 'tooManyCells', count: 1_000_000 * 1000, limit: LIMITS.cells }]);
+    expect(by('重复.ods').stats?.parsed).toBe(false);
+    expect(by('大.xlsb').problems).toEqual([
+      { code: 'fileExpandsTooMuch', count: 6 * 1024 * 1024, limit: LIMITS.binarySheetBytes },
+    ]);
+  });
+
   it('a part that lies about its size is stopped at the size it declared', () => {
     const r = by('谎报大小.xlsx');
     expect(r.problems[0]?.detail).toMatch(/larger than it declares/);
@@ -77,6 +85,12 @@ describe('what the bounds say, with the numbers', () => {
     const lo = by('LibreOffice.xlsx');
     expect(lo.sheets[0]?.values).toHaveLength(11);
     expect(lo.stats?.cellsKept).toBe(31);
+    const last = by('末行.xlsx').sheets[0]?.values ?? [];
+    expect(last).toHaveLength(1_048_576);
+    expect(Object.keys(last)).toEqual(['1048575']);
+    const ods = by('LibreOffice.ods');
+    expect(ods.sheets[0]?.values).toEqual([[1, 2]]);
+    expect(ods.stats?.cellsKept).toBe(2);
     const far = by('三表末行.xlsx');
     expect(far.sheets).toHaveLength(3);
     for (const s of far.sheets) {

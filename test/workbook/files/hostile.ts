@@ -232,6 +232,33 @@ export function otherFormat(bookType: 'biff8' | 'xlsb' | 'ods'): Uint8Array {
   return new Uint8Array(write(book, { type: 'array', bookType }) as ArrayBuffer);
 }
 
+/** A minimal .ods: mimetype (stored, first), manifest, and the given table rows in content.xml. */
+export function odsZip(rows: string): Uint8Array {
+  const mime = 'application/vnd.oasis.opendocument.spreadsheet';
+  return zip([
+    { ...part('mimetype', mime), method: 0, deflated: strToU8(mime) },
+    part(
+      'META-INF/manifest.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
+        `<manifest:file-entry manifest:full-path="/" manifest:media-type="${mime}"/>` +
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    ),
+    part(
+      'styles.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>',
+    ),
+    part(
+      'content.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">' +
+        `<office:body><office:spreadsheet><table:table table:name="甲">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    ),
+  ]);
+}
+
+const odsCell = (v: number, repeat = 1): string =>
+  `<table:table-cell${repeat > 1 ? ` table:number-columns-repeated="${repeat}"` : ''} office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+
 export interface HostileFile {
   /** What the issue observed (its number and words). */
   readonly observation: string;
@@ -372,6 +399,33 @@ export const HOSTILE: readonly HostileFile[] = [
     name: '两千万格.xlsx',
     build: () =>
       workbookZip(Array.from({ length: 10 }, (_, i) => ({ name: `表${i + 1}`, part: bombSheet(1_000_000) }))),
+    expected: 'fileExpandsTooMuch',
+  },
+  {
+    observation: '9: an .ods whose few bytes repeat one cell 1,000,000 rows × 1,000 columns',
+    name: '重复.ods',
+    build: () => odsZip(`<table:table-row table:number-rows-repeated="1000000">${odsCell(1, 1000)}</table:table-row>`),
+    expected: 'tooManyCells',
+  },
+  {
+    observation: '9: an .ods as LibreOffice writes it, padded to the last row and column with empty repeats',
+    name: 'LibreOffice.ods',
+    build: () =>
+      odsZip(
+        `<table:table-row>${odsCell(1)}${odsCell(2)}<table:table-cell table:number-columns-repeated="1022"/></table:table-row>` +
+          '<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>',
+      ),
+    expected: null,
+  },
+  {
+    observation: '9: an .xlsb whose binary sheet is larger than an .xlsb sheet of the cell limit',
+    name: '大.xlsb',
+    build: () =>
+      zip([
+        part('[Content_Types].xml', '<Types/>'),
+        part('xl/workbook.bin', new Uint8Array(64)),
+        { ...part('xl/worksheets/sheet1.bin', new Uint8Array(6 * 1024 * 1024).fill(1)) },
+      ]),
     expected: 'fileExpandsTooMuch',
   },
   {
