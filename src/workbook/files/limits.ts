@@ -12,6 +12,11 @@ export const READABLE_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.xlsb', '.ods', '
 export const LIMITS = {
   /** The file as picked (checked before it is read into memory, and again here). */
   fileBytes: 20 * 1024 * 1024,
+  /**
+   * A compound file (.xls, .et): not compressed and not scanned, so its size bounds its cells (a number can take 6
+   * bytes in a BIFF record): 4 MB keeps it near the cell limit; a department's .xls is tens of KB.
+   */
+  compoundFileBytes: 4 * 1024 * 1024,
   /** Parts listed in a zip's directory. */
   zipEntries: 5_000,
   /** Bytes inflated, over all the parts read (declared and actual). */

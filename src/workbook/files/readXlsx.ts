@@ -481,6 +481,13 @@ export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFi
   if (kind === 'cfb') {
     const judged = judgeCompound(bytes);
     if (judged) return refusedFile(file, judged.refused);
+    if (bytes.byteLength > LIMITS.compoundFileBytes)
+      return refusedFile(file, {
+        code: 'fileTooLarge',
+        detail: String(bytes.byteLength),
+        count: bytes.byteLength,
+        limit: LIMITS.compoundFileBytes,
+      });
   } else {
     let r: ZipReading | Refusal;
     try {

@@ -429,6 +429,12 @@ export const HOSTILE: readonly HostileFile[] = [
     expected: 'fileExpandsTooMuch',
   },
   {
+    observation: '9: an .xls (a compound file, not compressed) above the size that bounds its cells',
+    name: '大.xls',
+    build: () => compound({ Workbook: new Uint8Array(5 * 1024 * 1024).fill(1) }),
+    expected: 'fileTooLarge',
+  },
+  {
     observation: '6, 9: a password-protected workbook (OOXML encryption: a compound file)',
     name: '加密.xlsx',
     build: () =>
