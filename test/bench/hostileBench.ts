@@ -8,7 +8,7 @@ import { buildTemplate } from '../../src/domain/template/template';
 import { LIMITS } from '../../src/workbook/files/limits';
 import { readXlsx } from '../../src/workbook/files/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { HOSTILE } from '../workbook/files/hostile';
+import { HOSTILE, sheetXml, storedPart, workbookZip } from '../workbook/files/hostile';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
 
 /**
@@ -58,6 +58,22 @@ async function table(): Promise<void> {
       );
     const files = [
       { name: '参照：三张模板.xlsx', bytes: await saveAsXlsx(wb), expected: 'read' },
+      // The largest file the limits let through: what parsing costs just below them.
+      {
+        name: '参照：上限内 99,000 格.xlsx',
+        bytes: workbookZip([
+          {
+            name: '甲',
+            part: storedPart(
+              's',
+              sheetXml(
+                '<row><c><v>1</v></c><c><v>2</v></c><c t="inlineStr"><is><t>文</t></is></c></row>'.repeat(33_000),
+              ),
+            ),
+          },
+        ]),
+        expected: 'read',
+      },
       ...HOSTILE.map((h) => ({ name: h.name, bytes: h.build(), expected: h.expected ?? 'read' })),
     ];
     console.log(

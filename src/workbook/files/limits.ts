@@ -25,7 +25,7 @@ export const LIMITS = {
   ratio: 200,
   ratioFloor: 1024 * 1024,
   /** Cells (and merged areas, and shared strings) over all the sheets of a file. */
-  cells: 200_000,
+  cells: 100_000,
   /**
    * Bytes of binary worksheets (.xlsb), which are not scanned: a value cell is a 16-byte record or more, so this
    * keeps an .xlsb near the cell limit (a 1,200-cell sheet is ≈ 25 KB).

@@ -111,9 +111,11 @@ function cellValue(cell: CellObject | undefined): CellValue {
 function toSheetData(name: string, ws: WorkSheet, uncalculated: readonly string[]): SheetData {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
+  const own: string[] = [];
   for (const key of Object.keys(ws)) {
     if (key.startsWith('!')) continue;
     const cell = ws[key] as CellObject | undefined;
+    if (typeof cell?.f === 'string' && cell.v === undefined) own.push(key);
     const v = cellValue(cell);
     const z = typeof cell?.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
     if (v === null && z === undefined) continue;
@@ -122,10 +124,6 @@ function toSheetData(name: string, ws: WorkSheet, uncalculated: readonly string[
     if (z !== undefined) (numberFormats[r] ??= [])[c] = z;
   }
   const merges = (ws['!merges'] ?? []).map((m) => utils.encode_range(m));
-  const own = Object.keys(ws).filter((k) => {
-    const cell = ws[k] as CellObject | undefined;
-    return !k.startsWith('!') && typeof cell?.f === 'string' && cell.v === undefined;
-  });
   const uncalc = [...new Set([...uncalculated, ...own])];
   return {
     name,

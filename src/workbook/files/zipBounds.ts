@@ -136,13 +136,6 @@ export interface SheetScan {
   readonly uncalculated: string[];
 }
 
-/** A1 column letters → 1-based number. */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 function columnLetters(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -171,7 +164,9 @@ export class XmlScanner {
   private carry = '';
   private row = 0;
   private column = 0;
-  private cell: { address: string; formula: boolean; value: boolean } | undefined;
+  private cell: { row: number; column: number; formula: boolean; value: boolean } | undefined;
+  /** The one cell state reused for every cell (no allocation per cell). */
+  private readonly cellState = { row: 0, column: 0, formula: false, value: false };
   /** OpenDocument: the current row's repeat count, and whether it holds a cell with content. */
   private odfRow = { repeat: 1, content: false };
 
@@ -204,17 +199,18 @@ export class XmlScanner {
           return;
         }
         s.cells++;
-        const r = R_ATTR.exec(attrs);
-        if (r) {
-          if (r[1]) this.column = columnNumber(r[1].toUpperCase());
-          else this.column++;
-          this.row = Number(r[2]);
-        } else this.column++;
-        s.lastRow = Math.max(s.lastRow, this.row);
-        s.lastColumn = Math.max(s.lastColumn, this.column);
-        this.cell = selfClosing
-          ? undefined
-          : { address: `${columnLetters(this.column)}${this.row}`, formula: false, value: false };
+        this.place(attrs);
+        if (this.row > s.lastRow) s.lastRow = this.row;
+        if (this.column > s.lastColumn) s.lastColumn = this.column;
+        // The address is spelled only for a formula without a value (rare): counting stays cheap.
+        if (selfClosing) this.cell = undefined;
+        else {
+          this.cell = this.cellState;
+          this.cell.row = this.row;
+          this.cell.column = this.column;
+          this.cell.formula = false;
+          this.cell.value = false;
+        }
         return;
       }
       case 'f':
@@ -263,6 +259,26 @@ export class XmlScanner {
   private endCell(): void {
     const c = this.cell;
     this.cell = undefined;
-    if (c?.formula && !c.value && this.scan.uncalculated.length < MAX_LISTED) this.scan.uncalculated.push(c.address);
+    if (c?.formula && !c.value && this.scan.uncalculated.length < MAX_LISTED)
+      this.scan.uncalculated.push(`${columnLetters(c.column)}${c.row}`);
+  }
+
+  /** A cell's row and column from its `r` attribute (read by hand: this runs once per cell), else the next column. */
+  private place(attrs: string): void {
+    let i = attrs.indexOf('r=');
+    while (i > 0 && !/\s/.test(attrs[i - 1] ?? '')) i = attrs.indexOf('r=', i + 2);
+    if (i < 0) {
+      this.column++;
+      return;
+    }
+    i += 3; // past r=" or r='
+    let column = 0;
+    let code = attrs.charCodeAt(i);
+    for (; (code >= 65 && code <= 90) || (code >= 97 && code <= 122); code = attrs.charCodeAt(++i))
+      column = column * 26 + ((code & 0xdf) - 64);
+    let row = 0;
+    for (; code >= 48 && code <= 57; code = attrs.charCodeAt(++i)) row = row * 10 + (code - 48);
+    this.column = column > 0 ? column : this.column + 1;
+    if (row > 0) this.row = row;
   }
 }
