@@ -148,6 +148,8 @@ type Sniffed = 'zip' | 'cfb' | 'CSV' | 'XML' | 'HTML' | 'TXT' | 'unknown';
 function sniff(bytes: Uint8Array): Sniffed {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return 'zip';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'cfb';
+  // UTF-16 text with its byte-order mark: Excel's "Unicode text" export (tab-separated).
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'TXT';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
   const control = bytes.subarray(0, 4096).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b));
   // Text in a legacy encoding (GBK) is still text: only control bytes say "binary".

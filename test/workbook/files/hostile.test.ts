@@ -106,6 +106,17 @@ describe('what the bounds say, with the numbers', () => {
     expect(by('导出.xml').problems).toEqual([{ code: 'fileTextFormat', detail: 'XML' }]);
     expect(by('导出.html').problems).toEqual([{ code: 'fileTextFormat', detail: 'HTML' }]);
     expect(by('说明.txt').problems).toEqual([{ code: 'fileTextFormat', detail: 'TXT' }]);
+    // Excel's "Unicode text" (UTF-16 with a byte-order mark) and a GBK-encoded CSV are text too
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...'序号\t指标\n'].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+    ]);
+    expect(readXlsx('导出.txt', utf16).problems).toEqual([{ code: 'fileTextFormat', detail: 'TXT' }]);
+    const gbk = new Uint8Array([
+      0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xd6, 0xb8, 0xb1, 0xea, 0x0a, 0x31, 0x2c, 0x32, 0x0a, 0x33, 0x2c, 0x34, 0x0a,
+    ]);
+    expect(readXlsx('导出.csv', gbk).problems).toEqual([{ code: 'fileTextFormat', detail: 'CSV' }]);
   });
 });
 
