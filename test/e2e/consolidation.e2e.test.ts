@@ -217,7 +217,11 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
       },
       files[0] ?? { name: 'x', mimeType: 'x', buffer: Buffer.alloc(0) },
     ]);
-    await page.getByText('文件“坏文件.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总').waitFor();
+    await page
+      .getByText(
+        '文件“坏文件.xlsx”无法读取（已损坏，或不是 Excel/WPS 工作簿；可读取 .xlsx、.xlsm、.xls、.xlsb、.ods、.et），未计入汇总',
+      )
+      .waitFor();
     const stages: string[] = [];
     await page.exposeFunction('__stage', (s: string) => stages.push(s));
     await page.evaluate(() => {

@@ -135,7 +135,11 @@ describe('view model: sources, periods, files', () => {
         'readWithProblems',
         '已读取，有问题：文件“说明.xlsx”中没有填报模板（共 1 张工作表），可能发错了文件',
       ],
-      ['坏.xlsx', 'unreadable', '文件“坏.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总'],
+      [
+        '坏.xlsx',
+        'unreadable',
+        '文件“坏.xlsx”无法读取（已损坏，或不是 Excel/WPS 工作簿；可读取 .xlsx、.xlsm、.xls、.xlsb、.ods、.et），未计入汇总',
+      ],
     ]);
   });
 
@@ -204,7 +208,7 @@ describe('view model: progress, problems, result, failures', () => {
     expect(f.text.startsWith(`发改局.xlsx › ${C1} › H8 · C1-02`)).toBe(true);
     expect(f.goTo).toBeUndefined();
     expect(problemItem(unreadable, 2, plan, zh, 'zh-CN').text).toBe(
-      '坏.xlsx · 文件“坏.xlsx”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总',
+      '坏.xlsx · 文件“坏.xlsx”无法读取（已损坏，或不是 Excel/WPS 工作簿；可读取 .xlsx、.xlsm、.xls、.xlsb、.ods、.et），未计入汇总',
     );
     expect(problemItem(missing, 3, plan, en, 'en-US')).toMatchObject({
       severityLabel: 'Warning',
@@ -345,7 +349,7 @@ describe('Consolidation (server-rendered)', () => {
       const t = text(html);
       for (const s of expected) expect(t).toContain(s);
       expect(t).not.toContain('即将提供');
-      expect(html).toMatch(/<input[^>]*type="file"[^>]*multiple=""[^>]*accept=".xlsx"/);
+      expect(html).toMatch(/<input[^>]*type="file"[^>]*multiple=""[^>]*accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.et"/);
       expect(html).toContain('data-testid="consolidate"');
       expect(html).toMatch(/role="status" aria-live="polite"/);
       expect(calls).toEqual([]);

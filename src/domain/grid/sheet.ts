@@ -27,6 +27,30 @@ export interface SheetData {
   readonly uncalculated?: readonly string[];
 }
 
+/** Below this many rows a range is walked row by row; above it, only the rows present are visited. */
+const WALK_ROWS = 4096;
+
+/**
+ * The 1-based rows in `fromRow`…`toRow` that hold a row array, in order. A grid read from a file is sparse (a row
+ * that holds nothing is a hole, issue 12): one cell at A1048576 makes `values.length` 1,048,576 but only that row
+ * is visited, so no lookup costs a million steps.
+ */
+export function presentRows(values: Grid, fromRow: number, toRow: number = values.length): number[] {
+  const first = Math.max(1, fromRow);
+  const last = Math.min(toRow, values.length);
+  const rows: number[] = [];
+  if (last - first < WALK_ROWS) {
+    for (let row = first; row <= last; row++) if (values[row - 1] !== undefined) rows.push(row);
+    return rows;
+  }
+  // Index keys come in ascending order, holes left out.
+  for (const key of Object.keys(values)) {
+    const row = Number(key) + 1;
+    if (Number.isInteger(row) && row >= first && row <= last) rows.push(row);
+  }
+  return rows;
+}
+
 /** The value of a cell by 1-based row and column; `null` outside the grid. */
 export function cellAt(values: Grid, row: number, column: number): CellValue {
   return values[row - 1]?.[column - 1] ?? null;
@@ -48,7 +72,7 @@ export function findLabel(
   fromRow: number,
   toRow: number,
 ): { row: number; column: number } | undefined {
-  for (let row = Math.max(1, fromRow); row <= Math.min(toRow, values.length); row++) {
+  for (const row of presentRows(values, fromRow, toRow)) {
     const cells = values[row - 1] ?? [];
     for (let c = 1; c <= cells.length; c++) if (labelText(cells[c - 1] ?? null) === label) return { row, column: c };
   }

@@ -74,11 +74,28 @@ export const CONSOLIDATION_EN: Readonly<Record<ConsolidationMessageKey, string>>
   'consolidation.aggregation.sum': 'Sum',
   'consolidation.aggregation.growth': 'Growth',
   'consolidation.aggregation.single': 'Single',
-  'consolidation.file.fileTooLarge':
-    'The file "{file}" is too large ({detail} bytes; the limit is 20 MB) and was not read',
+  'consolidation.file.fileTooLarge': 'The file "{file}" is too large ({count}; the limit is {limit}) and was not read',
   'consolidation.file.fileUnreadable':
-    'The file "{file}" cannot be read (damaged, or not an .xlsx file) and was not used',
+    'The file "{file}" cannot be read (damaged, or not an Excel/WPS workbook; .xlsx, .xlsm, .xls, .xlsb, .ods and .et are read) and was not used',
   'consolidation.file.fileEmpty': 'The file "{file}" is empty and was not read',
+  'consolidation.file.fileEncrypted':
+    'The file "{file}" is password-protected (encrypted) and cannot be read: remove the password, save and send it again',
+  'consolidation.file.fileNotSpreadsheet':
+    'The file "{file}" is a document or a presentation, not a spreadsheet, and was not read: send the workbook that holds the template (.xlsx …)',
+  'consolidation.file.fileTextFormat':
+    'The file "{file}" is a {detail} text file and cannot be read as a workbook: open it in Excel/WPS, save it as .xlsx and send that',
+  'consolidation.file.fileExpandsTooMuch':
+    'The file "{file}" expands too much ({count}; the limit is {limit}): it may be damaged or crafted, and was not read',
+  'consolidation.file.fileCompressionRatio':
+    'The part "{detail}" of the file "{file}" expands by a factor of {count} (the limit is {limit}): it may be crafted, and was not read',
+  'consolidation.file.tooManyCells':
+    'The file "{file}" has too many cells (reading stopped at {count}; the limit is {limit} per file) and was not read: remove sheets or content it does not need',
+  'consolidation.file.tooManyRows':
+    'The file "{file}" has too many rows (reading stopped at {count}; the limit is {limit} per file) and was not read: remove the rows it does not need',
+  'consolidation.file.fileTimeout':
+    'Reading the file "{file}" took too long (more than {limit} seconds); it was stopped and the file was not used',
+  'consolidation.file.sheetMissing':
+    'The sheet "{sheet}" listed in the file "{file}" is missing from it or cannot be read, and was not used: open the file in Excel/WPS, save it and send it again',
   'consolidation.file.sheetTooLarge': 'The sheet "{sheet}" of the file "{file}" is too large and was not read',
   'consolidation.file.noTemplates':
     'The file "{file}" holds no template ({sheets, plural, one {# sheet} other {# sheets}}): perhaps the wrong file was sent',

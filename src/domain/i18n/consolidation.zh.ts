@@ -64,9 +64,26 @@ export const CONSOLIDATION_ZH = {
   'consolidation.aggregation.sum': '求和',
   'consolidation.aggregation.growth': '增速',
   'consolidation.aggregation.single': '单一',
-  'consolidation.file.fileTooLarge': '文件“{file}”过大（{detail} 字节，上限 20 MB），未读取',
-  'consolidation.file.fileUnreadable': '文件“{file}”无法读取（已损坏，或不是 .xlsx 文件），未计入汇总',
+  'consolidation.file.fileTooLarge': '文件“{file}”过大（{count}，上限 {limit}），未读取',
+  'consolidation.file.fileUnreadable':
+    '文件“{file}”无法读取（已损坏，或不是 Excel/WPS 工作簿；可读取 .xlsx、.xlsm、.xls、.xlsb、.ods、.et），未计入汇总',
   'consolidation.file.fileEmpty': '文件“{file}”是空文件，未读取',
+  'consolidation.file.fileEncrypted': '文件“{file}”设有打开密码（已加密），无法读取；请取消密码后重新保存再发送',
+  'consolidation.file.fileNotSpreadsheet':
+    '文件“{file}”是文档或演示文稿，不是电子表格，未读取；请发送填报模板所在的工作簿（.xlsx 等）',
+  'consolidation.file.fileTextFormat':
+    '文件“{file}”是 {detail} 格式的文本文件，不能作为工作簿读取；请在 Excel/WPS 中打开并另存为 .xlsx 后发送',
+  'consolidation.file.fileExpandsTooMuch':
+    '文件“{file}”解压后过大（{count}，上限 {limit}），可能是异常或恶意构造的文件，未读取',
+  'consolidation.file.fileCompressionRatio':
+    '文件“{file}”中的“{detail}”压缩比异常（{count} 倍，上限 {limit} 倍），可能是恶意构造的文件，未读取',
+  'consolidation.file.tooManyCells':
+    '文件“{file}”的单元格过多（读到 {count} 个即停止，每个文件上限 {limit} 个），未读取；请删除多余的工作表或内容后发送',
+  'consolidation.file.tooManyRows':
+    '文件“{file}”的行数过多（读到 {count} 行即停止，每个文件上限 {limit} 行），未读取；请删除多余的行后发送',
+  'consolidation.file.fileTimeout': '文件“{file}”读取超时（超过 {limit} 秒），已停止读取，未计入汇总',
+  'consolidation.file.sheetMissing':
+    '文件“{file}”列出的工作表“{sheet}”在文件中缺失或无法读取，未计入汇总；请在 Excel/WPS 中打开、重新保存后发送',
   'consolidation.file.sheetTooLarge': '文件“{file}”的工作表“{sheet}”过大，未读取',
   'consolidation.file.noTemplates': '文件“{file}”中没有填报模板（共 {sheets} 张工作表），可能发错了文件',
 } as const;

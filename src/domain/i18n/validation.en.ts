@@ -17,6 +17,8 @@ export const VALIDATION_EN: Readonly<Record<ValidationMessageKey, string>> = {
   'value.notFinite': '{field} is not a finite number',
   'value.textTooLong':
     '{field} is a text of {length} characters ("{text}"), not a number: a number is at most {max} characters; enter the number only',
+  'value.uncalculated':
+    '{field} is a formula without a result: the program that saved the file did not calculate it. Open the file in Excel/WPS, recalculate, save and send it again, or enter the number',
   'value.negative': '{field} is negative ({value}); a {kind} indicator cannot be negative',
   'value.notWhole': '{field} must be a whole number ({unit}); it is {value}',
   'value.rankInvalid': 'A rank must be a whole number of at least 1; it is {value}',

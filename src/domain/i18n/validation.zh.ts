@@ -13,6 +13,8 @@ export const VALIDATION_ZH = {
   'value.whitespace': '{field}只有空格，按未填报处理；如已完成请填写数字',
   'value.notFinite': '{field}不是有限数字',
   'value.textTooLong': '{field}是一段 {length} 字的文本（“{text}”），不是数字：数字文本最多 {max} 字，请只填写数字',
+  'value.uncalculated':
+    '{field}是公式，但没有计算结果：保存该文件的软件未计算公式。请在 Excel/WPS 中打开、重新计算并保存后再发送，或直接填写数字',
   'value.negative': '{field}为负数 {value}，本指标（{kind}）不应为负',
   'value.notWhole': '{field}应为整数（{unit}），当前为 {value}',
   'value.rankInvalid': '位次应为不小于 1 的整数，当前为 {value}',

@@ -38,6 +38,11 @@ export interface RowInput {
   readonly note?: CellValue;
   /** Number formats of the input cells, to notice dates typed into number cells. */
   readonly formats?: { readonly actual?: string; readonly prior?: string };
+  /**
+   * Input cells that hold a formula without a cached result (a file saved by a tool that does not calculate): not
+   * 未填报 — something was entered, and it is not a usable value (数据有误, issue 12).
+   */
+  readonly uncalculated?: readonly ('actual' | 'prior')[];
 }
 
 export interface RowContext {
@@ -100,6 +105,13 @@ function isBlank(v: CellValue | undefined): boolean {
 
 function percentText(v: number): string {
   return String(roundFloat(v));
+}
+
+/** An input cell holding a formula without a cached result: an error (its value is unknown), said as such. */
+function uncalculated(row: RowInput, field: 'actual' | 'prior', out: Finding[]): boolean {
+  if (!row.uncalculated?.includes(field)) return false;
+  out.push({ severity: 'error', field, key: 'value.uncalculated', params: { fieldKey: FIELD_KEY[field] } });
+  return true;
 }
 
 /** Checks one input cell and returns its number when it is a usable number. */
@@ -399,7 +411,10 @@ function isDoubt(p: Problem): boolean {
  * are never confirmed away. The template's 状态 formula (calc/formulas stateTests) spells the same rule.
  */
 function dataStateOf(ind: Indicator, row: RowInput, problems: readonly Problem[]): DataState {
-  const entered = !isBlank(row.actual) || (ind.kind === 'growth' && !isBlank(row.prior ?? null));
+  const entered =
+    !isBlank(row.actual) ||
+    (ind.kind === 'growth' && !isBlank(row.prior ?? null)) ||
+    (row.uncalculated ?? []).length > 0;
   if (!entered) return 'blank';
   const onValues = problems.filter((p) => p.field === 'actual' || p.field === 'prior');
   if (onValues.some((p) => p.severity === 'error')) return 'invalid';
@@ -508,13 +523,17 @@ function findProblems(
   const problems: Finding[] = [];
   const isGrowth = ind.kind === 'growth';
   const valueKind: Kind | 'amount' = isGrowth ? 'amount' : ind.kind;
-  const actual = readCell('actual', row.actual, row.formats?.actual, ind, valueKind, problems);
+  const actual = uncalculated(row, 'actual', problems)
+    ? null
+    : readCell('actual', row.actual, row.formats?.actual, ind, valueKind, problems);
   let prior: number | null = null;
 
   if (isGrowth) {
-    prior = readCell('prior', row.prior ?? null, row.formats?.prior, ind, 'amount', problems);
-    const hasActual = !isBlank(row.actual);
-    const hasPrior = !isBlank(row.prior ?? null);
+    prior = uncalculated(row, 'prior', problems)
+      ? null
+      : readCell('prior', row.prior ?? null, row.formats?.prior, ind, 'amount', problems);
+    const hasActual = !isBlank(row.actual) || row.uncalculated?.includes('actual') === true;
+    const hasPrior = !isBlank(row.prior ?? null) || row.uncalculated?.includes('prior') === true;
     if (hasActual && !hasPrior)
       problems.push({ severity: 'error', field: 'prior', key: 'value.growthMissingPrior', params: {} });
     // Either half alone is no usable value: 数据有误, not 未填报 (SPEC §6), whichever half is missing.

@@ -1,4 +1,4 @@
-import { cellAt, findLabel, formatAt, valueRightOf, type SheetData } from '../grid/sheet';
+import { cellAt, findLabel, formatAt, presentRows, valueRightOf, type SheetData } from '../grid/sheet';
 import {
   INDICATOR_CODE,
   TEMPLATE_MARKER_TYPE,
@@ -445,7 +445,7 @@ function findIndicatorRows(
   const ownCodes = new Set(campaign.indicators.map((i) => i.code));
   const campaignOf = new Map(plan.campaigns.flatMap((x) => x.indicators.map((i) => [i.code, x.id] as const)));
   const occurrences = new Map<string, number[]>();
-  for (let row = firstRow; row <= sheet.values.length; row++) {
+  for (const row of presentRows(sheet.values, firstRow)) {
     const raw = cellAt(sheet.values, row, codeColumn);
     if (isBlankValue(raw)) continue;
     const code = normaliseCode(raw);
@@ -618,6 +618,12 @@ function readRow(
     return c === undefined ? undefined : formatAt(sheet.numberFormats, row, c);
   };
   const isGrowth = ind.kind === 'growth';
+  // A formula input cell without a cached result (issue 12): an error naming the cell, never a silent 未填报.
+  const noResult = new Set(sheet.uncalculated ?? []);
+  const uncalculated = (['actual', 'prior'] as const).filter((key) => {
+    const c = col[key];
+    return c !== undefined && (key === 'actual' || isGrowth) && noResult.has(cellAddress(c, row));
+  });
   const actualFormat = format('actual');
   const priorFormat = isGrowth ? format('prior') : undefined;
   const input: RowInput = {
@@ -629,6 +635,7 @@ function readRow(
       ...(actualFormat !== undefined ? { actual: actualFormat } : {}),
       ...(priorFormat !== undefined ? { prior: priorFormat } : {}),
     },
+    ...(uncalculated.length > 0 ? { uncalculated } : {}),
   };
   const ctx = { expected, share, ...(plan.thresholds ? { thresholds: plan.thresholds } : {}) };
   const result = validateRow(ind, input, ctx);

@@ -46,7 +46,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.validation.description':
     'Check the values, units and report periods the departments entered, listing each problem with its sheet, cell and indicator, with a one-click fix where the fix is unambiguous.',
   'ui.consolidation.description':
-    "Consolidate the departments' sheets or submitted .xlsx files in one click into a summary, a detail sheet, a submission matrix and a chart.",
+    "Consolidate the departments' sheets or submitted workbook files (.xlsx …) in one click into a summary, a detail sheet, a submission matrix and a chart.",
   'ui.settings.description': 'What the add-in detected, and the plan it uses.',
   'ui.settings.language': 'Display language',
   'ui.settings.languageValue': '{locale} (Office display language: {office})',
@@ -203,7 +203,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.files': 'Imported department workbooks',
   'ui.consolidation.import': 'Import department workbooks…',
   'ui.consolidation.importHint':
-    'Choose one or more .xlsx files. Only the values saved in the cells are read; formulas are never run. Importing a file of the same name again replaces it.',
+    'Choose one or more workbook files (.xlsx, .xlsm, .xls, .xlsb, .ods, WPS .et). Only the values saved in the cells are read; formulas are never run. Importing a file of the same name again replaces it.',
   'ui.consolidation.noFiles': 'No files imported.',
   'ui.consolidation.fileParsing': 'Reading…',
   'ui.consolidation.fileTemplates': '{count, plural, one {# template} other {# templates}}',

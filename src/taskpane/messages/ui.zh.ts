@@ -39,7 +39,8 @@ export const UI_ZH = {
   'ui.templates.indicatorCount': '指标数',
   'ui.validation.description':
     '检查各部门填报的数值、单位和报告期，逐条指出问题所在的工作表、单元格和指标；有明确改法的可一键改正。',
-  'ui.consolidation.description': '一键汇总各部门工作表或报送的 .xlsx 文件，生成汇总表、明细表、报送情况和图表。',
+  'ui.consolidation.description':
+    '一键汇总各部门工作表或报送的工作簿文件（.xlsx 等），生成汇总表、明细表、报送情况和图表。',
   'ui.settings.description': '加载项检测到的环境，以及正在使用的计划。',
   'ui.settings.language': '界面语言',
   'ui.settings.languageValue': '{locale}（Office 显示语言：{office}）',
@@ -181,7 +182,7 @@ export const UI_ZH = {
   'ui.consolidation.files': '导入的部门工作簿',
   'ui.consolidation.import': '导入部门工作簿…',
   'ui.consolidation.importHint':
-    '可一次选择多个 .xlsx 文件；只读取单元格中保存的数值，不执行其中的公式。再次导入同名文件将替换原文件。',
+    '可一次选择多个工作簿文件（.xlsx、.xlsm、.xls、.xlsb、.ods、WPS .et）；只读取单元格中保存的数值，不执行其中的公式。再次导入同名文件将替换原文件。',
   'ui.consolidation.noFiles': '尚未导入文件。',
   'ui.consolidation.fileParsing': '正在读取…',
   'ui.consolidation.fileTemplates': '{count} 张填报模板',

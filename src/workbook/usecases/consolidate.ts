@@ -11,7 +11,8 @@ import { SUMMARY_TITLE_CELL } from '../../domain/consolidation/summarySections';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
 import { type SheetData } from '../../domain/grid/sheet';
-import type { FileProblemCode, ParsedFile } from '../files/readXlsx';
+import type { FileProblem, FileProblemCode, ParsedFile } from '../files/readXlsx';
+import type { MessageParams } from '../../domain/i18n/messages';
 import { PortError, type WorkbookPort } from '../port';
 
 /**
@@ -98,9 +99,38 @@ export const FILE_PROBLEM_KEYS = {
   fileTooLarge: 'consolidation.file.fileTooLarge',
   fileUnreadable: 'consolidation.file.fileUnreadable',
   fileEmpty: 'consolidation.file.fileEmpty',
+  fileEncrypted: 'consolidation.file.fileEncrypted',
+  fileNotSpreadsheet: 'consolidation.file.fileNotSpreadsheet',
+  fileTextFormat: 'consolidation.file.fileTextFormat',
+  fileExpandsTooMuch: 'consolidation.file.fileExpandsTooMuch',
+  fileCompressionRatio: 'consolidation.file.fileCompressionRatio',
+  tooManyCells: 'consolidation.file.tooManyCells',
+  tooManyRows: 'consolidation.file.tooManyRows',
+  fileTimeout: 'consolidation.file.fileTimeout',
+  sheetMissing: 'consolidation.file.sheetMissing',
   sheetTooLarge: 'consolidation.file.sheetTooLarge',
   noTemplates: 'consolidation.file.noTemplates',
 } as const satisfies Record<FileProblemCode | 'noTemplates', string>;
+
+/** Codes whose figures are bytes (shown in KB/MB); other figures are counts. */
+const BYTE_FIGURES: ReadonlySet<FileProblemCode> = new Set(['fileTooLarge', 'fileExpandsTooMuch']);
+
+function figure(code: FileProblemCode, n: number | undefined): string {
+  if (n === undefined) return '';
+  if (!BYTE_FIGURES.has(code)) return n.toLocaleString('en');
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** A file problem's message parameters: the file, the sheet, the detail and the figures it names. */
+export function fileProblemParams(file: string, p: FileProblem): MessageParams {
+  return {
+    file,
+    sheet: p.sheet ?? '',
+    detail: p.detail ?? '',
+    count: figure(p.code, p.count),
+    limit: figure(p.code, p.limit),
+  };
+}
 
 /** Lets the UI paint between stages (the computation itself is synchronous). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -245,7 +275,7 @@ function fileProblems(files: readonly ParsedFile[], result: Consolidation): Cons
       const own = f.problems.map((p): ConsolidationProblem => ({
         severity: 'error',
         key: FILE_PROBLEM_KEYS[p.code],
-        params: { file: f.file, sheet: p.sheet ?? '', detail: p.detail ?? '' },
+        params: fileProblemParams(f.file, p),
         field: 'submission',
         origin: { kind: 'file', file: f.file, sheet: p.sheet ?? '' },
       }));

@@ -20,6 +20,7 @@ import {
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
 import { recogniseByHeader } from '../../domain/validation/validateSheet';
+import { LIMITS } from '../files/limits';
 import type { ParsedFile } from '../files/readXlsx';
 import { listedOf, type SheetInfo, type WorkbookPort } from '../port';
 import { activePlan } from './activePlan';
@@ -178,6 +179,8 @@ export async function openConsolidation(port: WorkbookPort): Promise<{
 export interface PickedFile {
   readonly name: string;
   readonly lastModified?: number;
+  /** Its size in bytes, known before it is read (a browser File's size): a file above the limit is never read. */
+  readonly size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -198,6 +201,14 @@ function unreadableFile(name: string, error: unknown): ParsedFile {
   };
 }
 
+function tooLarge(name: string, size: number): ParsedFile {
+  return {
+    file: name,
+    sheets: [],
+    problems: [{ code: 'fileTooLarge', detail: String(size), count: size, limit: LIMITS.fileBytes }],
+  };
+}
+
 /**
  * Reads and parses the department workbooks the office picked, one result per file in the order picked: a file
  * that cannot be read or parsed is a file with a problem. Each file read carries its save time (withSaveTime). The xlsx reader is loaded on first use (it is not in the
@@ -208,10 +219,13 @@ export async function readImportedFiles(
 ): Promise<{ readonly files: readonly ParsedFile[]; readonly error?: unknown }> {
   const read = await Promise.all(
     picked.map((f) =>
-      f.arrayBuffer().then(
-        (data) => ({ name: f.name, data }),
-        (e: unknown) => unreadableFile(f.name, e),
-      ),
+      // The size is checked before the file is read into memory (issue 12, observation 6).
+      f.size !== undefined && f.size > LIMITS.fileBytes
+        ? Promise.resolve(tooLarge(f.name, f.size))
+        : f.arrayBuffer().then(
+            (data) => ({ name: f.name, data }),
+            (e: unknown) => unreadableFile(f.name, e),
+          ),
     ),
   );
   const inputs = read.flatMap((r) => ('data' in r ? [r] : []));

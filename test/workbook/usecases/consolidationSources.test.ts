@@ -68,7 +68,7 @@ it('a department file sent in counts like a sheet: the same department twice for
   expect(error).toBeUndefined();
   expect(files.map((f) => [f.file, f.problems.map((p) => p.code)])).toEqual([
     ['经信商务局.xlsx', []],
-    ['坏.xlsx', ['fileUnreadable']], // no workbook at all
+    ['坏.xlsx', ['fileTextFormat']], // no workbook at all: text
     ['读不出.xlsx', ['fileUnreadable']],
   ]);
   expect(files[2]?.problems[0]?.detail).toBe('disk error');

@@ -20,6 +20,7 @@ import { useFeatureStyles } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import type { ClaimState } from '../../../domain/consolidation/sources';
 import { useConsolidation, type ConsolidationState, type FileStatus } from './useConsolidation';
+import { READABLE_EXTENSIONS } from '../../../workbook/files/limits';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -166,7 +167,7 @@ function SourcesSection({ s, id }: SectionProps) {
   );
 }
 
-/** Department workbooks sent in as .xlsx files: imported, read, listed with their state; removable. */
+/** Department workbooks sent in as files (.xlsx, .xlsm, .xls, .xlsb, .ods, .et): imported, read, listed with their state; removable. */
 function FilesSection({ s, id }: SectionProps) {
   const t = useT();
   const styles = useStyles();
@@ -188,7 +189,7 @@ function FilesSection({ s, id }: SectionProps) {
           ref={input}
           type="file"
           multiple
-          accept=".xlsx"
+          accept={READABLE_EXTENSIONS.join(',')}
           tabIndex={-1}
           aria-hidden="true"
           className={styles.fileInput}

@@ -10,6 +10,7 @@ import type { SheetInfo } from '../../../workbook/port';
 import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,
+  fileProblemParams,
   LEFT_OUT_STATES,
   type ConsolidationStage,
   type WorkbookConsolidation,
@@ -166,7 +167,7 @@ export function fileRows(
     const problems = f.parsed.problems.map((p) =>
       t.problem({
         key: FILE_PROBLEM_KEYS[p.code],
-        params: { file: f.name, sheet: p.sheet ?? '', detail: p.detail ?? '' },
+        params: fileProblemParams(f.name, p),
       }),
     );
     if (templates === 0 && problems.length === 0)
