@@ -186,6 +186,7 @@ function bulletinSpec(input: BulletinSheetInput, options: BulletinSheetOptions, 
     charts,
     print: {
       orientation: 'landscape',
+      paperSize: 'A4',
       fitToPagesWide: 1,
       printTitleRows: `$${BULLETIN_ROWS.title}:$${BULLETIN_ROWS.subtitle}`,
       centerHorizontally: true,

@@ -131,6 +131,8 @@ export interface ChartSpec {
 
 export interface PrintSpec {
   readonly orientation: 'landscape' | 'portrait';
+  /** Set where a sheet is meant for paper (the 通报: A4); else the workbook's default paper stays. */
+  readonly paperSize?: 'A4';
   readonly fitToPagesWide?: number;
   readonly printTitleRows?: string; // e.g. "$1:$6"
   readonly centerHorizontally?: boolean;

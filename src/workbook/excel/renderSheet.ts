@@ -553,6 +553,7 @@ function queueView(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabilities, 
       queue.add(jsonBytes(print), () => {
         const layout = sheet.pageLayout;
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        if (print.paperSize) layout.paperSize = print.paperSize;
         // 0 pages tall = as many as needed (Excel's "automatic"), as in the Page Setup dialog.
         if (print.fitToPagesWide !== undefined)
           layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };

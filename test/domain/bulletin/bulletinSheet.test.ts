@@ -267,6 +267,7 @@ describe('通报: the sheet spec', () => {
     expect(valueAt(spec, `A${BULLETIN_ROWS.title}`)).toBe('2019年6月“五大攻坚战”推进情况通报');
     expect(spec.print).toEqual({
       orientation: 'landscape',
+      paperSize: 'A4',
       fitToPagesWide: 1,
       printTitleRows: '$2:$3',
       centerHorizontally: true,

@@ -129,7 +129,13 @@ function templateSpec(n: number, name = '招大引强-投资促进中心'): Shee
     ],
     protect: true,
     freeze: { rows: 3, columns: 2 },
-    print: { orientation: 'landscape', fitToPagesWide: 1, printTitleRows: '$3:$3', centerHorizontally: true },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToPagesWide: 1,
+      printTitleRows: '$3:$3',
+      centerHorizontally: true,
+    },
     tabColor: '#4472C4',
     charts: [
       {
@@ -391,6 +397,7 @@ describe('writeSheet', () => {
     expect(sheet.freeze).toBe('freezeAt(A1:B3)');
     expect(sheet.pageLayout).toEqual({
       orientation: 'Landscape',
+      paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$3:$3',
       centerHorizontally: true,

@@ -139,7 +139,13 @@ export const MODELLED_MEMBERS = {
   conditionalRangeFormat: ['fill', 'font', 'numberFormat'] satisfies (keyof Excel.ConditionalRangeFormat)[],
   protection: ['protect', 'unprotect', 'load', 'protected'] satisfies (keyof Excel.WorksheetProtection)[],
   freezePanes: ['freezeAt', 'freezeRows', 'freezeColumns', 'unfreeze'] satisfies (keyof Excel.WorksheetFreezePanes)[],
-  pageLayout: ['orientation', 'zoom', 'centerHorizontally', 'setPrintTitleRows'] satisfies (keyof Excel.PageLayout)[],
+  pageLayout: [
+    'orientation',
+    'paperSize',
+    'zoom',
+    'centerHorizontally',
+    'setPrintTitleRows',
+  ] satisfies (keyof Excel.PageLayout)[],
   tables: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.TableCollection)[],
   table: ['name', 'style', 'delete'] satisfies (keyof Excel.Table)[],
   charts: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.ChartCollection)[],
@@ -873,7 +879,12 @@ class FakeWorksheet extends FakeObject {
     const set = (prop: string) => (value: unknown) =>
       this.command(`pageLayout.${prop}`, value, (s) => (s.pageLayout[prop] = value), REQUIRES.pageLayout);
     return Object.assign(
-      setters({ orientation: set('orientation'), zoom: set('zoom'), centerHorizontally: set('centerHorizontally') }),
+      setters({
+        orientation: set('orientation'),
+        paperSize: set('paperSize'),
+        zoom: set('zoom'),
+        centerHorizontally: set('centerHorizontally'),
+      }),
       {
         setPrintTitleRows: (rows: FakeRange) => set('printTitleRows')(rows.address0()),
       },
