@@ -129,38 +129,12 @@ function bulletinSpec(input: BulletinSheetInput, options: BulletinSheetOptions, 
   const settings = options.timeliness ?? DEFAULT_TIMELINESS;
   const width = Math.max(WIDTH, 6 + result.matrix.campaignIds.length);
   const b = new SheetBuilder(width, BULLETIN_ROWS.title);
-  const heights: { row: number; height: number }[] = [];
+  const heights: RowHeight[] = [];
 
   b.section();
   heights.push({ row: b.addWide(valueCell(bulletinTitle(input, w), 'title')), height: 36 });
   heights.push({ row: b.addWide(valueCell(subtitle(input, summary.sheet, w), 'subtitle')), height: 30 });
-
-  // 一 refers to 二's check cells: lay 二 out first in a builder of its own rows? Its rows are known once 一 is.
-  b.section(1);
-  b.addWide(valueCell(w.t('bulletinSheet.section.overview'), 'section'));
-  const sentences = overviewSentences(input, w, settings);
-  for (const s of sentences) heights.push({ row: b.addWide(valueCell(s, 'paragraph')), height: paragraphHeight(s, w) });
-  const checkRow = b.row;
-  // The check cell's formula needs 二's check range: 二 starts two rows below (a gap, its heading, its header).
-  const campaignsFirst = checkRow + 4;
-  const campaignsLast = campaignsFirst + result.campaigns.length + 1; // campaigns, 合计, 汇总表计数
-  const checkRange = `$L$${campaignsFirst}:$L$${campaignsLast}`;
-  const ok = w.t('consolidation.check.ok');
-  const mismatch = w.t('consolidation.check.mismatch');
-  b.addSpans([
-    { span: 3, cell: valueCell(w.t('bulletinSheet.check.label', { summary: summary.sheet }), 'label') },
-    {
-      span: 2,
-      cell: formulaCell(
-        `=IF(COUNTIF(${checkRange},"${ok}")=${campaignsLast - campaignsFirst + 1},"${ok}","${mismatch}")`,
-        'check',
-      ),
-    },
-    notesPart(w.t('bulletinSheet.check.note', { summary: summary.sheet, ok }), width - 5),
-  ]);
-  heights.push({ row: checkRow, height: 30 });
-  b.format(...checkFormats(`D${checkRow}`, ok, mismatch));
-
+  const campaignsFirst = addOverview(b, input, summary, w, settings, heights);
   addCampaigns(b, input, summary, w, campaignsFirst);
   addLagging(b, input, w, heights);
   addSupervision(b, input, w, heights);
@@ -214,10 +188,60 @@ function subtitle(input: BulletinSheetInput, summarySheet: string, w: Words): st
   return w.t('bulletinSheet.subtitle', { year: p.year, month: p.month, range, pace, summary: summarySheet });
 }
 
-/** A wrapped paragraph's row height: about 70 Chinese characters (140 Latin) a line across the sheet. */
-function paragraphHeight(text: string, w: Words): number {
-  const perLine = w.language === 'zh' ? 70 : 140;
-  return 18 * Math.max(1, Math.ceil(text.length / perLine));
+interface RowHeight {
+  readonly row: number;
+  readonly height: number;
+}
+
+/**
+ * About how many characters fit on a line of a merged cell over columns `from`…`to` (1-based): Excel does not fit a
+ * merged cell's height to its wrapped text, so the builder sets it. A Chinese character is two widths.
+ */
+function charsPerLine(w: Words, from: number, to: number): number {
+  let width = 0;
+  for (let c = from; c <= to; c++) width += COLUMN_WIDTHS[c - 1] ?? DEFAULT_WIDTH;
+  return Math.max(1, Math.floor(w.language === 'zh' ? width / 2 : width * 0.9));
+}
+
+/** A wrapped text's row height in points, for `perLine` characters a line (Excel's row limit: 409). */
+function textHeight(text: string, perLine: number): number {
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  return Math.min(409, Math.max(20, 15 * lines + 5));
+}
+
+// ————— 一、总体情况 —————
+
+/**
+ * The generated sentences, then the visible check cell: 一致 when every check of 二 (each campaign, 合计, and the
+ * 汇总表计数 row) is. Its formula needs 二's rows, which follow directly: a gap, 二's heading and header, then its
+ * first row, returned so that 二 can assert it starts there.
+ */
+function addOverview(
+  b: SheetBuilder,
+  input: BulletinSheetInput,
+  summary: SummaryCells,
+  w: Words,
+  settings: TimelinessSettings,
+  heights: RowHeight[],
+): number {
+  b.section(1);
+  b.addWide(valueCell(w.t('bulletinSheet.section.overview'), 'section'));
+  for (const s of overviewSentences(input, w, settings))
+    heights.push({ row: b.addWide(valueCell(s, 'paragraph')), height: textHeight(s, charsPerLine(w, 1, b.width)) });
+  const checkRow = b.row;
+  const first = checkRow + 4;
+  const checks = input.result.campaigns.length + 2; // each campaign, 合计, 汇总表计数
+  const range = `$L$${first}:$L$${first + checks - 1}`;
+  const ok = w.t('consolidation.check.ok');
+  const mismatch = w.t('consolidation.check.mismatch');
+  b.addSpans([
+    { span: 3, cell: valueCell(w.t('bulletinSheet.check.label', { summary: summary.sheet }), 'label') },
+    { span: 2, cell: formulaCell(`=IF(COUNTIF(${range},"${ok}")=${checks},"${ok}","${mismatch}")`, 'check') },
+    notesPart(w.t('bulletinSheet.check.note', { summary: summary.sheet, ok }), b.width - 5),
+  ]);
+  heights.push({ row: checkRow, height: 30 });
+  b.format(...checkFormats(`D${checkRow}`, ok, mismatch));
+  return first;
 }
 
 function checkFormats(range: string, ok: string, mismatch: string): ConditionalFormatSpec[] {
@@ -365,24 +389,13 @@ function lightWordFormats(column: string, first: number, last: number, w: Words)
   }));
 }
 
-/** A text's row height in a merged cell about `perLine` characters wide. */
-function textHeight(text: string, perLine: number): number {
-  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-  return Math.min(409, Math.max(20, 15 * lines + 4));
-}
-
 function reasonsOf(s: IndicatorSummary, w: Words): string {
   if (s.reasons.length === 0) return w.t('bulletinSheet.noReason');
   if (s.reasons.length === 1) return s.reasons[0]?.text ?? '';
   return s.reasons.map((r) => `${r.department}：${r.text}`).join('\n');
 }
 
-function addLagging(
-  b: SheetBuilder,
-  input: BulletinSheetInput,
-  w: Words,
-  heights: { row: number; height: number }[],
-): void {
+function addLagging(b: SheetBuilder, input: BulletinSheetInput, w: Words, heights: RowHeight[]): void {
   const { result, bulletin } = input;
   b.section(1);
   b.addWide(valueCell(w.t('bulletinSheet.section.lagging'), 'section'));
@@ -428,19 +441,14 @@ function addLagging(
       { span: 1, cell: valueCell(trend ? w.t(trendKey(trend)) : null, 'center') },
       { span: b.width - 10, cell: valueCell(reason, 'text') },
     ]);
-    heights.push({ row, height: textHeight(reason, 2 * Math.max(1, b.width - 10) * 8) });
+    heights.push({ row, height: textHeight(reason, charsPerLine(w, 11, b.width)) });
   });
   b.format(...lightWordFormats('I', first, b.row - 1, w));
 }
 
 // ————— 四、督办事项 —————
 
-function addSupervision(
-  b: SheetBuilder,
-  input: BulletinSheetInput,
-  w: Words,
-  heights: { row: number; height: number }[],
-): void {
+function addSupervision(b: SheetBuilder, input: BulletinSheetInput, w: Words, heights: RowHeight[]): void {
   const { result, bulletin } = input;
   b.section(1);
   b.addWide(valueCell(w.t('bulletinSheet.section.supervision'), 'section'));
@@ -484,7 +492,7 @@ function addSupervision(
       { span: 2, cell: valueCell(lights, 'text') },
       { span: reasonsSpan, cell: valueCell(reasons, 'text') },
     ]);
-    heights.push({ row, height: textHeight(reasons, reasonsSpan * 8) });
+    heights.push({ row, height: textHeight(reasons, charsPerLine(w, 10, b.width)) });
   });
 }
 
@@ -638,7 +646,13 @@ function addCharts(b: SheetBuilder, input: BulletinSheetInput, w: Words): ChartS
   return charts;
 }
 
+/** Column widths A…L (characters), a compromise across the sections; a wider 六 adds columns of DEFAULT_WIDTH. */
+const COLUMN_WIDTHS = [8, 12, 10, 10, 10, 12, 10, 10, 10, 12, 16, 26] as const;
+const DEFAULT_WIDTH = 10;
+
 function columnWidths(width: number): { readonly column: string; readonly width: number }[] {
-  const fixed = [8, 12, 10, 10, 10, 12, 10, 10, 10, 12, 16, 26];
-  return Array.from({ length: width }, (_, i) => ({ column: columnLetters(i + 1), width: fixed[i] ?? 10 }));
+  return Array.from({ length: width }, (_, i) => ({
+    column: columnLetters(i + 1),
+    width: COLUMN_WIDTHS[i] ?? DEFAULT_WIDTH,
+  }));
 }

@@ -377,6 +377,11 @@ describe('通报 reconciles with 汇总 (formulas evaluated by HyperFormula)', (
 
   test('the check cell says 一致; every campaign row and the 汇总表计数 row too; tampering with 汇总: 不一致', async () => {
     const { wb, spec } = await written();
+    // the charts as the memory workbook keeps them, their data evaluated
+    const charts = wb.sheetMeta('通报').charts;
+    expect(charts.map((c) => c.type)).toEqual(PLAN.campaigns.map(() => 'columnStacked'));
+    const top = parseCell(charts[0]?.source.split(':')[0] ?? '').row;
+    expect(['B', 'C', 'D'].map((c) => wb.cellView('通报', `${c}${top}`).value)).toEqual(['绿', '黄', '红']);
     const checkRow = rowOf(spec, '与“汇总”表核对');
     expect(wb.cellView('通报', `D${checkRow}`).value).toBe('一致');
     const first = rowOf(spec, '序号') + 1; // 二's header is the first 序号 row
