@@ -353,6 +353,7 @@ function addCampaigns(
     ...countsRow(valueCell(w.t('bulletinSheet.row.total'), 'label'), '', result.counts, all.length, new Set(all)),
     check(totalRow, lightRanges(summary, all)),
   ]);
+  b.merges.push(`A${totalRow}:B${totalRow}`);
   // The same counts as formulas, visible beneath the written 合计, and compared with it.
   const ranges = lightRanges(summary, all);
   const live = b.row;

@@ -15,7 +15,7 @@ import { summarySheet } from '../../../src/domain/consolidation/outputs';
 import { SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { SUMMARY_COL, summaryRowsByCode } from '../../../src/domain/consolidation/summarySections';
 import { cellAddress, parseCell } from '../../../src/domain/grid/address';
-import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import { EXCEL_CELL_TEXT_LIMIT, type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { BULLETIN_SHEET_EN } from '../../../src/domain/i18n/bulletinSheet.en';
 import { BULLETIN_SHEET_ZH } from '../../../src/domain/i18n/bulletinSheet.zh';
 import { placeholders } from '../../../src/domain/i18n/messages';
@@ -342,6 +342,18 @@ describe('通报: the sheet spec', () => {
     const c1 = input.result.campaigns[0]!.counts;
     expect([2, 3, 4].map((c) => valueAt(spec, cellAddress(c, top + 6)))).toEqual([c1.green, c1.yellow, c1.red]);
     expect(byMonth[0]?.months[3]).toEqual({ month: 4, green: 8, yellow: 0, red: 0 });
+  });
+
+  test('a reason longer than a cell holds is clipped through writableSpec, with the note saying so', () => {
+    const long = '滞'.repeat(40_000);
+    const [first, ...rest] = input.result.lagging;
+    const reasons = first!.reasons.map((r) => ({ ...r, text: long }));
+    const result = { ...input.result, lagging: [{ ...first!, reasons }, ...rest] };
+    const clipped = bulletinSheet({ ...input, result });
+    const header = rowOf(clipped, '三、滞后指标及原因（红灯在前）') + 1;
+    const text = String(valueAt(clipped, `K${header + 1}`));
+    expect(text.length).toBe(EXCEL_CELL_TEXT_LIMIT);
+    expect(text).toMatch(/^滞+…（原文 40000 字，超出 Excel 单元格上限 32767 字，已截断）$/);
   });
 
   test('no history: one month in the charts, no change sentence', () => {
