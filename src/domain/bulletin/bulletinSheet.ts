@@ -13,7 +13,7 @@ import {
   type SpanPart,
 } from '../consolidation/sheetParts';
 import { SUMMARY_COL, summaryRowsByCode } from '../consolidation/summarySections';
-import { columnLetters } from '../grid/address';
+import { columnLetters, parseCell } from '../grid/address';
 import { BULLETIN_MARKER_TYPE } from '../grid/ownSheets';
 import {
   writableSpec,
@@ -111,9 +111,39 @@ const MATCH = { fill: '#C6EFCE', fontColor: '#006100' } as const;
 
 /** The 通报 sheet of the month. The result must have a period, the bulletin's (programmer misuse throws). */
 export function bulletinSheet(input: BulletinSheetInput, options: BulletinSheetOptions = {}): SheetSpec {
-  const language = options.language ?? 'zh';
-  const w = bulletinWords(language);
-  return writableSpec(bulletinSpec(input, options, w), w.table);
+  return bulletinWithSections(input, options).spec;
+}
+
+/** The sections of the 通报, in order: what the pane links to. */
+export const BULLETIN_SECTIONS = [
+  'overview',
+  'campaigns',
+  'lagging',
+  'supervision',
+  'scores',
+  'submissions',
+  'chart',
+] as const;
+export type BulletinSection = (typeof BULLETIN_SECTIONS)[number];
+
+/** The sheet, and the cell of each section's heading (A5 …), for the pane's links to each section. */
+export function bulletinWithSections(
+  input: BulletinSheetInput,
+  options: BulletinSheetOptions = {},
+): { readonly spec: SheetSpec; readonly sections: Readonly<Record<BulletinSection, string>> } {
+  const w = bulletinWords(options.language ?? 'zh');
+  const spec = writableSpec(bulletinSpec(input, options, w), w.table);
+  const headings = new Map<unknown, string>();
+  for (const block of spec.blocks) {
+    const at = parseCell(block.at);
+    block.rows.forEach((row, r) => {
+      if (row[0]?.style === 'section') headings.set(row[0].value, `A${at.row + r}`);
+    });
+  }
+  const sections = Object.fromEntries(
+    BULLETIN_SECTIONS.map((k) => [k, headings.get(w.t(`bulletinSheet.section.${k}`)) ?? `A${BULLETIN_ROWS.title}`]),
+  ) as Record<BulletinSection, string>;
+  return { spec, sections };
 }
 
 function defaultSummaryCells(result: Consolidation): SummaryCells {

@@ -1,3 +1,4 @@
+import type { LightCounts } from '../consolidation/aggregate';
 import type { Consolidation } from '../consolidation/consolidate';
 import type { MatrixCell, SubmissionState } from '../consolidation/matrix';
 import { samePeriod } from '../consolidation/values';
@@ -11,6 +12,7 @@ import { describeProblem, formatMessage, type MessageParams, type Messages } fro
 import { WORDS_EN } from '../i18n/words.en';
 import { WORDS_ZH, type WordMessageKey } from '../i18n/words.zh';
 import type { MonthBulletin } from './monthBulletin';
+import type { Trend } from './trend';
 import { timeliness, type Timeliness, type TimelinessSettings } from './timeliness';
 
 /**
@@ -130,6 +132,54 @@ export function submissionCounts(
 
 // ————— 一、总体情况 —————
 
+/** The month's headline in figures: what 一、总体情况 says, for the pane's headline to show the same. */
+export interface BulletinHeadline {
+  readonly indicators: number;
+  readonly counts: LightCounts;
+  /** Lights that cannot be computed (a reported value, a plan or arithmetic failure). */
+  readonly unknown: number;
+  /** Since last month; absent when no indicator has a record last month (January, or no history). */
+  readonly change?: {
+    readonly better: number;
+    readonly same: number;
+    readonly worse: number;
+    readonly incomparable: number;
+  };
+  readonly supervision: { readonly total: number; readonly supervised: number; readonly inspected: number };
+  readonly submissions: SubmissionCounts;
+}
+
+export function bulletinHeadline(
+  input: { readonly result: Consolidation; readonly bulletin: MonthBulletin },
+  settings: TimelinessSettings,
+): BulletinHeadline {
+  const { result, bulletin } = input;
+  const indicators = result.campaigns.flatMap((c) => c.indicators);
+  const changes = (x: Trend['change']): number => bulletin.trends.filter((t) => t.change === x).length;
+  const supervised = bulletin.supervision.filter((s) => s.level === 'supervision').length;
+  return {
+    indicators: indicators.length,
+    counts: result.counts,
+    unknown: indicators.filter((s) => s.light === null && s.dataState !== 'invalid').length,
+    ...(bulletin.trends.some((t) => t.previous !== undefined)
+      ? {
+          change: {
+            better: changes('better'),
+            same: changes('same'),
+            worse: changes('worse'),
+            incomparable: changes(null),
+          },
+        }
+      : {}),
+    supervision: {
+      total: bulletin.supervision.length,
+      supervised,
+      inspected: bulletin.supervision.length - supervised,
+    },
+    submissions: submissionCounts(result, settings),
+  };
+}
+
 /**
  * The sentences of 一、总体情况, numbered （1）（2）…: the indicators and their lights (all green said so; lights that
  * cannot be computed and values to verify only when there are any); the change since last month, only when some
@@ -140,49 +190,39 @@ export function overviewSentences(
   w: Words,
   settings: TimelinessSettings,
 ): string[] {
-  const { result, bulletin } = input;
-  const indicators = result.campaigns.flatMap((c) => c.indicators);
-  const { green, yellow, red, none, invalid, doubtful } = result.counts;
-  const total = indicators.length;
+  const h = bulletinHeadline(input, settings);
+  const { green, yellow, red, none, invalid, doubtful } = h.counts;
+  const total = h.indicators;
   const sentences: string[] = [];
   const next = (): number => sentences.length + 1;
   const sep = w.language === 'zh' ? '' : ' ';
 
-  const unknown = indicators.filter((s) => s.light === null && s.dataState !== 'invalid').length;
   sentences.push(
     [
       w.t('bulletinSheet.overview.lights', { n: next(), total, green, yellow, red, none, invalid }),
       ...(total > 0 && green === total ? [w.t('bulletinSheet.overview.allGreen')] : []),
-      ...(unknown > 0 ? [w.t('bulletinSheet.overview.unknown', { count: unknown })] : []),
+      ...(h.unknown > 0 ? [w.t('bulletinSheet.overview.unknown', { count: h.unknown })] : []),
       ...(doubtful > 0 ? [w.t('bulletinSheet.overview.doubtful', { count: doubtful })] : []),
     ].join(sep),
   );
 
-  if (bulletin.trends.some((t) => t.previous !== undefined)) {
-    const c = (x: string | null): number => bulletin.trends.filter((t) => t.change === x).length;
-    const incomparable = c(null);
+  if (h.change) {
+    const { better, same, worse, incomparable } = h.change;
     sentences.push(
       [
-        w.t('bulletinSheet.overview.change', { n: next(), better: c('better'), same: c('same'), worse: c('worse') }),
+        w.t('bulletinSheet.overview.change', { n: next(), better, same, worse }),
         ...(incomparable > 0 ? [w.t('bulletinSheet.overview.incomparable', { count: incomparable })] : []),
       ].join(sep),
     );
   }
 
-  const supervised = bulletin.supervision.filter((s) => s.level === 'supervision').length;
-  const inspected = bulletin.supervision.length - supervised;
   sentences.push(
-    bulletin.supervision.length === 0
+    h.supervision.total === 0
       ? w.t('bulletinSheet.overview.noSupervision', { n: next() })
-      : w.t('bulletinSheet.overview.supervision', {
-          n: next(),
-          total: bulletin.supervision.length,
-          supervised,
-          inspected,
-        }),
+      : w.t('bulletinSheet.overview.supervision', { n: next(), ...h.supervision }),
   );
 
-  const s = submissionCounts(result, settings);
+  const s = h.submissions;
   sentences.push(
     s.expected > 0 && s.byState.missing === s.expected
       ? w.t('bulletinSheet.overview.nothingSubmitted', { n: next(), departments: s.departments, expected: s.expected })

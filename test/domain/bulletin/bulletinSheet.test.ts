@@ -1,10 +1,11 @@
 import {
   BULLETIN_ROWS,
   bulletinSheet,
+  bulletinWithSections,
   lightsByMonth,
   type BulletinSheetInput,
 } from '../../../src/domain/bulletin/bulletinSheet';
-import { bulletinWords, overviewSentences } from '../../../src/domain/bulletin/bulletinText';
+import { bulletinHeadline, bulletinWords, overviewSentences } from '../../../src/domain/bulletin/bulletinText';
 import { mergeHistory, recordsOf, type HistoryRecord } from '../../../src/domain/bulletin/history';
 import { monthBulletin, type MonthBulletin } from '../../../src/domain/bulletin/monthBulletin';
 import { DEFAULT_TIMELINESS } from '../../../src/domain/bulletin/timeliness';
@@ -241,6 +242,18 @@ describe('一、总体情况: the generated sentences', () => {
     expect(overviewSentences(input, bulletinWords('en'), DEFAULT_TIMELINESS)).toEqual(c.en);
   });
 
+  test('the headline in figures (for the pane) is what the sentences say', () => {
+    const h = bulletinHeadline(handMade(CASES[0]!), DEFAULT_TIMELINESS);
+    expect(h).toMatchObject({
+      indicators: 6,
+      unknown: 0,
+      change: { better: 1, same: 2, worse: 1, incomparable: 2 },
+      supervision: { total: 2, supervised: 1, inspected: 1 },
+      submissions: { departments: 6, expected: 6, onTime: 0, overdue: 0, unknown: 2 },
+    });
+    expect(bulletinHeadline(handMade(CASES[1]!), DEFAULT_TIMELINESS).change).toBeUndefined();
+  });
+
   test('the June fixture: its numbers are 汇总’s, the late file is 逾期', () => {
     const input = juneInput();
     const [lights, change, , submissions] = overviewSentences(input, bulletinWords('zh'), DEFAULT_TIMELINESS);
@@ -273,6 +286,21 @@ describe('通报: the sheet spec', () => {
       centerHorizontally: true,
     });
     expect(spec.rowHeights).toContainEqual({ row: 1, height: 15, hidden: true });
+  });
+
+  test('each section’s heading cell, for the pane’s links', () => {
+    const { sections } = bulletinWithSections(input);
+    expect(sections.overview).toBe(`A${rowOf(spec, '一、总体情况')}`);
+    expect(sections.submissions).toBe(`A${rowOf(spec, '六、报送情况')}`);
+    expect(Object.keys(sections)).toEqual([
+      'overview',
+      'campaigns',
+      'lagging',
+      'supervision',
+      'scores',
+      'submissions',
+      'chart',
+    ]);
   });
 
   test('the sections 一 to 六 are there, in order', () => {
