@@ -98,6 +98,8 @@ const WIDTH = 12;
 export const BULLETIN_ROWS = { marker: 1, title: 2, subtitle: 3 } as const;
 /** A chart's height in rows, beside its month table. */
 const CHART_ROWS = 15;
+/** The chart's series in the lights' own colours (绿, 黄, 红): a printed 绿 in Excel's default blue misleads. */
+export const LIGHT_SERIES_COLORS = ['#00B050', '#FFC000', '#C00000'] as const;
 
 const BULLETIN_STYLES = {
   ...STYLES,
@@ -672,6 +674,7 @@ function addCharts(b: SheetBuilder, input: BulletinSheetInput, w: Words): ChartS
       title: w.t('bulletinSheet.chartTitle', { campaign: name.get(c.campaignId) ?? c.campaignId }),
       from: `F${header}`,
       to: `${columnLetters(b.width)}${header + CHART_ROWS - 1}`,
+      seriesColors: LIGHT_SERIES_COLORS,
     });
   });
   return charts;

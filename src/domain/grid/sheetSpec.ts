@@ -127,6 +127,8 @@ export interface ChartSpec {
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;
+  /** Each series' fill (#RRGGBB), in order, where colour carries meaning (绿/黄/红); else Excel's palette. */
+  readonly seriesColors?: readonly string[];
 }
 
 export interface PrintSpec {

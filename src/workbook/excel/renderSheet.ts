@@ -531,6 +531,7 @@ function queueChart(spec: ChartSpec, sheet: Excel.Worksheet, queue: OperationQue
     chart.name = spec.name;
     chart.title.text = spec.title;
     chart.setPosition(sheet.getRange(spec.from), sheet.getRange(spec.to));
+    spec.seriesColors?.forEach((color, i) => chart.series.getItemAt(i).format.fill.setSolidColor(color));
   });
 }
 

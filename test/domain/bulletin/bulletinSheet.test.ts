@@ -362,6 +362,7 @@ describe('通报: the sheet spec', () => {
     expect(first).toMatchObject({
       type: 'columnStacked',
       seriesBy: 'columns',
+      seriesColors: ['#00B050', '#FFC000', '#C00000'],
       title: '招大引强：各月亮灯情况（指标数）',
     });
     const top = parseCell(first?.source.split(':')[0] ?? '').row;

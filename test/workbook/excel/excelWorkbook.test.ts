@@ -146,6 +146,7 @@ function templateSpec(n: number, name = '招大引强-投资促进中心'): Shee
         title: '完成率',
         from: 'I3',
         to: 'P20',
+        seriesColors: ['#00B050'],
       },
     ],
   };
@@ -411,6 +412,7 @@ describe('writeSheet', () => {
         name: '完成率',
         title: '完成率',
         position: 'I3:P20',
+        seriesColors: ['#00B050'],
       },
     ]);
     expect(sheet.isProtected).toBe(true);

@@ -149,7 +149,9 @@ export const MODELLED_MEMBERS = {
   tables: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.TableCollection)[],
   table: ['name', 'style', 'delete'] satisfies (keyof Excel.Table)[],
   charts: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.ChartCollection)[],
-  chart: ['name', 'title', 'setPosition', 'delete'] satisfies (keyof Excel.Chart)[],
+  chart: ['name', 'title', 'setPosition', 'delete', 'series'] satisfies (keyof Excel.Chart)[],
+  chartSeries: ['getItemAt'] satisfies (keyof Excel.ChartSeriesCollection)[],
+  chartSeriesFill: ['setSolidColor'] satisfies (keyof Excel.ChartFill)[],
   changedEvent: [
     'worksheetId',
     'address',
@@ -212,6 +214,7 @@ interface ChartModel {
   seriesBy: unknown;
   title?: unknown;
   position?: string;
+  seriesColors?: unknown[];
 }
 
 /** One worksheet's state, inspected by tests. */
@@ -936,6 +939,20 @@ class FakeWorksheet extends FakeObject {
               ),
             delete: () =>
               this.command('charts.item.delete()', undefined, () => removeItem(at().sheet.charts, at().item)),
+            series: {
+              getItemAt: (i: number) => ({
+                format: {
+                  fill: {
+                    setSolidColor: (color: unknown) =>
+                      this.command(`charts.item.series.getItemAt(${i}).format.fill.setSolidColor`, color, () => {
+                        const item = at().item;
+                        item.seriesColors ??= [];
+                        item.seriesColors[i] = color;
+                      }),
+                  },
+                },
+              }),
+            },
           },
         ),
       (type, source, seriesBy) => {
