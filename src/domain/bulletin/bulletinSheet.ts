@@ -57,6 +57,7 @@ import {
  * writableSpec, so that no text exceeds a cell's limit.
  */
 
+/** The sheet's name (Chinese, the default; the English UI's is Bulletin): a use case finds an earlier one by its marker. */
 export const BULLETIN_SHEET = '通报';
 
 /** The version of the 通报 layout, in its marker. */

@@ -10,7 +10,7 @@ export const BULLETIN_SHEET_EN: Readonly<Record<BulletinSheetMessageKey, string>
   'bulletinSheet.range.many': 'January–month {month}',
   'bulletinSheet.section.overview': '1. Overview',
   'bulletinSheet.section.campaigns': '2. Lights by campaign',
-  'bulletinSheet.section.lagging': '3. Lagging indicators and reasons (red first)',
+  'bulletinSheet.section.lagging': '3. Lagging indicators and reasons',
   'bulletinSheet.section.supervision': '4. Supervision',
   'bulletinSheet.section.scores': '5. Department scores and ranking',
   'bulletinSheet.section.submissions': '6. Submissions',

@@ -12,7 +12,7 @@ export const BULLETIN_SHEET_ZH = {
   'bulletinSheet.range.many': '1-{month}月',
   'bulletinSheet.section.overview': '一、总体情况',
   'bulletinSheet.section.campaigns': '二、各攻坚战亮灯情况',
-  'bulletinSheet.section.lagging': '三、滞后指标及原因（红灯在前）',
+  'bulletinSheet.section.lagging': '三、滞后指标及原因',
   'bulletinSheet.section.supervision': '四、督办事项',
   'bulletinSheet.section.scores': '五、部门得分及排名',
   'bulletinSheet.section.submissions': '六、报送情况',

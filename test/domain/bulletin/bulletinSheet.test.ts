@@ -307,7 +307,7 @@ describe('通报: the sheet spec', () => {
     const rows = [
       '一、总体情况',
       '二、各攻坚战亮灯情况',
-      '三、滞后指标及原因（红灯在前）',
+      '三、滞后指标及原因',
       '四、督办事项',
       '五、部门得分及排名',
       '六、报送情况',
@@ -317,7 +317,7 @@ describe('通报: the sheet spec', () => {
   });
 
   test('三 lists 红 before 黄, each with its reason (or a note that none was given)', () => {
-    const header = rowOf(spec, '三、滞后指标及原因（红灯在前）') + 1;
+    const header = rowOf(spec, '三、滞后指标及原因') + 1;
     const lights: unknown[] = [];
     for (let r = header + 1; valueAt(spec, `I${r}`) !== undefined; r++) lights.push(valueAt(spec, `I${r}`));
     expect(lights.length).toBe(input.result.lagging.length);
@@ -379,7 +379,7 @@ describe('通报: the sheet spec', () => {
     const reasons = first!.reasons.map((r) => ({ ...r, text: long }));
     const result = { ...input.result, lagging: [{ ...first!, reasons }, ...rest] };
     const clipped = bulletinSheet({ ...input, result });
-    const header = rowOf(clipped, '三、滞后指标及原因（红灯在前）') + 1;
+    const header = rowOf(clipped, '三、滞后指标及原因') + 1;
     const text = String(valueAt(clipped, `K${header + 1}`));
     expect(text.length).toBe(EXCEL_CELL_TEXT_LIMIT);
     expect(text).toMatch(/^滞+…（原文 40000 字，超出 Excel 单元格上限 32767 字，已截断）$/);
@@ -452,7 +452,7 @@ describe('通报 reconciles with 汇总 (formulas evaluated by HyperFormula)', (
 
   test('source text is text: a reason typed as a formula stays a value', async () => {
     const { wb, spec } = await written();
-    const header = rowOf(spec, '三、滞后指标及原因（红灯在前）') + 1;
+    const header = rowOf(spec, '三、滞后指标及原因') + 1;
     const [sheet] = await wb.readSheets(['通报']);
     expect(sheet?.values.flat()).toEqual(expect.arrayContaining(['-下降']));
     expect(spec.blocks.flatMap((b) => b.rows.flat()).every((c) => !c?.formula?.includes('HYPERLINK'))).toBe(true);
