@@ -20,8 +20,10 @@ import { EXCEL_CELL_TEXT_LIMIT, type CellSpec, type SheetSpec } from '../../../s
 import { BULLETIN_SHEET_EN } from '../../../src/domain/i18n/bulletinSheet.en';
 import { BULLETIN_SHEET_ZH } from '../../../src/domain/i18n/bulletinSheet.zh';
 import { placeholders } from '../../../src/domain/i18n/messages';
+import { createExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { CATALOGUE } from '../../messages';
+import { FakeExcel } from '../../workbook/excel/fakeExcel';
 import { PLAN, fileSource, fill, sheetSource, templateGrid } from '../consolidation/fixtures';
 import { rec } from './records';
 
@@ -502,5 +504,25 @@ describe('the 通报’s messages', () => {
     ).toEqual([]);
     const others = new Set(Object.keys(CATALOGUE['zh-CN']));
     expect(keys.filter((k) => others.has(k))).toEqual([]);
+  });
+});
+
+describe('通报 through the Excel adapter (the fake Excel: Office.js members checked against its typings)', () => {
+  test('汇总 and 通报 written in one writeSheets: merges, print setup A4, charts with the lights’ colours', async () => {
+    const input = juneInput();
+    const excel = new FakeExcel();
+    const port = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, sleep: async () => {} });
+    await port.writeSheets([summarySheet(input.result, PLAN), bulletinSheet(input)], { replace: true });
+    const sheet = excel.sheet('通报');
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$2:$3',
+    });
+    expect(sheet.charts.map((c) => [c.type, c.seriesColors])).toEqual(
+      PLAN.campaigns.map(() => ['ColumnStacked', ['#00B050', '#FFC000', '#C00000']]),
+    );
+    expect(sheet.merges).toEqual(expect.arrayContaining(['A2:L2', 'A3:L3']));
   });
 });
