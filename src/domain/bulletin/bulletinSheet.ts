@@ -23,7 +23,6 @@ import {
   type SheetSpec,
 } from '../grid/sheetSpec';
 import { WORDS_ZH } from '../i18n/words.zh';
-import type { Plan } from '../plan/schema';
 import { LIGHT_STYLES } from '../template/formats';
 import { levelKey, runMessage } from './escalation';
 import { mergeHistory, recordsOf, type HistoryRecord } from './history';
@@ -63,6 +62,10 @@ export const BULLETIN_SHEET = '通报';
 /** The version of the 通报 layout, in its marker. */
 export const BULLETIN_VERSION = 1;
 
+/**
+ * What the 通报 is built from. No plan: the consolidation already carries what the sheet shows of it (campaigns,
+ * names, responsible departments, the plan's title and id), so the 通报 cannot disagree with 汇总 about it.
+ */
 export interface BulletinSheetInput {
   /** The month's consolidation: the one 汇总 is written from in the same click. */
   readonly result: Consolidation;
@@ -70,7 +73,6 @@ export interface BulletinSheetInput {
   readonly bulletin: MonthBulletin;
   /** The history after this run (its own records merged in; merged again here, which changes nothing then). */
   readonly history: readonly HistoryRecord[];
-  readonly plan: Plan;
 }
 
 /** Where 汇总 keeps each indicator's light: the cells the check formulas count. */

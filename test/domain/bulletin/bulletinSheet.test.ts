@@ -88,7 +88,7 @@ function juneInput(history: 'none' | 'april-may' = 'april-may'): BulletinSheetIn
           ]);
   const merged = mergeHistory(earlier, { year: 2019, month: 6 }, june);
   const indicators = PLAN.campaigns.flatMap((c) => c.indicators.map((i) => ({ code: i.code, kind: i.kind })));
-  return { result, bulletin: monthBulletin(merged, { year: 2019, month: 6 }, indicators), history: merged, plan: PLAN };
+  return { result, bulletin: monthBulletin(merged, { year: 2019, month: 6 }, indicators), history: merged };
 }
 
 // ————— the 总体情况 sentences, table-driven, on hand-made results —————
