@@ -127,10 +127,14 @@ export interface ChartSpec {
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;
+  /** Each series' fill (#RRGGBB), in order, where colour carries meaning (绿/黄/红); else Excel's palette. */
+  readonly seriesColors?: readonly string[];
 }
 
 export interface PrintSpec {
   readonly orientation: 'landscape' | 'portrait';
+  /** Set where a sheet is meant for paper (the 通报: A4); else the workbook's default paper stays. */
+  readonly paperSize?: 'A4';
   readonly fitToPagesWide?: number;
   readonly printTitleRows?: string; // e.g. "$1:$6"
   readonly centerHorizontally?: boolean;

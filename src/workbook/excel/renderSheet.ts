@@ -531,6 +531,7 @@ function queueChart(spec: ChartSpec, sheet: Excel.Worksheet, queue: OperationQue
     chart.name = spec.name;
     chart.title.text = spec.title;
     chart.setPosition(sheet.getRange(spec.from), sheet.getRange(spec.to));
+    spec.seriesColors?.forEach((color, i) => chart.series.getItemAt(i).format.fill.setSolidColor(color));
   });
 }
 
@@ -553,6 +554,7 @@ function queueView(spec: SheetSpec, sheet: Excel.Worksheet, caps: Capabilities, 
       queue.add(jsonBytes(print), () => {
         const layout = sheet.pageLayout;
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        if (print.paperSize) layout.paperSize = print.paperSize;
         // 0 pages tall = as many as needed (Excel's "automatic"), as in the Page Setup dialog.
         if (print.fitToPagesWide !== undefined)
           layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };

@@ -129,7 +129,13 @@ function templateSpec(n: number, name = '招大引强-投资促进中心'): Shee
     ],
     protect: true,
     freeze: { rows: 3, columns: 2 },
-    print: { orientation: 'landscape', fitToPagesWide: 1, printTitleRows: '$3:$3', centerHorizontally: true },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToPagesWide: 1,
+      printTitleRows: '$3:$3',
+      centerHorizontally: true,
+    },
     tabColor: '#4472C4',
     charts: [
       {
@@ -140,6 +146,7 @@ function templateSpec(n: number, name = '招大引强-投资促进中心'): Shee
         title: '完成率',
         from: 'I3',
         to: 'P20',
+        seriesColors: ['#00B050'],
       },
     ],
   };
@@ -391,6 +398,7 @@ describe('writeSheet', () => {
     expect(sheet.freeze).toBe('freezeAt(A1:B3)');
     expect(sheet.pageLayout).toEqual({
       orientation: 'Landscape',
+      paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$3:$3',
       centerHorizontally: true,
@@ -404,6 +412,7 @@ describe('writeSheet', () => {
         name: '完成率',
         title: '完成率',
         position: 'I3:P20',
+        seriesColors: ['#00B050'],
       },
     ]);
     expect(sheet.isProtected).toBe(true);

@@ -139,11 +139,19 @@ export const MODELLED_MEMBERS = {
   conditionalRangeFormat: ['fill', 'font', 'numberFormat'] satisfies (keyof Excel.ConditionalRangeFormat)[],
   protection: ['protect', 'unprotect', 'load', 'protected'] satisfies (keyof Excel.WorksheetProtection)[],
   freezePanes: ['freezeAt', 'freezeRows', 'freezeColumns', 'unfreeze'] satisfies (keyof Excel.WorksheetFreezePanes)[],
-  pageLayout: ['orientation', 'zoom', 'centerHorizontally', 'setPrintTitleRows'] satisfies (keyof Excel.PageLayout)[],
+  pageLayout: [
+    'orientation',
+    'paperSize',
+    'zoom',
+    'centerHorizontally',
+    'setPrintTitleRows',
+  ] satisfies (keyof Excel.PageLayout)[],
   tables: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.TableCollection)[],
   table: ['name', 'style', 'delete'] satisfies (keyof Excel.Table)[],
   charts: ['add', 'getItem', 'load', 'items'] satisfies (keyof Excel.ChartCollection)[],
-  chart: ['name', 'title', 'setPosition', 'delete'] satisfies (keyof Excel.Chart)[],
+  chart: ['name', 'title', 'setPosition', 'delete', 'series'] satisfies (keyof Excel.Chart)[],
+  chartSeries: ['getItemAt'] satisfies (keyof Excel.ChartSeriesCollection)[],
+  chartSeriesFill: ['setSolidColor'] satisfies (keyof Excel.ChartFill)[],
   changedEvent: [
     'worksheetId',
     'address',
@@ -206,6 +214,7 @@ interface ChartModel {
   seriesBy: unknown;
   title?: unknown;
   position?: string;
+  seriesColors?: unknown[];
 }
 
 /** One worksheet's state, inspected by tests. */
@@ -873,7 +882,12 @@ class FakeWorksheet extends FakeObject {
     const set = (prop: string) => (value: unknown) =>
       this.command(`pageLayout.${prop}`, value, (s) => (s.pageLayout[prop] = value), REQUIRES.pageLayout);
     return Object.assign(
-      setters({ orientation: set('orientation'), zoom: set('zoom'), centerHorizontally: set('centerHorizontally') }),
+      setters({
+        orientation: set('orientation'),
+        paperSize: set('paperSize'),
+        zoom: set('zoom'),
+        centerHorizontally: set('centerHorizontally'),
+      }),
       {
         setPrintTitleRows: (rows: FakeRange) => set('printTitleRows')(rows.address0()),
       },
@@ -925,6 +939,20 @@ class FakeWorksheet extends FakeObject {
               ),
             delete: () =>
               this.command('charts.item.delete()', undefined, () => removeItem(at().sheet.charts, at().item)),
+            series: {
+              getItemAt: (i: number) => ({
+                format: {
+                  fill: {
+                    setSolidColor: (color: unknown) =>
+                      this.command(`charts.item.series.getItemAt(${i}).format.fill.setSolidColor`, color, () => {
+                        const item = at().item;
+                        item.seriesColors ??= [];
+                        item.seriesColors[i] = color;
+                      }),
+                  },
+                },
+              }),
+            },
           },
         ),
       (type, source, seriesBy) => {
