@@ -263,7 +263,7 @@ describe('指标库 version 3: every problem at its cell, in Chinese and English
     const [range] = readPlanSheet(set(sheetOf(RICH), { AJ7: 0 })).problems;
     if (!range) throw new Error('no problem');
     expect(describeProblem(range, CATALOGUE['zh-CN'])).toBe(
-      '设置“督办：连续黄灯或红灯的月数”为 0，应为 1～12 的整数（默认 2，留空即按默认）',
+      '设置“督办：连续黄灯或红灯的月数”（escalation.supervisionAfter）为 0，应为 1～12 的整数（默认 2，留空即按默认）',
     );
     expect(describeProblem(range, CATALOGUE['en-US'])).toContain('must be a whole number from 1 to 12 (default 2');
   });

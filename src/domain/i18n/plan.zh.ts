@@ -57,8 +57,9 @@ export const PLAN_ZH = {
   'plan.settingsMissing': '指标库右侧没有设置区（列标识 {columns}），各项设置按默认值',
   'plan.settingUnknown': '设置编码“{text}”无法识别，可填：{known}',
   'plan.settingTwice': '设置“{label}”（{key}）出现了多次（另见 {first}），请只保留一行',
-  'plan.settingRange': '设置“{label}”为 {value}，应在 {min}～{max} 之间（默认 {default}，留空即按默认）',
-  'plan.settingRangeWhole': '设置“{label}”为 {value}，应为 {min}～{max} 的整数（默认 {default}，留空即按默认）',
+  'plan.settingRange': '设置“{label}”（{key}）为 {value}，应在 {min}～{max} 之间（默认 {default}，留空即按默认）',
+  'plan.settingRangeWhole':
+    '设置“{label}”（{key}）为 {value}，应为 {min}～{max} 的整数（默认 {default}，留空即按默认）',
 } as const;
 
 export type PlanMessageKey = keyof typeof PLAN_ZH;
