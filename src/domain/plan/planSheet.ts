@@ -127,17 +127,15 @@ export function buildPlanSheet(plan: Plan, name = '指标库'): SheetSpec {
   return writableSpec(planSheetSpec(plan, name));
 }
 
-function planSheetSpec(plan: Plan, name: string): SheetSpec {
-  const header: CellSpec[] = PLAN_COLUMNS.map(([, label]) => ({ value: label, style: 'header' }));
-  const keys: CellSpec[] = PLAN_COLUMNS.map(([k]) => ({ value: k }));
-  const rows: CellSpec[][] = [];
-  for (const c of plan.campaigns) {
-    for (const ind of c.indicators) {
+/** One row per indicator, its campaign's fields repeated. */
+function indicatorRows(plan: Plan): CellSpec[][] {
+  return plan.campaigns.flatMap((c) =>
+    c.indicators.map((ind): CellSpec[] => {
       const num = (v: number | undefined): CellSpec =>
         v === undefined
           ? { value: null, style: 'cell' }
           : { value: v, style: 'cell', numberFormat: targetFormat(ind.kind, ind.unit) };
-      rows.push([
+      return [
         { value: c.id, style: 'cell' },
         { value: c.name, style: 'cell' },
         { value: c.commander, style: 'cell' },
@@ -159,14 +157,14 @@ function planSheetSpec(plan: Plan, name: string): SheetSpec {
         { value: ind.nameEn ?? null, style: 'cell' },
         { value: ind.weight ?? null, style: 'cell' },
         ...MONTHLY_KEYS.map((_, m) => num(ind.monthlyPlan?.[m])),
-      ]);
-    }
-  }
-  const lastCol = columnLetters(PLAN_COLUMNS.length);
-  const settingsAt = PLAN_COLUMNS.length + 2; // one blank column between the table and the block
-  const settingKeys: CellSpec[] = SETTING_COLUMNS.map(([k]) => ({ value: k }));
-  const settingHeader: CellSpec[] = SETTING_COLUMNS.map(([, label]) => ({ value: label, style: 'header' }));
-  const settingRows: CellSpec[][] = SETTING_ROWS.map((s) => {
+      ];
+    }),
+  );
+}
+
+/** The settings block's rows: key, label, value (blank: the default), what the default and the range are. */
+function settingRows(plan: Plan): CellSpec[][] {
+  return SETTING_ROWS.map((s) => {
     const v = settingValue(plan, s);
     return [
       { value: s.key, style: 'cell' },
@@ -177,6 +175,16 @@ function planSheetSpec(plan: Plan, name: string): SheetSpec {
       { value: settingRangeText(s), style: 'wrap' },
     ];
   });
+}
+
+function planSheetSpec(plan: Plan, name: string): SheetSpec {
+  const header: CellSpec[] = PLAN_COLUMNS.map(([, label]) => ({ value: label, style: 'header' }));
+  const keys: CellSpec[] = PLAN_COLUMNS.map(([k]) => ({ value: k }));
+  const rows = indicatorRows(plan);
+  const lastCol = columnLetters(PLAN_COLUMNS.length);
+  const settingsAt = PLAN_COLUMNS.length + 2; // one blank column between the table and the block
+  const settingKeys: CellSpec[] = SETTING_COLUMNS.map(([k]) => ({ value: k }));
+  const settingHeader: CellSpec[] = SETTING_COLUMNS.map(([, label]) => ({ value: label, style: 'header' }));
   return {
     name,
     marker: { type: PLAN_MARKER_TYPE, v: PLAN_SHEET_VERSION, plan: plan.id, year: plan.year },
@@ -197,7 +205,7 @@ function planSheetSpec(plan: Plan, name: string): SheetSpec {
       { at: 'A3', rows: [[{ value: `${plan.title}（${plan.year}年）指标库`, style: 'title' }]] },
       { at: 'A4', rows: [header, ...rows] },
       { at: `${columnLetters(settingsAt)}2`, rows: [settingKeys] },
-      { at: `${columnLetters(settingsAt)}4`, rows: [settingHeader, ...settingRows] },
+      { at: `${columnLetters(settingsAt)}4`, rows: [settingHeader, ...settingRows(plan)] },
     ],
     rowHeights: [
       { row: 1, height: 15, hidden: true },
