@@ -18,9 +18,9 @@ import { PLAN, deleteRow, get, insertColumns, insertRows, set, sheetFromSpec, ty
  */
 const sheet = (): Sheet => sheetFromSpec(buildPlanSheet(PLAN));
 
-/** What a 指标库 sheet cannot hold: the organisation, thresholds, a campaign's own 配合部门 (none in the 2019 plan). */
+/** What a 指标库 sheet cannot hold: the organisation, a campaign's own 配合部门 (none in the 2019 plan). */
 function withoutSheetlessFields(plan: Plan): Plan {
-  const { organisation: _o, thresholds: _t, ...rest } = plan;
+  const { organisation: _o, ...rest } = plan;
   return { ...rest, campaigns: plan.campaigns.map(({ supportDepartments: _s, ...c }) => c) };
 }
 
@@ -417,7 +417,7 @@ describe('readPlanSheet: 配合部门 and English names (issue 11, observations 
     const v1: Sheet = {
       ...s,
       values: s.values.map((r, i) =>
-        i === 0 ? [String(r[0]).replace('"v":2', '"v":1'), ...r.slice(1, 16)] : r.slice(0, 16),
+        i === 0 ? [String(r[0]).replace('"v":3', '"v":1'), ...r.slice(1, 16)] : r.slice(0, 16),
       ),
       numberFormats: s.numberFormats.map((r) => r.slice(0, 16)),
     };

@@ -79,7 +79,10 @@ export function indicatorPoints(
   if (a === null || !Number.isFinite(a)) return { ...base, points: null, basis: 'unscored', bonus: 0 };
   const e = tierFollowsPace(indicator.kind) ? (record.expected ?? 1) : 1;
   const bonus = record.tier === TIER.stretch ? settings.stretchBonus : 0;
-  return { ...base, points: settings.full * clamp01(e > 0 ? a / e : a) + bonus, basis: 'attainment', bonus };
+  // E = 0: a 分月计划 with nothing planned yet this month (SPEC §5). Any figure not below 0 is on plan (绿), as the
+  // light says; dividing would give 0/0.
+  const ratio = e > 0 ? a / e : a >= 0 ? 1 : 0;
+  return { ...base, points: settings.full * clamp01(ratio) + bonus, basis: 'attainment', bonus };
 }
 
 export interface DepartmentScore {

@@ -161,6 +161,18 @@ export function paceFormula(mode: FormulaMode, dateCell: string, paceMode: 'mont
   return `=IF(ISBLANK(${d}),"",${body})`;
 }
 
+/**
+ * 序时进度 of an indicator with a 分月计划 (SPEC §5): the month's cumulative planned figure over the goal, E(m) =
+ * plan(m) / goal, the month taken from the report period's date. The same native formula in both modes: KPI.PACE
+ * knows no plan, and CHOOSE and MONTH are in every spreadsheet. The figures are the plan's as typed (short decimals
+ * that every engine parses exactly) and the division is the one the domain does, so E equals the domain's to the bit.
+ */
+export function plannedPaceFormula(dateCell: string, monthlyPlan: readonly number[], goal: number): string {
+  if (monthlyPlan.length !== 12) throw new RangeError('a monthly plan has twelve figures');
+  const choose = `CHOOSE(MONTH(${dateCell}),${monthlyPlan.map(num).join(',')})`;
+  return `=IF(ISBLANK(${dateCell}),"",${goal === 1 ? choose : `${choose}/${num(goal)}`})`;
+}
+
 /** 同比增长 from the current and prior-year cells. */
 export function growthFormula(mode: FormulaMode, current: string, previous: string): string {
   return `=IF(OR(ISBLANK(${current}),ISBLANK(${previous})),"",${growthOperand(mode, current, previous)})`;

@@ -11,7 +11,8 @@ import {
 } from '../calc/calc';
 import type { Kind } from '../calc/kinds';
 import type { Aggregation, Campaign, Indicator, Plan } from '../plan/schema';
-import { expectedProgress, type Period } from '../validation/period';
+import { expectedProgress } from '../plan/monthlyPlan';
+import type { Period } from '../validation/period';
 import type { DetailField, RowEntry, Verdict } from './rows';
 import { originKey, type Origin } from './sources';
 import { compareText, isEmpty } from './values';
@@ -59,7 +60,7 @@ export interface IndicatorSummary {
   readonly prior: number | null;
   readonly attainment: number | null;
   readonly tier: number | null;
-  /** 序时进度 E: m/12 for paced indicators, else 1 (undefined period: null). */
+  /** 序时进度 E: the indicator's own (its 分月计划, else m/12) when paced, else 1 (undefined period: null). */
   readonly expected: number | null;
   /** 快慢序时 in percentage points: (attainment − E) × 100; for `growth` (g − g*) × 100. */
   readonly paceGap: number | null;
@@ -182,7 +183,7 @@ export function aggregateIndicators(plan: Plan, entries: readonly RowEntry[], pe
       const { figure, dissents } = aggregate(indicator, included, verdicts);
       const counted = included.filter((e) => verdicts.get(e)?.actual?.used === true);
       const reasons = shownReasons(indicator, mine, verdicts);
-      const expected = period === undefined ? null : indicator.paced ? expectedProgress(period) : 1;
+      const expected = period === undefined ? null : expectedProgress(indicator, period.month);
       const { summary: computed, failure } = indicatorSummary(
         indicator,
         campaign,

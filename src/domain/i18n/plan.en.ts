@@ -60,4 +60,26 @@ export const PLAN_EN: Readonly<Record<PlanMessageKey, string>> = {
   'plan.headerMissing': 'The header row of the plan sheet (攻坚战编号, 指标编码 …) is missing, probably deleted',
   'plan.headerChanged':
     'The header "{found}" differs from the plan sheet\'s ("{expected}"); check that the column was not changed',
+  'plan.weightNegative':
+    'The weight (权重) cannot be negative; it is {value} (0 leaves the indicator out of the score; blank counts as 1)',
+  'plan.monthlyPlanCount':
+    'The monthly plan of indicator {code} has only {count} months filled ({cell} is blank): fill all twelve months or none (then paced as months/12)',
+  'plan.monthlyPlanKind':
+    'A {kind} indicator is not paced, so it cannot have a monthly plan (indicator {code}); clear its monthly plan',
+  'plan.monthlyPlanPaced':
+    'Indicator {code} is not paced (序时考核 否): it is judged against the full-year target and its monthly plan would be ignored; set 序时考核 to 是 or clear the monthly plan',
+  'plan.monthlyPlanWhole': '"{label}" of a count indicator must be a whole number; it is {value}',
+  'plan.monthlyPlanNegative': '"{label}" is cumulative from January and cannot be negative; it is {value}',
+  'plan.monthlyPlanDecreasing':
+    'A monthly plan is cumulative from January and cannot fall: "{label}" is {value}, the month before {previous}',
+  'plan.monthlyPlanLast':
+    'The December plan {value} of indicator {code} must equal its {goalLabel} {goal} (the year to date in December is the year)',
+  'plan.settingsMissing':
+    'The plan sheet has no settings block (column keys {columns}); every setting is at its default',
+  'plan.settingUnknown': 'The setting key "{text}" is not known; use one of {known}',
+  'plan.settingTwice': 'The setting "{key}" ({label}) appears more than once (see also {first}); keep one row',
+  'plan.settingRange':
+    'The setting "{key}" ({label}) is {value}; it must be between {min} and {max} (default {default}; leave it blank for the default)',
+  'plan.settingRangeWhole':
+    'The setting "{key}" ({label}) is {value}; it must be a whole number from {min} to {max} (default {default}; leave it blank for the default)',
 };

@@ -44,6 +44,22 @@ export const PLAN_ZH = {
   'plan.invalid': '“{label}”不符合要求：{detail}',
   'plan.headerMissing': '找不到指标库的表头行（攻坚战编号、指标编码…），可能已被删除',
   'plan.headerChanged': '表头“{found}”与指标库不同（应为“{expected}”），请确认该列内容没有被改动',
+  'plan.weightNegative': '“权重”不能为负数，当前为 {value}（填 0 表示该指标不计入得分，留空按 1 计）',
+  'plan.monthlyPlanCount':
+    '指标 {code} 的分月计划只填了 {count} 个月（{cell} 为空）：分月计划要么 1～12 月都填，要么都不填（按序时进度 月数/12）',
+  'plan.monthlyPlanKind': '{kind}类指标不按序时进度考核，不能设分月计划（指标 {code}），请清空 1～12 月计划',
+  'plan.monthlyPlanPaced':
+    '指标 {code} 的序时考核为“否”，按全年目标考核，分月计划不会被使用；请把序时考核改为“是”，或清空 1～12 月计划',
+  'plan.monthlyPlanWhole': '个数类指标的“{label}”应为整数，当前为 {value}',
+  'plan.monthlyPlanNegative': '“{label}”是 1 月起的累计数，不能为负数，当前为 {value}',
+  'plan.monthlyPlanDecreasing': '分月计划是 1 月起的累计数，不能比上月少：“{label}”为 {value}，上月为 {previous}',
+  'plan.monthlyPlanLast': '指标 {code} 的 12 月计划 {value} 应等于{goalLabel} {goal}（全年累计即全年目标）',
+  'plan.settingsMissing': '指标库右侧没有设置区（列标识 {columns}），各项设置按默认值',
+  'plan.settingUnknown': '设置编码“{text}”无法识别，可填：{known}',
+  'plan.settingTwice': '设置“{label}”（{key}）出现了多次（另见 {first}），请只保留一行',
+  'plan.settingRange': '设置“{label}”（{key}）为 {value}，应在 {min}～{max} 之间（默认 {default}，留空即按默认）',
+  'plan.settingRangeWhole':
+    '设置“{label}”（{key}）为 {value}，应为 {min}～{max} 的整数（默认 {default}，留空即按默认）',
 } as const;
 
 export type PlanMessageKey = keyof typeof PLAN_ZH;

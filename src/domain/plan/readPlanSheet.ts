@@ -6,6 +6,7 @@ import { cellAt, formatAt, type Grid, type SheetData } from '../grid/sheet';
 import {
   PLAN_MARKER_TYPE,
   findKeysRow,
+  keysIn,
   lookUpMarker,
   markerText,
   type FoundMarker,
@@ -14,9 +15,17 @@ import {
 } from '../grid/ownSheets';
 import { displayText, isBlankValue, type CellValue } from '../grid/cells';
 import { structureReporter, type ReportStructure, type SheetProblem } from '../grid/problems';
-import { PLAN_COLUMNS, PLAN_SHEET_VERSION } from './planSheet';
+import {
+  MONTHLY_KEYS,
+  PLAN_COLUMNS,
+  PLAN_SHEET_VERSION,
+  SETTING_COLUMNS,
+  SETTING_ROWS,
+  type SettingRow,
+} from './planSheet';
+import { inRange, type PlanSettings } from './settings';
 import { splitDepartments } from './departments';
-import { aggregationsFor, planSchema, type Aggregation, type Plan } from './schema';
+import { aggregationsFor, planSchema, DEFAULT_THRESHOLDS, type Aggregation, type Plan } from './schema';
 
 /**
  * Reading a 指标库 sheet (written by buildPlanSheet, possibly edited by an office for another year) back into a
@@ -25,10 +34,11 @@ import { aggregationsFor, planSchema, type Aggregation, type Plan } from './sche
  * number cell …), campaign data that disagrees between rows, and every issue of the plan schema, mapped from its
  * path back to the row and column it came from. A plan is returned only when there is no error.
  *
- * Not in the sheet, so never in the plan read from it: the organisation, status thresholds (the defaults apply) and
- * a campaign's own 配合部门 (the sheet lists 配合部门 per indicator). The campaign number is the campaign's order of
- * first appearance. A sheet of version 1 stored a share change's target as a fraction (0.01 = 1个百分点): read as
- * the points it meant, and said so.
+ * Not in the sheet, so never in the plan read from it: the organisation and a campaign's own 配合部门 (the sheet
+ * lists 配合部门 per indicator). The campaign number is the campaign's order of first appearance. A sheet of version 1
+ * stored a share change's target as a fraction (0.01 = 1个百分点): read as the points it meant, and said so. Sheets
+ * of versions 1 and 2 have no 权重, 分月计划 or settings block: read with the defaults (weight 1, m/12, SPEC
+ * settings), silently; a version-3 sheet without them is warned about. A 分月计划 is all twelve months or none.
  */
 
 type PlanKey = (typeof PLAN_COLUMNS)[number][0];
@@ -42,6 +52,11 @@ const TITLE_SUFFIX = /\s*[（(]\s*(\d{4})\s*年\s*[）)]\s*指标库\s*$|\s*指�
 const OPTIONAL_COLUMNS: ReadonlySet<PlanKey> = new Set<PlanKey>(['note']);
 /** Columns that a sheet of an earlier version does not have: missing, nothing is lost and nothing is said. */
 const LATER_COLUMNS: ReadonlySet<PlanKey> = new Set<PlanKey>(['contributors', 'campaignNameEn', 'nameEn']);
+/** Columns of version 3: missing from a sheet of an earlier version, silently; from a version-3 sheet, warned. */
+const V3_COLUMNS: ReadonlySet<PlanKey> = new Set<PlanKey>(['weight', ...MONTHLY_KEYS]);
+type SettingKey = (typeof SETTING_COLUMNS)[number][0];
+const SETTING_KEYS: readonly SettingKey[] = SETTING_COLUMNS.map(([key]) => key);
+const isMonthlyKey = (key: string): boolean => MONTHLY_KEYS.some((m) => m === key);
 const REQUIRED_CAMPAIGN_FIELDS = ['campaignName', 'commander', 'deputyCommander', 'leadDepartment'] as const;
 const CAMPAIGN_FIELDS = [...REQUIRED_CAMPAIGN_FIELDS, 'campaignNameEn'] as const;
 type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
@@ -89,6 +104,8 @@ const INDICATOR_COLUMN: Readonly<Record<string, PlanKey>> = {
   aggregation: 'aggregation',
   department: 'department',
   contributors: 'contributors',
+  weight: 'weight',
+  monthlyPlan: 'monthly1',
   wording: 'wording',
   note: 'note',
 };
@@ -120,6 +137,9 @@ interface Reading {
   readonly formatOf: (key: PlanKey, row: number) => string | undefined;
   /** The sheet's version (its marker's `v`): 1 stored share targets as fractions. */
   readonly version: number;
+  readonly numberFormats: SheetData['numberFormats'];
+  /** Where each setting's value was read from (its 取值 cell), for the schema's issues. */
+  readonly settingCells: Map<string, string>;
 }
 
 /** Where the plan's id and year come from, and the title. */
@@ -139,6 +159,7 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
   const headerRow = findHeaderRow(r);
   const heading = readHeading(r, layout.marker, headerRow);
   const campaigns = readRows(r, (headerRow ?? r.keys.row + 1) + 1);
+  const settings = readSettings(r, (headerRow ?? r.keys.row + 1) + 1);
   if (campaigns.length === 0) {
     if (!hasErrors(r.problems)) r.report('error', r.cellOf('code', headerRow ?? r.keys.row), 'plan.noIndicators');
     return { problems: r.problems };
@@ -148,7 +169,7 @@ export function readPlanSheet(sheet: SheetData): { plan?: Plan; problems: SheetP
       if (!g.source[field]) r.report('error', r.cellOf(field, g.firstRow), 'plan.blank', { label: LABEL[field] });
     }
   }
-  const plan = validateCandidate(r, heading, campaigns);
+  const plan = validateCandidate(r, heading, campaigns, settings);
   if (!plan || hasErrors(r.problems)) return { problems: r.problems };
   return { plan, problems: r.problems };
 }
@@ -187,9 +208,15 @@ function readLayout(sheet: SheetData): Layout {
     report('error', cellAddress(1, marker.row + 1), 'plan.keysRowMissing');
     return { ok: false, problems };
   }
-  for (const key of keys.missing) {
-    if (LATER_COLUMNS.has(key)) continue;
-    report(OPTIONAL_COLUMNS.has(key) ? 'warning' : 'error', cellAddress(1, keys.row), 'plan.keyMissing', {
+  const version = typeof marker.payload.v === 'number' ? marker.payload.v : PLAN_SHEET_VERSION;
+  const v3Missing = keys.missing.filter((key) => V3_COLUMNS.has(key));
+  // One warning for the 分月计划 columns, not twelve.
+  const firstMonthMissing = v3Missing.find((key) => key !== 'weight');
+  const missing = keys.missing.filter((key) => !isMonthlyKey(key) || key === firstMonthMissing);
+  for (const key of missing) {
+    if (LATER_COLUMNS.has(key) || (V3_COLUMNS.has(key) && version < 3)) continue;
+    const optional = OPTIONAL_COLUMNS.has(key) || V3_COLUMNS.has(key);
+    report(optional ? 'warning' : 'error', cellAddress(1, keys.row), 'plan.keyMissing', {
       label: LABEL[key],
       column: key,
     });
@@ -215,7 +242,9 @@ function readLayout(sheet: SheetData): Layout {
       const c = columnOf(key);
       return c === undefined ? null : cellAt(values, row, c);
     },
-    version: typeof marker.payload.v === 'number' ? marker.payload.v : PLAN_SHEET_VERSION,
+    version,
+    numberFormats: sheet.numberFormats,
+    settingCells: new Map(),
     formatOf: (key, row) => {
       const c = columnOf(key);
       return c === undefined ? undefined : formatAt(sheet.numberFormats, row, c);
@@ -394,6 +423,11 @@ function readIndicator(r: Reading, row: number, indicator: string | undefined, t
     if (n !== undefined) data[field] = n;
   }
 
+  const weight = readTarget(r.valueOf('weight', row), '', undefined, targetCell(r, 'weight', row, indicator), r.report);
+  if (weight !== undefined) data.weight = weight;
+  const monthlyPlan = readMonthlyPlan(r, row, indicator, unit, kind);
+  if (monthlyPlan !== undefined) data.monthlyPlan = monthlyPlan;
+
   const pacedValue = r.valueOf('paced', row);
   if (typeof pacedValue === 'boolean') data.paced = pacedValue;
   else {
@@ -412,12 +446,126 @@ function readIndicator(r: Reading, row: number, indicator: string | undefined, t
   return data;
 }
 
+function targetCell(r: Reading, key: PlanKey, row: number, indicator: string | undefined): TargetCell {
+  return { label: LABEL[key], cell: r.cellOf(key, row), indicator, format: r.formatOf(key, row), version: r.version };
+}
+
+/**
+ * The row's 分月计划: undefined when its twelve cells are blank (or its columns missing); reported when only some
+ * are filled (at the first blank one) or a cell is not a number. Numbers as the target's (rates as fractions).
+ */
+function readMonthlyPlan(
+  r: Reading,
+  row: number,
+  indicator: string | undefined,
+  unit: string,
+  kind: Kind | undefined,
+): number[] | undefined {
+  const present = MONTHLY_KEYS.filter((key) => r.keys.columns[key] !== undefined);
+  const blank = present.filter((key) => isBlankValue(r.valueOf(key, row)));
+  if (blank.length === present.length) return undefined;
+  const figures = present.map((key) =>
+    readTarget(r.valueOf(key, row), unit, kind, targetCell(r, key, row, indicator), r.report),
+  );
+  const [firstBlank] = blank;
+  if (firstBlank !== undefined) {
+    const params = { code: indicator ?? '', count: present.length - blank.length, cell: r.cellOf(firstBlank, row) };
+    r.report('error', r.cellOf(firstBlank, row), 'plan.monthlyPlanCount', params, indicator);
+    return undefined;
+  }
+  if (present.length < MONTHLY_KEYS.length) return undefined; // a missing column is reported as such
+  return figures.every((f): f is number => f !== undefined) ? figures : undefined;
+}
+
+/** What the settings block gives the plan: the light bands (`thresholds`) and the other settings, each if set. */
+interface SettingsRead {
+  readonly thresholds?: { yellowBand: number; growthYellowBand: number };
+  readonly settings?: PlanSettings;
+}
+
+/**
+ * The settings block right of the table (planSheet.ts): one row per setting, by its key. A blank value is the
+ * default; an unknown or repeated key, a value that is not a number or out of its range is an error at its cell
+ * (and the setting is left at its default meanwhile, so that one slip does not hide the rest).
+ */
+function readSettings(r: Reading, firstRow: number): SettingsRead {
+  const found = keysIn(r.values[r.keys.row - 1] ?? [], SETTING_KEYS);
+  const keyCol = found.columns.setting;
+  const valueCol = found.columns.settingValue;
+  if (keyCol === undefined || valueCol === undefined) {
+    if (r.version >= 3)
+      r.report('warning', cellAddress(1, r.keys.row), 'plan.settingsMissing', { columns: SETTING_KEYS.join('、') });
+    return {};
+  }
+  const known = new Map(SETTING_ROWS.map((s) => [s.key, s]));
+  const first = new Map<string, string>();
+  const values = new Map<SettingRow, number>();
+  for (let row = firstRow; row <= r.values.length; row++) {
+    const key = displayText(cellAt(r.values, row, keyCol));
+    if (key === '') continue;
+    const keyCell = cellAddress(keyCol, row);
+    const setting = known.get(key);
+    if (!setting) {
+      r.report('error', keyCell, 'plan.settingUnknown', { text: key, known: [...known.keys()].join('、') });
+      continue;
+    }
+    const earlier = first.get(key);
+    if (earlier !== undefined) {
+      r.report('error', keyCell, 'plan.settingTwice', { key, label: setting.label, first: earlier });
+      continue;
+    }
+    first.set(key, keyCell);
+    const cell = cellAddress(valueCol, row);
+    r.settingCells.set(key, cell);
+    const at: TargetCell = {
+      label: setting.label,
+      cell,
+      indicator: undefined,
+      format: formatAt(r.numberFormats, row, valueCol),
+      version: r.version,
+    };
+    const v = readTarget(cellAt(r.values, row, valueCol), setting.percent ? '%' : '', undefined, at, r.report);
+    if (v === undefined) continue;
+    if (!inRange(setting.range, v)) {
+      const show = (n: number): string => (setting.percent ? `${roundFloat(n * 100)}%` : String(n));
+      const { min, max, integer } = setting.range;
+      const params = { key, label: setting.label, value: show(v), min: show(min), max: show(max) };
+      r.report('error', cell, integer ? 'plan.settingRangeWhole' : 'plan.settingRange', {
+        ...params,
+        default: show(setting.range.default),
+      });
+      continue;
+    }
+    values.set(setting, v);
+  }
+  const bands = [...values].filter(([s]) => s.group === 'lights');
+  const thresholds =
+    bands.length === 0
+      ? undefined
+      : { ...DEFAULT_THRESHOLDS, ...Object.fromEntries(bands.map(([s, v]) => [s.name, v])) };
+  const groups: Record<string, Record<string, number>> = {};
+  for (const [s, v] of values) {
+    if (s.group === 'lights') continue;
+    (groups[s.group] ??= {})[s.name] = v;
+  }
+  return {
+    ...(thresholds ? { thresholds } : {}),
+    ...(Object.keys(groups).length > 0 ? { settings: groups as PlanSettings } : {}),
+  };
+}
+
 /** The plan schema over what was read; every issue reported at the cell its path comes from. */
-function validateCandidate(r: Reading, heading: Heading, campaigns: readonly CampaignGroup[]): Plan | undefined {
+function validateCandidate(
+  r: Reading,
+  heading: Heading,
+  campaigns: readonly CampaignGroup[],
+  settings: SettingsRead,
+): Plan | undefined {
   const candidate = {
     id: heading.planId,
     year: heading.year,
     title: heading.title,
+    ...settings,
     campaigns: campaigns.map((g, i) => ({
       id: g.id,
       number: i + 1,
@@ -432,7 +580,7 @@ function validateCandidate(r: Reading, heading: Heading, campaigns: readonly Cam
   const parsed = planSchema.safeParse(candidate);
   if (parsed.success) return parsed.data;
   const seen = new Set<string>();
-  const at = { ...heading, columnOf: (key: PlanKey) => r.keys.columns[key] };
+  const at = { ...heading, columnOf: (key: PlanKey) => r.keys.columns[key], settingCells: r.settingCells };
   for (const issue of parsed.error.issues) {
     const where = locate(issue.path, campaigns, at);
     if (r.reported.has(where.cell)) continue;
@@ -534,17 +682,30 @@ interface Location {
 function locate(
   path: readonly PropertyKey[],
   campaigns: readonly CampaignGroup[],
-  at: { markerCell: string; yearCell: string; titleCell: string; columnOf: (key: PlanKey) => number | undefined },
+  at: {
+    markerCell: string;
+    yearCell: string;
+    titleCell: string;
+    columnOf: (key: PlanKey) => number | undefined;
+    settingCells: ReadonlyMap<string, string>;
+  },
 ): Location {
   const cellOf = (key: PlanKey, row: number): string => cellAddress(at.columnOf(key) ?? 1, row);
-  const [top, ci, sub, ii, field] = path;
+  const [top, ci, sub, ii, field, month] = path;
+  if ((top === 'settings' || top === 'thresholds') && typeof ci === 'string') {
+    const key = top === 'thresholds' ? `lights.${ci}` : `${ci}.${String(sub)}`;
+    return { cell: at.settingCells.get(key) ?? at.markerCell, planField: 'settings' };
+  }
   if (top === 'campaigns' && typeof ci === 'number') {
     const g = campaigns[ci];
     if (g) {
       if (sub === 'indicators' && typeof ii === 'number') {
         const r = g.rows[ii];
         if (r) {
-          const column = (typeof field === 'string' ? INDICATOR_COLUMN[field] : undefined) ?? 'code';
+          const column =
+            field === 'monthlyPlan' && typeof month === 'number'
+              ? (MONTHLY_KEYS[month] ?? 'monthly1')
+              : ((typeof field === 'string' ? INDICATOR_COLUMN[field] : undefined) ?? 'code');
           const code = typeof r.data.code === 'string' ? r.data.code : undefined;
           return { cell: cellOf(column, r.row), column, ...(code ? { indicator: code } : {}) };
         }
@@ -592,7 +753,9 @@ function describeIssue(
   const code = show(ind?.code);
   const m = issue.message;
 
+  if (issue.code === 'custom' && field === 'monthlyPlan') return describeMonthlyPlanIssue(m, issue.path, label, ind);
   if (issue.code === 'custom') {
+    if (m.includes('a weight cannot be negative')) return { key: 'plan.weightNegative', params: { value } };
     if (m.includes('needs a target or a stretch')) return { key: 'plan.targetMissing', params: { code } };
     if (m.includes('stretch target must be at least'))
       return { key: 'plan.stretchOrder', params: { code, stretch: show(ind?.stretch), target: show(ind?.target) } };
@@ -639,4 +802,32 @@ function describeIssue(
     return { key: 'plan.badYear', params: { text: show(candidate.year) } };
   }
   return { key: 'plan.invalid', params: { label, detail: m } };
+}
+
+/** An issue of the schema's 分月计划 checks (schema.ts checkMonthlyPlan), by its wording. */
+function describeMonthlyPlanIssue(
+  m: string,
+  path: readonly PropertyKey[],
+  label: string,
+  ind: Record<string, unknown> | undefined,
+): { key: MessageKey; params: MessageParams } {
+  const show = (v: unknown): string | number => (typeof v === 'number' || typeof v === 'string' ? v : '');
+  const plan = Array.isArray(ind?.monthlyPlan) ? (ind.monthlyPlan as unknown[]) : [];
+  const month = typeof path[5] === 'number' ? path[5] : 0;
+  const value = show(plan[month]);
+  const code = show(ind?.code);
+  if (m.includes('has no monthly plan'))
+    return { key: 'plan.monthlyPlanKind', params: { code, kind: show(ind?.kind) } };
+  if (m.includes('needs a paced indicator')) return { key: 'plan.monthlyPlanPaced', params: { code } };
+  if (m.includes('whole numbers')) return { key: 'plan.monthlyPlanWhole', params: { label, value } };
+  if (m.includes('cannot be negative')) return { key: 'plan.monthlyPlanNegative', params: { label, value } };
+  if (m.includes('cannot decrease'))
+    return { key: 'plan.monthlyPlanDecreasing', params: { label, value, previous: show(plan[month - 1]) } };
+  if (m.includes('December equals the target')) {
+    const hasTarget = typeof ind?.target === 'number';
+    const goal = hasTarget ? ind.target : (ind?.stretch ?? 1);
+    const goalLabel = hasTarget ? LABEL.target : typeof ind?.stretch === 'number' ? LABEL.stretch : '100%';
+    return { key: 'plan.monthlyPlanLast', params: { code, value, goal: show(goal), goalLabel } };
+  }
+  return { key: 'plan.monthlyPlanCount', params: { code, count: plan.length, cell: '' } };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { KINDS, allowsNegative, higherIsBetter, type Kind } from '../calc/kinds';
 import { INDICATOR_CODE } from '../grid/ownSheets';
+import { allowsMonthlyPlan, isCumulativeKind, monthlyPlanGoal, sameFigure } from './monthlyPlan';
+import { PLAN_SETTINGS, type PlanSettings, type SettingGroup } from './settings';
 
 // Zod 4 compiles parsers with `new Function` unless told not to: the add-in runs no generated code (no eval).
 z.config({ jitless: true });
@@ -56,6 +58,13 @@ export const indicatorSchema = z
      * `sum` or `growth` indicator (a `single` one takes the responsible department's figure only).
      */
     contributors: z.array(text).min(1).optional(),
+    /**
+     * 分月计划: twelve cumulative 确保 figures for months 1–12 (SPEC §5), in the unit of the target; E(m) = plan(m) /
+     * goal replaces m / 12 (see monthlyPlan.ts for what is checked and why).
+     */
+    monthlyPlan: z.array(z.number().finite()).optional(),
+    /** 权重 for scoring (SPEC §10; absent = 1; 0 leaves the indicator out of its department's mean). */
+    weight: z.number().finite().optional(),
     /** The original wording of the plan document. */
     wording: text,
     /** How a wording without a figure was interpreted, for the auditor. */
@@ -102,6 +111,10 @@ export const indicatorSchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: 'a milestone target is a progress between 0 and 100%' });
       }
     }
+    if (ind.weight !== undefined && ind.weight < 0) {
+      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a weight cannot be negative' });
+    }
+    checkMonthlyPlan(ind, ctx);
     const contributors = ind.contributors ?? [];
     if (contributors.some((d) => d === ind.department)) {
       ctx.addIssue({
@@ -121,6 +134,59 @@ export const indicatorSchema = z
       });
     }
   });
+
+/** The 分月计划's checks (monthlyPlan.ts), each issue at the month it is about. Messages pinned by readPlanSheet. */
+function checkMonthlyPlan(
+  ind: {
+    kind: (typeof KINDS)[number];
+    paced: boolean;
+    target?: number | undefined;
+    stretch?: number | undefined;
+    monthlyPlan?: number[] | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const plan = ind.monthlyPlan;
+  if (plan === undefined) return;
+  const issue = (path: (string | number)[], message: string): void =>
+    ctx.addIssue({ code: 'custom', path: ['monthlyPlan', ...path], message });
+  if (!allowsMonthlyPlan(ind.kind)) return issue([], `a ${ind.kind} indicator has no monthly plan`);
+  if (!ind.paced) return issue([], 'a monthly plan needs a paced indicator');
+  if (plan.length !== 12) return issue([], 'a monthly plan has twelve figures');
+  const cumulative = isCumulativeKind(ind.kind);
+  plan.forEach((v, i) => {
+    if (ind.kind === 'count' && !Number.isInteger(v)) issue([i], 'a monthly plan of a count is whole numbers');
+    if (cumulative && v < 0) issue([i], 'a monthly plan figure cannot be negative');
+    const before = plan[i - 1];
+    if (cumulative && i > 0 && before !== undefined && v < before && !sameFigure(v, before))
+      issue([i], 'a monthly plan is cumulative and cannot decrease');
+  });
+  const goal = monthlyPlanGoal(ind);
+  const last = plan[11];
+  if (goal !== undefined && last !== undefined && !sameFigure(last, goal))
+    issue([11], 'the monthly plan of December equals the target');
+}
+
+const settingsGroupSchema = (group: SettingGroup) =>
+  z
+    .object(
+      Object.fromEntries(
+        Object.entries(PLAN_SETTINGS[group]).map(([name, r]) => {
+          const n = z.number().finite().min(r.min).max(r.max);
+          return [name, (r.integer ? n.int() : n).optional()];
+        }),
+      ),
+    )
+    .strict();
+
+/** The plan's settings block (settings.ts): every setting optional, each within its range. */
+export const planSettingsSchema: z.ZodType<PlanSettings> = z
+  .object({
+    escalation: settingsGroupSchema('escalation').optional(),
+    scores: settingsGroupSchema('scores').optional(),
+    timeliness: settingsGroupSchema('timeliness').optional(),
+  })
+  .strict() as unknown as z.ZodType<PlanSettings>;
 
 export const campaignSchema = z
   .object({
@@ -159,7 +225,10 @@ export const planSchema = z
     year: z.number().int().min(2000).max(2100),
     title: text,
     organisation: text.optional(),
+    /** The light bands of the settings block (SPEC §6; absent: the defaults). */
     thresholds: thresholdsSchema.optional(),
+    /** The rest of the settings block: escalation, scores, timeliness (SPEC §10; absent: the defaults). */
+    settings: planSettingsSchema.optional(),
     campaigns: z.array(campaignSchema).min(1),
   })
   .strict()

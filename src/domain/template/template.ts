@@ -12,6 +12,7 @@ import {
   besideStatus,
   growthOperand,
   paceFormula,
+  plannedPaceFormula,
   shareStatusFormula,
   stateStatusFormula,
   stateTests,
@@ -22,6 +23,7 @@ import {
 } from '../calc/formulas';
 import { KIND_ZH } from '../calc/kinds';
 import { contributorsOf, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
+import { expectedProgress, monthlyPlanGoal } from '../plan/monthlyPlan';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
 import {
   sanitizeSheetName,
@@ -226,9 +228,21 @@ export function rowFormulas(ind: Indicator, row: number, mode: FormulaMode, thre
       status,
       STATE_WORDS,
     ),
-    pace: ind.paced ? { formula: paceFormula(mode, PERIOD_REF) } : { value: 1 },
+    pace: paceCell(ind, mode),
     status: stateStatusFormula(light, stateTests(ind.kind, stateOperands(ind, row)), STATE_WORDS),
   };
+}
+
+/**
+ * A row's 序时进度 cell: 1 when not paced; the indicator's own E(m) from its 分月计划 where it has one (in both modes);
+ * otherwise the shared m / 12 (SPEC §5).
+ */
+function paceCell(ind: Indicator, mode: FormulaMode): CellSpec {
+  if (!ind.paced) return { value: 1 };
+  const goal = monthlyPlanGoal(ind);
+  if (ind.monthlyPlan !== undefined && goal !== undefined && goal !== 0)
+    return { formula: plannedPaceFormula(PERIOD_REF, ind.monthlyPlan, goal) };
+  return { formula: paceFormula(mode, PERIOD_REF) };
 }
 
 /**
@@ -495,7 +509,7 @@ function templateSpec(input: TemplateInput): SheetSpec {
     {
       at: `${FIRST_COLUMN}${first}`,
       rows: indicators.map((ind, i) => {
-        const cells = indicatorRow(ind, i, first + i, expected, mode, thresholds);
+        const cells = indicatorRow(ind, i, first + i, expectedProgress(ind, month), mode, thresholds);
         return share ? shareRow(cells, ind, first + i) : cells;
       }),
     },

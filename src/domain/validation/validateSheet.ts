@@ -16,6 +16,7 @@ import {
 import { structureReporter, type Field, type ReportStructure, type SheetProblem } from '../grid/problems';
 import { departmentRole, indicatorsFor, roleOf, type DepartmentRole } from '../plan/departments';
 import type { Campaign, Indicator, Plan } from '../plan/schema';
+import { expectedProgress } from '../plan/monthlyPlan';
 import { COLUMN_KEYS, actualHeader, columnHeaders, type ColumnKey } from '../template/layout';
 import { campaignTitle, departmentText } from '../template/template';
 import { cellAddress, contains, parseCell, parseRange, rangeAddress, type RangeRef } from '../grid/address';
@@ -487,7 +488,10 @@ function readIndicatorRows(
   period: PeriodReading,
 ): TemplateRow[] {
   const codeColumn = keys.columns.code ?? 1;
-  const expected = (period.period ?? { month: c.marker.month }).month / 12;
+  const month = (period.period ?? { month: c.marker.month }).month;
+  // Each indicator's own 序时进度 (its 分月计划, else m/12), as the template's 序时进度 cell and 一键汇总 (SPEC §5).
+  const expectedOf = (ind: Indicator): number =>
+    Number.isInteger(month) && month >= 1 && month <= 12 ? expectedProgress(ind, month) : month / 12;
   const share = c.role === 'contributor';
   const wanted = rowsWanted(c);
   const shared = new Set(indicatorsFor(c.campaign, c.marker.department, c.role).map((i) => i.code));
@@ -507,7 +511,7 @@ function readIndicatorRows(
         c.structure('error', extra, 'structure.duplicateCode', { code: ind.code, cells: cells.join('、') }, ind.code);
     }
     for (const row of at) {
-      const read = readRow(c.sheet, ind, row, keys.columns, { expected, share }, c.plan, period.cell);
+      const read = readRow(c.sheet, ind, row, keys.columns, { expected: expectedOf(ind), share }, c.plan, period.cell);
       c.problems.push(...read.problems);
       if (share && !shared.has(ind.code)) notShared(c, ind, read.row);
       if (at.length === 1) rows.push(read.row);

@@ -58,6 +58,13 @@ describe('indicator points (SPEC §10 default scheme)', () => {
       80,
       'attainment',
     ],
+    [
+      '分月计划 with nothing planned yet (E = 0): on plan, full points',
+      rec('X-01', 3, 3, { expected: 0, attainment: 0 }),
+      'count',
+      100,
+      'attainment',
+    ],
     ['未填报: 0', rec('X-01', 6, 0, { attainment: null }), 'total', 0, 'notReported'],
     ['数据有误: 0', rec('X-01', 6, null, { dataState: 'invalid', attainment: null }), 'total', 0, 'invalid'],
     ['cannot be computed: unscored', rec('X-01', 6, null, { attainment: null }), 'total', null, 'unscored'],

@@ -90,12 +90,22 @@ it('lists of ranges, and containment', () => {
   expect(b).toEqual({ start: { row: 5, column: 3 }, end: { row: 5, column: 3 } });
 });
 
-it('the plan sheet keeps its columns A…P, and version 2 adds 配合部门 and the English names after them (Q…S)', () => {
+it('the plan sheet keeps its columns A…P; version 2 adds 配合部门 and the English names (Q…S), version 3 权重 and 1–12月计划 (T…AF) and the settings block after a blank column (AH…AK)', () => {
   const spec = buildPlanSheet(builtinPlan());
   const rows = builtinPlan().campaigns.reduce((n, c) => n + c.indicators.length, 0);
-  expect(PLAN_COLUMNS).toHaveLength(19);
-  expect(PLAN_COLUMNS.slice(16).map(([key]) => key)).toEqual(['contributors', 'campaignNameEn', 'nameEn']);
-  expect(spec.columnWidths?.map((c) => c.column)).toEqual('ABCDEFGHIJKLMNOPQRS'.split(''));
-  expect(spec.merges).toEqual(['A3:S3']);
-  expect(spec.table?.range).toBe(`A4:S${4 + rows}`);
+  expect(PLAN_COLUMNS).toHaveLength(32);
+  expect(PLAN_COLUMNS.slice(16, 20).map(([key]) => key)).toEqual([
+    'contributors',
+    'campaignNameEn',
+    'nameEn',
+    'weight',
+  ]);
+  expect(PLAN_COLUMNS.slice(20).map(([, label]) => label)).toEqual(
+    Array.from({ length: 12 }, (_, i) => `${i + 1}月计划`),
+  );
+  const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK'];
+  expect(spec.columnWidths?.map((c) => c.column)).toEqual(letters);
+  expect(spec.merges).toEqual(['A3:AF3']);
+  expect(spec.table?.range).toBe(`A4:AF${4 + rows}`);
+  expect(spec.blocks.map((b) => b.at)).toEqual(['A2', 'A3', 'A4', 'AH2', 'AH4']);
 });
