@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { templateInputRows } from '../fixtures/filledTemplates';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
+import { chromiumAvailable, previewPages, seriousAxeViolations } from './harness';
 
 /**
  * 一键汇总 in the preview host (Chromium): two department workbooks made here (a 转型升级 sheet from 发展改革局, and
@@ -49,10 +49,15 @@ type Preview = {
 };
 
 describeBrowser('一键汇总 in the preview host (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const preview = previewPages(async (page, url) => {
+    await page.goto(url);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
+  });
   let page: Page;
-  const errors: string[] = [];
+  beforeEach(() => {
+    page = preview.page;
+  });
   let files: { name: string; mimeType: string; buffer: Buffer }[];
 
   beforeAll(async () => {
@@ -61,23 +66,6 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
       { name: '发展改革局-转型升级.xlsx', mimeType: mime, buffer: await departmentFile('C2', '发展改革局', DRC) },
       { name: '社会发展局.xlsx', mimeType: mime, buffer: await departmentFile('C5', '社会发展局', { 'C5-01': 0.7 }) },
     ];
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: '汇总' }).click();
-    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
   });
 
   const activeTab = () => page.locator('nav.tabs button.active').textContent();

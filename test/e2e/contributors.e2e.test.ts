@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
-import { chromiumAvailable, launch, previewSite, serve } from './harness';
+import { chromiumAvailable, previewPages } from './harness';
 
 /**
  * 配合部门 end to end in the preview host (Chromium; issue 11, observation 6): the office names 发展改革局 as 配合部门
@@ -21,28 +21,13 @@ const SHARE = 4;
 type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[]> };
 
 describeBrowser('配合部门 in the preview host (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+  const preview = previewPages(async (page, url) => {
+    await page.goto(url);
     await page.getByTestId('plan-status').waitFor(); // the workbook's 指标库 has been read
   });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  let page: Page;
+  beforeEach(() => {
+    page = preview.page;
   });
 
   const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
-import { chromiumAvailable, launch, previewSite, serve } from './harness';
+import { chromiumAvailable, previewPages } from './harness';
 
 /**
  * Data states beside the light in the preview host (Chromium; SPEC §6, issue 11, observations 1 and 5): the June
@@ -16,28 +16,10 @@ const C2 = '转型升级-经信商务局-6月';
 type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[]> };
 
 describeBrowser('data states in the preview host (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const preview = previewPages();
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: '模板' }).waitFor();
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  beforeEach(() => {
+    page = preview.page;
   });
 
   const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);

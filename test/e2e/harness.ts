@@ -2,7 +2,7 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from './previewBuild';
+import { CHROMIUM, previewSite } from './previewBuild';
 
 /**
  * Browser tests against the preview host: the preview built once per run by the globalSetup (`previewSite()`,
@@ -91,4 +91,65 @@ export async function seriousAxeViolations(page: Page, context = 'html'): Promis
           .map((n) => n.target.join(' '))
           .join(', ')}`,
     );
+}
+
+/** What a suite driving the preview has: the served site, the browser, and the page opened for the current test. */
+export interface PreviewPages {
+  readonly url: string;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Uncaught page errors; a page a test opens itself may report here too. */
+  readonly errors: string[];
+}
+
+/**
+ * Registers the hooks every preview suite needs — serve the preview and launch Chromium once, open a fresh
+ * 1400 × 900 page per test, fail a test on any uncaught page error — and returns accessors valid inside tests.
+ * `open` takes each new page to where the suite starts (default: loaded, the 模板 tab shown); `null` leaves it blank.
+ */
+export function previewPages(open: ((page: Page, url: string) => Promise<void>) | null = openPreview): PreviewPages {
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    server = await serve(previewSite());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await need(browser).newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    if (open) await open(page, need(server).url);
+  });
+  afterEach(async () => {
+    await page?.close();
+    expect(errors).toEqual([]);
+  });
+  return {
+    errors,
+    get url() {
+      return need(server).url;
+    },
+    get browser() {
+      return need(browser);
+    },
+    get page() {
+      return need(page);
+    },
+  };
+}
+
+/** The preview loaded, its 模板 tab shown. */
+export async function openPreview(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('tab', { name: '模板' }).waitFor();
+}
+
+function need<T>(x: T | undefined): T {
+  if (x === undefined) throw new Error('previewPages: used outside a test');
+  return x;
 }

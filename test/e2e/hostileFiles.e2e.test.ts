@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildTemplate } from '../../src/domain/template/template';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { HOSTILE } from '../workbook/files/hostile';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { chromiumAvailable, launch, previewSite, serve } from './harness';
+import { chromiumAvailable, previewPages } from './harness';
 
 /**
  * Issue 12, observation 1, through the pane's real path (file input → File.size → arrayBuffer → parseFiles → the
@@ -21,29 +21,14 @@ const build = (name: string): Buffer => {
 };
 
 describeBrowser('hostile files in the preview host (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+  const preview = previewPages(async (page, url) => {
+    await page.goto(url);
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByTestId('consolidate').waitFor();
   });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  let page: Page;
+  beforeEach(() => {
+    page = preview.page;
   });
 
   it('refuses the zip bomb, the lying file and the encrypted one, each by name, and reads the good file beside them', async () => {

@@ -1,33 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, previewPages, seriousAxeViolations } from './harness';
 
 /** The preview host in Chromium: loads, speaks Chinese, recalculates KPI.* formulas on typing, passes axe. */
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 jest.setTimeout(180_000);
 
 describeBrowser('preview host (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const preview = previewPages();
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: '模板' }).waitFor();
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  beforeEach(() => {
+    page = preview.page;
   });
 
   const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);
@@ -118,9 +100,9 @@ describeBrowser('preview host (Chromium)', () => {
 
   it('the four tabs fit on one row of a 320 px pane, in Chinese and in English (issue 11, observation 11)', async () => {
     for (const lang of ['zh-CN', 'en-US']) {
-      const narrow = await browser.newPage({ viewport: { width: 320, height: 700 } });
+      const narrow = await preview.browser.newPage({ viewport: { width: 320, height: 700 } });
       try {
-        await narrow.goto(`${server.url}?lang=${lang}`);
+        await narrow.goto(`${preview.url}?lang=${lang}`);
         await narrow.getByRole('tab').first().waitFor();
         const tops = await narrow
           .getByRole('tab')

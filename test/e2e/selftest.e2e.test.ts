@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PORT_CHECKS } from '../../src/workbook/contract/portContract';
-import { chromiumAvailable, launch, previewSite, serve } from './harness';
+import { chromiumAvailable, previewPages } from './harness';
 
 /**
  * 设置 → 自检 in the preview (Chromium): the port contract runs against the memory workbook beside the pane, every
@@ -18,26 +18,10 @@ interface PreviewWindow {
 }
 
 describeBrowser('设置 → 自检 in the preview (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const preview = previewPages(null);
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  beforeEach(() => {
+    page = preview.page;
   });
 
   const workbookState = () =>
@@ -47,7 +31,7 @@ describeBrowser('设置 → 自检 in the preview (Chromium)', () => {
     });
 
   it('runs every check against the memory workbook, all pass, and leaves the workbook as it was', async () => {
-    await page.goto(server.url);
+    await page.goto(preview.url);
     await page.getByRole('tab', { name: '设置' }).waitFor();
     const tabsBefore = await page.locator('nav.tabs button').allTextContents();
     const before = await workbookState();
@@ -75,7 +59,7 @@ describeBrowser('设置 → 自检 in the preview (Chromium)', () => {
   });
 
   it('goes on when the user leaves 设置 mid-run, and shows that run on coming back (no second run)', async () => {
-    await page.goto(server.url);
+    await page.goto(preview.url);
     await page.getByRole('tab', { name: '设置' }).waitFor();
     const before = await workbookState();
     await page.getByRole('tab', { name: '设置' }).click();
@@ -103,7 +87,7 @@ describeBrowser('设置 → 自检 in the preview (Chromium)', () => {
       });
       await route.fulfill({ status: 200, body: '200', headers: { 'Access-Control-Allow-Origin': '*' } });
     });
-    await page.goto(`${server.url}?selftest=post`);
+    await page.goto(`${preview.url}?selftest=post`);
     // Opened with the flag: 设置 is shown, 自检 runs by itself and sends when done.
     await page.getByTestId('selftest-summary').waitFor({ timeout: 120_000 });
     await page.getByText('结果已发送到测试服务器。').waitFor();

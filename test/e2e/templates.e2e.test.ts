@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launch, previewSite, seriousAxeViolations, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, openPreview, previewPages, seriousAxeViolations } from './harness';
 
 /**
  * 模板 and 校验 in the preview host (Chromium): insert a template, type and paste like staff do, check, go to the
@@ -12,29 +12,13 @@ jest.setTimeout(180_000);
 const C2_JUNE = '转型升级-经信商务局-6月';
 
 describeBrowser('templates and validation in the preview host (Chromium)', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await serve(previewSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByRole('tab', { name: '模板' }).waitFor();
+  const preview = previewPages(async (page, url) => {
+    await openPreview(page, url);
     await page.getByTestId('plan-status').waitFor(); // the workbook's 指标库 has been read
   });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  let page: Page;
+  beforeEach(() => {
+    page = preview.page;
   });
 
   const cell = (address: string) => page.locator(`td[data-cell="${address}"]`);
@@ -108,11 +92,11 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
   });
 
   it('offers the last completed month: in early July 2019 the June report (issue 11, observation 3)', async () => {
-    const early = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    early.on('pageerror', (e) => errors.push(e.message));
+    const early = await preview.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    early.on('pageerror', (e) => preview.errors.push(e.message));
     try {
       await early.clock.setFixedTime(new Date(2019, 6, 3, 9, 0));
-      await early.goto(server.url);
+      await early.goto(preview.url);
       await early.getByTestId('plan-status').waitFor();
       expect(await early.getByTestId('month').inputValue()).toBe('6');
     } finally {
