@@ -1,14 +1,11 @@
 import { Caption1, Label, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { HINT_TEXT } from './featureStyles';
 
 const useStyles = makeStyles({
   // Label above its control (what Fluent Field does, without its validation-state icons).
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
-  hint: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
+  hint: HINT_TEXT,
 });
 
 export interface SelectFieldProps {

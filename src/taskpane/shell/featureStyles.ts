@@ -1,5 +1,21 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
+/** A row of buttons that wraps at 320 px (each panel's makeStyles takes it as its `actions`). */
+export const ACTIONS_ROW = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: tokens.spacingHorizontalS,
+  alignItems: 'center',
+} as const;
+
+/** Secondary text under a control: smaller, quieter, allowed to wrap. */
+export const HINT_TEXT = {
+  color: tokens.colorNeutralForeground2,
+  fontSize: tokens.fontSizeBase200,
+  lineHeight: tokens.lineHeightBase200,
+  minWidth: 0,
+} as const;
+
 /** Layout shared by the feature panels: one column that wraps, never wider than the pane. */
 export const useFeatureStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useT } from '../../i18n';
-import { useFeatureStyles } from '../../shell/featureStyles';
+import { useFeatureStyles, ACTIONS_ROW } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import type { ClaimState } from '../../../domain/consolidation/sources';
 import { useConsolidation, type ConsolidationState, type FileStatus } from './useConsolidation';
@@ -25,7 +25,7 @@ import { READABLE_EXTENSIONS } from '../../../workbook/files/limits';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   sectionHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: ACTIONS_ROW,
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   dropdown: { minWidth: 0, width: '100%' },
   list: {

@@ -13,17 +13,12 @@ import {
 import type { CheckResult, CheckStatus } from '../../../workbook/usecases/selfTest';
 import type { SelfTestHost } from '../../host';
 import { useLocale, useT, type Translate } from '../../i18n';
-import { useFeatureStyles } from '../../shell/featureStyles';
+import { useFeatureStyles, ACTIONS_ROW, HINT_TEXT } from '../../shell/featureStyles';
 import { useSelfTest, type SelfTestPhase, type SendState } from './useSelfTest';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  hint: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    minWidth: 0,
-  },
+  actions: ACTIONS_ROW,
+  hint: HINT_TEXT,
   list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
   item: { display: 'grid', gridTemplateColumns: '3.5em minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
   passed: { color: tokens.colorPaletteGreenForeground1 },

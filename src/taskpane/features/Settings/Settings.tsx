@@ -1,31 +1,17 @@
 import { useId } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Plan } from '../../../domain/plan/schema';
 import type { HostTheme, SelfTestHost } from '../../host';
 import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';
-import { useFeatureStyles } from '../../shell/featureStyles';
+import { useFeatureStyles, ACTIONS_ROW, HINT_TEXT } from '../../shell/featureStyles';
 import { SelfTest } from './SelfTest';
 import { useSettings, type SettingRow, type SettingsPlanStatus } from './useSettings';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  hint: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    minWidth: 0,
-  },
+  actions: ACTIONS_ROW,
+  hint: HINT_TEXT,
 });
 
 export interface SettingsProps {

@@ -15,7 +15,7 @@ import { builtinPlan } from '../../../domain/plan/builtin';
 import type { Plan } from '../../../domain/plan/schema';
 import { useT } from '../../i18n';
 import { PlanStatusBar } from '../../PlanStatusBar';
-import { useFeatureStyles } from '../../shell/featureStyles';
+import { useFeatureStyles, ACTIONS_ROW, HINT_TEXT } from '../../shell/featureStyles';
 import { SelectField } from '../../shell/SelectField';
 import { MONTHS, useTemplates, type TemplatesState } from './useTemplates';
 
@@ -34,14 +34,10 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXXS },
   modeLabel: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  hint: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
+  hint: HINT_TEXT,
   // A labelled control: Label above its control (what Fluent Field does, without its validation-state icons).
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: ACTIONS_ROW,
   update: {
     display: 'flex',
     flexDirection: 'column',

@@ -14,14 +14,14 @@ import {
 } from '@fluentui/react-components';
 import type { SheetProblem } from '../../../domain/grid/problems';
 import { useT } from '../../i18n';
-import { useFeatureStyles } from '../../shell/featureStyles';
+import { useFeatureStyles, ACTIONS_ROW } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import { SelectField } from '../../shell/SelectField';
 import { useValidation, type SheetGroup, type ValidationState } from './useValidation';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: ACTIONS_ROW,
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, outlineStyle: 'none' },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   groupHeading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
