@@ -1,5 +1,7 @@
 import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
+import { HISTORY_SHEET, historySheet } from '../../../src/domain/bulletin/historySheet';
+import type { HistoryRecord } from '../../../src/domain/bulletin/history';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
 import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
@@ -11,7 +13,7 @@ import { FakeExcel, PAYLOAD_LIMIT, type Seed } from '../excel/fakeExcel';
 /**
  * Round trips of 一键汇总 through the Excel adapter (the recording fake of Office.js, which counts syncs and
  * refuses batches over 5 MB as Excel on the web does). Deterministic, so asserted: one readAllSheets and one
- * writeSheets, ≤ 3 round trips in all, the same for 250 department sheets as for 5.
+ * writeSheets, ≤ 3 round trips in all, the same for 250 department sheets as for 5, with 12 months of 历史 as without.
  */
 jest.setTimeout(120_000);
 
@@ -53,7 +55,7 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
           (b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT && b.responseBytes <= PAYLOAD_LIMIT,
         ),
       ).toBe(true);
-      expect(excel.sheets.map((s) => s.name).slice(-2)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
+      expect(excel.sheets.map((s) => s.name).slice(-3)).toEqual([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]);
       expect(excel.active?.name).toBe(SUMMARY_SHEET);
       expect(excel.syncs).toBeLessThanOrEqual(3);
     },
@@ -70,6 +72,31 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
   });
 });
 
+/** A 历史 sheet of twelve months of 2019, every indicator of the plan recorded each month (黄, with a reason). */
+function seedHistory(excel: FakeExcel): number {
+  const records: HistoryRecord[] = [];
+  for (let month = 1; month <= 12; month++)
+    for (const c of plan.campaigns)
+      for (const i of c.indicators)
+        records.push({
+          year: 2019,
+          month,
+          code: i.code,
+          scope: 'total',
+          department: i.department,
+          actual: month,
+          expected: month / 12,
+          attainment: month / 12 - 0.05,
+          light: 2,
+          tier: 0,
+          dataState: 'reported',
+          reporters: [i.department],
+          reason: `${month}月滞后原因`,
+        });
+  excel.addSheet(HISTORY_SHEET, specToArray(historySheet(records, plan)) as Seed[][]);
+  return records.length;
+}
+
 describe('round trips of the 一键汇总 click (runConsolidation, pane and ribbon), with a 指标库 sheet', () => {
   it.each([1, 250])(
     '%i department sheets: the plan is taken from the one read of every sheet — 3 round trips in all',
@@ -82,6 +109,29 @@ describe('round trips of the 一键汇总 click (runConsolidation, pane and ribb
       expect(calls).toEqual(['readAllSheets', 'writeSheets']);
       expect(excel.syncs).toBe(3);
       expect(excel.batches.every((b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT)).toBe(true);
+    },
+  );
+
+  it.each([1, 250])(
+    '%i department sheets and 12 months of 历史: 历史 read in the same read, written in the same write — 3 round trips',
+    async (count) => {
+      const { excel, port, calls } = setup();
+      excel.addSheet('指标库', specToArray(buildPlanSheet(plan)) as Seed[][]);
+      const recorded = seedHistory(excel);
+      seed(excel, count);
+      const run = await runConsolidation(port, 'pane', { reportMonth: 6 });
+      if (!run.ok) throw new Error(JSON.stringify(run.failure));
+      expect(run.outcome.counts.sources).toBe(count);
+      expect(run.outcome.history).toMatchObject({ recomputed: [{ year: 2019, month: 6 }], written: true });
+      expect(run.outcome.history.kept).toHaveLength(11);
+      // Every June indicator 黄 in May too: those still 黄 or 红 in June are under 督办.
+      expect(run.outcome.bulletin?.supervision.length).toBeGreaterThan(0);
+      expect(run.outcome.result.problems.filter((p) => p.key.startsWith('bulletin.'))).toEqual([]);
+      expect(calls).toEqual(['readAllSheets', 'writeSheets']);
+      expect(excel.syncs).toBe(3);
+      expect(excel.batches.every((b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT)).toBe(true);
+      expect(excel.sheets.filter((s) => s.name === HISTORY_SHEET)).toHaveLength(1);
+      expect(recorded).toBe(12 * 50); // 12 months × the plan's 50 indicators
     },
   );
 

@@ -1,0 +1,202 @@
+import { HISTORY_SHEET } from '../../../src/domain/bulletin/historySheet';
+import { builtinPlan } from '../../../src/domain/plan/builtin';
+import type { CellValue } from '../../../src/domain/grid/cells';
+import { buildTemplate } from '../../../src/domain/template/template';
+import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
+import type { WorkbookConsolidation } from '../../../src/workbook/usecases/consolidate';
+import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
+import { templateInputRows } from '../../fixtures/filledTemplates';
+
+/**
+ * 历史 through the 一键汇总 click on the in-memory workbook (SPEC §10), May then June of 招大引强 from its lead
+ * department: each run records its month in 历史 in the same write as 汇总 and 明细; June reads May back for the
+ * trend and the 督办清单; a month whose sheets are gone is kept as recorded, a month whose sheets are still there is
+ * recomputed from them; a re-run replaces its own month only; a hand-edited 历史 is reported cell by cell and left
+ * as typed. Lights are computed here by hand: 序时进度 5/12 in May, 6/12 in June; 绿 ≥ E, 黄 ≥ E − 10 points.
+ */
+jest.setTimeout(60_000);
+
+const plan = builtinPlan();
+const DEPARTMENT = '投资促进中心';
+const MAY = { year: 2019, month: 5 } as const;
+const JUNE = { year: 2019, month: 6 } as const;
+
+type Typed = Readonly<Record<string, { actual: number; reason?: string }>>;
+
+/**
+ * May: C1-01 2.5 / 7 = 35.7% (E 41.7%: 黄), C1-02 1.5 / 5 = 30% (红), C1-03 30 / 60 = 50% (绿).
+ * June: C1-01 2.6 / 7 = 37.1% (E 50%: 红 — 下滑, 黄 then 红: 督办), C1-02 2.9 / 5 = 58% (绿 — 好转),
+ * C1-03 35 / 60 = 58.3% (绿, 8.3 points ahead as in May — 持平).
+ */
+const MAY_FIGURES: Typed = {
+  'C1-01': { actual: 2.5, reason: '五月：项目签约推迟' },
+  'C1-02': { actual: 1.5, reason: '五月：外资到位慢' },
+  'C1-03': { actual: 30 },
+};
+const JUNE_FIGURES: Typed = {
+  'C1-01': { actual: 2.6, reason: '六月：重点项目仍在洽谈' },
+  'C1-02': { actual: 2.9 },
+  'C1-03': { actual: 35 },
+};
+
+/** The lead department's 招大引强 template of a month, written and filled in as staff would. */
+async function addMonth(wb: MemoryWorkbook, month: number, typed: Typed): Promise<string> {
+  const spec = buildTemplate({ plan, campaignId: 'C1', department: DEPARTMENT, year: 2019, month, mode: 'kpi' });
+  await wb.writeSheet(spec);
+  const rows = new Map(templateInputRows(spec).map((r) => [r.code, r]));
+  await wb.writeCells(
+    Object.entries(typed).flatMap(([code, t]) => {
+      const row = rows.get(code);
+      if (!row) throw new Error(code);
+      return [
+        { sheet: spec.name, address: row.actual, value: t.actual },
+        ...(t.reason ? [{ sheet: spec.name, address: `N${row.row}`, value: t.reason }] : []),
+      ];
+    }),
+  );
+  return spec.name;
+}
+
+async function run(wb: MemoryWorkbook): Promise<WorkbookConsolidation> {
+  const done = await runConsolidation(wb, 'pane', { reportMonth: 6 });
+  if (!done.ok) throw new Error(JSON.stringify(done.failure));
+  return done.outcome;
+}
+
+/** 历史 as its cells show (values), row by row. */
+async function historyRows(wb: MemoryWorkbook): Promise<CellValue[][]> {
+  const [sheet] = await wb.readSheets([HISTORY_SHEET]);
+  return (sheet?.values ?? []).map((r) => [...r]);
+}
+
+/** The 历史 rows of one period (its first cell is 2019-05 …). */
+const rowsOf = (rows: readonly CellValue[][], period: string): CellValue[][] => rows.filter((r) => r[0] === period);
+
+describe('历史 over two consecutive months (May, then June)', () => {
+  let wb: MemoryWorkbook;
+  let may: WorkbookConsolidation;
+  let june: WorkbookConsolidation;
+  let maySheet: string;
+
+  beforeAll(async () => {
+    wb = new MemoryWorkbook();
+    maySheet = await addMonth(wb, 5, MAY_FIGURES);
+    may = await run(wb);
+    await addMonth(wb, 6, JUNE_FIGURES);
+    june = await run(wb);
+  });
+
+  it('May: 历史 is written with 汇总 and 明细, May recorded, no trend yet', async () => {
+    expect(may.result.period).toEqual(MAY);
+    expect(may.history).toEqual({ recomputed: [MAY], kept: [], written: true, sheet: HISTORY_SHEET });
+    const c101 = may.bulletin?.trends.find((t) => t.code === 'C1-01');
+    expect(c101).toMatchObject({ light: 2, change: null, noChange: 'noPrevious' });
+    expect(may.bulletin?.supervision).toEqual([]);
+  });
+
+  it('June: June recorded, May recomputed from its sheet still in the workbook; both months in 历史', async () => {
+    expect(june.result.period).toEqual(JUNE);
+    expect(june.history).toEqual({ recomputed: [JUNE, MAY], kept: [], written: true, sheet: HISTORY_SHEET });
+    const rows = await historyRows(wb);
+    const mayC101 = rowsOf(rows, '2019-05').find((r) => r[1] === 'C1-01');
+    const juneC101 = rowsOf(rows, '2019-06').find((r) => r[1] === 'C1-01');
+    // 报告期, 编码, 口径, 单位, 累计完成, 序时进度, 完成率, 亮灯 …
+    expect(mayC101?.slice(0, 8)).toEqual(['2019-05', 'C1-01', '全区', DEPARTMENT, 2.5, 5 / 12, 2.5 / 7, '黄']);
+    expect(juneC101?.slice(0, 8)).toEqual(['2019-06', 'C1-01', '全区', DEPARTMENT, 2.6, 0.5, 2.6 / 7, '红']);
+  });
+
+  it('June: the trend against May — 下滑, 好转, 持平 — with last month’s attainment and light', () => {
+    const byCode = new Map((june.bulletin?.trends ?? []).map((t) => [t.code, t]));
+    expect(byCode.get('C1-01')).toMatchObject({
+      light: 1,
+      previous: { attainment: 2.5 / 7, light: 2 },
+      change: 'worse',
+    });
+    expect(byCode.get('C1-02')).toMatchObject({ light: 3, previous: { attainment: 0.3, light: 1 }, change: 'better' });
+    expect(byCode.get('C1-03')).toMatchObject({ light: 3, previous: { attainment: 0.5, light: 3 }, change: 'same' });
+  });
+
+  it('June: 督办 for C1-01 after two months 黄 then 红, with each month’s light and reason; C1-02 (绿 now) is not', () => {
+    expect(june.bulletin?.supervision).toEqual([
+      {
+        code: 'C1-01',
+        department: DEPARTMENT,
+        level: 'supervision',
+        yellowOrRed: 2,
+        red: 1,
+        months: [
+          { month: 5, light: 2, attainment: 2.5 / 7, reason: '五月：项目签约推迟' },
+          { month: 6, light: 1, attainment: 2.6 / 7, reason: '六月：重点项目仍在洽谈' },
+        ],
+      },
+    ]);
+  });
+
+  it('a re-run of June replaces June only: May’s rows stay as they were', async () => {
+    const before = await historyRows(wb);
+    const juneSheet = `招大引强-${DEPARTMENT}-6月`;
+    const rows = new Map(
+      templateInputRows(
+        buildTemplate({ plan, campaignId: 'C1', department: DEPARTMENT, year: 2019, month: 6, mode: 'kpi' }),
+      ).map((r) => [r.code, r]),
+    );
+    const c102At = rows.get('C1-02')?.actual ?? 'H8';
+    await wb.writeCells([{ sheet: juneSheet, address: c102At, value: 2.1 }]); // 42%: 黄
+    const again = await run(wb);
+    const after = await historyRows(wb);
+    await wb.writeCells([{ sheet: juneSheet, address: c102At, value: 2.9 }]); // as it was, for the next cases
+    expect(rowsOf(after, '2019-05')).toEqual(rowsOf(before, '2019-05'));
+    const c102 = (rs: CellValue[][]) => rowsOf(rs, '2019-06').find((r) => r[1] === 'C1-02');
+    expect(c102(before)?.[4]).toBe(2.9);
+    expect(c102(after)?.[4]).toBe(2.1);
+    expect(again.bulletin?.trends.find((t) => t.code === 'C1-02')?.change).toBe('better'); // 红 → 黄
+  });
+
+  it('May’s sheet gone: 历史 keeps May as recorded, and June still reads it (trend, 督办)', async () => {
+    const before = await historyRows(wb);
+    await wb.deleteSheet(maySheet);
+    const again = await run(wb);
+    expect(again.history).toEqual({ recomputed: [JUNE], kept: [MAY], written: true, sheet: HISTORY_SHEET });
+    expect(rowsOf(await historyRows(wb), '2019-05')).toEqual(rowsOf(before, '2019-05'));
+    expect(again.bulletin?.trends.find((t) => t.code === 'C1-01')?.change).toBe('worse');
+    expect(again.bulletin?.supervision.map((s) => s.code)).toEqual(['C1-01']);
+  });
+
+  it('a hand-edited 历史: the bad value is reported with its cell, the sheet left as typed, May left out', async () => {
+    const rows = await historyRows(wb);
+    const at = rows.findIndex((r) => r[0] === '2019-05' && r[1] === 'C1-01');
+    expect(at).toBeGreaterThan(0);
+    const cell = `G${at + 1}`; // 完成率
+    await wb.writeCells([{ sheet: HISTORY_SHEET, address: cell, value: '约三成' }]);
+    const edited = await run(wb);
+    const problems = edited.result.problems.filter(
+      (p) => p.origin?.kind === 'sheet' && p.origin.sheet === HISTORY_SHEET,
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        key: 'bulletin.history.notRewritten',
+        params: { sheet: HISTORY_SHEET, count: 1 },
+      }),
+      expect.objectContaining({ severity: 'error', key: 'bulletin.history.notANumber', cell, indicator: 'C1-01' }),
+    ]);
+    expect(edited.history.written).toBe(false);
+    expect(wb.cellView(HISTORY_SHEET, cell).value).toBe('约三成');
+    // May's C1-01 row is not trusted: June has no previous month for it, and no 督办 (one month 红 only).
+    expect(edited.bulletin?.trends.find((t) => t.code === 'C1-01')).toMatchObject({ noChange: 'noPrevious' });
+    expect(edited.bulletin?.supervision).toEqual([]);
+  });
+
+  it('a sheet of the office’s own named 历史 is never overwritten', async () => {
+    const other = new MemoryWorkbook();
+    await addMonth(other, 6, JUNE_FIGURES);
+    await other.writeSheet({
+      name: HISTORY_SHEET,
+      styles: {},
+      blocks: [{ at: 'A1', rows: [[{ value: '我们自己的历史记录' }]] }],
+    });
+    const done = await runConsolidation(other, 'pane', { reportMonth: 6 });
+    expect(done.ok ? undefined : done.failure).toEqual({ kind: 'port', code: 'nameClash', detail: HISTORY_SHEET });
+    expect(other.cellView(HISTORY_SHEET, 'A1').value).toBe('我们自己的历史记录');
+  });
+});
