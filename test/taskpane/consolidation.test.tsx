@@ -241,6 +241,7 @@ describe('view model: progress, problems, result, failures', () => {
       summarySheet: '汇总',
       detailSheet: '明细',
       history: { recomputed: [{ year: 2019, month: 6 }], kept: [], written: true, sheet: '历史' },
+      overdue: [],
       counts: {
         workbookSheets: 6,
         files: 1,

@@ -10,6 +10,7 @@ import { monthBulletin, type MonthBulletin } from '../../domain/bulletin/monthBu
 import { runHistory, type RunHistory } from '../../domain/bulletin/runHistory';
 import { HISTORY_SHEET } from '../../domain/bulletin/historySheet';
 import { DEFAULT_BULLETIN_SETTINGS } from '../../domain/bulletin/settings';
+import { summaryInputs } from '../../domain/bulletin/summaryInputs';
 import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
 import type { LightCounts } from '../../domain/consolidation/aggregate';
 import { SUBMISSION_STATES, type SubmissionState } from '../../domain/consolidation/matrix';
@@ -97,6 +98,8 @@ export interface WorkbookConsolidation {
   readonly history: Pick<RunHistory, 'recomputed' | 'kept'> & { readonly written: boolean; readonly sheet: string };
   /** The month's trend, light runs, 督办清单 and scores from that history (absent without a period). */
   readonly bulletin?: MonthBulletin;
+  /** Counted submissions saved after the deadline (逾期), where the save time is known (imported files). */
+  readonly overdue: readonly { readonly department: string; readonly campaignId: string }[];
 }
 
 /** The states of a sheet left out of a run, in the order they are counted and listed. */
@@ -192,7 +195,8 @@ export async function consolidateSheets(
     : undefined;
   if (history.spec) refuseForeignHistory(sheets, history.spec.name);
   // One write: 汇总 first (明细's formulas refer to it), then 明细, then 历史.
-  const specs = [summarySheet(result, plan), detailSheet(result), ...(history.spec ? [history.spec] : [])];
+  const extras = summaryInputs(result, bulletin, DEFAULT_BULLETIN_SETTINGS);
+  const specs = [summarySheet(result, plan, extras), detailSheet(result), ...(history.spec ? [history.spec] : [])];
 
   await stage('write');
   await port.writeSheets(specs, { replace: true, select: SUMMARY_TITLE_CELL });
@@ -209,6 +213,7 @@ export async function consolidateSheets(
       sheet: history.spec?.name ?? HISTORY_SHEET,
     },
     ...(bulletin ? { bulletin } : {}),
+    overdue: extras.overdue ?? [],
   };
 }
 

@@ -99,7 +99,7 @@ function summaryRow(values: readonly (readonly CellValue[])[], code: string): re
   return row;
 }
 const ACTUAL = 6; // column G
-const REPORTERS = 14; // column O
+const REPORTERS = 17; // column R (after 上月完成率, 上月状态, 较上月)
 
 describe('consolidateWorkbook on the sample workbook and two department files', () => {
   let wb: MemoryWorkbook;

@@ -5,6 +5,10 @@ import { buildTemplate } from '../../../src/domain/template/template';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import type { WorkbookConsolidation } from '../../../src/workbook/usecases/consolidate';
 import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
+import { SUMMARY_COLUMNS } from '../../../src/domain/consolidation/summarySections';
+import { SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
+import { readXlsx } from '../../../src/workbook/files/readXlsx';
+import { saveAsXlsx } from '../files/xlsxFixture';
 import { templateInputRows } from '../../fixtures/filledTemplates';
 
 /**
@@ -69,6 +73,21 @@ async function historyRows(wb: MemoryWorkbook): Promise<CellValue[][]> {
   return (sheet?.values ?? []).map((r) => [...r]);
 }
 
+/** 汇总 as its cells show (values), row by row. */
+async function summaryRows(wb: MemoryWorkbook): Promise<CellValue[][]> {
+  const [sheet] = await wb.readSheets([SUMMARY_SHEET]);
+  return (sheet?.values ?? []).map((r) => [...r]);
+}
+
+/** An indicator's row of 汇总's table (the first with its code), by column key. */
+function summaryRow(rows: readonly CellValue[][], code: string): Record<(typeof SUMMARY_COLUMNS)[number], CellValue> {
+  const row = rows.find((r) => r[1] === code) ?? [];
+  return Object.fromEntries(SUMMARY_COLUMNS.map((k, i) => [k, row[i] ?? null])) as Record<
+    (typeof SUMMARY_COLUMNS)[number],
+    CellValue
+  >;
+}
+
 /** The 历史 rows of one period (its first cell is 2019-05 …). */
 const rowsOf = (rows: readonly CellValue[][], period: string): CellValue[][] => rows.filter((r) => r[0] === period);
 
@@ -97,6 +116,7 @@ describe('历史 over two consecutive months (May, then June)', () => {
   it('June: June recorded, May recomputed from its sheet still in the workbook; both months in 历史', async () => {
     expect(june.result.period).toEqual(JUNE);
     expect(june.history).toEqual({ recomputed: [JUNE, MAY], kept: [], written: true, sheet: HISTORY_SHEET });
+    expect(june.overdue).toEqual([]); // a sheet of this workbook has no save time of its own: never 逾期
     const rows = await historyRows(wb);
     const mayC101 = rowsOf(rows, '2019-05').find((r) => r[1] === 'C1-01');
     const juneC101 = rowsOf(rows, '2019-06').find((r) => r[1] === 'C1-01');
@@ -114,6 +134,32 @@ describe('历史 over two consecutive months (May, then June)', () => {
     });
     expect(byCode.get('C1-02')).toMatchObject({ light: 3, previous: { attainment: 0.3, light: 1 }, change: 'better' });
     expect(byCode.get('C1-03')).toMatchObject({ light: 3, previous: { attainment: 0.5, light: 3 }, change: 'same' });
+  });
+
+  it('汇总 shows them: 上月完成率, 上月状态 and 较上月 beside this month, and the 督办清单 with each month', async () => {
+    const rows = await summaryRows(wb);
+    const pick = (code: string) => {
+      const r = summaryRow(rows, code);
+      return [r.attainment, r.light, r.lastAttainment, r.lastLight, r.change];
+    };
+    expect(pick('C1-01')).toEqual([2.6 / 7, 1, 2.5 / 7, 2, '下滑']);
+    expect(pick('C1-02')).toEqual([2.9 / 5, 3, 0.3, 1, '好转']);
+    expect(pick('C1-03')).toEqual([35 / 60, 3, 0.5, 3, '持平']);
+    // An indicator of another campaign, reported in neither month: no light either month, and why.
+    expect(pick('C2-01').slice(2)).toEqual([null, 0, '本月未填报']);
+    const heading = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('督办清单'));
+    expect(rows[heading]?.[0]).toBe('督办清单（效能监察 0 项，督办 1 项）');
+    const line = (rows[heading + 2] ?? []).filter((v) => v !== null && v !== '');
+    expect(line).toEqual([
+      1,
+      '督办',
+      'C1-01',
+      plan.campaigns[0]?.indicators[0]?.name,
+      DEPARTMENT,
+      '连续 2 个月黄灯或红灯',
+      '5月 黄、6月 红',
+      '5月：五月：项目签约推迟\n6月：六月：重点项目仍在洽谈',
+    ]);
   });
 
   it('June: 督办 for C1-01 after two months 黄 then 红, with each month’s light and reason; C1-02 (绿 now) is not', () => {
@@ -198,5 +244,20 @@ describe('历史 over two consecutive months (May, then June)', () => {
     const done = await runConsolidation(other, 'pane', { reportMonth: 6 });
     expect(done.ok ? undefined : done.failure).toEqual({ kind: 'port', code: 'nameClash', detail: HISTORY_SHEET });
     expect(other.cellView(HISTORY_SHEET, 'A1').value).toBe('我们自己的历史记录');
+  });
+
+  it('a file saved after the 5th of the next month is 已报（逾期） in the matrix', async () => {
+    const source = new MemoryWorkbook();
+    await addMonth(source, 6, JUNE_FIGURES);
+    const parsed = await readXlsx('招大引强.xlsx', await saveAsXlsx(source));
+    const late = { ...parsed, savedAt: '2019-07-06T09:00:00+08:00' };
+    const other = new MemoryWorkbook();
+    const done = await runConsolidation(other, 'pane', { reportMonth: 6, files: [late] });
+    if (!done.ok) throw new Error(JSON.stringify(done.failure));
+    expect(done.outcome.overdue).toEqual([{ department: DEPARTMENT, campaignId: 'C1' }]);
+    const rows = await summaryRows(other);
+    const matrix = rows.find((r) => r[1] === DEPARTMENT && typeof r[3] === 'string' && r[3].startsWith('已报'));
+    expect(matrix?.[3]).toBe('已报（逾期）');
+    expect(rows.some((r) => typeof r[0] === 'string' && r[0].startsWith('注：“（逾期）”'))).toBe(true);
   });
 });
