@@ -36,6 +36,8 @@ export interface RunHistory {
   readonly problems: readonly ConsolidationProblem[];
   /** The 历史 sheet to write (under the name the workbook's has), or none when it is to be left as it is. */
   readonly spec?: SheetSpec;
+  /** 历史 is `written`, `leftAsTyped` (a hand edit could not be read), or there is `none` (nothing to record yet). */
+  readonly state: 'written' | 'leftAsTyped' | 'none';
 }
 
 export interface RunHistoryInput {
@@ -102,11 +104,12 @@ export function runHistory(input: RunHistoryInput): RunHistory {
       field: 'structure',
       origin: { kind: 'sheet', sheet: found.name },
     };
-    return { records, recomputed, kept, problems: [notRewritten, ...problems] };
+    return { records, recomputed, kept, problems: [notRewritten, ...problems], state: 'leftAsTyped' };
   }
-  if (!found && records.length === 0) return { records, recomputed, kept, problems };
+  if (!found && records.length === 0) return { records, recomputed, kept, problems, state: 'none' };
   const spec = historySheet(records, { id: plan.id, year: plan.year });
-  return { records, recomputed, kept, problems, spec: { ...spec, name: found?.name ?? HISTORY_SHEET } };
+  const named = { ...spec, name: found?.name ?? HISTORY_SHEET };
+  return { records, recomputed, kept, problems, spec: named, state: 'written' };
 }
 
 function asRunProblem(p: HistoryProblem): ConsolidationProblem {

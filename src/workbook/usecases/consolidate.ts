@@ -94,8 +94,8 @@ export interface WorkbookConsolidation {
   readonly counts: ConsolidationCounts;
   readonly summarySheet: string;
   readonly detailSheet: string;
-  /** 历史 after the run: the periods recorded from sources, those kept, and whether the sheet was rewritten. */
-  readonly history: Pick<RunHistory, 'recomputed' | 'kept'> & { readonly written: boolean; readonly sheet: string };
+  /** 历史 after the run: the periods recorded from sources, those kept, whether the sheet was rewritten, its name. */
+  readonly history: Pick<RunHistory, 'recomputed' | 'kept' | 'state'> & { readonly sheet: string };
   /** The month's trend, light runs, 督办清单 and scores from that history (absent without a period). */
   readonly bulletin?: MonthBulletin;
   /** Counted submissions saved after the deadline (逾期), where the save time is known (imported files). */
@@ -209,7 +209,7 @@ export async function consolidateSheets(
     history: {
       recomputed: history.recomputed,
       kept: history.kept,
-      written: history.spec !== undefined,
+      state: history.state,
       sheet: history.spec?.name ?? HISTORY_SHEET,
     },
     ...(bulletin ? { bulletin } : {}),

@@ -122,7 +122,7 @@ describe('round trips of the 一键汇总 click (runConsolidation, pane and ribb
       const run = await runConsolidation(port, 'pane', { reportMonth: 6 });
       if (!run.ok) throw new Error(JSON.stringify(run.failure));
       expect(run.outcome.counts.sources).toBe(count);
-      expect(run.outcome.history).toMatchObject({ recomputed: [{ year: 2019, month: 6 }], written: true });
+      expect(run.outcome.history).toMatchObject({ recomputed: [{ year: 2019, month: 6 }], state: 'written' });
       expect(run.outcome.history.kept).toHaveLength(11);
       // Every June indicator 黄 in May too: those still 黄 or 红 in June are under 督办.
       expect(run.outcome.bulletin?.supervision.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { SUMMARY_COLUMNS } from '../../../src/domain/consolidation/summarySectio
 import { SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { readXlsx } from '../../../src/workbook/files/readXlsx';
 import { saveAsXlsx } from '../files/xlsxFixture';
-import { templateInputRows } from '../../fixtures/filledTemplates';
+import { templateInputRows, writeFilledTemplate, type TypedFigures } from '../../fixtures/filledTemplates';
 
 /**
  * 历史 through the 一键汇总 click on the in-memory workbook (SPEC §10), May then June of 招大引强 from its lead
@@ -25,7 +25,7 @@ const DEPARTMENT = '投资促进中心';
 const MAY = { year: 2019, month: 5 } as const;
 const JUNE = { year: 2019, month: 6 } as const;
 
-type Typed = Readonly<Record<string, { actual: number; reason?: string }>>;
+type Typed = TypedFigures;
 
 /**
  * May: C1-01 2.5 / 7 = 35.7% (E 41.7%: 黄), C1-02 1.5 / 5 = 30% (红), C1-03 30 / 60 = 50% (绿).
@@ -44,21 +44,12 @@ const JUNE_FIGURES: Typed = {
 };
 
 /** The lead department's 招大引强 template of a month, written and filled in as staff would. */
-async function addMonth(wb: MemoryWorkbook, month: number, typed: Typed): Promise<string> {
-  const spec = buildTemplate({ plan, campaignId: 'C1', department: DEPARTMENT, year: 2019, month, mode: 'kpi' });
-  await wb.writeSheet(spec);
-  const rows = new Map(templateInputRows(spec).map((r) => [r.code, r]));
-  await wb.writeCells(
-    Object.entries(typed).flatMap(([code, t]) => {
-      const row = rows.get(code);
-      if (!row) throw new Error(code);
-      return [
-        { sheet: spec.name, address: row.actual, value: t.actual },
-        ...(t.reason ? [{ sheet: spec.name, address: `N${row.row}`, value: t.reason }] : []),
-      ];
-    }),
+function addMonth(wb: MemoryWorkbook, month: number, typed: Typed): Promise<string> {
+  return writeFilledTemplate(
+    wb,
+    { plan, campaignId: 'C1', department: DEPARTMENT, year: 2019, month, mode: 'kpi' },
+    typed,
   );
-  return spec.name;
 }
 
 async function run(wb: MemoryWorkbook): Promise<WorkbookConsolidation> {
@@ -107,7 +98,7 @@ describe('历史 over two consecutive months (May, then June)', () => {
 
   it('May: 历史 is written with 汇总 and 明细, May recorded, no trend yet', async () => {
     expect(may.result.period).toEqual(MAY);
-    expect(may.history).toEqual({ recomputed: [MAY], kept: [], written: true, sheet: HISTORY_SHEET });
+    expect(may.history).toEqual({ recomputed: [MAY], kept: [], state: 'written', sheet: HISTORY_SHEET });
     const c101 = may.bulletin?.trends.find((t) => t.code === 'C1-01');
     expect(c101).toMatchObject({ light: 2, change: null, noChange: 'noPrevious' });
     expect(may.bulletin?.supervision).toEqual([]);
@@ -115,7 +106,7 @@ describe('历史 over two consecutive months (May, then June)', () => {
 
   it('June: June recorded, May recomputed from its sheet still in the workbook; both months in 历史', async () => {
     expect(june.result.period).toEqual(JUNE);
-    expect(june.history).toEqual({ recomputed: [JUNE, MAY], kept: [], written: true, sheet: HISTORY_SHEET });
+    expect(june.history).toEqual({ recomputed: [JUNE, MAY], kept: [], state: 'written', sheet: HISTORY_SHEET });
     expect(june.overdue).toEqual([]); // a sheet of this workbook has no save time of its own: never 逾期
     const rows = await historyRows(wb);
     const mayC101 = rowsOf(rows, '2019-05').find((r) => r[1] === 'C1-01');
@@ -202,7 +193,7 @@ describe('历史 over two consecutive months (May, then June)', () => {
     const before = await historyRows(wb);
     await wb.deleteSheet(maySheet);
     const again = await run(wb);
-    expect(again.history).toEqual({ recomputed: [JUNE], kept: [MAY], written: true, sheet: HISTORY_SHEET });
+    expect(again.history).toEqual({ recomputed: [JUNE], kept: [MAY], state: 'written', sheet: HISTORY_SHEET });
     expect(rowsOf(await historyRows(wb), '2019-05')).toEqual(rowsOf(before, '2019-05'));
     expect(again.bulletin?.trends.find((t) => t.code === 'C1-01')?.change).toBe('worse');
     expect(again.bulletin?.supervision.map((s) => s.code)).toEqual(['C1-01']);
@@ -226,7 +217,7 @@ describe('历史 over two consecutive months (May, then June)', () => {
       }),
       expect.objectContaining({ severity: 'error', key: 'bulletin.history.notANumber', cell, indicator: 'C1-01' }),
     ]);
-    expect(edited.history.written).toBe(false);
+    expect(edited.history.state).toBe('leftAsTyped');
     expect(wb.cellView(HISTORY_SHEET, cell).value).toBe('约三成');
     // May's C1-01 row is not trusted: June has no previous month for it, and no 督办 (one month 红 only).
     expect(edited.bulletin?.trends.find((t) => t.code === 'C1-01')).toMatchObject({ noChange: 'noPrevious' });
