@@ -74,7 +74,8 @@ export function runHistory(input: RunHistoryInput): RunHistory {
 
   let records: HistoryRecord[] = [...(reading?.records ?? [])];
   const recomputed: Period[] = [];
-  if (result.period) {
+  // 历史 is the plan year's (its reader refuses another year): a run of another year's sheets is not recorded.
+  if (result.period?.year === plan.year) {
     records = mergeHistory(records, result.period, recordsOf(result));
     recomputed.push(result.period);
   }
