@@ -340,6 +340,40 @@ export function headlineView(
   };
 }
 
+/** 报送情况 in words: the expected submissions by state, with 已更正, 待核实 and 逾期 noted. */
+function matrixPair(outcome: WorkbookConsolidation, t: Translate): { readonly label: string; readonly value: string } {
+  const { counts } = outcome;
+  return {
+    label: t('ui.consolidation.result.matrix'),
+    value:
+      t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }) +
+      (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : '') +
+      (counts.doubtful > 0 ? t('ui.consolidation.result.matrixDoubtful', { count: counts.doubtful }) : '') +
+      (outcome.overdue.length > 0 ? t('ui.consolidation.result.matrixOverdue', { count: outcome.overdue.length }) : ''),
+  };
+}
+
+/** 历史: the months recorded from the reports and those kept, or that a hand-edited 历史 was left as typed. */
+function historyPairs(
+  outcome: WorkbookConsolidation,
+  t: Translate,
+): { readonly label: string; readonly value: string }[] {
+  const { history } = outcome;
+  if (history.state === 'none') return [];
+  return [
+    {
+      label: t('ui.consolidation.result.history'),
+      value:
+        history.state === 'written'
+          ? t('ui.consolidation.result.historyValue', {
+              recomputed: history.recomputed.length,
+              kept: history.kept.length,
+            })
+          : t('ui.consolidation.result.historyNotWritten', { sheet: history.sheet }),
+    },
+  ];
+}
+
 export function resultView(
   outcome: WorkbookConsolidation,
   run: Pick<LastRun, 'source' | 'at'>,
@@ -368,30 +402,8 @@ export function resultView(
       label: t('ui.consolidation.result.lights'),
       value: t('ui.consolidation.result.lightsValue', { ...counts.lights }),
     },
-    {
-      label: t('ui.consolidation.result.matrix'),
-      value:
-        t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }) +
-        (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : '') +
-        (counts.doubtful > 0 ? t('ui.consolidation.result.matrixDoubtful', { count: counts.doubtful }) : '') +
-        (outcome.overdue.length > 0
-          ? t('ui.consolidation.result.matrixOverdue', { count: outcome.overdue.length })
-          : ''),
-    },
-    ...(outcome.history.state === 'none'
-      ? []
-      : [
-          {
-            label: t('ui.consolidation.result.history'),
-            value:
-              outcome.history.state === 'written'
-                ? t('ui.consolidation.result.historyValue', {
-                    recomputed: outcome.history.recomputed.length,
-                    kept: outcome.history.kept.length,
-                  })
-                : t('ui.consolidation.result.historyNotWritten', { sheet: outcome.history.sheet }),
-          },
-        ]),
+    matrixPair(outcome, t),
+    ...historyPairs(outcome, t),
     {
       label: t('ui.consolidation.result.values'),
       value: t('ui.consolidation.result.valuesValue', { details: counts.details, used: counts.detailsUsed }),
