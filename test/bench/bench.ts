@@ -22,6 +22,7 @@ import {
 } from '../../src/workbook/usecases/templates';
 import { validationSession } from '../../src/workbook/usecases/validationSession';
 import { benchConsolidationScale } from './scale';
+import { historyBench } from './historyBench';
 import { asReadValues, filledTemplates, templateInputRows, type Figures } from '../fixtures/filledTemplates';
 import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
@@ -286,6 +287,7 @@ void (async () => {
   console.log(`\n${benchConsolidationScale().join('\n')}`);
   await fileBench();
   await writeBench();
+  console.log(`\n${(await historyBench(benchPlan)).join('\n')}`);
 })().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;

@@ -63,7 +63,7 @@ describeBrowser('data states in the preview host (Chromium)', () => {
     await consolidate();
     const row = await summaryRow('C2-07');
     expect(row[11]).toBe('数据有误');
-    expect(row[12]).toBe(`数据有误：${C2}!H13`);
+    expect(row[15]).toBe(`数据有误：${C2}!H13`);
     expect([row[6], row[7], row[8]]).toEqual([null, null, null]);
     // as the office sees it on the 汇总 sheet: the 状态 cell of the row shows the words, not a light
     const at = await page.locator('td[data-cell^="B"]', { hasText: /^C2-07$/ }).getAttribute('data-cell');
@@ -80,7 +80,7 @@ describeBrowser('data states in the preview host (Chromium)', () => {
     expect(await cell('J13').textContent()).toBe('2000.0%');
     await consolidate();
     let row = await summaryRow('C2-07');
-    expect([row[6], row[11], row[12]]).toEqual([9600, 3, `待核实：${C2}!H13`]);
+    expect([row[6], row[11], row[15]]).toEqual([9600, 3, `待核实：${C2}!H13`]);
     expect(await page.getByTestId('consolidation-counts').textContent()).toContain('待核实 1');
 
     await paste(C2, 'O13', '已核实：含两家新投产企业');
@@ -88,7 +88,7 @@ describeBrowser('data states in the preview host (Chromium)', () => {
     expect(await cell('M13').textContent()).toBe('绿');
     await consolidate();
     row = await summaryRow('C2-07');
-    expect([row[11], row[12]]).toEqual([3, null]);
+    expect([row[11], row[15]]).toEqual([3, null]);
     expect(await page.getByTestId('consolidation-counts').textContent()).toContain('待核实 0');
   });
 });

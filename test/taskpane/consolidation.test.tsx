@@ -244,6 +244,8 @@ describe('view model: progress, problems, result, failures', () => {
       result,
       summarySheet: '汇总',
       detailSheet: '明细',
+      history: { recomputed: [{ year: 2019, month: 6 }], kept: [], state: 'written', sheet: '历史' },
+      overdue: [],
       counts: {
         workbookSheets: 6,
         files: 1,
@@ -280,6 +282,7 @@ describe('view model: progress, problems, result, failures', () => {
       '未计入=期别不符 1',
       '亮灯=绿 3，黄 2，红 1，未填报 2，数据有误 1，待核实 1',
       '报送情况=应报 5 份：已报 1，未报 3，有误 1，冲突 0，期别不符 0（已报中待核实 1）',
+      '历史记录=据报表记入 1 个月，保留原记录 0 个月',
       '填报值=共 10 个，计入汇总 8 个',
       '导入文件=1 个，其中 1 个有问题',
       '问题=错误 2 个，警告 0 个',

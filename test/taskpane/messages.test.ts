@@ -1,4 +1,6 @@
 import { KINDS, KIND_ZH } from '../../src/domain/calc/kinds';
+import { BULLETIN_EN } from '../../src/domain/i18n/bulletin.en';
+import { BULLETIN_ZH } from '../../src/domain/i18n/bulletin.zh';
 import { CALC_EN } from '../../src/domain/i18n/calc.en';
 import { CALC_ZH } from '../../src/domain/i18n/calc.zh';
 import { CONSOLIDATION_EN } from '../../src/domain/i18n/consolidation.en';
@@ -22,6 +24,7 @@ const OWNERS: readonly [string, RegExp, Messages, Messages][] = [
   ['plan', /^plan\./, PLAN_ZH, PLAN_EN],
   ['validation', /^(value|period|structure)\./, VALIDATION_ZH, VALIDATION_EN],
   ['consolidation', /^consolidation\./, CONSOLIDATION_ZH, CONSOLIDATION_EN],
+  ['bulletin', /^bulletin\./, BULLETIN_ZH, BULLETIN_EN],
   ['task pane', /^(ui|port)\./, UI_ZH, UI_EN],
 ];
 

@@ -2,6 +2,7 @@ import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../grid/ownSheets';
 import { writableSpec, type SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
 import type { Consolidation } from './consolidate';
+import type { SummaryExtras } from './summaryExtras';
 import {
   DETAIL_ROWS,
   DETAIL_WIDTH,
@@ -22,6 +23,7 @@ import {
   addLaggingList,
   addNotes,
   addSubmissionMatrix,
+  addSupervisionList,
   addTitle,
   summaryColumnWidths,
   summaryHeaders,
@@ -46,18 +48,23 @@ function summaryMarker(result: Consolidation): NonNullable<SheetSpec['marker']> 
   return { ...marker(SUMMARY_MARKER_TYPE, result), ...(picks.length > 0 ? { [PICKS_FIELD]: encodePicks(picks) } : {}) };
 }
 
-/** 汇总: title, one header row per campaign and one row per indicator, lagging list, submission matrix, charts. */
-export function summarySheet(result: Consolidation, plan: Plan): SheetSpec {
-  return writableSpec(summarySpec(result, plan));
+/**
+ * 汇总: title, one header row per campaign and one row per indicator (with last month and the change), lagging list,
+ * 督办清单, submission matrix (逾期 noted), charts. `extras` is what the history adds (summaryExtras): without it
+ * the trend columns are blank and there is no 督办清单.
+ */
+export function summarySheet(result: Consolidation, plan: Plan, extras: SummaryExtras = {}): SheetSpec {
+  return writableSpec(summarySpec(result, plan, extras));
 }
 
-function summarySpec(result: Consolidation, plan: Plan): SheetSpec {
+function summarySpec(result: Consolidation, plan: Plan, extras: SummaryExtras): SheetSpec {
   const headers = summaryHeaders(result.period?.month);
   const b = new SheetBuilder(SUMMARY_WIDTH, SUMMARY_ROWS.title);
   addTitle(b, result, headers);
-  addIndicatorTable(b, result);
-  addLaggingList(b, result, headers);
-  addSubmissionMatrix(b, result);
+  addIndicatorTable(b, result, extras);
+  addLaggingList(b, result, headers, extras);
+  addSupervisionList(b, result, extras);
+  addSubmissionMatrix(b, result, extras);
   const charts = addCharts(b, result);
   const notesRow = addNotes(b, plan);
   return {
@@ -71,7 +78,7 @@ function summarySpec(result: Consolidation, plan: Plan): SheetSpec {
       { row: SUMMARY_ROWS.title, height: 36 },
       { row: SUMMARY_ROWS.subtitle, height: 30 },
       { row: SUMMARY_ROWS.header, height: 32 },
-      { row: notesRow, height: 150 },
+      { row: notesRow, height: 180 },
     ],
     merges: b.merges,
     conditionalFormats: b.conditionalFormats,

@@ -1,3 +1,4 @@
+import { BULLETIN_ZH } from '../i18n/bulletin.zh';
 import { CALC_ZH } from '../i18n/calc.zh';
 import { CONSOLIDATION_ZH } from '../i18n/consolidation.zh';
 import { formatMessage, type MessageKey } from '../i18n/messages';
@@ -39,7 +40,14 @@ export const OUT_OF_RANGE = '#NUM!';
 export const OUTPUT_VERSION = 1;
 
 /** The sheets are written in Chinese: every message they show, in that language. */
-export const SHEET_WORDS = { ...CALC_ZH, ...WORDS_ZH, ...PLAN_ZH, ...VALIDATION_ZH, ...CONSOLIDATION_ZH };
+export const SHEET_WORDS = {
+  ...CALC_ZH,
+  ...WORDS_ZH,
+  ...PLAN_ZH,
+  ...VALIDATION_ZH,
+  ...CONSOLIDATION_ZH,
+  ...BULLETIN_ZH,
+};
 
 export const zh = (key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string =>
   formatMessage(SHEET_WORDS, key, params);

@@ -6,10 +6,13 @@ import { STATE_STYLES, TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat
 import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary, SourceCell } from './aggregate';
 import type { Consolidation } from './consolidate';
+import { describeProblem } from '../i18n/messages';
 import { SUBMISSION_STATES, type MatrixCell, type SubmissionState } from './matrix';
+import type { SummaryExtras, SummarySupervision, SummaryTrend } from './summaryExtras';
 import {
   DETAIL_SHEET,
   OUT_OF_RANGE,
+  SHEET_WORDS,
   SheetBuilder,
   chineseNumeral,
   lightConditionalFormats,
@@ -25,7 +28,7 @@ import {
  * per indicator), 滞后指标清单, 报送情况 (the submission matrix), the charts and their data, the notes.
  */
 
-/** Columns of the summary table (A…O). */
+/** Columns of the summary table (A…S): the month, last month and the change (SPEC §10), then the words. */
 export const SUMMARY_COLUMNS = [
   'seq',
   'code',
@@ -39,6 +42,9 @@ export const SUMMARY_COLUMNS = [
   'expected',
   'paceGap',
   'light',
+  'lastAttainment',
+  'lastLight',
+  'change',
   'dataState',
   'department',
   'reporters',
@@ -72,6 +78,9 @@ export function summaryHeaders(month: number | undefined): SummaryHeaders {
     expected: '序时进度',
     paceGap: '快慢序时（百分点）',
     light: '状态',
+    lastAttainment: '上月完成率',
+    lastLight: '上月状态',
+    change: '较上月',
     dataState: '数据状态',
     department: '责任单位',
     reporters: '报送单位数',
@@ -95,13 +104,15 @@ export function stateText(state: SubmissionState): string {
 }
 
 /**
- * A matrix cell's words: its state, with 已更正 noted where a submission superseded an earlier one (SPEC §8) and
- * 待核实 where a value it submitted is still to be verified (SPEC §6): 已报（已更正、待核实）.
+ * A matrix cell's words: its state, with 已更正 noted where a submission superseded an earlier one (SPEC §8),
+ * 待核实 where a value it submitted is still to be verified (SPEC §6) and 逾期 where the submission counted was saved
+ * after the deadline (SPEC §10): 已报（已更正、待核实、逾期）.
  */
-export function matrixText(cell: Pick<MatrixCell, 'state' | 'corrected' | 'doubtful'>): string {
+export function matrixText(cell: Pick<MatrixCell, 'state' | 'corrected' | 'doubtful'>, overdue = false): string {
   const notes = [
     ...(cell.corrected ? [zh('consolidation.state.corrected')] : []),
     ...(cell.doubtful ? [zh('data.doubtful')] : []),
+    ...(overdue ? [zh('bulletin.timeliness.overdue')] : []),
   ];
   return notes.length > 0 ? `${stateText(cell.state)}（${notes.join('、')}）` : stateText(cell.state);
 }
@@ -180,8 +191,16 @@ function lightCell(s: IndicatorSummary): CellSpec {
 /** Is the row's tier compared with the paced targets (序时达力争 / 序时达确保 / 序时未达, SPEC §4)? */
 const pacedTier = (s: IndicatorSummary): boolean => isPacedTier(s.kind, s.expected ?? 1);
 
-/** The cells of one indicator row; `last` is the summary's 报送单位数 or, in the lagging list, the campaign. */
-function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellSpec[] {
+/** Last month's light: blank where there was no record or no light (the change column says why). */
+function lastLightCell(t: SummaryTrend | undefined): CellSpec {
+  return t === undefined || t.previousLight === null ? valueCell(null, 'center') : valueCell(t.previousLight, 'status');
+}
+
+/**
+ * The cells of one indicator row; `last` is the summary's 报送单位数 or, in the lagging list, the campaign; `trend`
+ * last month and the change, where the history has them.
+ */
+function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec, trend?: SummaryTrend): CellSpec[] {
   const fmt = valueFormat(s.kind, s.unit);
   const tierFmt = tierFormat(pacedTier(s), s.target === null && s.stretch !== null);
   const cells: Record<SummaryKey, CellSpec> = {
@@ -197,6 +216,9 @@ function indicatorCells(s: IndicatorSummary, seq: number, last: CellSpec): CellS
     expected: valueCell(s.expected, 'percent'),
     paceGap: valueCell(s.paceGap, 'gap'),
     light: lightCell(s),
+    lastAttainment: valueCell(trend?.previousAttainment ?? null, 'percent'),
+    lastLight: lastLightCell(trend),
+    change: valueCell(trend ? zh(trend.changeKey) : null, 'center'),
     dataState: valueCell(dataStateText(s), 'text'),
     department: valueCell(s.department, 'text'),
     reporters: last,
@@ -215,7 +237,7 @@ function addCampaignRow(b: SheetBuilder, c: CampaignSummary): void {
     { span: 3, cell: valueCell(`指挥长：${c.commander}`, 'campaign') },
     { span: 4, cell: valueCell(`牵头部门：${c.leadDepartment}`, 'campaign') },
     {
-      span: 5,
+      span: SUMMARY_WIDTH - 11,
       cell: valueCell(
         `绿 ${n.green}${SEP}黄 ${n.yellow}${SEP}红 ${n.red}${SEP}未填报 ${n.none}${SEP}数据有误 ${n.invalid}${SEP}待核实 ${n.doubtful}`,
         'campaign',
@@ -242,19 +264,34 @@ function lightAndTierFormats(first: number, last: number): ConditionalFormatSpec
       stopIfTrue: true,
     },
   ]);
+  const change = (word: 'better' | 'worse', fill: string, fontColor: string): ConditionalFormatSpec => ({
+    range: column('change'),
+    rule: { type: 'expression', formula: `=$${SUMMARY_COL.change}${first}="${zh(`bulletin.change.${word}`)}"` },
+    format: { fill, fontColor },
+    stopIfTrue: true,
+  });
   return [
     ...lightConditionalFormats(column('light')),
     ...states,
     ...tierConditionalFormats(SUMMARY_COL.tier, first, last),
+    ...lightConditionalFormats(column('lastLight')),
+    change('better', '#C6EFCE', '#006100'),
+    change('worse', '#FFC7CE', '#9C0006'),
   ];
 }
 
+const trendsByCode = (extras: SummaryExtras): ReadonlyMap<string, SummaryTrend> =>
+  new Map((extras.trends ?? []).map((t) => [t.code, t]));
+
 /** Per campaign a header row (指挥长, 牵头部门, light counts), then one row per indicator. */
-export function addIndicatorTable(b: SheetBuilder, result: Consolidation): void {
+export function addIndicatorTable(b: SheetBuilder, result: Consolidation, extras: SummaryExtras = {}): void {
   const first = b.section();
+  const trends = trendsByCode(extras);
   for (const c of result.campaigns) {
     addCampaignRow(b, c);
-    c.indicators.forEach((s, i) => b.add(indicatorCells(s, i + 1, valueCell(s.counted.length, 'center'))));
+    c.indicators.forEach((s, i) =>
+      b.add(indicatorCells(s, i + 1, valueCell(s.counted.length, 'center'), trends.get(s.code))),
+    );
   }
   b.format(...lightAndTierFormats(first, b.row - 1));
 }
@@ -262,7 +299,12 @@ export function addIndicatorTable(b: SheetBuilder, result: Consolidation): void 
 // ————— 滞后指标清单 —————
 
 /** The 黄/红 indicators with their reasons (or a note that there are none), the campaign in place of 报送单位数. */
-export function addLaggingList(b: SheetBuilder, result: Consolidation, headers: SummaryHeaders): void {
+export function addLaggingList(
+  b: SheetBuilder,
+  result: Consolidation,
+  headers: SummaryHeaders,
+  extras: SummaryExtras = {},
+): void {
   b.section(1);
   const yellow = result.lagging.filter((s) => s.light === 2).length;
   const red = result.lagging.filter((s) => s.light === 1).length;
@@ -275,8 +317,10 @@ export function addLaggingList(b: SheetBuilder, result: Consolidation, headers: 
   const first = b.row;
   const campaignName = new Map(result.campaigns.map((c) => [c.id, c.name]));
   const reasonsAt = SUMMARY_COLUMNS.indexOf('reasons');
+  const trends = trendsByCode(extras);
   result.lagging.forEach((s, i) => {
-    const cells = indicatorCells(s, i + 1, valueCell(campaignName.get(s.campaignId) ?? s.campaignId, 'center'));
+    const campaign = valueCell(campaignName.get(s.campaignId) ?? s.campaignId, 'center');
+    const cells = indicatorCells(s, i + 1, campaign, trends.get(s.code));
     if (s.reasons.length === 0) cells[reasonsAt] = valueCell('（未填写滞后原因及措施）', 'text');
     b.add(cells);
   });
@@ -295,8 +339,11 @@ const STATE_FILLS: Readonly<Record<SubmissionState, { fill: string; fontColor: s
 };
 
 /** The submission matrix: a row per department, a column per campaign (from D), each state in words and colour. */
-export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): void {
+export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation, extras: SummaryExtras = {}): void {
   b.section(1);
+  const late = new Set((extras.overdue ?? []).map((c) => JSON.stringify([c.department, c.campaignId])));
+  const isLate = (c: MatrixCell): boolean => late.has(JSON.stringify([c.department, c.campaignId]));
+  const textOf = (c: MatrixCell): string => matrixText(c, isLate(c));
   const p = result.period;
   const campaigns = result.matrix.campaignIds.map((id) => result.campaigns.find((c) => c.id === id));
   const width = Math.max(b.width, 3 + campaigns.length);
@@ -315,7 +362,7 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): voi
       [
         { span: 1, cell: valueCell(i + 1, 'center') },
         { span: 2, cell: valueCell(result.matrix.departments[i] ?? '', 'text') },
-        ...cells.map((c) => ({ span: 1, cell: valueCell(matrixText(c), 'state') })),
+        ...cells.map((c) => ({ span: 1, cell: valueCell(textOf(c), 'state') })),
       ],
       width,
     );
@@ -330,18 +377,83 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation): voi
     format: STATE_FILLS[s],
     stopIfTrue: true,
   });
-  // Noted cells (已更正, 待核实) coloured as their state; their rules and notes only where there are such cells.
+  // Noted cells (已更正, 待核实, 逾期) coloured as their state; their rules and notes only where there are such cells.
   const cells = result.matrix.rows.flat();
   const noted = SUBMISSION_STATES.flatMap((s) => [
-    ...new Set(cells.filter((c) => c.state === s && (c.corrected || c.doubtful)).map(matrixText)),
+    ...new Set(cells.filter((c) => c.state === s && (c.corrected || c.doubtful || isLate(c))).map(textOf)),
   ]);
-  const stateOf = new Map(cells.map((c) => [matrixText(c), c.state]));
+  const stateOf = new Map(cells.map((c) => [textOf(c), c.state]));
   b.format(
     ...SUBMISSION_STATES.map((s) => rule(stateText(s), s)),
     ...noted.map((text) => rule(text, stateOf.get(text) ?? 'submitted')),
   );
   if (cells.some((c) => c.corrected)) b.addNotes(CORRECTED_NOTE);
   if (cells.some((c) => c.doubtful)) b.addNotes(DOUBTFUL_NOTE);
+  if (cells.some(isLate)) b.addNotes(OVERDUE_NOTE);
+}
+
+const OVERDUE_NOTE =
+  '注：“（逾期）”表示计入汇总的一份报表保存于报送截止日（次月 5 日，北京时间）之后；只对导入的文件判断（以工作簿属性中的' +
+  '最后保存时间为准），本工作簿中的工作表没有各自的保存时间，不作判断。';
+
+// ————— 督办清单 —————
+
+/** A month's light in words (绿/黄/红/未填报). */
+const lightWord = (l: number): string => zh(`light.${l}` as 'light.1');
+
+/**
+ * 督办清单 (SPEC §10): every indicator escalated to 效能监察 or 督办, with its responsible department, the run of lights
+ * month by month and each month's reason — or a line saying there is none. Left out where no history was given.
+ */
+export function addSupervisionList(b: SheetBuilder, result: Consolidation, extras: SummaryExtras = {}): void {
+  if (!extras.supervision) return; // no history given: nothing can be said either way
+  b.section(1);
+  const items = extras.supervision;
+  const count = (level: SummarySupervision['level']): number => items.filter((i) => i.level === level).length;
+  b.addWide(valueCell(`督办清单（效能监察 ${count('inspection')} 项，督办 ${count('supervision')} 项）`, 'section'));
+  const spans = [1, 2, 1, 3, 2, 2, 2, SUMMARY_WIDTH - 13] as const;
+  const row = (cells: readonly CellSpec[]): number =>
+    b.addSpans(cells.map((cell, i) => ({ span: spans[i] ?? 1, cell })));
+  row(
+    ['序号', '督办类型', '指标编码', '指标名称', '责任单位', '连续亮灯', '各月亮灯', '各月滞后原因及措施'].map((h) =>
+      valueCell(h, 'header'),
+    ),
+  );
+  if (items.length === 0) {
+    b.addWide(valueCell('无督办、效能监察事项', 'center'));
+    return;
+  }
+  const names = new Map(result.campaigns.flatMap((c) => c.indicators.map((s) => [s.code, s.name] as const)));
+  const first = b.row;
+  items.forEach((item, i) => {
+    const lights = item.months.map((m) => `${m.month}月 ${lightWord(m.light)}`).join('、');
+    const reasons = item.months.map((m) => `${m.month}月：${m.reason === '' ? '（未填写）' : m.reason}`).join('\n');
+    row([
+      valueCell(i + 1, 'center'),
+      valueCell(zh(`bulletin.level.${item.level}`), 'state'),
+      valueCell(item.code, 'center'),
+      valueCell(names.get(item.code) ?? '', 'text'),
+      valueCell(item.department, 'text'),
+      valueCell(describeProblem(item.run, SHEET_WORDS), 'center'),
+      valueCell(lights, 'text'),
+      valueCell(clip(reasons), 'text'),
+    ]);
+  });
+  // 效能监察 in red, 督办 in amber, as the lights they come from.
+  const level = columnLetters(2);
+  const range = `${level}${first}:${level}${b.row - 1}`;
+  const levels = [
+    ['inspection', '#FFC7CE', '#9C0006'],
+    ['supervision', '#FFEB9C', '#9C5700'],
+  ] as const;
+  b.format(
+    ...levels.map(([l, fill, fontColor]): ConditionalFormatSpec => ({
+      range,
+      rule: { type: 'expression', formula: `=$${level}${first}="${zh(`bulletin.level.${l}`)}"` },
+      format: { fill, fontColor },
+      stopIfTrue: true,
+    })),
+  );
 }
 
 const CORRECTED_NOTE =
@@ -434,8 +546,9 @@ function notesText(plan: Plan): string {
     `4. 状态：绿 = 达到序时进度（或目标）；黄 = 滞后 ${pts(t.yellowBand)} 个百分点以内（增速类 ${pts(t.growthYellowBand)} 个百分点以内）；红 = 严重滞后；未填报 = 没有填报；数据有误 = 填了但没有可用的数值（文字、负数、达到目标 1000 倍以上等），不计入、不亮灯。黄、红须写明滞后原因及措施。`,
     '   数据状态：待核实 = 计入汇总但存疑的数值（如超过目标 10 倍），列出其单元格，填报单位改正或在“备注”栏填写“已核实”后不再标注；数据有误（未计入）= 同一指标其他单位的数值有误、未计入。待核实的指标同时计入其亮灯数。',
     '5. 各攻坚战平均完成率按已填报指标计算，单项完成率超过 120% 的按 120% 计。',
-    '6. 报送情况：已报 = 按期报送并计入（“待核实”注明有存疑数值）；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。',
-    `7. 每个数值的来源（单位、文件、工作表、单元格）、汇总核对和问题清单见“${DETAIL_SHEET}”表。本表由加载项生成，重新汇总时整表重写，请勿在本表中填报。`,
+    '6. 报送情况：已报 = 报送并计入（“待核实”注明有存疑数值，“逾期”注明保存于次月 5 日之后）；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。',
+    '7. 上月完成率、上月状态取自“历史”表中上一个月的记录；较上月：状态变好或变差为好转或下滑，状态相同时比较快慢序时，相等为持平；上月或本月没有亮灯的，注明原因。督办清单：连续 2 个月黄灯或红灯的指标列为督办，连续 3 个月红灯的列为效能监察（没有亮灯的月份不计入也不中断）。',
+    `8. 每个数值的来源（单位、文件、工作表、单元格）、汇总核对和问题清单见“${DETAIL_SHEET}”表。本表由加载项生成，重新汇总时整表重写，请勿在本表中填报。`,
   ].join('\n');
 }
 
@@ -464,6 +577,9 @@ export function summaryColumnWidths(
     expected: 9,
     paceGap: 11,
     light: 8,
+    lastAttainment: 9,
+    lastLight: 8,
+    change: 11,
     // Fixed, the text wraps: the cells it names are where the values are, and a re-run of moved sheets keeps its width.
     dataState: 24,
     department: fitWidth(

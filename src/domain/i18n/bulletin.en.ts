@@ -35,6 +35,8 @@ export const BULLETIN_EN: Readonly<Record<BulletinMessageKey, string>> = {
     'The data state must be 有效/待核实/数据有误/未填报 (valid, doubtful, invalid, blank), not "{text}"; row not read',
   'bulletin.history.duplicate':
     '{code} for {year}-{month} of "{department}" is recorded twice (see also row {first}); row not read',
+  'bulletin.history.notRewritten':
+    'The sheet “{sheet}” has {count, plural, one {# hand edit} other {# hand edits}} that cannot be read: it was not rewritten and this month was not recorded in the history; correct the cells listed and consolidate again',
   'bulletin.change.better': 'Better',
   'bulletin.change.same': 'Unchanged',
   'bulletin.change.worse': 'Worse',

@@ -1,7 +1,7 @@
 /**
  * The month's 督查通报 (SPEC §10): the 历史 sheet's words and the problems of reading it back, trend, escalation and
- * timeliness words. Chinese, the source of the keys. Not yet in the domain's MessageKey union nor in the task
- * pane's catalogue: the bulletin is not wired into the pane yet (issue 13); its parity is tested on its own.
+ * timeliness words. Chinese, the source of the keys; in the domain's MessageKey union (a 历史 problem is in the run's
+ * problem list) and in the task pane's catalogue.
  */
 export const BULLETIN_ZH = {
   'bulletin.history.title': '{year}年历史记录（每次一键汇总写入，请勿手工修改）',
@@ -34,6 +34,8 @@ export const BULLETIN_ZH = {
   'bulletin.history.badTier': '力争档应为 0、1 或 2，当前为“{text}”；本行未读取',
   'bulletin.history.badDataState': '数据状态应为 有效/待核实/数据有误/未填报，当前为“{text}”；本行未读取',
   'bulletin.history.duplicate': '{code} 在 {year}年{month}月 的“{department}”记录重复（另见第 {first} 行）；本行未读取',
+  'bulletin.history.notRewritten':
+    '“{sheet}”表有 {count} 处无法读取的手工修改，本次未重写该表，本月结果未记入历史；请按所列单元格改正后再次一键汇总',
   'bulletin.change.better': '好转',
   'bulletin.change.same': '持平',
   'bulletin.change.worse': '下滑',

@@ -1,3 +1,4 @@
+import type { BulletinMessageKey } from './bulletin.zh';
 import type { CalcMessageKey } from './calc.zh';
 import type { ConsolidationMessageKey } from './consolidation.zh';
 import type { PlanMessageKey } from './plan.zh';
@@ -17,7 +18,12 @@ export type Locale = (typeof LOCALES)[number];
 
 /** Every message key of the domain (the task pane adds its own). */
 export type MessageKey =
-  CalcMessageKey | WordMessageKey | PlanMessageKey | ValidationMessageKey | ConsolidationMessageKey;
+  | CalcMessageKey
+  | WordMessageKey
+  | PlanMessageKey
+  | ValidationMessageKey
+  | ConsolidationMessageKey
+  | BulletinMessageKey;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -1,3 +1,4 @@
+import { BULLETIN_EN } from '../../domain/i18n/bulletin.en';
 import { CALC_EN } from '../../domain/i18n/calc.en';
 import { CONSOLIDATION_EN } from '../../domain/i18n/consolidation.en';
 import { PLAN_EN } from '../../domain/i18n/plan.en';
@@ -14,5 +15,6 @@ export const MESSAGES_EN: Messages<keyof typeof MESSAGES_ZH> = {
   ...PLAN_EN,
   ...VALIDATION_EN,
   ...CONSOLIDATION_EN,
+  ...BULLETIN_EN,
   ...UI_EN,
 };

@@ -222,7 +222,8 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
     'By default the period of the last completed month (in early July: June), else the latest among the sources; sources of another period are listed but not used.',
   'ui.consolidation.periodNone': 'No report period found',
   'ui.consolidation.run': 'Consolidate',
-  'ui.consolidation.runHint': 'Writes (or rewrites) the 汇总 and 明细 sheets; no other sheet is changed.',
+  'ui.consolidation.runHint':
+    'Writes (or rewrites) the 汇总, 明细 and 历史 sheets (历史: only this month’s records are replaced); no other sheet is changed.',
   'ui.consolidation.stage.read': 'Reading the sheets',
   'ui.consolidation.stage.parse': 'Preparing the files',
   'ui.consolidation.stage.compute': 'Consolidating',
@@ -256,6 +257,23 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
     '{expected} expected: {submitted} submitted, {missing} missing, {invalid} with errors, {conflict} in conflict, {otherPeriod} of another period',
   'ui.consolidation.result.matrixCorrected': ' ({count} corrected)',
   'ui.consolidation.result.matrixDoubtful': ' ({count} submitted with values to be verified)',
+  'ui.consolidation.result.matrixOverdue': ' ({count} submitted late)',
+  'ui.consolidation.result.history': 'History',
+  'ui.consolidation.result.historyValue':
+    '{recomputed, plural, one {# month} other {# months}} recorded from the reports, {kept, plural, one {# month} other {# months}} kept as recorded',
+  'ui.consolidation.result.historyNotWritten':
+    'The sheet “{sheet}” has hand edits that cannot be read: not rewritten this time (see the problems)',
+  'ui.consolidation.headline': 'This month',
+  'ui.consolidation.headlineLights': '{red} red, {yellow} yellow, {green} green.',
+  'ui.consolidation.headlineChanges': 'Since last month: {better} better, {same} the same, {worse} worse.',
+  'ui.consolidation.headlineUncompared':
+    ' ({count, plural, one {# indicator} other {# indicators}} without a light this month or last, not compared)',
+  'ui.consolidation.headlineSupervision':
+    '{supervision} under supervision (督办), {inspection} referred for inspection (效能监察).',
+  'ui.consolidation.supervisionList': 'Supervision list (督办清单)',
+  'ui.consolidation.supervisionItem': '{level}: {indicator} · {department} · {run}',
+  'ui.consolidation.supervisionMonth': 'Month {month} {light}: {reason}',
+  'ui.consolidation.supervisionNoReason': '(no reason given)',
   'ui.consolidation.result.values': 'Values',
   'ui.consolidation.result.valuesValue': '{details} found, {used} used',
   'ui.consolidation.result.files': 'Files',

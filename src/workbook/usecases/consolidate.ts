@@ -1,4 +1,16 @@
-import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE, markerOf } from '../../domain/grid/ownSheets';
+import {
+  DETAIL_MARKER_TYPE,
+  HISTORY_MARKER_TYPE,
+  SUMMARY_MARKER_TYPE,
+  claims,
+  listedMarkerOf,
+  markerOf,
+} from '../../domain/grid/ownSheets';
+import { monthBulletin, type MonthBulletin } from '../../domain/bulletin/monthBulletin';
+import { runHistory, type RunHistory } from '../../domain/bulletin/runHistory';
+import { HISTORY_SHEET } from '../../domain/bulletin/historySheet';
+import { DEFAULT_BULLETIN_SETTINGS } from '../../domain/bulletin/settings';
+import { summaryInputs } from '../../domain/bulletin/summaryInputs';
 import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
 import type { LightCounts } from '../../domain/consolidation/aggregate';
 import { SUBMISSION_STATES, type SubmissionState } from '../../domain/consolidation/matrix';
@@ -17,9 +29,9 @@ import { PortError, type WorkbookPort } from '../port';
 
 /**
  * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
- * office imported (parsed beforehand, off the main thread), one pure consolidation, then 汇总 and 明细 written in
- * one call, 汇总 first since 明细's formulas refer to it. No other sheet is written. The same use case serves the
- * task pane and the ribbon button.
+ * office imported (parsed beforehand, off the main thread), one pure consolidation, 历史 read from that same read
+ * and merged (bulletin/runHistory), then 汇总, 明细 and 历史 written in one call, 汇总 first since 明细's formulas
+ * refer to it. No other sheet is written. The same use case serves the task pane and the ribbon button.
  *
  * Round trips in Excel: one readAllSheets and one writeSheets, nothing else — their cost does not depend on the
  * number of sheets (see the sync-budget test).
@@ -83,6 +95,12 @@ export interface WorkbookConsolidation {
   readonly counts: ConsolidationCounts;
   readonly summarySheet: string;
   readonly detailSheet: string;
+  /** 历史 after the run: the periods recorded from sources, those kept, whether the sheet was rewritten, its name. */
+  readonly history: Pick<RunHistory, 'recomputed' | 'kept' | 'state'> & { readonly sheet: string };
+  /** The month's trend, light runs, 督办清单 and scores from that history (absent without a period). */
+  readonly bulletin?: MonthBulletin;
+  /** Counted submissions saved after the deadline (逾期), where the save time is known (imported files). */
+  readonly overdue: readonly { readonly department: string; readonly campaignId: string }[];
 }
 
 /** The states of a sheet left out of a run, in the order they are counted and listed. */
@@ -159,8 +177,9 @@ export async function consolidateWorkbook(
 
 /**
  * The rest of 一键汇总 once every sheet of the workbook has been read: the imported files added, one pure
- * consolidation, 汇总 and 明细 written in one writeSheets (1 round trip after a recent readAllSheets). Refuses,
- * before writing anything, to overwrite a 汇总 or 明细 sheet that is not the add-in's own.
+ * consolidation, 历史 merged, 汇总, 明细 and 历史 written in one writeSheets (1 round trip after a recent
+ * readAllSheets). Refuses, before writing anything, to overwrite a 汇总, 明细 or 历史 sheet that is not the add-in's
+ * own.
  */
 export async function consolidateSheets(
   port: WorkbookPort,
@@ -193,11 +212,21 @@ export async function consolidateSheets(
     ...(request.reportMonth !== undefined ? { reportMonth: request.reportMonth } : {}),
     picks,
   });
+  // 历史 from the same read: the run's period and the workbook's other months recomputed, the rest kept.
+  const history = runHistory({ plan, sheets, sources, result: consolidated, picks });
   const result: Consolidation = {
     ...consolidated,
-    problems: [...fileProblems(files, consolidated), ...kept.problems, ...consolidated.problems],
+    problems: [...fileProblems(files, consolidated), ...kept.problems, ...history.problems, ...consolidated.problems],
   };
-  const specs = [summarySheet(result, plan), detailSheet(result)];
+  // Weights 1 and the SPEC's default settings until the plan carries its own (issue 13, 指标库).
+  const indicators = plan.campaigns.flatMap((c) => c.indicators.map((i) => ({ code: i.code, kind: i.kind })));
+  const bulletin = result.period
+    ? monthBulletin(history.records, result.period, indicators, DEFAULT_BULLETIN_SETTINGS)
+    : undefined;
+  if (history.spec) refuseForeignHistory(sheets, history.spec.name);
+  // One write: 汇总 first (明细's formulas refer to it), then 明细, then 历史.
+  const extras = summaryInputs(result, bulletin, DEFAULT_BULLETIN_SETTINGS);
+  const specs = [summarySheet(result, plan, extras), detailSheet(result), ...(history.spec ? [history.spec] : [])];
 
   await stage('write');
   await port.writeSheets(specs, { replace: true, select: SUMMARY_TITLE_CELL });
@@ -207,11 +236,19 @@ export async function consolidateSheets(
     counts: countsOf(result, sheets.length, files),
     summarySheet: SUMMARY_SHEET,
     detailSheet: DETAIL_SHEET,
+    history: {
+      recomputed: history.recomputed,
+      kept: history.kept,
+      state: history.state,
+      sheet: history.spec?.name ?? HISTORY_SHEET,
+    },
+    ...(bulletin ? { bulletin } : {}),
+    overdue: extras.overdue ?? [],
   };
 }
 
 /**
- * 汇总 and 明细 are regenerated in place — but only the add-in's own: a sheet of that name the office made itself
+ * 汇总, 明细 and 历史 are regenerated in place — but only the add-in's own: a sheet of that name the office made itself
  * is never overwritten (SPEC §8: no other sheet is modified). Refused before anything is written.
  */
 function refuseForeignOutputs(sheets: readonly SheetData[]): void {
@@ -223,9 +260,20 @@ function refuseForeignOutputs(sheets: readonly SheetData[]): void {
     const type = Object.entries(ours).find(([name]) => name.toLowerCase() === sheet.name.toLowerCase())?.[1];
     if (type === undefined) continue;
     const marker = markerOf(sheet.values);
-    const empty = sheet.values.every((row) => row.every((v) => v === null || v === ''));
-    if (marker?.type !== type && !empty) throw new PortError('nameClash', sheet.name);
+    if (marker?.type !== type && !isEmpty(sheet)) throw new PortError('nameClash', sheet.name);
   }
+}
+
+const isEmpty = (sheet: SheetData): boolean => sheet.values.every((row) => row.every((v) => v === null || v === ''));
+
+/**
+ * 历史 likewise: written under the name of the workbook's 历史 (found by its marker, also a damaged one, which the
+ * rewrite repairs), or as 历史 where there is none yet — refused when a sheet of the office's own has that name.
+ */
+function refuseForeignHistory(sheets: readonly SheetData[], name: string): void {
+  const sheet = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (sheet && !claims(listedMarkerOf(sheet.values), HISTORY_MARKER_TYPE) && !isEmpty(sheet))
+    throw new PortError('nameClash', sheet.name);
 }
 
 /**

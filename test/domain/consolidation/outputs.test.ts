@@ -40,7 +40,7 @@ function cells(spec: SheetSpec): Map<string, CellSpec> {
 
 const valueAt = (spec: SheetSpec, address: string): unknown => cells(spec).get(address)?.value;
 
-function rowValues(spec: SheetSpec, row: number, from = 'A', to = 'P'): unknown[] {
+function rowValues(spec: SheetSpec, row: number, from = 'A', to = 'S'): unknown[] {
   const all = cells(spec);
   const out: unknown[] = [];
   for (let c = parseCell(`${from}1`).column; c <= parseCell(`${to}1`).column; c++) {
@@ -97,7 +97,7 @@ describe('汇总 (summary sheet)', () => {
     expect(spec.name).toBe(SUMMARY_SHEET);
     expect(spec.marker).toEqual({ type: 'kpi-summary', v: 1, plan: 'five-campaigns-2019', year: 2019, month: 6 });
     expect(valueAt(spec, 'A2')).toBe('五大攻坚战指标完成情况汇总表（2019年1-6月）');
-    expect(spec.merges).toEqual(expect.arrayContaining(['A2:P2', 'A3:P3']));
+    expect(spec.merges).toEqual(expect.arrayContaining(['A2:S2', 'A3:S3']));
     expect(rowValues(spec, SUMMARY_ROWS.header)).toEqual([
       '序号',
       '指标编码',
@@ -111,6 +111,9 @@ describe('汇总 (summary sheet)', () => {
       '序时进度',
       '快慢序时（百分点）',
       '状态',
+      '上月完成率',
+      '上月状态',
+      '较上月',
       '数据状态',
       '责任单位',
       '报送单位数',
@@ -141,6 +144,9 @@ describe('汇总 (summary sheet)', () => {
       0.5,
       expect.closeTo((4.25 / 7 - 0.5) * 100, 9),
       3,
+      null, // 上月完成率, 上月状态, 较上月: no history given
+      null,
+      null,
       null, // 数据状态: nothing to verify
       '投资促进中心',
       2,
@@ -181,7 +187,7 @@ describe('汇总 (summary sheet)', () => {
       'A',
       `滞后指标清单（红灯 ${result.lagging.filter((s) => s.light === 1).length} 项，黄灯 ${result.lagging.filter((s) => s.light === 2).length} 项）`,
     );
-    expect(rowValues(spec, lag + 1)[14]).toBe('攻坚战');
+    expect(rowValues(spec, lag + 1)[17]).toBe('攻坚战');
     expect(rowValues(spec, lag + 2).slice(1, 3)).toEqual([result.lagging[0]?.code, result.lagging[0]?.name]);
     const matrix = findRow(spec, 'A', '报送情况（2019年6月）');
     expect(rowValues(spec, matrix + 1, 'A', 'H')).toEqual([
@@ -238,7 +244,7 @@ describe('汇总 (summary sheet)', () => {
       centerHorizontally: true,
     });
     expect(spec.freeze).toEqual({ rows: 4, columns: 3 });
-    expect(spec.columnWidths?.map((w) => w.column)).toEqual('ABCDEFGHIJKLMNOP'.split(''));
+    expect(spec.columnWidths?.map((w) => w.column)).toEqual('ABCDEFGHIJKLMNOPQRS'.split(''));
     expect(spec.columnWidths?.find((w) => w.column === 'C')?.width).toBeGreaterThanOrEqual(
       2 * '引进世界500强或行业龙头企业投资项目'.length - 10,
     );
@@ -321,17 +327,17 @@ describe('汇总: data states beside the light (SPEC §6; issue 11, observations
   const rowOf = (code: string) => rowValues(spec, findRow(spec, 'B', code));
 
   test('数据有误 in 状态 (no light), the cells named in 数据状态; 待核实 beside a counted light', () => {
-    expect(rowOf('C2-07').slice(6, 13)).toEqual([
+    expect([...rowOf('C2-07').slice(6, 12), rowOf('C2-07')[15]]).toEqual([
       null,
       null,
       null,
       0.5,
       null,
       '数据有误',
-      '数据有误：转型升级-经信商务局-6月!H13',
+      '数据有误：转型升级-经信商务局-6月!H13', // 数据状态 (P), after 上月完成率, 上月状态, 较上月
     ]);
     const c201 = rowOf('C2-01');
-    expect([c201[6], c201[11], c201[12]]).toEqual([30_300, 3, '待核实：转型升级-经信商务局-6月!H7']);
+    expect([c201[6], c201[11], c201[15]]).toEqual([30_300, 3, '待核实：转型升级-经信商务局-6月!H7']);
   });
 
   test('the header counts 数据有误 and 待核实 beside the lights; the chart stacks 数据有误 too', () => {
@@ -347,7 +353,7 @@ describe('汇总: data states beside the light (SPEC §6; issue 11, observations
       cf.rule.type === 'expression' ? [cf.rule.formula] : [],
     );
     expect(rules).toEqual(
-      expect.arrayContaining(['=$L5="数据有误"', '=LEFT($M5,4)="数据有误"', '=LEFT($M5,3)="待核实"']),
+      expect.arrayContaining(['=$L5="数据有误"', '=LEFT($P5,4)="数据有误"', '=LEFT($P5,3)="待核实"']),
     );
   });
 

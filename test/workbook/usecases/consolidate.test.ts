@@ -1,5 +1,6 @@
-import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/grid/ownSheets';
+import { DETAIL_MARKER_TYPE, HISTORY_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/grid/ownSheets';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
+import { HISTORY_SHEET } from '../../../src/domain/bulletin/historySheet';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { decodeMarker } from '../../../src/domain/grid/ownSheets';
 import { buildTemplate } from '../../../src/domain/template/template';
@@ -98,7 +99,7 @@ function summaryRow(values: readonly (readonly CellValue[])[], code: string): re
   return row;
 }
 const ACTUAL = 6; // column G
-const REPORTERS = 14; // column O
+const REPORTERS = 17; // column R (after 上月完成率, 上月状态, 较上月)
 
 describe('consolidateWorkbook on the sample workbook and two department files', () => {
   let wb: MemoryWorkbook;
@@ -118,12 +119,13 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
     expect(stages).toEqual(CONSOLIDATION_STAGES.map((s, i) => [s, i]));
   });
 
-  it('writes 汇总 then 明细 after the other sheets, activates 汇总, and marks both as outputs', () => {
-    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET]);
+  it('writes 汇总, 明细 then 历史 after the other sheets, activates 汇总, and marks both as outputs', () => {
+    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]);
     // on the title, never A1: the hidden marker row whose text the formula bar would show (issue 11, observation 10)
     expect(wb.active).toEqual({ sheet: SUMMARY_SHEET, cell: 'A2' });
     expect(decodeMarker(wb.cellView(SUMMARY_SHEET, 'A1').value)?.type).toBe(SUMMARY_MARKER_TYPE);
     expect(decodeMarker(wb.cellView(DETAIL_SHEET, 'A1').value)?.type).toBe(DETAIL_MARKER_TYPE);
+    expect(decodeMarker(wb.cellView(HISTORY_SHEET, 'A1').value)?.type).toBe(HISTORY_MARKER_TYPE);
     expect(outcome).toMatchObject({ summarySheet: SUMMARY_SHEET, detailSheet: DETAIL_SHEET });
   });
 
@@ -201,11 +203,11 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
   });
 
   it('gives the same sheets on a re-run of the same sources (read twice)', async () => {
-    const first = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET], { formulas: true });
+    const first = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET], { formulas: true });
     await consolidateWorkbook(wb, { plan, files: await files() });
-    const second = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET], { formulas: true });
+    const second = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET], { formulas: true });
     expect(second).toEqual(first);
-    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET]); // replaced in place, not added
+    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]); // replaced in place, not added
     expect(await snapshot(wb, sourceNames)).toEqual(before);
   });
 });

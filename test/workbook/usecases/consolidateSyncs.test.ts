@@ -1,5 +1,7 @@
 import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
+import { HISTORY_SHEET, historySheet } from '../../../src/domain/bulletin/historySheet';
+import { historyRecords } from '../../fixtures/history';
 import { createExcelWorkbook, type ExcelWorkbook } from '../../../src/workbook/excel/excelWorkbook';
 import { consolidateWorkbook } from '../../../src/workbook/usecases/consolidate';
 import { runConsolidation } from '../../../src/workbook/usecases/runConsolidation';
@@ -11,7 +13,7 @@ import { FakeExcel, PAYLOAD_LIMIT, type Seed } from '../excel/fakeExcel';
 /**
  * Round trips of 一键汇总 through the Excel adapter (the recording fake of Office.js, which counts syncs and
  * refuses batches over 5 MB as Excel on the web does). Deterministic, so asserted: one readAllSheets and one
- * writeSheets, ≤ 3 round trips in all, the same for 250 department sheets as for 5.
+ * writeSheets, ≤ 3 round trips in all, the same for 250 department sheets as for 5, with 12 months of 历史 as without.
  */
 jest.setTimeout(120_000);
 
@@ -53,7 +55,7 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
           (b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT && b.responseBytes <= PAYLOAD_LIMIT,
         ),
       ).toBe(true);
-      expect(excel.sheets.map((s) => s.name).slice(-2)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
+      expect(excel.sheets.map((s) => s.name).slice(-3)).toEqual([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]);
       expect(excel.active?.name).toBe(SUMMARY_SHEET);
       expect(excel.syncs).toBeLessThanOrEqual(3);
     },
@@ -70,6 +72,16 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
   });
 });
 
+/**
+ * A 历史 sheet of twelve months of 2019 as runs would have left it: every indicator of the plan each month, with the
+ * shares of `departments` departments (12 × 50 × (1 + departments) rows).
+ */
+function seedHistory(excel: FakeExcel, departments: number): number {
+  const records = historyRecords(plan, 12, departments);
+  excel.addSheet(HISTORY_SHEET, specToArray(historySheet(records, plan)) as Seed[][]);
+  return records.length;
+}
+
 describe('round trips of the 一键汇总 click (runConsolidation, pane and ribbon), with a 指标库 sheet', () => {
   it.each([1, 250])(
     '%i department sheets: the plan is taken from the one read of every sheet — 3 round trips in all',
@@ -82,6 +94,38 @@ describe('round trips of the 一键汇总 click (runConsolidation, pane and ribb
       expect(calls).toEqual(['readAllSheets', 'writeSheets']);
       expect(excel.syncs).toBe(3);
       expect(excel.batches.every((b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT)).toBe(true);
+    },
+  );
+
+  /**
+   * The budget holds while what is read and written fits in Excel on the web's 5 MB a batch. 1 sheet: 12 months of
+   * 历史 with 20 departments' shares of every indicator (12,600 rows, the bench's stress case). 250 sheets: their
+   * 明细 alone is ≈ 3.2 MB to write, so 12 months of the district records (600 rows: what trend and 督办 read) —
+   * with department shares as well the write is split in two and the read chunked (the bench prints those figures).
+   */
+  it.each([
+    [1, 20],
+    [250, 0],
+  ])(
+    '%i department sheets and 12 months of 历史 (%i department shares): 历史 read in the same read, written in the same write — 3 round trips',
+    async (count, departments) => {
+      const { excel, port, calls } = setup();
+      excel.addSheet('指标库', specToArray(buildPlanSheet(plan)) as Seed[][]);
+      const recorded = seedHistory(excel, departments);
+      seed(excel, count);
+      const run = await runConsolidation(port, 'pane', { reportMonth: 6 });
+      if (!run.ok) throw new Error(JSON.stringify(run.failure));
+      expect(run.outcome.counts.sources).toBe(count);
+      expect(run.outcome.history).toMatchObject({ recomputed: [{ year: 2019, month: 6 }], state: 'written' });
+      expect(run.outcome.history.kept).toHaveLength(11);
+      // May read back from 历史: every indicator of June has last month to compare with.
+      expect(run.outcome.bulletin?.trends.filter((t) => t.previous !== undefined)).toHaveLength(50);
+      expect(run.outcome.result.problems.filter((p) => p.key.startsWith('bulletin.'))).toEqual([]);
+      expect(calls).toEqual(['readAllSheets', 'writeSheets']);
+      expect(excel.syncs).toBe(3);
+      expect(excel.batches.every((b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT)).toBe(true);
+      expect(excel.sheets.filter((s) => s.name === HISTORY_SHEET)).toHaveLength(1);
+      expect(recorded).toBe(12 * 50 * (1 + departments)); // 12 months × the plan's 50 indicators × (district + shares)
     },
   );
 

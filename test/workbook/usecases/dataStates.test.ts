@@ -86,7 +86,7 @@ const ACTUAL = 6; // G
 const ATTAINMENT = 7; // H
 const TIER = 8; // I
 const LIGHT = 11; // L 状态
-const STATE = 12; // M 数据状态
+const STATE = 15; // P 数据状态 (after 上月完成率, 上月状态, 较上月)
 
 describe('observation 1 in 汇总: the sample’s 2,350,000 never reaches the leaders as 绿', () => {
   it('C2-07 is 数据有误 — no figure, no 完成率, no tier, no light — and its cell is named', async () => {

@@ -19,7 +19,7 @@ import { useT } from '../../i18n';
 import { useFeatureStyles, ACTIONS_ROW } from '../../shell/featureStyles';
 import { ProblemList, type ProblemListItem } from '../../shell/ProblemList';
 import type { ClaimState } from '../../../domain/consolidation/sources';
-import { useConsolidation, type ConsolidationState, type FileStatus } from './useConsolidation';
+import { useConsolidation, type ConsolidationState, type FileStatus, type HeadlineView } from './useConsolidation';
 import { READABLE_EXTENSIONS } from '../../../workbook/files/limits';
 
 const useStyles = makeStyles({
@@ -331,6 +331,7 @@ function ResultSection({ s, id }: SectionProps) {
               {s.result.text} {s.result.by}
             </MessageBarBody>
           </MessageBar>
+          {s.result.headline ? <HeadlineSection headline={s.result.headline} /> : null}
           <dl className={feature.pairs} data-testid="consolidation-counts">
             {s.result.pairs.map((p) => (
               <Fragment key={p.label}>
@@ -386,5 +387,46 @@ function ResultSection({ s, id }: SectionProps) {
         </>
       )}
     </section>
+  );
+}
+
+/** The month's headline (lights, the change since last month, 督办) and the 督办清单, month by month with reasons. */
+function HeadlineSection({ headline }: { readonly headline: HeadlineView }) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <>
+      <h4 className={styles.sectionHeading}>{t('ui.consolidation.headline')}</h4>
+      <Body1 as="p" data-testid="consolidation-headline">
+        {headline.lines.join(' ')}
+      </Body1>
+      {headline.supervision.length > 0 ? (
+        <>
+          <h4 className={styles.sectionHeading}>{t('ui.consolidation.supervisionList')}</h4>
+          <ul className={styles.list} data-testid="consolidation-supervision">
+            {headline.supervision.map((item, i) => (
+              <li key={i} className={styles.item}>
+                <span className={styles.itemText}>
+                  <span className={styles.itemTitle}>{item.title}</span>
+                  {item.months.map((m, j) => (
+                    <span key={j} className={styles.muted}>
+                      {m}
+                    </span>
+                  ))}
+                </span>
+                <Badge
+                  className={styles.badge}
+                  appearance="tint"
+                  color={item.level === 'inspection' ? 'danger' : 'warning'}
+                  aria-hidden="true"
+                >
+                  {t(`bulletin.level.${item.level}`)}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }

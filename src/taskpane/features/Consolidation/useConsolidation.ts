@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { levelKey, runMessage } from '../../../domain/bulletin/escalation';
 import type { ConsolidationProblem } from '../../../domain/consolidation/problems';
 import type { ClaimState, Origin, SourcePick } from '../../../domain/consolidation/sources';
 import type { Locale } from '../../../domain/i18n/messages';
@@ -245,8 +246,23 @@ export function problemItem(
   };
 }
 
+/** One line of the pane's 督办清单: the indicator and its run, then each month's light and reason. */
+export interface SupervisionView {
+  readonly level: 'supervision' | 'inspection';
+  readonly title: string;
+  readonly months: readonly string[];
+}
+
+/** The month's headline (SPEC §10): lights, the change since last month, the 督办 count, and the 督办清单. */
+export interface HeadlineView {
+  readonly lines: readonly string[];
+  readonly supervision: readonly SupervisionView[];
+}
+
 export interface ResultView {
   readonly title: string;
+  /** Absent when the run had no period. */
+  readonly headline?: HeadlineView;
   readonly text: string;
   readonly intent: 'success' | 'warning';
   readonly by: string;
@@ -279,6 +295,86 @@ function doneText(outcome: WorkbookConsolidation, period: string, leftOut: numbe
   );
 }
 
+/** The headline of the month, from the run's bulletin (the same figures as 汇总's trend columns and 督办清单). */
+export function headlineView(
+  outcome: WorkbookConsolidation,
+  plan: Plan | undefined,
+  t: Translate,
+  locale: Locale,
+): HeadlineView | undefined {
+  const bulletin = outcome.bulletin;
+  if (!bulletin) return undefined;
+  const { red, yellow, green } = outcome.counts.lights;
+  const changes = { better: 0, same: 0, worse: 0 };
+  let uncompared = 0;
+  for (const tr of bulletin.trends) {
+    if (tr.change) changes[tr.change] += 1;
+    else uncompared += 1;
+  }
+  const count = (level: 'supervision' | 'inspection') => bulletin.supervision.filter((s) => s.level === level).length;
+  return {
+    lines: [
+      t('ui.consolidation.headlineLights', { red, yellow, green }),
+      t('ui.consolidation.headlineChanges', changes) +
+        (uncompared > 0 ? t('ui.consolidation.headlineUncompared', { count: uncompared }) : ''),
+      t('ui.consolidation.headlineSupervision', {
+        supervision: count('supervision'),
+        inspection: count('inspection'),
+      }),
+    ],
+    supervision: bulletin.supervision.map((s) => ({
+      level: s.level,
+      title: t('ui.consolidation.supervisionItem', {
+        level: t(levelKey(s.level)),
+        indicator: indicatorLabel(s.code, plan, locale),
+        department: s.department,
+        run: t.problem(runMessage(s)),
+      }),
+      months: s.months.map((m) =>
+        t('ui.consolidation.supervisionMonth', {
+          month: m.month,
+          light: t(`light.${m.light}`),
+          reason: m.reason === '' ? t('ui.consolidation.supervisionNoReason') : m.reason,
+        }),
+      ),
+    })),
+  };
+}
+
+/** 报送情况 in words: the expected submissions by state, with 已更正, 待核实 and 逾期 noted. */
+function matrixPair(outcome: WorkbookConsolidation, t: Translate): { readonly label: string; readonly value: string } {
+  const { counts } = outcome;
+  return {
+    label: t('ui.consolidation.result.matrix'),
+    value:
+      t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }) +
+      (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : '') +
+      (counts.doubtful > 0 ? t('ui.consolidation.result.matrixDoubtful', { count: counts.doubtful }) : '') +
+      (outcome.overdue.length > 0 ? t('ui.consolidation.result.matrixOverdue', { count: outcome.overdue.length }) : ''),
+  };
+}
+
+/** 历史: the months recorded from the reports and those kept, or that a hand-edited 历史 was left as typed. */
+function historyPairs(
+  outcome: WorkbookConsolidation,
+  t: Translate,
+): { readonly label: string; readonly value: string }[] {
+  const { history } = outcome;
+  if (history.state === 'none') return [];
+  return [
+    {
+      label: t('ui.consolidation.result.history'),
+      value:
+        history.state === 'written'
+          ? t('ui.consolidation.result.historyValue', {
+              recomputed: history.recomputed.length,
+              kept: history.kept.length,
+            })
+          : t('ui.consolidation.result.historyNotWritten', { sheet: history.sheet }),
+    },
+  ];
+}
+
 export function resultView(
   outcome: WorkbookConsolidation,
   run: Pick<LastRun, 'source' | 'at'>,
@@ -307,13 +403,8 @@ export function resultView(
       label: t('ui.consolidation.result.lights'),
       value: t('ui.consolidation.result.lightsValue', { ...counts.lights }),
     },
-    {
-      label: t('ui.consolidation.result.matrix'),
-      value:
-        t('ui.consolidation.result.matrixValue', { expected: counts.expected, ...counts.matrix }) +
-        (counts.corrected > 0 ? t('ui.consolidation.result.matrixCorrected', { count: counts.corrected }) : '') +
-        (counts.doubtful > 0 ? t('ui.consolidation.result.matrixDoubtful', { count: counts.doubtful }) : ''),
-    },
+    matrixPair(outcome, t),
+    ...historyPairs(outcome, t),
     {
       label: t('ui.consolidation.result.values'),
       value: t('ui.consolidation.result.valuesValue', { details: counts.details, used: counts.detailsUsed }),
@@ -343,8 +434,10 @@ export function resultView(
         ? t('ui.consolidation.leftOutItem', { origin, department: s.department, reason })
         : t('ui.consolidation.leftOutItemNoDepartment', { origin, reason });
     });
+  const headline = headlineView(outcome, plan, t, locale);
   return {
     title: t('ui.consolidation.doneTitle', { summary: outcome.summarySheet, detail: outcome.detailSheet }),
+    ...(headline ? { headline } : {}),
     text: doneText(outcome, period, leftOutTotal, t),
     intent: counts.errors > 0 || leftOutTotal > 0 ? 'warning' : 'success',
     by: t(run.source === 'ribbon' ? 'ui.consolidation.doneByRibbon' : 'ui.consolidation.doneByPane', {
