@@ -30,6 +30,12 @@ export function listedOf(info: SheetInfo): ListedMarker {
 export interface ReadOptions {
   readonly formulas?: boolean;
   readonly numberFormats?: boolean;
+  /**
+   * Sheets whose merged areas are not wanted (compared ignoring case): the add-in's own outputs, which merge many
+   * cells. Excel refuses the merged areas of a sheet with more than 512 of them, and the whole read then costs a
+   * second round trip without any; templates, whose merged input cells are a problem, are read with theirs.
+   */
+  readonly skipMergesOf?: readonly string[];
 }
 
 export interface CellWrite {

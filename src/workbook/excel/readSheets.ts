@@ -62,12 +62,13 @@ export async function readNamed(
   const properties = ['rowIndex', 'columnIndex', ...rangeProperties(options)];
   const orNull = settings.supports('usedRangeOrNullObject');
   const withMerges = settings.supports('mergedAreas');
+  const skips = mergesSkipped(options);
   const reads = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     sheet.load('name');
     const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
     used.load(properties);
-    return { sheet, used, merges: withMerges ? queueMerges(sheet) : undefined };
+    return { sheet, used, merges: withMerges && !skips(name) ? queueMerges(sheet) : undefined };
   });
   const loaded = alongside?.();
   try {
@@ -111,6 +112,12 @@ function withoutMerges(settings: ReadSettings): ReadSettings {
   return { ...settings, supports: (feature) => feature !== 'mergedAreas' && settings.supports(feature) };
 }
 
+/** Whether a sheet's merged areas are left unread (ReadOptions.skipMergesOf, compared as Excel compares names). */
+function mergesSkipped(options: ReadOptions): (name: string) => boolean {
+  const skipped = new Set((options.skipMergesOf ?? []).map((n) => n.toLowerCase()));
+  return (name) => skipped.has(name.toLowerCase());
+}
+
 /** A sheet with its merged areas, when it has any (none is said by their absence, as by every reader). */
 function withMergesOf(data: SheetData, merges: (() => readonly string[]) | undefined): SheetData {
   const areas = merges?.() ?? [];
@@ -140,12 +147,13 @@ async function readInChunks(
 ): Promise<readonly SheetData[]> {
   const orNull = settings.supports('usedRangeOrNullObject');
   const withMerges = settings.supports('mergedAreas');
+  const skips = mergesSkipped(options);
   const probes = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     sheet.load('name');
     const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { sheet, used, merges: withMerges ? queueMerges(sheet) : undefined };
+    return { sheet, used, merges: withMerges && !skips(name) ? queueMerges(sheet) : undefined };
   });
   const loaded = alongside?.();
   await context.sync();

@@ -150,6 +150,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<readonly SheetData[]> {
+    const skipped = new Set((options.skipMergesOf ?? []).map((n) => n.toLowerCase()));
     return names.map((name) => {
       const id = this.sheetId(name);
       const raw = this.engine.getSheetValues(id);
@@ -163,8 +164,8 @@ export class MemoryWorkbook implements WorkbookPort {
       const numberFormats = options.numberFormats
         ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r + 1, c + 1))?.numberFormat ?? 'General'))
         : undefined;
-      // Merged areas as Excel's adapter returns them: with every read, when there are any.
-      const merges = meta.merges.length > 0 ? { merges: [...meta.merges] } : {};
+      // Merged areas as Excel's adapter returns them: with every read, when there are any and they are wanted.
+      const merges = meta.merges.length > 0 && !skipped.has(name.toLowerCase()) ? { merges: [...meta.merges] } : {};
       return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}), ...merges };
     });
   }

@@ -1,15 +1,19 @@
 import {
+  BULLETIN_MARKER_TYPE,
   DETAIL_MARKER_TYPE,
   HISTORY_MARKER_TYPE,
   SUMMARY_MARKER_TYPE,
   claims,
   listedMarkerOf,
   markerOf,
+  pickListed,
+  type MarkerType,
 } from '../../domain/grid/ownSheets';
 import { monthBulletin, type MonthBulletin } from '../../domain/bulletin/monthBulletin';
 import { runHistory, type RunHistory } from '../../domain/bulletin/runHistory';
 import { HISTORY_SHEET } from '../../domain/bulletin/historySheet';
-import { DEFAULT_BULLETIN_SETTINGS } from '../../domain/bulletin/settings';
+import { bulletinSettings } from '../../domain/bulletin/settings';
+import { bulletinSheet } from '../../domain/bulletin/bulletinSheet';
 import { summaryInputs } from '../../domain/bulletin/summaryInputs';
 import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
 import type { LightCounts } from '../../domain/consolidation/aggregate';
@@ -26,6 +30,7 @@ import { type SheetData } from '../../domain/grid/sheet';
 import type { FileProblem, FileProblemCode, ParsedFile } from '../files/readXlsx';
 import type { MessageParams } from '../../domain/i18n/messages';
 import { PortError, type WorkbookPort } from '../port';
+import { OUTPUT_SHEETS } from './outputSheets';
 
 /**
  * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
@@ -171,7 +176,7 @@ export async function consolidateWorkbook(
 ): Promise<WorkbookConsolidation> {
   const stage = stager(request.onStage);
   await stage('read');
-  const sheets = await port.readAllSheets({ numberFormats: true });
+  const sheets = await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS });
   return consolidateSheets(port, sheets, request, stage);
 }
 
@@ -218,15 +223,30 @@ export async function consolidateSheets(
     ...consolidated,
     problems: [...fileProblems(files, consolidated), ...kept.problems, ...history.problems, ...consolidated.problems],
   };
-  // Weights 1 and the SPEC's default settings until the plan carries its own (issue 13, 指标库).
-  const indicators = plan.campaigns.flatMap((c) => c.indicators.map((i) => ({ code: i.code, kind: i.kind })));
-  const bulletin = result.period
-    ? monthBulletin(history.records, result.period, indicators, DEFAULT_BULLETIN_SETTINGS)
+  // The plan's own settings block and weights (指标库 v3), the SPEC's defaults where it has none.
+  const settings = bulletinSettings(plan.settings);
+  const indicators = plan.campaigns.flatMap((c) =>
+    c.indicators.map((i) => ({ code: i.code, kind: i.kind, weight: i.weight ?? 1 })),
+  );
+  const bulletin = result.period ? monthBulletin(history.records, result.period, indicators, settings) : undefined;
+  if (history.spec) refuseForeign(sheets, history.spec.name, HISTORY_MARKER_TYPE);
+  // 通报 under the name a previous run gave it (found by its marker), never over an office's own sheet of that name.
+  const bulletinName = pickListed(sheets, (s) => listedMarkerOf(s.values), BULLETIN_MARKER_TYPE)?.name;
+  const notice = bulletin
+    ? bulletinSheet(
+        { result, bulletin, history: history.records },
+        { timeliness: settings.timeliness, ...(bulletinName !== undefined ? { name: bulletinName } : {}) },
+      )
     : undefined;
-  if (history.spec) refuseForeignHistory(sheets, history.spec.name);
-  // One write: 汇总 first (明细's formulas refer to it), then 明细, then 历史.
-  const extras = summaryInputs(result, bulletin, DEFAULT_BULLETIN_SETTINGS);
-  const specs = [summarySheet(result, plan, extras), detailSheet(result), ...(history.spec ? [history.spec] : [])];
+  if (notice) refuseForeign(sheets, notice.name, BULLETIN_MARKER_TYPE);
+  // One write: 汇总 first (明细's and 通报's formulas refer to it), then 明细, 历史 and 通报.
+  const extras = summaryInputs(result, bulletin, settings);
+  const specs = [
+    summarySheet(result, plan, extras),
+    detailSheet(result),
+    ...(history.spec ? [history.spec] : []),
+    ...(notice ? [notice] : []),
+  ];
 
   await stage('write');
   await port.writeSheets(specs, { replace: true, select: SUMMARY_TITLE_CELL });
@@ -270,9 +290,10 @@ const isEmpty = (sheet: SheetData): boolean => sheet.values.every((row) => row.e
  * 历史 likewise: written under the name of the workbook's 历史 (found by its marker, also a damaged one, which the
  * rewrite repairs), or as 历史 where there is none yet — refused when a sheet of the office's own has that name.
  */
-function refuseForeignHistory(sheets: readonly SheetData[], name: string): void {
+/** An office's own sheet under the name an add-in sheet is to be written to is never overwritten. */
+function refuseForeign(sheets: readonly SheetData[], name: string, type: MarkerType): void {
   const sheet = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  if (sheet && !claims(listedMarkerOf(sheet.values), HISTORY_MARKER_TYPE) && !isEmpty(sheet))
+  if (sheet && !claims(listedMarkerOf(sheet.values), type) && !isEmpty(sheet))
     throw new PortError('nameClash', sheet.name);
 }
 

@@ -4,6 +4,7 @@ import { type SheetProblem } from '../../domain/grid/problems';
 import { type SheetData } from '../../domain/grid/sheet';
 import type { WorkbookPort } from '../port';
 import { activePlanOf, type ActivePlan } from './activePlan';
+import { OUTPUT_SHEETS } from './outputSheets';
 
 /** One sheet's problems, with counts by severity. */
 export interface SheetReport {
@@ -48,7 +49,7 @@ export async function validateWorkbook(
   const unique = names === undefined ? undefined : [...new Set(names)];
   const sheets: readonly SheetData[] =
     unique === undefined
-      ? await port.readAllSheets({ numberFormats: true })
+      ? await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS })
       : unique.length === 0
         ? []
         : await port.readSheets(unique, { numberFormats: true });
@@ -63,7 +64,7 @@ export async function validateWorkbook(
 export async function validateAll(
   port: WorkbookPort,
 ): Promise<{ readonly active: ActivePlan; readonly report: ValidationReport }> {
-  const sheets = await port.readAllSheets({ numberFormats: true });
+  const sheets = await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS });
   const active = await activePlanOf(sheets);
   return { active, report: reportOf('all', sheets, active.plan) };
 }

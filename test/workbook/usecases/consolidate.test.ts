@@ -1,4 +1,10 @@
-import { DETAIL_MARKER_TYPE, HISTORY_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../../../src/domain/grid/ownSheets';
+import {
+  BULLETIN_MARKER_TYPE,
+  DETAIL_MARKER_TYPE,
+  HISTORY_MARKER_TYPE,
+  SUMMARY_MARKER_TYPE,
+} from '../../../src/domain/grid/ownSheets';
+import { BULLETIN_SHEET } from '../../../src/domain/bulletin/bulletinSheet';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { HISTORY_SHEET } from '../../../src/domain/bulletin/historySheet';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
@@ -119,14 +125,24 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
     expect(stages).toEqual(CONSOLIDATION_STAGES.map((s, i) => [s, i]));
   });
 
-  it('writes 汇总, 明细 then 历史 after the other sheets, activates 汇总, and marks both as outputs', () => {
-    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]);
+  it('writes 汇总, 明细, 历史 then 通报 after the other sheets, activates 汇总, and marks them as outputs', () => {
+    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET, BULLETIN_SHEET]);
     // on the title, never A1: the hidden marker row whose text the formula bar would show (issue 11, observation 10)
     expect(wb.active).toEqual({ sheet: SUMMARY_SHEET, cell: 'A2' });
     expect(decodeMarker(wb.cellView(SUMMARY_SHEET, 'A1').value)?.type).toBe(SUMMARY_MARKER_TYPE);
     expect(decodeMarker(wb.cellView(DETAIL_SHEET, 'A1').value)?.type).toBe(DETAIL_MARKER_TYPE);
     expect(decodeMarker(wb.cellView(HISTORY_SHEET, 'A1').value)?.type).toBe(HISTORY_MARKER_TYPE);
+    expect(decodeMarker(wb.cellView(BULLETIN_SHEET, 'A1').value)?.type).toBe(BULLETIN_MARKER_TYPE);
     expect(outcome).toMatchObject({ summarySheet: SUMMARY_SHEET, detailSheet: DETAIL_SHEET });
+  });
+
+  it('writes the month’s 通报 in the same click, its light counts reconciling with 汇总 (the check cell says 一致)', async () => {
+    const [notice] = await wb.readSheets([BULLETIN_SHEET]);
+    const rows = notice?.values ?? [];
+    expect(rows.flat()).toContain('2019年6月“五大攻坚战”推进情况通报');
+    const checkRow = rows.findIndex((r) => r.includes('与“汇总”表核对')) + 1;
+    expect(checkRow).toBeGreaterThan(0);
+    expect(wb.cellView(BULLETIN_SHEET, `D${checkRow}`).value).toBe('一致');
   });
 
   it('modifies no other sheet: every source sheet has the same values, formulas and formats', async () => {
@@ -203,11 +219,14 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
   });
 
   it('gives the same sheets on a re-run of the same sources (read twice)', async () => {
-    const first = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET], { formulas: true });
+    const first = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET, BULLETIN_SHEET], { formulas: true });
     await consolidateWorkbook(wb, { plan, files: await files() });
-    const second = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET], { formulas: true });
+    const second = await wb.readSheets([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET, BULLETIN_SHEET], {
+      formulas: true,
+    });
     expect(second).toEqual(first);
-    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]); // replaced in place, not added
+    // replaced in place, not added
+    expect(wb.sheetNames()).toEqual([...sourceNames, SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET, BULLETIN_SHEET]);
     expect(await snapshot(wb, sourceNames)).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { BULLETIN_SHEET } from '../../../src/domain/bulletin/bulletinSheet';
 import { SUMMARY_SHEET, DETAIL_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { HISTORY_SHEET, historySheet } from '../../../src/domain/bulletin/historySheet';
@@ -55,7 +56,12 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
           (b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT && b.responseBytes <= PAYLOAD_LIMIT,
         ),
       ).toBe(true);
-      expect(excel.sheets.map((s) => s.name).slice(-3)).toEqual([SUMMARY_SHEET, DETAIL_SHEET, HISTORY_SHEET]);
+      expect(excel.sheets.map((s) => s.name).slice(-4)).toEqual([
+        SUMMARY_SHEET,
+        DETAIL_SHEET,
+        HISTORY_SHEET,
+        BULLETIN_SHEET,
+      ]);
       expect(excel.active?.name).toBe(SUMMARY_SHEET);
       expect(excel.syncs).toBeLessThanOrEqual(3);
     },
