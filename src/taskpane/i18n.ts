@@ -8,6 +8,11 @@ import {
   type Messages,
 } from '../domain/i18n/messages';
 import type { UiMessageKey } from './messages/ui.zh';
+import type { MESSAGES_ZH_MORE } from './messages/zhMore';
+import type { MESSAGES_ZH_SHELL } from './messages/zhShell';
+
+type ShellKey = keyof typeof MESSAGES_ZH_SHELL;
+type MoreKey = keyof typeof MESSAGES_ZH_MORE;
 
 /** Every key the task pane can show: the domain's and its own. */
 export type MessageKey = DomainMessageKey | UiMessageKey;
@@ -19,13 +24,48 @@ export interface Translate {
 }
 
 /**
- * The messages of one language, loaded before the pane is mounted: each language is a chunk of its own, so the
- * page carries only the one it shows (Chinese first).
+ * The messages of one language, whole (the preview host, the not-in-Office page, tests). Each language is a chunk of
+ * its own, so a page carries only the one it shows (Chinese first).
  */
-export function loadMessages(locale: Locale): Promise<Messages<MessageKey>> {
+export async function loadMessages(locale: Locale): Promise<Messages<MessageKey>> {
+  const [shell, more] = await Promise.all([loadShell(locale), loadMore(locale)]);
+  return { ...shell, ...more };
+}
+
+/** The catalogue the add-in's pane was mounted with, completed in place by loadMoreMessages. */
+let live: { readonly locale: Locale; readonly messages: Record<string, string>; more?: Promise<void> } | undefined;
+
+/**
+ * The add-in's pane, before its first paint: only the messages the shell and the plan status need (zhShell). The
+ * returned catalogue is completed in place by loadMoreMessages, which every feature panel awaits before it mounts, so
+ * no message is ever looked up before it is there; the page's budget counts the shell part only.
+ */
+export async function loadShellMessages(locale: Locale): Promise<Messages<MessageKey>> {
+  const messages: Record<string, string> = { ...(await loadShell(locale)) };
+  live = { locale, messages };
+  return messages as Messages<MessageKey>;
+}
+
+/** The rest of the catalogue loadShellMessages began (at once when the whole catalogue was loaded instead). */
+export function loadMoreMessages(): Promise<void> {
+  const pending = live;
+  if (!pending) return Promise.resolve();
+  pending.more ??= loadMore(pending.locale).then((more) => {
+    Object.assign(pending.messages, more);
+  });
+  return pending.more;
+}
+
+function loadShell(locale: Locale): Promise<Messages<ShellKey>> {
   return locale === 'zh-CN'
-    ? import(/* webpackChunkName: "messages-zh" */ './messages/zh').then((m) => m.MESSAGES_ZH)
-    : import(/* webpackChunkName: "messages-en" */ './messages/en').then((m) => m.MESSAGES_EN);
+    ? import(/* webpackChunkName: "messages-zh" */ './messages/zhShell').then((m) => m.MESSAGES_ZH_SHELL)
+    : import(/* webpackChunkName: "messages-en" */ './messages/enShell').then((m) => m.MESSAGES_EN_SHELL);
+}
+
+function loadMore(locale: Locale): Promise<Messages<MoreKey>> {
+  return locale === 'zh-CN'
+    ? import(/* webpackChunkName: "messages-zh-more" */ './messages/zhMore').then((m) => m.MESSAGES_ZH_MORE)
+    : import(/* webpackChunkName: "messages-en-more" */ './messages/enMore').then((m) => m.MESSAGES_EN_MORE);
 }
 
 /** A Translate over one language's messages, outside React (tests, start-up code). */

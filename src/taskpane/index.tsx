@@ -3,7 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { resolveLocale, type Locale, type Messages } from '../domain/i18n/messages';
 import { lazyPort } from '../workbook/lazyPort';
 import { App } from './App';
-import { applyDocumentLocale, loadMessages, translator, type MessageKey } from './i18n';
+import {
+  applyDocumentLocale,
+  loadMessages,
+  loadMoreMessages,
+  loadShellMessages,
+  translator,
+  type MessageKey,
+} from './i18n';
 import packageJson from '../../package.json';
 import type { HostInfo } from './host';
 import { officeHostInfo } from './officeHost';
@@ -75,8 +82,10 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
       if (host !== Office.HostType.Excel) return mountNotInOffice();
       const info: HostInfo = { ...officeHostInfo(Office), selfTest: excelSelfTest() };
       const locale = resolveLocale(info.language);
-      const messages = await loadMessages(locale);
+      // The shell's messages before the first paint; the rest right after (each feature panel waits for them).
+      const messages = await loadShellMessages(locale);
       mount(locale, messages, <App port={port} host={info} locale={locale} messages={messages} />);
+      loadMoreMessages().catch(() => undefined); // a failed fetch is tried again by the panel that needs it
     })
     .catch(startFailed);
 } else {

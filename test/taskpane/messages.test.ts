@@ -12,7 +12,13 @@ import { VALIDATION_EN } from '../../src/domain/i18n/validation.en';
 import { VALIDATION_ZH } from '../../src/domain/i18n/validation.zh';
 import { WORDS_EN } from '../../src/domain/i18n/words.en';
 import { WORDS_ZH } from '../../src/domain/i18n/words.zh';
-import { applyDocumentLocale, loadMessages, type MessageKey } from '../../src/taskpane/i18n';
+import {
+  applyDocumentLocale,
+  loadMessages,
+  loadMoreMessages,
+  loadShellMessages,
+  type MessageKey,
+} from '../../src/taskpane/i18n';
 import { UI_EN } from '../../src/taskpane/messages/ui.en';
 import { UI_ZH } from '../../src/taskpane/messages/ui.zh';
 import { CATALOGUE, translatorFor } from '../messages';
@@ -61,6 +67,19 @@ test('loadMessages gives the pane one language, as the bundle loads it', async (
   expect(await loadMessages('zh-CN')).toEqual(CATALOGUE['zh-CN']);
   expect(await loadMessages('en-US')).toEqual(CATALOGUE['en-US']);
 });
+
+test.each(['zh-CN', 'en-US'] as const)(
+  '%s: the shell’s messages before the first paint, completed in place before a feature panel mounts',
+  async (locale) => {
+    const messages = await loadShellMessages(locale);
+    expect(messages['ui.app.title']).toBe(CATALOGUE[locale]['ui.app.title']);
+    expect(messages['plan.markerMissing']).toBe(CATALOGUE[locale]['plan.markerMissing']); // the plan status bar
+    expect(messages['plan.markerMissing']).toBeDefined();
+    expect(messages['value.notANumber']).toBeUndefined(); // validation's: after the first paint
+    await loadMoreMessages();
+    expect(messages).toEqual(CATALOGUE[locale]); // the same object, now whole
+  },
+);
 
 test('navigation labels', () => {
   const zh = translatorFor('zh-CN');

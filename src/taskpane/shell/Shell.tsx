@@ -1,22 +1,39 @@
-import { Suspense, lazy, useId, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useId, useState, type ComponentType, type ReactNode } from 'react';
 import { Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useRibbonFailureNotices } from '../features/Consolidation/lastRun';
 import type { HostInfo, HostTheme } from '../host';
-import { useT } from '../i18n';
+import { loadMoreMessages, useT } from '../i18n';
 import { useNotices } from '../notices';
 import { LoadBoundary } from './LoadBoundary';
 import { SECTIONS, isSectionId, type SectionId } from './sections';
 
 // The feature panels load on first use (their use cases and domain code are in async chunks): the task pane's
 // initial JavaScript stays within its budget.
-const Templates = lazy(() => import('../features/Templates/Templates').then((m) => ({ default: m.Templates })));
-const Validation = lazy(() => import('../features/Validation/Validation').then((m) => ({ default: m.Validation })));
-const Consolidation = lazy(() =>
-  import('../features/Consolidation/Consolidation').then((m) => ({ default: m.Consolidation })),
+/** A feature panel's code and the messages beyond the shell's (loadMoreMessages), loaded together. */
+function panel<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>) {
+  return lazy(() => Promise.all([load(), loadMoreMessages()]).then(([m]) => ({ default: pick(m) })));
+}
+
+const Templates = panel(
+  () => import('../features/Templates/Templates'),
+  (m) => m.Templates,
 );
-const Settings = lazy(() => import('../features/Settings/Settings').then((m) => ({ default: m.Settings })));
-// The notice area (Fluent's MessageBar and its icons) loads with the first notice.
-const StatusArea = lazy(() => import('./StatusArea').then((m) => ({ default: m.StatusArea })));
+const Validation = panel(
+  () => import('../features/Validation/Validation'),
+  (m) => m.Validation,
+);
+const Consolidation = panel(
+  () => import('../features/Consolidation/Consolidation'),
+  (m) => m.Consolidation,
+);
+const Settings = panel(
+  () => import('../features/Settings/Settings'),
+  (m) => m.Settings,
+);
+const StatusArea = panel(
+  () => import('./StatusArea'),
+  (m) => m.StatusArea,
+);
 
 const useStyles = makeStyles({
   root: {
