@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { parseCell } from '../../src/domain/grid/address';
-import { chromiumAvailable, previewPages } from './harness';
+import { chromiumAvailable, previewPages, seriousAxeViolations } from './harness';
 
 /**
  * The pane's links to the 通报's sections and to 汇总's 督办清单 (issue 13), clicked in the preview host (Chromium):
@@ -59,7 +59,8 @@ describeBrowser('links to the 通报 sections in the preview host (Chromium)', (
       if (sheet === '通报' && !label.startsWith('附')) expect(heading).toBe(label);
       else expect(heading.startsWith(label.startsWith('附') ? '附' : '督办清单')).toBe(true);
     }
-    // The ranking is listed beside them.
+    // The ranking is listed beside them; the pane with both passes axe (serious and critical).
     expect(await page.getByTestId('consolidation-scores').locator('li').count()).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(page, 'aside.pane')).toEqual([]);
   });
 });
