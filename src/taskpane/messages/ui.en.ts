@@ -223,7 +223,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.periodNone': 'No report period found',
   'ui.consolidation.run': 'Consolidate',
   'ui.consolidation.runHint':
-    'Writes (or rewrites) the 汇总, 明细 and 历史 sheets (历史: only this month’s records are replaced); no other sheet is changed.',
+    'Writes (or rewrites) the 汇总, 明细, 历史 and 通报 sheets (历史: only this month’s records are replaced); no other sheet is changed.',
   'ui.consolidation.stage.read': 'Reading the sheets',
   'ui.consolidation.stage.parse': 'Preparing the files',
   'ui.consolidation.stage.compute': 'Consolidating',

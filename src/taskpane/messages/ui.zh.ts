@@ -200,7 +200,8 @@ export const UI_ZH = {
     '默认为上一个已结束月份的报告期（如 7 月上旬为 6 月），没有该月报表时为最新的报告期；其他报告期的报表会列出，但不计入汇总。',
   'ui.consolidation.periodNone': '没有找到报告期',
   'ui.consolidation.run': '一键汇总',
-  'ui.consolidation.runHint': '生成或重写“汇总”“明细”和“历史”三张表（“历史”只替换本月的记录），不修改其他工作表。',
+  'ui.consolidation.runHint':
+    '生成或重写“汇总”“明细”“历史”和“通报”四张表（“历史”只替换本月的记录），不修改其他工作表。',
   'ui.consolidation.stage.read': '读取工作表',
   'ui.consolidation.stage.parse': '解析文件',
   'ui.consolidation.stage.compute': '汇总计算',
