@@ -37,8 +37,10 @@ import { OUTPUT_SHEETS } from './outputSheets';
 /**
  * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
  * office imported (parsed beforehand, off the main thread), one pure consolidation, 历史 read from that same read
- * and merged (bulletin/runHistory), then 汇总, 明细 and 历史 written in one call, 汇总 first since 明细's formulas
- * refer to it. No other sheet is written. The same use case serves the task pane and the ribbon button.
+ * and merged (bulletin/runHistory), then 汇总, 明细, 历史 and the month's 通报 written in one call, 汇总 first since
+ * 明细's and 通报's formulas refer to it. No other sheet is written. The outcome says where the 通报's sections and
+ * 汇总's 督办清单 begin (from the specs written), so that the pane's links need one activate and nothing else. The
+ * same use case serves the task pane and the ribbon button.
  *
  * Round trips in Excel: one readAllSheets and one writeSheets, nothing else — their cost does not depend on the
  * number of sheets (see the sync-budget test).
