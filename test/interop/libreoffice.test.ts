@@ -10,14 +10,17 @@ import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { CellWrite } from '../../src/workbook/port';
 import { readXlsx } from '../../src/workbook/files/readXlsx';
 import { consolidateWorkbook } from '../../src/workbook/usecases/consolidate';
+import type { SheetData } from '../../src/domain/grid/sheet';
 import { specToArray } from '../domain/specToArray';
+import { plausibleFigures, templateInputRows } from '../fixtures/filledTemplates';
 
 /**
  * Native-formula templates (the mode for workbooks that travel to people without the add-in) recalculated by
  * LibreOffice Calc: a second spreadsheet engine, independent of the HyperFormula engine the other tests use, that
  * reads and writes .xlsx as Excel does. Every formula cell of the five campaigns' filled-in templates must come
  * out of LibreOffice as HyperFormula computes it (and HyperFormula is proven equal to the domain and to KPI.* in
- * test/functions/equivalence.test.ts).
+ * test/functions/equivalence.test.ts). So must a 一键汇总's workbook (issue 13): 明细's and 通报's reconciliation with
+ * 汇总 (COUNTIFs over its 状态 column, the check cells) recalculated by LibreOffice give the add-in's figures and 一致.
  *
  * Without /usr/bin/soffice the suite is skipped (with a notice), unless INTEROP_REQUIRED=1 (as in CI).
  */
@@ -165,6 +168,35 @@ function fromXlsx(cell: CellObject | undefined): Computed {
   return (cell.v as number | string | boolean | undefined) ?? null;
 }
 
+/**
+ * Sheets as a memory workbook holds them (values, and formulas as "=…"), as one .xlsx: every formula cell carries
+ * the formula and a sentinel where a cached value would be, so that only a recalculation gives the right figures.
+ */
+function sheetsToXlsx(sheets: readonly SheetData[]): Uint8Array {
+  const book = utils.book_new();
+  for (const sheet of sheets) {
+    const ws: WorkSheet = {};
+    let last = { r: 0, c: 0 };
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const formula = sheet.formulas?.[r]?.[c] ?? null;
+        let cell: CellObject;
+        if (formula !== null && formula.startsWith('=')) cell = { t: 'n', v: SENTINEL, f: formula.slice(1) };
+        else if (v === null || v === '') return;
+        else if (typeof v === 'number') cell = { t: 'n', v };
+        else if (typeof v === 'boolean') cell = { t: 'b', v };
+        else if (typeof v === 'string') cell = { t: 's', v };
+        else return; // an error value is only ever a formula's
+        ws[utils.encode_cell({ r, c })] = cell;
+        last = { r: Math.max(last.r, r), c: Math.max(last.c, c) };
+      }),
+    );
+    ws['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: last });
+    utils.book_append_sheet(book, ws, sheet.name);
+  }
+  return write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+}
+
 (available ? describe : describe.skip)('native-formula templates in LibreOffice Calc', () => {
   let dir: string;
   beforeAll(() => {
@@ -276,6 +308,124 @@ function fromXlsx(cell: CellObject | undefined): Computed {
     expect(shown.filter((v) => v !== null && typeof v === 'object')).toEqual([]);
     for (const state of ['数据有误', '待核实']) expect(shown).toContain(state);
     expect(shown.filter((v) => typeof v === 'number' && v > 0).length).toBeGreaterThan(3);
+  });
+
+  /**
+   * 一键汇总 over April–June (the five campaigns' native templates each month, plausible figures): every sheet of
+   * the workbook — templates, 汇总, 明细, 历史 and 通报 — as one .xlsx, recalculated by LibreOffice.
+   */
+  async function consolidationInBothEngines() {
+    const wb = new MemoryWorkbook();
+    for (const month of [4, 5, 6])
+      for (const [c, campaign] of plan.campaigns.entries()) {
+        const spec = buildTemplate({
+          plan,
+          campaignId: campaign.id,
+          department: campaign.leadDepartment,
+          year: plan.year,
+          month,
+          mode: 'native',
+        });
+        await wb.writeSheet(spec);
+        const rows = new Map(templateInputRows(spec).map((r) => [r.code, r]));
+        await wb.writeCells(
+          campaign.indicators.flatMap((ind, i): CellWrite[] => {
+            const typed = plausibleFigures(ind, i, c + 2 * month);
+            const row = rows.get(ind.code);
+            if (!typed || !row) return [];
+            return [
+              { sheet: spec.name, address: row.actual, value: typed.actual },
+              ...(typed.prior !== undefined ? [{ sheet: spec.name, address: row.prior, value: typed.prior }] : []),
+            ];
+          }),
+        );
+      }
+    const outcome = await consolidateWorkbook(wb, { plan, reportMonth: 6 });
+    const names = (await wb.listSheets()).map((s) => s.name);
+    const expected = await wb.readSheets(names, { formulas: true });
+    const file = path.join(dir, 'consolidation.xlsx');
+    fs.writeFileSync(file, sheetsToXlsx(expected));
+    const saved = fs.readFileSync(recalculate(file, path.join(dir, 'out-consolidation'), path.join(dir, 'profile')));
+    return { outcome, expected, saved };
+  }
+
+  it('一键汇总: 汇总, 明细 and 通报 recalculate in LibreOffice to the add-in’s figures; 通报 and 明细 checks 一致', async () => {
+    const { outcome, expected, saved } = await consolidationInBothEngines();
+    expect(outcome.result.period).toEqual({ year: plan.year, month: 6 });
+    const bulletinSheet = outcome.sections.bulletin?.sheet ?? '';
+    expect(['汇总', '明细', '历史', bulletinSheet].every((n) => expected.some((s) => s.name === n))).toBe(true);
+
+    const { compared, differences } = compare(expected, saved);
+    expect(differences.slice(0, 20)).toEqual([]);
+
+    const book = read(saved, { cellFormula: true });
+    const formulaCells = (name: string, pick: (formula: string) => boolean) => {
+      const sheet = expected.find((s) => s.name === name);
+      const ws = book.Sheets[name];
+      if (!sheet || !ws) throw new Error(`no ${name}`);
+      return (sheet.formulas ?? []).flatMap((row, r) =>
+        row.flatMap((f, c) => {
+          if (f === null || !pick(f)) return [];
+          const addr = utils.encode_cell({ r, c });
+          return [{ addr, formula: f, addIn: sheet.values[r]?.[c] ?? null, libre: fromXlsx(ws[addr] as CellObject) }];
+        }),
+      );
+    };
+    // The 通报's visible check (一致 when every reconciliation of 二 is): the add-in's and LibreOffice's both 一致.
+    const check = formulaCells(bulletinSheet, (f) => f.startsWith('=IF(COUNTIF($L$'));
+    expect(check.map((c) => [c.addIn, c.libre])).toEqual([['一致', '一致']]);
+    // 二's reconciliation with 汇总's 状态 column: a check per campaign and 合计 (L), then the 汇总表计数 row of
+    // COUNTIFs — in LibreOffice the same counts as the add-in's own (the domain's, shown in the pane), not all zero.
+    const reconciling = formulaCells(bulletinSheet, (f) => f.includes('COUNTIF(') && f.includes("'汇总'!"));
+    expect(reconciling).toHaveLength(plan.campaigns.length + 1 + 5);
+    expect(reconciling.map((c) => c.libre)).toEqual(reconciling.map((c) => c.addIn));
+    const counts = reconciling.filter((c) => !c.formula.startsWith('=IFERROR('));
+    const { green, yellow, red, none, invalid } = outcome.counts.lights;
+    expect(counts.map((c) => c.libre)).toEqual([green, yellow, red, none, invalid]);
+    expect(green + yellow + red).toBeGreaterThan(0);
+    // Every check cell of the workbook (明细's, 通报's, each of 二's rows): 一致 in both engines.
+    const checks = expected.flatMap((s) =>
+      formulaCells(s.name, () => true)
+        .filter((c) => c.addIn === '一致' || c.addIn === '不一致')
+        .map((c) => ({ sheet: s.name, ...c })),
+    );
+    expect(checks.length).toBeGreaterThan(5);
+    expect(checks.filter((c) => c.libre !== '一致' || c.addIn !== '一致')).toEqual([]);
+    const perSheet = ['汇总', '明细', '历史', bulletinSheet].map(
+      (n) => `${n} ${formulaCells(n, () => true).length}, 一致 ${checks.filter((c) => c.sheet === n).length}`,
+    );
+    console.info(
+      `[interop] 一键汇总 in LibreOffice: ${compared} formula cells compared over ${expected.length} sheets ` +
+        `(${perSheet.join('; ')}), ` +
+        `${bulletinSheet}'s 汇总表计数 绿/黄/红/未亮灯/数据有误 ${counts.map((c) => String(c.libre)).join('/')}, ` +
+        `${checks.length} check cells 一致`,
+    );
+  });
+
+  it('the 通报 check is live in LibreOffice: a light changed by hand in 汇总 turns it and its campaign’s row 不一致', async () => {
+    const { outcome, expected } = await consolidationInBothEngines();
+    const bulletinSheet = outcome.sections.bulletin?.sheet ?? '';
+    // 汇总's first indicator's 状态 (L6, the first row 二 counts for the first campaign): 绿 ↔ 红 by hand.
+    const tampered = expected.map((s) => {
+      if (s.name !== '汇总') return s;
+      const values = s.values.map((row) => [...row]);
+      const row = values[5] ?? [];
+      expect(typeof row[11]).toBe('number');
+      row[11] = row[11] === 3 ? 1 : 3;
+      return { ...s, values };
+    });
+    const file = path.join(dir, 'tampered.xlsx');
+    fs.writeFileSync(file, sheetsToXlsx(tampered));
+    const saved = fs.readFileSync(recalculate(file, path.join(dir, 'out-tampered'), path.join(dir, 'profile')));
+    const ws = read(saved).Sheets[bulletinSheet];
+    const sheet = expected.find((s) => s.name === bulletinSheet);
+    const checkAt = (sheet?.formulas ?? []).flatMap((row, r) =>
+      row.flatMap((f, c) => (f?.startsWith('=IF(COUNTIF($L$') ? [utils.encode_cell({ r, c })] : [])),
+    );
+    expect(checkAt).toHaveLength(1);
+    expect(fromXlsx(ws?.[checkAt[0] ?? ''] as CellObject)).toBe('不一致');
+    expect(fromXlsx(ws?.L14 as CellObject)).toBe('不一致'); // the first campaign's row
+    expect(fromXlsx(ws?.L15 as CellObject)).toBe('一致'); // the second's is untouched
   });
 
   it('a department file saved by LibreOffice is imported and consolidated: every typed figure, no reading problem', async () => {

@@ -246,6 +246,7 @@ describe('view model: progress, problems, result, failures', () => {
       detailSheet: '明细',
       history: { recomputed: [{ year: 2019, month: 6 }], kept: [], state: 'written', sheet: '历史' },
       overdue: [],
+      sections: {},
       counts: {
         workbookSheets: 6,
         files: 1,

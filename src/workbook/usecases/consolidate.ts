@@ -13,7 +13,7 @@ import { monthBulletin, type MonthBulletin } from '../../domain/bulletin/monthBu
 import { runHistory, type RunHistory } from '../../domain/bulletin/runHistory';
 import { HISTORY_SHEET } from '../../domain/bulletin/historySheet';
 import { bulletinSettings } from '../../domain/bulletin/settings';
-import { bulletinSheet } from '../../domain/bulletin/bulletinSheet';
+import { bulletinWithSections, type BulletinSection } from '../../domain/bulletin/bulletinSheet';
 import { summaryInputs } from '../../domain/bulletin/summaryInputs';
 import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
 import type { LightCounts } from '../../domain/consolidation/aggregate';
@@ -27,6 +27,8 @@ import { SUMMARY_TITLE_CELL } from '../../domain/consolidation/summarySections';
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
 import { type SheetData } from '../../domain/grid/sheet';
+import { cellAddress, parseCell } from '../../domain/grid/address';
+import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import type { FileProblem, FileProblemCode, ParsedFile } from '../files/readXlsx';
 import type { MessageParams } from '../../domain/i18n/messages';
 import { PortError, type WorkbookPort } from '../port';
@@ -35,8 +37,10 @@ import { OUTPUT_SHEETS } from './outputSheets';
 /**
  * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
  * office imported (parsed beforehand, off the main thread), one pure consolidation, 历史 read from that same read
- * and merged (bulletin/runHistory), then 汇总, 明细 and 历史 written in one call, 汇总 first since 明细's formulas
- * refer to it. No other sheet is written. The same use case serves the task pane and the ribbon button.
+ * and merged (bulletin/runHistory), then 汇总, 明细, 历史 and the month's 通报 written in one call, 汇总 first since
+ * 明细's and 通报's formulas refer to it. No other sheet is written. The outcome says where the 通报's sections and
+ * 汇总's 督办清单 begin (from the specs written), so that the pane's links need one activate and nothing else. The
+ * same use case serves the task pane and the ribbon button.
  *
  * Round trips in Excel: one readAllSheets and one writeSheets, nothing else — their cost does not depend on the
  * number of sheets (see the sync-budget test).
@@ -106,6 +110,14 @@ export interface WorkbookConsolidation {
   readonly bulletin?: MonthBulletin;
   /** Counted submissions saved after the deadline (逾期), where the save time is known (imported files). */
   readonly overdue: readonly { readonly department: string; readonly campaignId: string }[];
+  /**
+   * Where the pane's links lead, from the specs of this same write (no round trip of their own): the 通报 written
+   * (absent without a period) with each section's heading cell, and 汇总's 督办清单 heading (absent without one).
+   */
+  readonly sections: {
+    readonly bulletin?: { readonly sheet: string; readonly cells: Readonly<Record<BulletinSection, string>> };
+    readonly supervision?: { readonly sheet: string; readonly cell: string };
+  };
 }
 
 /** The states of a sheet left out of a run, in the order they are counted and listed. */
@@ -233,20 +245,22 @@ export async function consolidateSheets(
   // 通报 under the name a previous run gave it (found by its marker), never over an office's own sheet of that name.
   const bulletinName = pickListed(sheets, (s) => listedMarkerOf(s.values), BULLETIN_MARKER_TYPE)?.name;
   const notice = bulletin
-    ? bulletinSheet(
+    ? bulletinWithSections(
         { result, bulletin, history: history.records },
         { timeliness: settings.timeliness, ...(bulletinName !== undefined ? { name: bulletinName } : {}) },
       )
     : undefined;
-  if (notice) refuseForeign(sheets, notice.name, BULLETIN_MARKER_TYPE);
+  if (notice) refuseForeign(sheets, notice.spec.name, BULLETIN_MARKER_TYPE);
   // One write: 汇总 first (明细's and 通报's formulas refer to it), then 明细, 历史 and 通报.
   const extras = summaryInputs(result, bulletin, settings);
+  const summary = summarySheet(result, plan, extras);
   const specs = [
-    summarySheet(result, plan, extras),
+    summary,
     detailSheet(result),
     ...(history.spec ? [history.spec] : []),
-    ...(notice ? [notice] : []),
+    ...(notice ? [notice.spec] : []),
   ];
+  const supervisionCell = sectionCell(summary, (v) => typeof v === 'string' && v.startsWith('督办清单'));
 
   await stage('write');
   await port.writeSheets(specs, { replace: true, select: SUMMARY_TITLE_CELL });
@@ -264,7 +278,21 @@ export async function consolidateSheets(
     },
     ...(bulletin ? { bulletin } : {}),
     overdue: extras.overdue ?? [],
+    sections: {
+      ...(notice ? { bulletin: { sheet: notice.spec.name, cells: notice.sections } } : {}),
+      ...(supervisionCell !== undefined ? { supervision: { sheet: summary.name, cell: supervisionCell } } : {}),
+    },
   };
+}
+
+/** The first section heading (a row's first cell in the 'section' style) whose value `is`: its cell, e.g. A58. */
+function sectionCell(spec: SheetSpec, is: (value: unknown) => boolean): string | undefined {
+  for (const block of spec.blocks) {
+    const at = parseCell(block.at);
+    const r = block.rows.findIndex((row) => row[0]?.style === 'section' && is(row[0].value));
+    if (r >= 0) return cellAddress(at.column, at.row + r);
+  }
+  return undefined;
 }
 
 /**

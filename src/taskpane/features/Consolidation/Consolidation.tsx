@@ -6,6 +6,7 @@ import {
   Caption1,
   Dropdown,
   Label,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -56,6 +57,23 @@ const useStyles = makeStyles({
   },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outlineStyle: 'none' },
+  // The 通报's sections and the ranking: short lines, dense, so that the 320 px pane shows them at a glance.
+  links: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  link: { textAlign: 'start' },
+  scores: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  scoreRow: { display: 'flex', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  scoreRank: { minWidth: '2.5em', textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  scoreDepartment: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  scoreNumber: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
 
 const ESTIMATE_COLOR: Readonly<Record<ClaimState, 'success' | 'warning' | 'danger' | 'informative'>> = {
@@ -331,7 +349,7 @@ function ResultSection({ s, id }: SectionProps) {
               {s.result.text} {s.result.by}
             </MessageBarBody>
           </MessageBar>
-          {s.result.headline ? <HeadlineSection headline={s.result.headline} /> : null}
+          {s.result.headline ? <HeadlineSection headline={s.result.headline} onGo={s.goTo} /> : null}
           <dl className={feature.pairs} data-testid="consolidation-counts">
             {s.result.pairs.map((p) => (
               <Fragment key={p.label}>
@@ -390,16 +408,51 @@ function ResultSection({ s, id }: SectionProps) {
   );
 }
 
-/** The month's headline (lights, the change since last month, 督办) and the 督办清单, month by month with reasons. */
-function HeadlineSection({ headline }: { readonly headline: HeadlineView }) {
+/**
+ * The month's headline (lights, the change since last month, 督办), links to the 通报's sections and 汇总's 督办清单
+ * (each selects its heading: 1 round trip), the 督办清单 month by month with reasons, and the 考核得分 ranking.
+ */
+function HeadlineSection({
+  headline,
+  onGo,
+}: {
+  readonly headline: HeadlineView;
+  readonly onGo: ConsolidationState['goTo'];
+}) {
   const t = useT();
   const styles = useStyles();
+  const first = headline.links[0];
   return (
     <>
       <h4 className={styles.sectionHeading}>{t('ui.consolidation.headline')}</h4>
       <Body1 as="p" data-testid="consolidation-headline">
         {headline.lines.join(' ')}
       </Body1>
+      {first ? (
+        <nav aria-label={t('ui.consolidation.sections')}>
+          <h4 className={styles.sectionHeading}>{t('ui.consolidation.sections')}</h4>
+          <Caption1 className={styles.muted}>
+            {t('ui.consolidation.sectionsHint', { sheet: first.goTo.sheet })}
+          </Caption1>
+          <ul className={styles.links} data-testid="consolidation-sections">
+            {headline.links.map((l) => (
+              <li key={l.id}>
+                <Link
+                  as="button"
+                  className={styles.link}
+                  data-testid="consolidation-section"
+                  data-sheet={l.goTo.sheet}
+                  data-cell={l.goTo.cell}
+                  title={t('ui.consolidation.goTo', { ...l.goTo })}
+                  onClick={() => void onGo(l)}
+                >
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {headline.supervision.length > 0 ? (
         <>
           <h4 className={styles.sectionHeading}>{t('ui.consolidation.supervisionList')}</h4>
@@ -426,6 +479,25 @@ function HeadlineSection({ headline }: { readonly headline: HeadlineView }) {
             ))}
           </ul>
         </>
+      ) : null}
+      <h4 className={styles.sectionHeading}>{t('ui.consolidation.scores')}</h4>
+      {headline.scores.length === 0 ? (
+        <Caption1 className={styles.muted}>{t('ui.consolidation.scoresNone')}</Caption1>
+      ) : (
+        <ul className={styles.scores} data-testid="consolidation-scores">
+          {headline.scores.map((d) => (
+            <li key={d.department} className={styles.scoreRow}>
+              <span className={styles.scoreRank}>{d.rank}.</span>
+              <span className={styles.scoreDepartment}>{d.department}</span>
+              <span className={styles.scoreNumber}>{d.score}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {headline.unscored > 0 ? (
+        <Caption1 className={styles.muted}>
+          {t('ui.consolidation.scoresUnscored', { count: headline.unscored })}
+        </Caption1>
       ) : null}
     </>
   );

@@ -7,7 +7,8 @@ import type { Locale } from '../../../domain/i18n/messages';
 import type { Plan } from '../../../domain/plan/schema';
 import type { Period } from '../../../domain/validation/period';
 import type { ParsedFile } from '../../../workbook/files/readXlsx';
-import type { SheetInfo } from '../../../workbook/port';
+import type { SheetInfo, WorkbookPort } from '../../../workbook/port';
+import { BULLETIN_SECTIONS } from '../../../domain/bulletin/bulletinSheet';
 import {
   CONSOLIDATION_STAGES,
   FILE_PROBLEM_KEYS,
@@ -253,10 +254,72 @@ export interface SupervisionView {
   readonly months: readonly string[];
 }
 
+/** A place in the workbook the pane leads to (a 通报 section, 汇总's 督办清单): one activate, 1 round trip. */
+export interface CellTarget {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** A link to a section's heading: what it says, and where it goes. */
+export interface SectionLink {
+  readonly id: string;
+  readonly label: string;
+  readonly goTo: CellTarget;
+}
+
+/** A lead department's 考核得分 as the pane lists it: rank (shared by equal scores), name, score to 2 decimals. */
+export interface ScoreView {
+  readonly rank: number;
+  readonly department: string;
+  readonly score: string;
+}
+
 /** The month's headline (SPEC §10): lights, the change since last month, the 督办 count, and the 督办清单. */
 export interface HeadlineView {
   readonly lines: readonly string[];
   readonly supervision: readonly SupervisionView[];
+  /** 通报 一…六 (and its annex), then 汇总's 督办清单: each selects its heading cell. */
+  readonly links: readonly SectionLink[];
+  /** Ranked departments, best first (those without a scored indicator are counted in `unscored`, not listed). */
+  readonly scores: readonly ScoreView[];
+  readonly unscored: number;
+}
+
+/** The links to the sections of the 通报 the run wrote, and to 汇总's 督办清单, in the pane's language. */
+export function sectionLinks(outcome: WorkbookConsolidation, t: Translate): SectionLink[] {
+  const { bulletin, supervision } = outcome.sections;
+  return [
+    ...(bulletin
+      ? BULLETIN_SECTIONS.map((k) => ({
+          id: `bulletin.${k}`,
+          label: t(`ui.consolidation.section.${k}`),
+          goTo: { sheet: bulletin.sheet, cell: bulletin.cells[k] },
+        }))
+      : []),
+    ...(supervision
+      ? [
+          {
+            id: 'summary.supervision',
+            label: t('ui.consolidation.section.summarySupervision', { summary: supervision.sheet }),
+            goTo: supervision,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Selects a cell for the user: one activate (1 round trip in Excel); a failure is shown, never thrown. */
+export async function goToCell(
+  port: Pick<WorkbookPort, 'activate'>,
+  target: CellTarget | undefined,
+  notifyError: (e: unknown) => void,
+): Promise<void> {
+  if (!target) return;
+  try {
+    await port.activate(target.sheet, target.cell);
+  } catch (e) {
+    notifyError(e);
+  }
 }
 
 export interface ResultView {
@@ -312,7 +375,15 @@ export function headlineView(
     else uncompared += 1;
   }
   const count = (level: 'supervision' | 'inspection') => bulletin.supervision.filter((s) => s.level === level).length;
+  const scores = bulletin.scores.flatMap((d): ScoreView[] =>
+    d.score === null || d.rank === undefined
+      ? []
+      : [{ rank: d.rank, department: d.department, score: d.score.toFixed(2) }],
+  );
   return {
+    links: sectionLinks(outcome, t),
+    scores,
+    unscored: bulletin.scores.length - scores.length,
     lines: [
       t('ui.consolidation.headlineLights', { red, yellow, green }),
       t('ui.consolidation.headlineChanges', changes) +
@@ -484,7 +555,8 @@ export interface ConsolidationState {
   run(): Promise<void>;
   /** 以此为准: the source that counts for its department, campaign and period; consolidates at once. */
   choose(id: string): Promise<void>;
-  goTo(item: ProblemItem): Promise<void>;
+  /** Selects a problem's cell, or a section's heading (1 round trip). */
+  goTo(item: { readonly goTo?: CellTarget }): Promise<void>;
 }
 
 /** The department workbooks imported into the pane: read and parsed as they are picked (the reader loads lazily). */
@@ -602,14 +674,7 @@ export function useConsolidation(): ConsolidationState {
   const choose = useChoose(sources, run);
 
   const goTo = useCallback(
-    async (item: ProblemItem) => {
-      if (!item.goTo) return;
-      try {
-        await port.activate(item.goTo.sheet, item.goTo.cell);
-      } catch (e) {
-        notifyError(e);
-      }
-    },
+    (item: { readonly goTo?: CellTarget }) => goToCell(port, item.goTo, notifyError),
     [port, notifyError],
   );
 
