@@ -12,7 +12,7 @@ import {
 import { monthBulletin, type MonthBulletin } from '../../domain/bulletin/monthBulletin';
 import { runHistory, type RunHistory } from '../../domain/bulletin/runHistory';
 import { HISTORY_SHEET } from '../../domain/bulletin/historySheet';
-import { bulletinSettings } from '../../domain/bulletin/settings';
+import { bulletinSettings, type BulletinSettings } from '../../domain/bulletin/settings';
 import { bulletinWithSections, type BulletinSection } from '../../domain/bulletin/bulletinSheet';
 import { summaryInputs } from '../../domain/bulletin/summaryInputs';
 import { consolidate, type Consolidation, type Source } from '../../domain/consolidation/consolidate';
@@ -235,21 +235,8 @@ export async function consolidateSheets(
     ...consolidated,
     problems: [...fileProblems(files, consolidated), ...kept.problems, ...history.problems, ...consolidated.problems],
   };
-  // The plan's own settings block and weights (指标库 v3), the SPEC's defaults where it has none.
-  const settings = bulletinSettings(plan.settings);
-  const indicators = plan.campaigns.flatMap((c) =>
-    c.indicators.map((i) => ({ code: i.code, kind: i.kind, weight: i.weight ?? 1 })),
-  );
-  const bulletin = result.period ? monthBulletin(history.records, result.period, indicators, settings) : undefined;
+  const { settings, bulletin, notice } = monthOutputs(plan, sheets, result, history);
   if (history.spec) refuseForeign(sheets, history.spec.name, HISTORY_MARKER_TYPE);
-  // 通报 under the name a previous run gave it (found by its marker), never over an office's own sheet of that name.
-  const bulletinName = pickListed(sheets, (s) => listedMarkerOf(s.values), BULLETIN_MARKER_TYPE)?.name;
-  const notice = bulletin
-    ? bulletinWithSections(
-        { result, bulletin, history: history.records },
-        { timeliness: settings.timeliness, ...(bulletinName !== undefined ? { name: bulletinName } : {}) },
-      )
-    : undefined;
   if (notice) refuseForeign(sheets, notice.spec.name, BULLETIN_MARKER_TYPE);
   // One write: 汇总 first (明细's and 通报's formulas refer to it), then 明细, 历史 and 通报.
   const extras = summaryInputs(result, bulletin, settings);
@@ -283,6 +270,34 @@ export async function consolidateSheets(
       ...(supervisionCell !== undefined ? { supervision: { sheet: summary.name, cell: supervisionCell } } : {}),
     },
   };
+}
+
+/**
+ * The month's bulletin under the plan's own settings block and weights (指标库 v3; the SPEC's defaults where it has
+ * none), and its 通报 sheet under the name a previous run gave it (found by its marker).
+ */
+function monthOutputs(
+  plan: Plan,
+  sheets: readonly SheetData[],
+  result: Consolidation,
+  history: RunHistory,
+): {
+  readonly settings: BulletinSettings;
+  readonly bulletin?: MonthBulletin;
+  readonly notice?: ReturnType<typeof bulletinWithSections>;
+} {
+  const settings = bulletinSettings(plan.settings);
+  const indicators = plan.campaigns.flatMap((c) =>
+    c.indicators.map((i) => ({ code: i.code, kind: i.kind, weight: i.weight ?? 1 })),
+  );
+  if (!result.period) return { settings };
+  const bulletin = monthBulletin(history.records, result.period, indicators, settings);
+  const bulletinName = pickListed(sheets, (s) => listedMarkerOf(s.values), BULLETIN_MARKER_TYPE)?.name;
+  const notice = bulletinWithSections(
+    { result, bulletin, history: history.records },
+    { timeliness: settings.timeliness, ...(bulletinName !== undefined ? { name: bulletinName } : {}) },
+  );
+  return { settings, bulletin, notice };
 }
 
 /** The first section heading (a row's first cell in the 'section' style) whose value `is`: its cell, e.g. A58. */

@@ -421,65 +421,96 @@ function HeadlineSection({
 }) {
   const t = useT();
   const styles = useStyles();
-  const first = headline.links[0];
   return (
     <>
       <h4 className={styles.sectionHeading}>{t('ui.consolidation.headline')}</h4>
       <Body1 as="p" data-testid="consolidation-headline">
         {headline.lines.join(' ')}
       </Body1>
-      {first ? (
-        <nav aria-label={t('ui.consolidation.sections')}>
-          <h4 className={styles.sectionHeading}>{t('ui.consolidation.sections')}</h4>
-          <Caption1 className={styles.muted}>
-            {t('ui.consolidation.sectionsHint', { sheet: first.goTo.sheet })}
-          </Caption1>
-          <ul className={styles.links} data-testid="consolidation-sections">
-            {headline.links.map((l) => (
-              <li key={l.id}>
-                <Link
-                  as="button"
-                  className={styles.link}
-                  data-testid="consolidation-section"
-                  data-sheet={l.goTo.sheet}
-                  data-cell={l.goTo.cell}
-                  title={t('ui.consolidation.goTo', { ...l.goTo })}
-                  onClick={() => void onGo(l)}
-                >
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      {headline.supervision.length > 0 ? (
-        <>
-          <h4 className={styles.sectionHeading}>{t('ui.consolidation.supervisionList')}</h4>
-          <ul className={styles.list} data-testid="consolidation-supervision">
-            {headline.supervision.map((item, i) => (
-              <li key={i} className={styles.item}>
-                <span className={styles.itemText}>
-                  <span className={styles.itemTitle}>{item.title}</span>
-                  {item.months.map((m, j) => (
-                    <span key={j} className={styles.muted}>
-                      {m}
-                    </span>
-                  ))}
+      <SectionLinks links={headline.links} onGo={onGo} />
+      <SupervisionList items={headline.supervision} />
+      <ScoreList headline={headline} />
+    </>
+  );
+}
+
+/** Links to the 通报's sections and 汇总's 督办清单: each selects its heading cell. */
+function SectionLinks({
+  links,
+  onGo,
+}: {
+  readonly links: HeadlineView['links'];
+  readonly onGo: ConsolidationState['goTo'];
+}) {
+  const t = useT();
+  const styles = useStyles();
+  const first = links[0];
+  if (!first) return null;
+  return (
+    <nav aria-label={t('ui.consolidation.sections')}>
+      <h4 className={styles.sectionHeading}>{t('ui.consolidation.sections')}</h4>
+      <Caption1 className={styles.muted}>{t('ui.consolidation.sectionsHint', { sheet: first.goTo.sheet })}</Caption1>
+      <ul className={styles.links} data-testid="consolidation-sections">
+        {links.map((l) => (
+          <li key={l.id}>
+            <Link
+              as="button"
+              className={styles.link}
+              data-testid="consolidation-section"
+              data-sheet={l.goTo.sheet}
+              data-cell={l.goTo.cell}
+              title={t('ui.consolidation.goTo', { ...l.goTo })}
+              onClick={() => void onGo(l)}
+            >
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The 督办清单: each indicator's run of lights by month and its level (督办 or 效能监察). */
+function SupervisionList({ items }: { readonly items: HeadlineView['supervision'] }) {
+  const t = useT();
+  const styles = useStyles();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4 className={styles.sectionHeading}>{t('ui.consolidation.supervisionList')}</h4>
+      <ul className={styles.list} data-testid="consolidation-supervision">
+        {items.map((item, i) => (
+          <li key={i} className={styles.item}>
+            <span className={styles.itemText}>
+              <span className={styles.itemTitle}>{item.title}</span>
+              {item.months.map((m, j) => (
+                <span key={j} className={styles.muted}>
+                  {m}
                 </span>
-                <Badge
-                  className={styles.badge}
-                  appearance="tint"
-                  color={item.level === 'inspection' ? 'danger' : 'warning'}
-                  aria-hidden="true"
-                >
-                  {t(`bulletin.level.${item.level}`)}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+              ))}
+            </span>
+            <Badge
+              className={styles.badge}
+              appearance="tint"
+              color={item.level === 'inspection' ? 'danger' : 'warning'}
+              aria-hidden="true"
+            >
+              {t(`bulletin.level.${item.level}`)}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The 考核得分 ranking of the lead departments. */
+function ScoreList({ headline }: { readonly headline: HeadlineView }) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <>
       <h4 className={styles.sectionHeading}>{t('ui.consolidation.scores')}</h4>
       {headline.scores.length === 0 ? (
         <Caption1 className={styles.muted}>{t('ui.consolidation.scoresNone')}</Caption1>
