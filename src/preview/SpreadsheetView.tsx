@@ -191,11 +191,18 @@ function SheetTabs({
   readonly current: string;
   readonly onSelect: (name: string) => void;
 }) {
+  // The sample holds 31 sheets and opens on June's, past the bar's width: the active tab is scrolled into view,
+  // as Excel's tab bar does.
+  const active = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    active.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current, names.length]);
   return (
     <nav className="tabs" aria-label="工作表 / Sheets">
       {names.map((n) => (
         <button
           key={n}
+          ref={n === current ? active : undefined}
           type="button"
           className={n === current ? 'tab active' : 'tab'}
           aria-current={n === current}

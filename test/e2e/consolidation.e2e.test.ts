@@ -112,7 +112,7 @@ describeBrowser('一键汇总 in the preview host (Chromium)', () => {
 
     // The counts and the planted problems, in the pane
     const counts = await page.getByTestId('consolidation-counts').textContent();
-    expect(counts).toContain('5 / 7 份');
+    expect(counts).toContain('5 / 32 份'); // the sample's 30 sheets (25 of them January–May) and the two files
     expect(counts).toContain('冲突 2');
     // the file list says what the run found: 社会发展局's file is in conflict (issue 11, observation 9)
     const after = await statuses.allTextContents();

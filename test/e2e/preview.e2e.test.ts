@@ -22,14 +22,17 @@ describeBrowser('preview host (Chromium)', () => {
     for (const tab of ['模板', '校验', '汇总', '设置'])
       expect(await page.getByRole('tab', { name: tab }).count()).toBe(1);
     const tabs = await page.locator('nav.tabs button').allTextContents();
-    expect(tabs).toEqual([
-      '指标库',
-      '招大引强-投资促进中心-6月',
-      '转型升级-经信商务局-6月',
-      '项目建设-发展改革局-6月',
-      '城市提质-建设交通局-6月',
-      '民生改善-社会发展局-6月',
-    ]);
+    // the sample holds the five lead departments' sheets for each month January–June 2019, in month order
+    const lead = [
+      '招大引强-投资促进中心',
+      '转型升级-经信商务局',
+      '项目建设-发展改革局',
+      '城市提质-建设交通局',
+      '民生改善-社会发展局',
+    ];
+    expect(tabs).toEqual(['指标库', ...[1, 2, 3, 4, 5, 6].flatMap((m) => lead.map((n) => `${n}-${m}月`))]);
+    // it opens on June's first sheet
+    expect(await page.locator('nav.tabs button.active').textContent()).toBe('招大引强-投资促进中心-6月');
     expect(await cell('A3').textContent()).toBe('招大引强攻坚战 指标推进情况表');
     // C1-01: 3.8 of 7 in June → 54.3%, 绿
     expect(await cell('J7').textContent()).toBe('54.3%');

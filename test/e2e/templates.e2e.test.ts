@@ -72,7 +72,7 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
     await problem.waitFor();
     expect(await problem.textContent()).toContain('H13 · C2-07 规上工业产值：累计完成“250亿”不是数字，建议改为 250');
     expect(await page.getByTestId('validation-summary').textContent()).toMatch(
-      /已检查 5 张模板：错误 \d+ 个，警告 \d+ 个/,
+      /已检查 30 张模板：错误 \d+ 个，警告 \d+ 个/,
     );
     expect(await group.getByText(/^错误 \d+$/).count()).toBe(1); // the group's count badge
 
@@ -110,13 +110,13 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
     expect(await activeTab()).toBe('转型升级-经信商务局-7月');
     expect(await nameBox()).toBe('H7');
     expect(await cell('H6').textContent()).toBe('1–7月累计完成');
-    expect(await page.locator('nav.tabs button').count()).toBe(7);
+    expect(await page.locator('nav.tabs button').count()).toBe(1 + 30 + 1); // 指标库, the sample's Jan–Jun, July's
   });
 
   it('updates June’s 招大引强 sheet to July in place: renamed, 1–7月, every value kept', async () => {
     const c1 = '招大引强-投资促进中心-6月';
     const before = await page.locator('nav.tabs button').count();
-    expect(await page.getByTestId('update-sheet').locator('option').count()).toBe(5);
+    expect(await page.getByTestId('update-sheet').locator('option').count()).toBe(30); // the sample's Jan–Jun sheets
     await page.getByTestId('update-sheet').selectOption(c1);
     await page.getByTestId('month').selectOption('7');
     await page.getByRole('button', { name: '更新所选模板' }).click();
@@ -143,7 +143,7 @@ describeBrowser('templates and validation in the preview host (Chromium)', () =>
     await page.getByTestId('check-all').click();
     await page
       .getByTestId('validation-summary')
-      .getByText(/已检查 5 张模板/)
+      .getByText(/已检查 30 张模板/)
       .waitFor();
     const c1 = '招大引强-投资促进中心-6月';
     const group = page.getByRole('region', { name: `“${c1}”中的问题` });

@@ -203,8 +203,9 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
     const inFiles = (file: string) =>
       result.problems.some((p) => p.severity === 'error' && p.origin?.kind === 'file' && p.origin.file === file);
     expect([inFiles('社会发展局.xlsx'), inFiles('发展改革局-转型升级.xlsx')]).toEqual([true, false]);
-    expect(counts).toMatchObject({ workbookSheets: 6, files: 2, filesWithProblems: 1, sources: 7, used: 5 });
-    expect(counts.leftOut).toEqual({ otherPeriod: 0, conflict: 2, structure: 0, noPeriod: 0, superseded: 0 });
+    // the sample holds January–June: June's 5 sheets are used, the 25 of January–May are another period
+    expect(counts).toMatchObject({ workbookSheets: 31, files: 2, filesWithProblems: 1, sources: 32, used: 5 });
+    expect(counts.leftOut).toEqual({ otherPeriod: 25, conflict: 2, structure: 0, noPeriod: 0, superseded: 0 });
     expect(counts.lights).toEqual(result.counts);
     expect(counts.expected).toBe(5);
     expect(counts.matrix).toMatchObject({ conflict: 1, missing: 0 });
@@ -293,7 +294,10 @@ describe('the period', () => {
     const may = await departmentFile('发展改革局-5月.xlsx', 'C2', '发展改革局', DRC_C2, 5);
     const { result, counts } = await consolidateWorkbook(wb, { plan, files: [may] });
     expect(result.period).toEqual({ year: 2019, month: 6 });
-    expect(counts.leftOut.otherPeriod).toBe(1);
+    // the May file, and the sample's 25 sheets of January–May
+    expect(counts.leftOut.otherPeriod).toBe(1 + 25);
+    const file = result.sources.find((s) => s.origin.kind === 'file');
+    expect(file?.state).toBe('otherPeriod');
     const [summary] = await wb.readSheets([SUMMARY_SHEET]);
     expect(summaryRow(summary?.values ?? [], 'C2-01')[ACTUAL]).toBe(1150);
   });
@@ -306,8 +310,10 @@ describe('the period', () => {
       period: { year: 2019, month: 5 },
     });
     expect(result.period).toEqual({ year: 2019, month: 5 });
-    expect(counts.used).toBe(1);
-    expect(counts.leftOut.otherPeriod).toBe(5);
+    // the file and the sample's five May sheets; June's and January–April's are another period
+    expect(counts.used).toBe(1 + 5);
+    expect(counts.leftOut.otherPeriod).toBe(25);
+    expect(result.sources.find((s) => s.origin.kind === 'file')?.state).toBe('included');
   });
 });
 
@@ -384,6 +390,6 @@ describe('what it refuses', () => {
     const run = await runConsolidation(await sample(), 'ribbon', { files: await files() });
     expect(run.ok).toBe(true);
     expect(lastRun()).toBe(run);
-    if (run.ok) expect(run.outcome.counts.sources).toBe(7);
+    if (run.ok) expect(run.outcome.counts.sources).toBe(32); // the sample's 30 sheets and the two files
   });
 });

@@ -1,0 +1,216 @@
+import type { Page } from 'playwright-core';
+import { builtinPlan } from '../../src/domain/plan/builtin';
+import { buildTemplate } from '../../src/domain/template/template';
+import type { CellValue } from '../../src/domain/grid/cells';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { templateInputRows } from '../fixtures/filledTemplates';
+import { saveAsXlsx } from '../workbook/files/xlsxFixture';
+import { chromiumAvailable, previewPages } from './harness';
+
+/**
+ * The June 2019 bulletin of the preview's sample (issue 13): the sample holds the five lead departments' sheets for
+ * January–June (src/preview/sample.ts), so one 一键汇总 for June records six months in 历史, compares June with May
+ * in 汇总, lists the indicators lagging month after month in the 督办清单 and writes the 通报. The expectations are
+ * the sample's story as written there, counted by hand here: June's lights, the 黄→红 runs, 督办 and 效能监察. Then two
+ * department files are imported through the pane's file picker, as mail would bring them: a correction (更正) resent
+ * a day after the first file, and a file saved after the 5th of July (逾期).
+ */
+const describeBrowser = chromiumAvailable ? describe : describe.skip;
+jest.setTimeout(240_000);
+
+const plan = builtinPlan();
+const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[]> };
+
+/** A department's June workbook made here with its save time, as the pane's file picker receives it. */
+async function departmentFile(
+  campaignId: string,
+  department: string,
+  values: Readonly<Record<string, number>>,
+  savedAt: Date,
+): Promise<Buffer> {
+  const wb = new MemoryWorkbook();
+  const spec = buildTemplate({ plan, campaignId, department, year: 2019, month: 6, mode: 'kpi' });
+  await wb.writeSheet(spec);
+  const actual = new Map(templateInputRows(spec).map((row) => [row.code, row.actual]));
+  await wb.writeCells(
+    Object.entries(values).map(([code, value]) => {
+      const address = actual.get(code);
+      if (!address) throw new Error(`${code} is not on ${spec.name}`);
+      return { sheet: spec.name, address, value };
+    }),
+  );
+  return Buffer.from(await saveAsXlsx(wb, undefined, { savedAt }));
+}
+
+/** June in the sample, by hand (sample.ts): 红 6, 黄 11, 数据有误 4 (C1-02, C2-07, C2-09, C3-02), 未填报 1 (C5-05). */
+const JUNE = { red: 6, yellow: 11, green: 50 - 6 - 11 - 4 - 1 };
+const INSPECTION = ['C1-05', 'C1-06', 'C1-07', 'C2-12'];
+const SUPERVISION = ['C1-03', 'C1-08', 'C2-14', 'C3-05', 'C4-04'];
+const LIGHT_WORDS: Readonly<Record<string, string>> = { '1': '红', '2': '黄', '3': '绿' };
+const word = (v: CellValue | undefined): string => LIGHT_WORDS[String(v)] ?? String(v ?? '');
+
+describeBrowser('the June 2019 bulletin of the preview sample (Chromium)', () => {
+  const preview = previewPages(async (page, url) => {
+    await page.goto(url);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
+  });
+  let page: Page;
+  beforeEach(() => {
+    page = preview.page;
+  });
+
+  const read = (sheet: string) =>
+    page.evaluate(
+      async (name) =>
+        (await (window as unknown as { __kpiPreview: Preview }).__kpiPreview.readSheets([name]))[0]?.values ?? [],
+      sheet,
+    );
+  const consolidate = async () => {
+    await page.getByTestId('consolidate').click();
+    await page.getByTestId('consolidation-result').getByText('已生成“汇总”和“明细”').waitFor();
+  };
+
+  it('opens on June’s first sheet among 31 tabs, scrolled into view, and reports the sample’s load time', async () => {
+    const tabs = await page.locator('nav.tabs button').allTextContents();
+    expect(tabs).toHaveLength(31);
+    expect(tabs.slice(0, 2)).toEqual(['指标库', '招大引强-投资促进中心-1月']);
+    expect(await page.locator('nav.tabs button.active').textContent()).toBe('招大引强-投资促进中心-6月');
+    const inView = await page.locator('nav.tabs button.active').evaluate((el) => {
+      const bar = el.parentElement?.getBoundingClientRect();
+      const tab = el.getBoundingClientRect();
+      return bar !== undefined && tab.left >= bar.left - 1 && tab.right <= bar.right + 1;
+    });
+    expect(inView).toBe(true);
+    const load = await page.evaluate(() => performance.getEntriesByName('kpi-sample-load')[0]?.duration ?? -1);
+    console.log(`sample load in the browser: ${load.toFixed(0)} ms (31 sheets)`);
+    expect(load).toBeGreaterThan(0);
+  });
+
+  it('一键汇总 for June: 历史 January–June, the trend in 汇总, the 督办清单, the 通报 and the pane’s headline', async () => {
+    await consolidate();
+
+    // 历史: every month of the sample recorded
+    const history = await read('历史');
+    const months = [...new Set(history.map((r) => String(r[0] ?? '')).filter((p) => /^2019-\d\d$/.test(p)))];
+    expect(months).toEqual(['2019-01', '2019-02', '2019-03', '2019-04', '2019-05', '2019-06']);
+
+    // 汇总: 上月完成率, 上月状态, 较上月
+    const summary = await read('汇总');
+    const header = summary.find((r) => r.includes('上月完成率')) ?? [];
+    const [lastAttainment, lastLight, change] = ['上月完成率', '上月状态', '较上月'].map((h) => header.indexOf(h));
+    expect([lastAttainment, lastLight, change].every((i) => i !== undefined && i > 0)).toBe(true);
+    const row = (code: string) => summary.find((r) => r[1] === code) ?? [];
+    const light = header.indexOf('状态');
+    // C2-14 红 in May, 黄 in June: 好转; C2-05 绿 in May (位次 3), 红 in June (位次 4): 下滑
+    expect([word(row('C2-14')[lastLight ?? 0]), word(row('C2-14')[light]), row('C2-14')[change ?? 0]]).toEqual([
+      '红',
+      '黄',
+      '好转',
+    ]);
+    expect([word(row('C2-05')[lastLight ?? 0]), word(row('C2-05')[light]), row('C2-05')[change ?? 0]]).toEqual([
+      '绿',
+      '红',
+      '下滑',
+    ]);
+    expect(row('C4-01')[change ?? 0]).toBe('好转'); // 黄 → 绿
+    expect(typeof row('C2-14')[lastAttainment ?? 0]).toBe('number');
+    // the indicator table's row of each code (the first: later tables of 汇总 repeat codes)
+    const rows = [
+      ...new Map(
+        summary
+          .filter((r) => /^C\d-\d\d$/.test(String(r[1])))
+          .reverse()
+          .map((r) => [r[1], r]),
+      ).values(),
+    ];
+    expect(rows).toHaveLength(50);
+    const changes = (w: string) => rows.filter((r) => r[change ?? 0] === w);
+    const better = changes('好转').length;
+    const worse = changes('下滑').length;
+    const same = changes('持平').length;
+    expect(better).toBeGreaterThanOrEqual(2);
+    expect(worse).toBeGreaterThanOrEqual(8);
+
+    // C2-07 (万元 typed into an 亿元 cell) is still 数据有误 in June, never 绿
+    // (its 上月状态 is May's clean figure's light: that column is May's, not June's)
+    expect(row('C2-07')[light]).toBe('数据有误');
+    expect(row('C2-07')[change ?? 0]).toBe('本月数据有误');
+
+    // 督办清单 in 汇总: the 黄→红 indicators with their level
+    const listed = (level: string) =>
+      summary
+        .filter((r) => r.includes(level))
+        .flatMap((r) => r.filter((v) => /^C\d-\d\d$/.test(String(v))).map(String))
+        .sort();
+    expect(summary.flat()).toContain('督办清单（效能监察 4 项，督办 5 项）');
+    expect(listed('效能监察')).toEqual(INSPECTION);
+    expect(listed('督办')).toEqual(SUPERVISION);
+
+    // 通报: title, sections 一…六, its check says 一致
+    const notice = await read('通报');
+    const texts = notice.flat().map((v) => String(v ?? ''));
+    expect(texts).toContain('2019年6月“五大攻坚战”推进情况通报');
+    for (const section of [
+      '一、总体情况',
+      '二、各攻坚战亮灯情况',
+      '三、滞后指标及原因',
+      '四、督办事项',
+      '五、部门得分及排名',
+      '六、报送情况',
+    ])
+      expect(texts).toContain(section);
+    expect(texts).toContain('一致');
+    expect(texts).not.toContain('不一致');
+    expect(texts.some((t) => t.includes(`较上月好转 ${better} 项、持平 ${same} 项、下滑 ${worse} 项`))).toBe(true);
+
+    // the pane's headline: June's lights, the changes (as 汇总 counts them) and the 督办 count
+    const headline = (await page.getByTestId('consolidation-headline').textContent()) ?? '';
+    expect(headline).toContain(`红灯 ${JUNE.red} 项，黄灯 ${JUNE.yellow} 项，绿灯 ${JUNE.green} 项。`);
+    expect(headline).toContain(`较上月：好转 ${better} 项，持平 ${same} 项，下滑 ${worse} 项。`);
+    expect(headline).toContain('督办 5 项，效能监察 4 项。');
+    const supervision = (await page.getByTestId('consolidation-supervision').textContent()) ?? '';
+    for (const code of [...INSPECTION, ...SUPERVISION]) expect(supervision).toContain(code);
+  });
+
+  it('a correction and a late file, imported through the file picker: 已被更正 and 逾期', async () => {
+    const drc = (values: Readonly<Record<string, number>>, savedAt: Date) =>
+      departmentFile('C2', '发展改革局', values, savedAt);
+    const share = { 'C2-01': 300, 'C2-10': 4 };
+    await page.getByTestId('import-input').setInputFiles([
+      // 发展改革局's share of 转型升级, sent on 3 July and resent corrected on 4 July
+      { name: '发展改革局-转型升级.xlsx', mimeType: MIME, buffer: await drc(share, new Date('2019-07-03T01:00:00Z')) },
+      {
+        name: '发展改革局-转型升级(更正).xlsx',
+        mimeType: MIME,
+        buffer: await drc({ ...share, 'C2-01': 350 }, new Date('2019-07-04T02:30:00Z')),
+      },
+      // 经信商务局's share of 项目建设, saved on 9 July: after the 5th, 逾期
+      {
+        name: '经信商务局-项目建设.xlsx',
+        mimeType: MIME,
+        buffer: await departmentFile('C3', '经信商务局', { 'C3-07': 2 }, new Date('2019-07-09T02:00:00Z')),
+      },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-saved"]').length === 3);
+    const sources = page.getByTestId('consolidation-sources');
+    await sources.getByText('已被更正', { exact: true }).waitFor();
+    expect(await sources.getByText('已被更正', { exact: true }).count()).toBe(1);
+
+    await consolidate();
+    const summary = await read('汇总');
+    expect(summary.find((r) => r[1] === 'C2-01')?.[6]).toBe(1150 + 350); // the correction, not the first file
+    expect(summary.find((r) => r[1] === 'C3-07')?.[6]).toBe(15 + 2); // the late file is counted, and said to be late
+    expect(summary.flat()).toContain('已报（已更正）');
+    expect(summary.flat().some((v) => String(v ?? '').includes('逾期'))).toBe(true);
+    expect(await page.getByTestId('consolidation-result').textContent()).toContain('已报中逾期 1');
+    const notice = (await read('通报')).flat().map((v) => String(v ?? ''));
+    // the 通报's 报送情况 matrix marks the late submission (its sentence counts the lead departments' reports only)
+    expect(notice).toContain('已报（逾期）');
+    // 历史 still holds the six months, June recomputed with the files
+    const months = new Set((await read('历史')).map((r) => String(r[0] ?? '')).filter((p) => /^2019-\d\d$/.test(p)));
+    expect(months.size).toBe(6);
+  });
+});
