@@ -1,11 +1,7 @@
 import type { Page } from 'playwright-core';
-import { builtinPlan } from '../../src/domain/plan/builtin';
-import { buildTemplate } from '../../src/domain/template/template';
 import type { CellValue } from '../../src/domain/grid/cells';
-import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { templateInputRows } from '../fixtures/filledTemplates';
-import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { chromiumAvailable, previewPages } from './harness';
+import { departmentFile, XLSX_MIME } from './departmentFile';
+import { chromiumAvailable, previewPages, openConsolidation } from './harness';
 
 /**
  * The June 2019 bulletin of the preview's sample (issue 13): the sample holds the five lead departments' sheets for
@@ -18,31 +14,9 @@ import { chromiumAvailable, previewPages } from './harness';
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 jest.setTimeout(240_000);
 
-const plan = builtinPlan();
-const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MIME = XLSX_MIME;
 
 type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[]> };
-
-/** A department's June workbook made here with its save time, as the pane's file picker receives it. */
-async function departmentFile(
-  campaignId: string,
-  department: string,
-  values: Readonly<Record<string, number>>,
-  savedAt: Date,
-): Promise<Buffer> {
-  const wb = new MemoryWorkbook();
-  const spec = buildTemplate({ plan, campaignId, department, year: 2019, month: 6, mode: 'kpi' });
-  await wb.writeSheet(spec);
-  const actual = new Map(templateInputRows(spec).map((row) => [row.code, row.actual]));
-  await wb.writeCells(
-    Object.entries(values).map(([code, value]) => {
-      const address = actual.get(code);
-      if (!address) throw new Error(`${code} is not on ${spec.name}`);
-      return { sheet: spec.name, address, value };
-    }),
-  );
-  return Buffer.from(await saveAsXlsx(wb, undefined, { savedAt }));
-}
 
 /** June in the sample, by hand (sample.ts): 红 6, 黄 11, 数据有误 4 (C1-02, C2-07, C2-09, C3-02), 未填报 1 (C5-05). */
 const JUNE = { red: 6, yellow: 11, green: 50 - 6 - 11 - 4 - 1 };
@@ -52,11 +26,7 @@ const LIGHT_WORDS: Readonly<Record<string, string>> = { '1': '红', '2': '黄', 
 const word = (v: CellValue | undefined): string => LIGHT_WORDS[String(v)] ?? String(v ?? '');
 
 describeBrowser('the June 2019 bulletin of the preview sample (Chromium)', () => {
-  const preview = previewPages(async (page, url) => {
-    await page.goto(url);
-    await page.getByRole('tab', { name: '汇总' }).click();
-    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
-  });
+  const preview = previewPages(openConsolidation);
   let page: Page;
   beforeEach(() => {
     page = preview.page;

@@ -1,11 +1,7 @@
 import type { Page } from 'playwright-core';
-import { builtinPlan } from '../../src/domain/plan/builtin';
-import { buildTemplate } from '../../src/domain/template/template';
 import type { CellValue } from '../../src/domain/grid/cells';
-import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { templateInputRows } from '../fixtures/filledTemplates';
-import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { chromiumAvailable, previewPages, seriousAxeViolations } from './harness';
+import { departmentFile } from './departmentFile';
+import { chromiumAvailable, previewPages, seriousAxeViolations, openConsolidation } from './harness';
 
 /**
  * 一键汇总 in the preview host (Chromium): two department workbooks made here (a 转型升级 sheet from 发展改革局, and
@@ -16,28 +12,7 @@ import { chromiumAvailable, previewPages, seriousAxeViolations } from './harness
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 jest.setTimeout(180_000);
 
-const plan = builtinPlan();
 const C1 = '招大引强-投资促进中心-6月';
-
-async function departmentFile(
-  campaignId: string,
-  department: string,
-  values: Readonly<Record<string, number>>,
-  savedAt?: Date,
-): Promise<Buffer> {
-  const wb = new MemoryWorkbook();
-  const spec = buildTemplate({ plan, campaignId, department, year: 2019, month: 6, mode: 'kpi' });
-  await wb.writeSheet(spec);
-  const actual = new Map(templateInputRows(spec).map((row) => [row.code, row.actual]));
-  await wb.writeCells(
-    Object.entries(values).map(([code, value]) => {
-      const address = actual.get(code);
-      if (!address) throw new Error(`${code} is not on ${spec.name}`);
-      return { sheet: spec.name, address, value };
-    }),
-  );
-  return Buffer.from(await saveAsXlsx(wb, undefined, savedAt ? { savedAt } : {}));
-}
 
 /** The sample's values (src/preview/sample.ts) and the file's, added here: the independent computation. */
 const DRC = { 'C2-01': 300, 'C2-10': 4, 'C2-11': 12 };
@@ -49,11 +24,7 @@ type Preview = {
 };
 
 describeBrowser('一键汇总 in the preview host (Chromium)', () => {
-  const preview = previewPages(async (page, url) => {
-    await page.goto(url);
-    await page.getByRole('tab', { name: '汇总' }).click();
-    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
-  });
+  const preview = previewPages(openConsolidation);
   let page: Page;
   beforeEach(() => {
     page = preview.page;

@@ -153,3 +153,10 @@ function need<T>(x: T | undefined): T {
   if (x === undefined) throw new Error('previewPages: used outside a test');
   return x;
 }
+
+/** The preview loaded, its 汇总 tab open and the panel's chunk loaded. */
+export async function openConsolidation(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByTestId('consolidate').waitFor();
+}

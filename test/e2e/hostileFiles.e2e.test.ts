@@ -4,7 +4,7 @@ import { buildTemplate } from '../../src/domain/template/template';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { HOSTILE } from '../workbook/files/hostile';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
-import { chromiumAvailable, previewPages } from './harness';
+import { chromiumAvailable, previewPages, openConsolidation } from './harness';
 
 /**
  * Issue 12, observation 1, through the pane's real path (file input → File.size → arrayBuffer → parseFiles → the
@@ -21,11 +21,7 @@ const build = (name: string): Buffer => {
 };
 
 describeBrowser('hostile files in the preview host (Chromium)', () => {
-  const preview = previewPages(async (page, url) => {
-    await page.goto(url);
-    await page.getByRole('tab', { name: '汇总' }).click();
-    await page.getByTestId('consolidate').waitFor();
-  });
+  const preview = previewPages(openConsolidation);
   let page: Page;
   beforeEach(() => {
     page = preview.page;

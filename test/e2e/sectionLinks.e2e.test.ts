@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { parseCell } from '../../src/domain/grid/address';
-import { chromiumAvailable, previewPages, seriousAxeViolations } from './harness';
+import { chromiumAvailable, previewPages, seriousAxeViolations, openConsolidation } from './harness';
 
 /**
  * The pane's links to the 通报's sections and to 汇总's 督办清单 (issue 13), clicked in the preview host (Chromium):
@@ -14,11 +14,7 @@ jest.setTimeout(180_000);
 type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[]> };
 
 describeBrowser('links to the 通报 sections in the preview host (Chromium)', () => {
-  const preview = previewPages(async (page, url) => {
-    await page.goto(url);
-    await page.getByRole('tab', { name: '汇总' }).click();
-    await page.getByTestId('consolidate').waitFor(); // the panel's chunk has loaded
-  });
+  const preview = previewPages(openConsolidation);
   let page: Page;
   beforeEach(() => {
     page = preview.page;
