@@ -17,7 +17,9 @@ async function consolidate(event: Office.AddinCommands.Event): Promise<void> {
         import(/* webpackChunkName: "excel-port" */ '../workbook/excel/excelWorkbook'),
         import(/* webpackChunkName: "consolidate" */ '../workbook/usecases/runConsolidation'),
       ]);
-      const run = await runConsolidation(createExcelWorkbook(), 'ribbon');
+      const run = await runConsolidation(createExcelWorkbook(), 'ribbon', {
+        language: Office.context.displayLanguage, // the 通报 in Office's language, as the pane's
+      });
       // A refusal is not a run: recorded apart, so that the result of the run in flight is what the pane shows.
       if (!run.ok && run.failure.kind === 'busy') recordRibbonRefusal({ at: run.at, running: run.failure.running });
       ok = run.ok;

@@ -30,7 +30,8 @@ import { type SheetData } from '../../domain/grid/sheet';
 import { cellAddress, parseCell } from '../../domain/grid/address';
 import type { SheetSpec } from '../../domain/grid/sheetSpec';
 import type { FileProblem, FileProblemCode, ParsedFile } from '../files/readXlsx';
-import type { MessageParams } from '../../domain/i18n/messages';
+import { resolveLocale, type MessageParams } from '../../domain/i18n/messages';
+import type { BulletinLanguage } from '../../domain/bulletin/bulletinText';
 import { PortError, type WorkbookPort } from '../port';
 import { OUTPUT_SHEETS } from './outputSheets';
 
@@ -65,6 +66,11 @@ export interface ConsolidateWorkbookRequest {
   readonly picks?: readonly SourcePick[];
   /** Called as each stage starts (index 0–3); the use case then yields once, so that a progress bar can paint. */
   readonly onStage?: (stage: ConsolidationStage, index: number) => void;
+  /**
+   * The UI's language (a BCP 47 tag: the pane's locale, the ribbon's Office display language): the 通报 is written in
+   * it — Chinese for zh-*, English otherwise (SPEC §10). Default Chinese.
+   */
+  readonly language?: string;
 }
 
 export type LeftOutState = Exclude<SourceState, 'included'>;
@@ -235,7 +241,8 @@ export async function consolidateSheets(
     ...consolidated,
     problems: [...fileProblems(files, consolidated), ...kept.problems, ...history.problems, ...consolidated.problems],
   };
-  const { settings, bulletin, notice } = monthOutputs(plan, sheets, result, history);
+  const language = resolveLocale(request.language ?? 'zh-CN') === 'zh-CN' ? 'zh' : 'en';
+  const { settings, bulletin, notice } = monthOutputs(plan, sheets, result, history, language);
   if (history.spec) refuseForeign(sheets, history.spec.name, HISTORY_MARKER_TYPE);
   if (notice) refuseForeign(sheets, notice.spec.name, BULLETIN_MARKER_TYPE);
   // One write: 汇总 first (明细's and 通报's formulas refer to it), then 明细, 历史 and 通报.
@@ -281,6 +288,7 @@ function monthOutputs(
   sheets: readonly SheetData[],
   result: Consolidation,
   history: RunHistory,
+  language: BulletinLanguage,
 ): {
   readonly settings: BulletinSettings;
   readonly bulletin?: MonthBulletin;
@@ -295,7 +303,7 @@ function monthOutputs(
   const bulletinName = pickListed(sheets, (s) => listedMarkerOf(s.values), BULLETIN_MARKER_TYPE)?.name;
   const notice = bulletinWithSections(
     { result, bulletin, history: history.records },
-    { timeliness: settings.timeliness, ...(bulletinName !== undefined ? { name: bulletinName } : {}) },
+    { language, timeliness: settings.timeliness, ...(bulletinName !== undefined ? { name: bulletinName } : {}) },
   );
   return { settings, bulletin, notice };
 }

@@ -145,6 +145,18 @@ describe('consolidateWorkbook on the sample workbook and two department files', 
     expect(wb.cellView(BULLETIN_SHEET, `D${checkRow}`).value).toBe('一致');
   });
 
+  it('writes the 通报 in the UI’s language (English for en-US), and a later Chinese run keeps that sheet, never adds one', async () => {
+    const english = await sample();
+    await consolidateWorkbook(english, { plan, language: 'en-US' });
+    expect(english.sheetNames()).toContain('Bulletin');
+    expect(english.sheetNames()).not.toContain(BULLETIN_SHEET);
+    const [notice] = await english.readSheets(['Bulletin']);
+    const title = (notice?.values ?? []).flat().find((v) => typeof v === 'string' && v.startsWith('Progress of'));
+    expect(title).toMatch(/: bulletin for 6\/2019$/);
+    await consolidateWorkbook(english, { plan, language: 'zh-CN' });
+    expect(english.sheetNames().filter((n) => n === 'Bulletin' || n === BULLETIN_SHEET)).toEqual(['Bulletin']);
+  });
+
   it('modifies no other sheet: every source sheet has the same values, formulas and formats', async () => {
     expect(await snapshot(wb, sourceNames)).toEqual(before);
   });

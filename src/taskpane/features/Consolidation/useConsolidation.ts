@@ -608,6 +608,7 @@ function useChoose(sources: readonly SourceRow[], run: (picks: readonly SourcePi
 function useRun(files: readonly ImportedFile[], period: Period | undefined) {
   const port = useWorkbook();
   const t = useT();
+  const locale = useLocale();
   const { notify } = useNotices();
   const alive = useAlive();
   const [stage, setStage] = useState<ConsolidationStage | undefined>(undefined);
@@ -618,6 +619,7 @@ function useRun(files: readonly ImportedFile[], period: Period | undefined) {
         const parsed = files.flatMap((f) => (f.parsed ? [f.parsed] : []));
         const done = await runConsolidation(port, 'pane', {
           files: parsed,
+          language: locale, // the 通报 in the pane's language
           ...(period ? { period } : {}),
           ...(picks.length > 0 ? { picks } : {}),
           // Committed at once (not batched): the stage is on screen before the next, possibly long, step runs.
@@ -628,7 +630,7 @@ function useRun(files: readonly ImportedFile[], period: Period | undefined) {
         setStage(undefined);
       }
     },
-    [port, files, period, alive, notify, t],
+    [port, files, period, locale, alive, notify, t],
   );
   return { stage, run };
 }
