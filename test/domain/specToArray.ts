@@ -21,9 +21,10 @@ function literal(v: LiteralValue | undefined): EngineCell {
 
 /**
  * Renders a SheetSpec's cells into a 2D array (row 0 = sheet row 1), as an adapter would: the marker in A1,
- * then every block's formulas and values at their addresses. Formats, validation etc. are not cells.
+ * then every block's formulas and values at their addresses. Formats, validation etc. are not cells. With
+ * `textAsRead`, texts are given as a workbook reads them back rather than as an engine's input.
  */
-export function specToArray(spec: SheetSpec): EngineCell[][] {
+export function specToArray(spec: SheetSpec, options: { readonly textAsRead?: boolean } = {}): EngineCell[][] {
   const grid: EngineCell[][] = [];
   const put = (row: number, col: number, v: EngineCell): void => {
     while (grid.length <= row) grid.push([]);
@@ -40,7 +41,8 @@ export function specToArray(spec: SheetSpec): EngineCell[][] {
     block.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {
         if (cell === null) return;
-        put(at.row + r, at.col + c, cell.formula ?? literal(cell.value));
+        // textAsRead: a text as the adapter reads it back (its own text, never the engine's quote prefix).
+        put(at.row + r, at.col + c, cell.formula ?? (options.textAsRead ? (cell.value ?? null) : literal(cell.value)));
       }),
     );
   }
