@@ -1,12 +1,9 @@
 import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { renderToString } from 'react-dom/server';
 import type { Consolidation as ConsolidationResult } from '../../src/domain/consolidation/consolidate';
 import type { ConsolidationProblem } from '../../src/domain/consolidation/problems';
-import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { encodeMarker } from '../../src/domain/grid/ownSheets';
-import { Consolidation } from '../../src/taskpane/features/Consolidation/Consolidation';
 import { failureNotice } from '../../src/taskpane/features/Consolidation/lastRun';
 import { defaultPeriod } from '../../src/domain/consolidation/sources';
 import { detectSources, estimate, periodsOf } from '../../src/workbook/usecases/consolidationSources';
@@ -25,6 +22,7 @@ import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import type { SheetInfo } from '../../src/workbook/port';
 import { FILE_PROBLEM_KEYS, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
 import { refusingPort } from './fakePort';
+import { renderConsolidation } from './renderConsolidation';
 import { renderAll, visibleText } from './renderAll';
 
 /** The 汇总 section: its view model as pure functions, and server-rendered smoke tests in both languages. */
@@ -323,21 +321,7 @@ describe('view model: progress, problems, result, failures', () => {
 
 const text = visibleText;
 
-function render(locale: Locale): { html: string; calls: string[] } {
-  const port = refusingPort();
-  const html = renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={port}>
-          <NoticesProvider>
-            <Consolidation />
-          </NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
-  return { html, calls: port.calls };
-}
+const render = renderConsolidation;
 
 describe('Consolidation (server-rendered)', () => {
   test.each([

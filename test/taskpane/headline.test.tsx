@@ -1,18 +1,12 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { renderToString } from 'react-dom/server';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
-import { Consolidation } from '../../src/taskpane/features/Consolidation/Consolidation';
 import { resultView } from '../../src/taskpane/features/Consolidation/useConsolidation';
-import { I18nProvider } from '../../src/taskpane/i18n';
-import { NoticesProvider } from '../../src/taskpane/notices';
-import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { LastRun } from '../../src/workbook/usecases/lastRun';
 import { runConsolidation } from '../../src/workbook/usecases/runConsolidation';
 import { writeFilledTemplate, type TypedFigures } from '../fixtures/filledTemplates';
-import { CATALOGUE, translatorFor } from '../messages';
-import { refusingPort } from './fakePort';
+import { translatorFor } from '../messages';
+import { renderConsolidation } from './renderConsolidation';
 import { visibleText } from './renderAll';
 
 /**
@@ -81,17 +75,7 @@ test.each<[Locale, readonly string[]]>([
   ['zh-CN', ['本月要点', '较上月：好转 1 项', '督办清单', '督办：C1-01 · 投资促进中心', '6月 红：仍在洽谈']],
   ['en-US', ['This month', 'Since last month: 1 better', 'Supervision list (督办清单)', '督办', 'Month 6 Red']],
 ])('%s: the panel shows the headline and the 督办清单 of the last run', (locale, expected) => {
-  const html = renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={refusingPort()}>
-          <NoticesProvider>
-            <Consolidation />
-          </NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
+  const html = renderConsolidation(locale).html;
   expect(html).toContain('data-testid="consolidation-headline"');
   expect(html).toContain('data-testid="consolidation-supervision"');
   const text = visibleText(html);

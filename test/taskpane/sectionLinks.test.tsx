@@ -1,19 +1,14 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { renderToString } from 'react-dom/server';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
-import { Consolidation } from '../../src/taskpane/features/Consolidation/Consolidation';
 import { goToCell, resultView } from '../../src/taskpane/features/Consolidation/useConsolidation';
-import { I18nProvider } from '../../src/taskpane/i18n';
-import { NoticesProvider } from '../../src/taskpane/notices';
-import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { PortError } from '../../src/workbook/port';
 import type { LastRun } from '../../src/workbook/usecases/lastRun';
 import { runConsolidation } from '../../src/workbook/usecases/runConsolidation';
 import { writeFilledTemplate, type TypedFigures } from '../fixtures/filledTemplates';
-import { CATALOGUE, translatorFor } from '../messages';
+import { translatorFor } from '../messages';
 import { refusingPort } from './fakePort';
+import { renderConsolidation } from './renderConsolidation';
 import { visibleText } from './renderAll';
 
 /**
@@ -101,17 +96,7 @@ test.each<[Locale, readonly string[]]>([
   ['zh-CN', ['通报各部分', ...ZH_LABELS, '考核得分', '投资促进中心']],
   ['en-US', ['Bulletin sections', '1. Overview', '6. Submissions', 'Department scores (考核得分)', '投资促进中心']],
 ])('%s: the panel renders the links (sheet and cell on each) and the ranking', (locale, expected) => {
-  const html = renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={refusingPort()}>
-          <NoticesProvider>
-            <Consolidation />
-          </NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
+  const html = renderConsolidation(locale).html;
   expect(html).toContain('data-testid="consolidation-sections"');
   expect(html).toContain('data-testid="consolidation-scores"');
   const o = outcome();
