@@ -1,11 +1,11 @@
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import type { FormulaMode } from '../../src/domain/calc/formulas';
 import type { CellSpec, SheetSpec } from '../../src/domain/grid/sheetSpec';
-import { parseCell } from '../../src/domain/grid/address';
 import { SHARE_WORDS, STYLES, buildTemplate, reapplyValuesWithReport } from '../../src/domain/template/template';
 import { validateTemplateSheet } from '../../src/domain/validation/validateSheet';
 import { validateRow } from '../../src/domain/validation/validateRow';
 import { FINANCE, LEAD_C2, NDRC, contributorPlan, fillByCode, rowOfCode, templateOf } from './contributorPlan';
+import { specCells } from './specToArray';
 
 /**
  * A 配合部门's template and its validation (SPEC §2, §6, §8): only the indicators it contributes to, its role in the
@@ -16,19 +16,7 @@ import { FINANCE, LEAD_C2, NDRC, contributorPlan, fillByCode, rowOfCode, templat
 const plan = contributorPlan();
 const MODES: readonly FormulaMode[] = ['kpi', 'native'];
 
-/** Every written cell of a spec by address. */
-function cells(spec: SheetSpec): Map<string, CellSpec> {
-  const out = new Map<string, CellSpec>();
-  for (const block of spec.blocks) {
-    const at = parseCell(block.at);
-    block.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (cell) out.set(`${String.fromCharCode(64 + at.column + c)}${at.row + r}`, cell);
-      }),
-    );
-  }
-  return out;
-}
+const cells = specCells;
 const cellOf = (spec: SheetSpec, address: string): CellSpec | undefined => cells(spec).get(address);
 const codes = (spec: SheetSpec): unknown[] =>
   [...cells(spec)].filter(([a, c]) => /^B\d+$/.test(a) && Number(a.slice(1)) >= 7 && c.value).map(([, c]) => c.value);

@@ -1,5 +1,6 @@
 import { encodeMarker, MARKER_CELL } from '../../src/domain/grid/ownSheets';
-import { type SheetSpec } from '../../src/domain/grid/sheetSpec';
+import { type CellSpec, type SheetSpec } from '../../src/domain/grid/sheetSpec';
+import { cellAddress, parseCell } from '../../src/domain/grid/address';
 import { type LiteralValue } from '../../src/domain/grid/cells';
 
 /** A cell as a formula engine's `buildFromArray` takes it: a literal, or a formula string starting with "=". */
@@ -48,4 +49,16 @@ export function specToArray(spec: SheetSpec, options: { readonly textAsRead?: bo
   }
   const width = Math.max(...grid.map((r) => r.length));
   return grid.map((r) => [...r, ...Array.from({ length: width - r.length }, (): EngineCell => null)]);
+}
+
+/** Every written cell of a spec by address (the last block wins, as when an adapter writes them in order). */
+export function specCells(spec: SheetSpec): Map<string, CellSpec> {
+  const out = new Map<string, CellSpec>();
+  for (const block of spec.blocks) {
+    const at = parseCell(block.at);
+    block.rows.forEach((row, r) =>
+      row.forEach((cell, c) => cell && out.set(cellAddress(at.column + c, at.row + r), cell)),
+    );
+  }
+  return out;
 }

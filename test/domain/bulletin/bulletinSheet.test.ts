@@ -16,7 +16,7 @@ import { summarySheet } from '../../../src/domain/consolidation/outputs';
 import { SUMMARY_SHEET } from '../../../src/domain/consolidation/sheetParts';
 import { SUMMARY_COL, summaryRowsByCode } from '../../../src/domain/consolidation/summarySections';
 import { cellAddress, parseCell } from '../../../src/domain/grid/address';
-import { EXCEL_CELL_TEXT_LIMIT, type CellSpec, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import { EXCEL_CELL_TEXT_LIMIT, type SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import { BULLETIN_SHEET_EN } from '../../../src/domain/i18n/bulletinSheet.en';
 import { BULLETIN_SHEET_ZH } from '../../../src/domain/i18n/bulletinSheet.zh';
 import { placeholders } from '../../../src/domain/i18n/messages';
@@ -26,19 +26,11 @@ import { CATALOGUE } from '../../messages';
 import { FakeExcel } from '../../workbook/excel/fakeExcel';
 import { PLAN, fileSource, fill, sheetSource, templateGrid } from '../consolidation/fixtures';
 import { rec } from './records';
+import { specCells } from '../specToArray';
 
 // ————— reading a spec back —————
 
-function cells(spec: SheetSpec): Map<string, CellSpec> {
-  const out = new Map<string, CellSpec>();
-  for (const block of spec.blocks) {
-    const at = parseCell(block.at);
-    block.rows.forEach((row, r) =>
-      row.forEach((cell, c) => cell && out.set(cellAddress(at.column + c, at.row + r), cell)),
-    );
-  }
-  return out;
-}
+const cells = specCells;
 
 /** The row of the first cell of column A (or `column`) whose value is `value`. */
 function rowOf(spec: SheetSpec, value: unknown, column = 'A'): number {

@@ -2,10 +2,11 @@ import { consolidate } from '../../../src/domain/consolidation/consolidate';
 import { detailSheet, summarySheet } from '../../../src/domain/consolidation/outputs';
 import { SUMMARY_COL } from '../../../src/domain/consolidation/summarySections';
 import { cellAddress, parseCell } from '../../../src/domain/grid/address';
-import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import type { SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import type { Plan } from '../../../src/domain/plan/schema';
 import { validateRow } from '../../../src/domain/validation/validateRow';
 import { PLAN, fill, indicator, inputAddress, sheetSource, templateGrid } from './fixtures';
+import { specCells } from '../specToArray';
 
 /**
  * One value never stops the run (issue 12, observation 3): a result beyond what a number can hold — 9E+307 from two
@@ -24,16 +25,7 @@ function bigTargetPlan(): Plan {
   return plan;
 }
 
-function cellsOf(spec: SheetSpec): Map<string, CellSpec> {
-  const out = new Map<string, CellSpec>();
-  for (const block of spec.blocks) {
-    const at = parseCell(block.at);
-    block.rows.forEach((row, r) =>
-      row.forEach((cell, c) => cell && out.set(cellAddress(at.column + c, at.row + r), cell)),
-    );
-  }
-  return out;
-}
+const cellsOf = specCells;
 
 const nonFinite = (spec: SheetSpec): string[] =>
   [...cellsOf(spec)].flatMap(([a, c]) => (typeof c.value === 'number' && !Number.isFinite(c.value) ? [a] : []));

@@ -10,7 +10,7 @@ import {
   sheetRef,
 } from '../../../src/domain/consolidation/sheetParts';
 import { SUMMARY_ROWS, matrixText } from '../../../src/domain/consolidation/summarySections';
-import type { CellSpec, SheetSpec } from '../../../src/domain/grid/sheetSpec';
+import type { SheetSpec } from '../../../src/domain/grid/sheetSpec';
 import {
   PACED_TIER_FORMAT,
   STATUS_FORMAT,
@@ -21,22 +21,12 @@ import { buildTemplate } from '../../../src/domain/template/template';
 import { cellAddress, parseCell } from '../../../src/domain/grid/address';
 import type { CellValue } from '../../../src/domain/grid/cells';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
-import { specToArray, type EngineCell } from '../specToArray';
+import { specToArray, type EngineCell, specCells } from '../specToArray';
 import { PLAN, fileSource, fill, inputAddress, sheetSource, templateGrid, type Grid } from './fixtures';
 
 // ————— reading a spec back —————
 
-/** Every cell of a spec by address (the last block wins, as when an adapter writes them in order). */
-function cells(spec: SheetSpec): Map<string, CellSpec> {
-  const out = new Map<string, CellSpec>();
-  for (const block of spec.blocks) {
-    const at = parseCell(block.at);
-    block.rows.forEach((row, r) =>
-      row.forEach((cell, c) => cell && out.set(cellAddress(at.column + c, at.row + r), cell)),
-    );
-  }
-  return out;
-}
+const cells = specCells;
 
 const valueAt = (spec: SheetSpec, address: string): unknown => cells(spec).get(address)?.value;
 
