@@ -103,6 +103,11 @@ export interface SubmissionCounts {
   readonly onTime: number;
   readonly overdue: number;
   readonly unknown: number;
+  /**
+   * Reports from departments the plan does not expect for that campaign (a share sent by a department the plan
+   * does not name): counted in 汇总 and marked in the matrix, so the sentence says them too, apart from what is owed.
+   */
+  readonly unplanned: { readonly submitted: number; readonly overdue: number };
 }
 
 /** The expected reports of the matrix by state, and the submitted ones by timeliness. */
@@ -110,10 +115,12 @@ export function submissionCounts(
   result: Pick<Consolidation, 'sources' | 'period' | 'matrix'>,
   settings: TimelinessSettings,
 ): SubmissionCounts {
-  const cells = result.matrix.rows.flat().filter((c) => c.expected);
+  const all = result.matrix.rows.flat();
+  const cells = all.filter((c) => c.expected);
   const n = (s: SubmissionState): number => cells.filter((c) => c.state === s).length;
   const times = cells.map((c) => timelinessOfCell(result, c, settings));
   const t = (x: Timeliness): number => times.filter((y) => y === x).length;
+  const unplanned = all.filter((c) => !c.expected && c.state === 'submitted');
   return {
     departments: new Set(cells.map((c) => c.department)).size,
     expected: cells.length,
@@ -127,6 +134,10 @@ export function submissionCounts(
     onTime: t('onTime'),
     overdue: t('overdue'),
     unknown: t('unknown'),
+    unplanned: {
+      submitted: unplanned.length,
+      overdue: unplanned.filter((c) => timelinessOfCell(result, c, settings) === 'overdue').length,
+    },
   };
 }
 
@@ -223,8 +234,9 @@ export function overviewSentences(
   );
 
   const s = h.submissions;
+  const unplanned = s.unplanned.submitted > 0 ? w.t('bulletinSheet.overview.unplanned', { ...s.unplanned }) : '';
   sentences.push(
-    s.expected > 0 && s.byState.missing === s.expected
+    (s.expected > 0 && s.byState.missing === s.expected
       ? w.t('bulletinSheet.overview.nothingSubmitted', { n: next(), departments: s.departments, expected: s.expected })
       : w.t('bulletinSheet.overview.submissions', {
           n: next(),
@@ -234,7 +246,7 @@ export function overviewSentences(
           onTime: s.onTime,
           overdue: s.overdue,
           unknown: s.unknown,
-        }),
+        })) + unplanned,
   );
   return sentences;
 }

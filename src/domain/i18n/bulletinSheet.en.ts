@@ -31,6 +31,8 @@ export const BULLETIN_SHEET_EN: Readonly<Record<BulletinSheetMessageKey, string>
     '({n}) {departments, plural, one {# department owes} other {# departments owe}} {expected, plural, one {# report} other {# reports}}: {submitted} submitted ({onTime} on time, {overdue} overdue, {unknown} save time unknown), {missing} missing, {invalid} with errors, {conflict} in conflict, {otherPeriod} of another period.',
   'bulletinSheet.overview.nothingSubmitted':
     '({n}) {departments, plural, one {# department owes} other {# departments owe}} {expected, plural, one {# report} other {# reports}}; none has been submitted.',
+  'bulletinSheet.overview.unplanned':
+    ' Besides, {submitted, plural, one {# report was} other {# reports were}} sent by departments the plan does not list ({overdue} overdue), and counted.',
   'bulletinSheet.check.label': 'Check against "{summary}"',
   'bulletinSheet.check.note':
     'The figures of this sheet are written values; in part 2 the "{summary} count" row and the Check column count the lights of the "{summary}" sheet with live formulas, and show "{ok}" when all agree.',

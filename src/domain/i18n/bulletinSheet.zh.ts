@@ -30,6 +30,7 @@ export const BULLETIN_SHEET_ZH = {
   'bulletinSheet.overview.submissions':
     '（{n}）应报单位 {departments} 个、报表 {expected} 份，已报 {submitted} 份（按时 {onTime} 份、逾期 {overdue} 份、报送时间不详 {unknown} 份），未报 {missing} 份、有误 {invalid} 份、冲突 {conflict} 份、期别不符 {otherPeriod} 份。',
   'bulletinSheet.overview.nothingSubmitted': '（{n}）应报单位 {departments} 个、报表 {expected} 份，均未报送。',
+  'bulletinSheet.overview.unplanned': '另有计划未列单位报送 {submitted} 份（逾期 {overdue} 份），已计入汇总。',
   'bulletinSheet.check.label': '与“{summary}”表核对',
   'bulletinSheet.check.note':
     '本表数字为写入值；第二部分“{summary}表计数”行及“核对”列以公式对“{summary}”表状态列实时计数，全部一致时显示“{ok}”。',

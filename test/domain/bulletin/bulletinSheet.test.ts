@@ -248,6 +248,30 @@ describe('一、总体情况: the generated sentences', () => {
     expect(bulletinHeadline(handMade(CASES[1]!), DEFAULT_TIMELINESS).change).toBeUndefined();
   });
 
+  test('a late report from a department the plan does not list: counted apart, said late (it was "逾期 0 份")', () => {
+    const lead = PLAN.campaigns.find((c) => c.id === 'C3')!.leadDepartment;
+    const sources = [
+      sheetSource(fill(templateGrid('C3', lead), { 'C3-07': { actual: 15 } })),
+      {
+        ...fileSource('经信商务局-项目建设.xlsx', fill(templateGrid('C3', '经信商务局'), { 'C3-07': { actual: 2 } })),
+        savedAt: '2019-07-09T10:00:00+08:00',
+      },
+    ];
+    const result = consolidate(PLAN, sources, { period: { year: 2019, month: 6 } });
+    const indicators = PLAN.campaigns.flatMap((c) => c.indicators.map((i) => ({ code: i.code, kind: i.kind })));
+    const history = recordsOf(result);
+    const input = { result, history, bulletin: monthBulletin(history, { year: 2019, month: 6 }, indicators) };
+    const zh = overviewSentences(input, bulletinWords('zh'), DEFAULT_TIMELINESS).at(-1);
+    expect(zh).toMatch(
+      /已报 1 份（按时 0 份、逾期 0 份、报送时间不详 1 份）.*另有计划未列单位报送 1 份（逾期 1 份），已计入汇总。$/,
+    );
+    const en = overviewSentences(input, bulletinWords('en'), DEFAULT_TIMELINESS).at(-1);
+    expect(en).toMatch(
+      /Besides, 1 report was sent by departments the plan does not list \(1 overdue\), and counted\.$/,
+    );
+    expect(bulletinHeadline(input, DEFAULT_TIMELINESS).submissions.unplanned).toEqual({ submitted: 1, overdue: 1 });
+  });
+
   test('the June fixture: its numbers are 汇总’s, the late file is 逾期', () => {
     const input = juneInput();
     const [lights, change, , submissions] = overviewSentences(input, bulletinWords('zh'), DEFAULT_TIMELINESS);
