@@ -60,11 +60,11 @@ export function summarySheet(result: Consolidation, plan: Plan, extras: SummaryE
 function summarySpec(result: Consolidation, plan: Plan, extras: SummaryExtras): SheetSpec {
   const headers = summaryHeaders(result.period?.month);
   const b = new SheetBuilder(SUMMARY_WIDTH, SUMMARY_ROWS.title);
-  addTitle(b, result, headers);
+  addTitle(b, result, plan, headers);
   addIndicatorTable(b, result, extras);
   addLaggingList(b, result, headers, extras);
   addSupervisionList(b, result, extras);
-  addSubmissionMatrix(b, result, extras);
+  addSubmissionMatrix(b, result, plan, extras);
   const charts = addCharts(b, result);
   const notesRow = addNotes(b, plan);
   return {

@@ -2,6 +2,7 @@ import { DEFAULT_STATUS_THRESHOLDS, isPacedTier } from '../calc/calc';
 import { columnLetters } from '../grid/address';
 import { EXCEL_CELL_TEXT_LIMIT, type CellSpec, type ChartSpec, type ConditionalFormatSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
+import { DEFAULT_PLAN_SETTINGS } from '../plan/settings';
 import { STATE_STYLES, TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat } from '../template/formats';
 import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary, SourceCell } from './aggregate';
@@ -130,28 +131,53 @@ export function summaryRowsByCode(result: Consolidation): ReadonlyMap<string, nu
 
 // ————— title and subtitle —————
 
+/**
+ * The plan's settings a reader of 汇总 is told about (deadline day, office time, escalation runs), each the plan's own
+ * or its default: the notes say the rules this run applied, not the SPEC's defaults.
+ */
+function settingsOf(plan: Plan) {
+  return {
+    escalation: { ...DEFAULT_PLAN_SETTINGS.escalation, ...plan.settings?.escalation },
+    timeliness: { ...DEFAULT_PLAN_SETTINGS.timeliness, ...plan.settings?.timeliness },
+  };
+}
+
+/** The office's time zone in words: 北京时间 for UTC+8, else UTC±h[:mm]. */
+function officeTime(utcOffsetMinutes: number): string {
+  if (utcOffsetMinutes === 480) return '北京时间';
+  const m = Math.abs(utcOffsetMinutes);
+  const hm = `${Math.floor(m / 60)}${m % 60 === 0 ? '' : `:${String(m % 60).padStart(2, '0')}`}`;
+  return `UTC${utcOffsetMinutes < 0 ? '−' : '+'}${hm}`;
+}
+
+/** Paced indicators whose 序时进度 comes from their own 分月计划 rather than m/12 (SPEC §5). */
+function monthlyPlanned(plan: Plan): number {
+  return plan.campaigns.flatMap((c) => c.indicators).filter((i) => i.paced && (i.monthlyPlan?.length ?? 0) > 0).length;
+}
+
 /** 报告期, 序时进度, the submissions expected and made, the lights: one line under the title. */
-function subtitleText(result: Consolidation): string {
+function subtitleText(result: Consolidation, plan: Plan): string {
   const p = result.period;
   if (!p) return '没有可汇总的报表';
   const matrixCells = result.matrix.rows.flat();
   const count = (s: SubmissionState): number => matrixCells.filter((c) => c.expected && c.state === s).length;
   const expectedCount = matrixCells.filter((c) => c.expected).length;
   const pace = (Math.round((result.expected ?? 0) * 1000) / 10).toFixed(1);
+  const planned = monthlyPlanned(plan);
   const indicators = result.campaigns.reduce((n, c) => n + c.indicators.length, 0);
   const { green, yellow, red, none, invalid, doubtful } = result.counts;
   return (
-    `报告期：${p.year}年${monthRange(p.month)}累计${SEP}序时进度：${pace}%（${p.month}/12）${SEP}` +
+    `报告期：${p.year}年${monthRange(p.month)}累计${SEP}序时进度：${pace}%（${p.month}/12${planned > 0 ? `；${planned} 项指标按分月计划，见“序时进度”栏` : ''}）${SEP}` +
     `应报 ${expectedCount} 份：已报 ${count('submitted')}，未报 ${count('missing') + count('otherPeriod')}，有误 ${count('invalid')}，冲突 ${count('conflict')}${SEP}` +
     `指标 ${indicators} 项：绿 ${green}，黄 ${yellow}，红 ${red}，未填报 ${none}，数据有误 ${invalid}，待核实 ${doubtful}`
   );
 }
 
 /** Title, subtitle and the table's header row (rows 2–4). */
-export function addTitle(b: SheetBuilder, result: Consolidation, headers: SummaryHeaders): void {
+export function addTitle(b: SheetBuilder, result: Consolidation, plan: Plan, headers: SummaryHeaders): void {
   b.section();
   b.addWide(valueCell(summaryTitle(result), 'title'));
-  b.addWide(valueCell(subtitleText(result), 'subtitle'));
+  b.addWide(valueCell(subtitleText(result, plan), 'subtitle'));
   b.add(SUMMARY_COLUMNS.map((k) => valueCell(headers[k], 'header')));
 }
 
@@ -339,7 +365,12 @@ const STATE_FILLS: Readonly<Record<SubmissionState, { fill: string; fontColor: s
 };
 
 /** The submission matrix: a row per department, a column per campaign (from D), each state in words and colour. */
-export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation, extras: SummaryExtras = {}): void {
+export function addSubmissionMatrix(
+  b: SheetBuilder,
+  result: Consolidation,
+  plan: Plan,
+  extras: SummaryExtras = {},
+): void {
   b.section(1);
   const late = new Set((extras.overdue ?? []).map((c) => JSON.stringify([c.department, c.campaignId])));
   const isLate = (c: MatrixCell): boolean => late.has(JSON.stringify([c.department, c.campaignId]));
@@ -389,12 +420,16 @@ export function addSubmissionMatrix(b: SheetBuilder, result: Consolidation, extr
   );
   if (cells.some((c) => c.corrected)) b.addNotes(CORRECTED_NOTE);
   if (cells.some((c) => c.doubtful)) b.addNotes(DOUBTFUL_NOTE);
-  if (cells.some(isLate)) b.addNotes(OVERDUE_NOTE);
+  if (cells.some(isLate)) b.addNotes(overdueNote(plan));
 }
 
-const OVERDUE_NOTE =
-  '注：“（逾期）”表示计入汇总的一份报表保存于报送截止日（次月 5 日，北京时间）之后；只对导入的文件判断（以工作簿属性中的' +
-  '最后保存时间为准），本工作簿中的工作表没有各自的保存时间，不作判断。';
+function overdueNote(plan: Plan): string {
+  const { deadlineDay, utcOffsetMinutes } = settingsOf(plan).timeliness;
+  return (
+    `注：“（逾期）”表示计入汇总的一份报表保存于报送截止日（次月 ${deadlineDay} 日，${officeTime(utcOffsetMinutes)}）之后；` +
+    '只对导入的文件判断（以工作簿属性中的最后保存时间为准），本工作簿中的工作表没有各自的保存时间，不作判断。'
+  );
+}
 
 // ————— 督办清单 —————
 
@@ -537,17 +572,18 @@ export function addCharts(b: SheetBuilder, result: Consolidation): ChartSpec[] {
 
 function notesText(plan: Plan): string {
   const t = plan.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+  const { escalation, timeliness } = settingsOf(plan);
   const pts = (x: number): string => String(Math.round(x * 1000) / 10);
   return [
     '说明：',
     '1. 累计完成：求和类为各单位填报值之和；增速类为 Σ本期累计 ÷ Σ上年同期 − 1（只计本期数与上年同期数都有效的单位），本栏显示增速；单一类取责任单位的填报值。',
     '2. 完成率按指标类型计算（增速类为 (1+实际增速)÷(1+目标增速)，排名类达到目标位次为 100%），不封顶；只有力争目标的指标按力争目标计算。',
-    '3. 序时进度：按序时考核的指标为 月份÷12，其余为 100%。快慢序时 = 完成率 − 序时进度（增速类为实际增速 − 目标增速），单位为百分点，负数为滞后。',
+    '3. 序时进度：按序时考核的指标为 月份÷12，有分月计划的为 当月计划累计数÷全年目标（见“指标库”），其余为 100%。快慢序时 = 完成率 − 序时进度（增速类为实际增速 − 目标增速），单位为百分点，负数为滞后。',
     `4. 状态：绿 = 达到序时进度（或目标）；黄 = 滞后 ${pts(t.yellowBand)} 个百分点以内（增速类 ${pts(t.growthYellowBand)} 个百分点以内）；红 = 严重滞后；未填报 = 没有填报；数据有误 = 填了但没有可用的数值（文字、负数、达到目标 1000 倍以上等），不计入、不亮灯。黄、红须写明滞后原因及措施。`,
     '   数据状态：待核实 = 计入汇总但存疑的数值（如超过目标 10 倍），列出其单元格，填报单位改正或在“备注”栏填写“已核实”后不再标注；数据有误（未计入）= 同一指标其他单位的数值有误、未计入。待核实的指标同时计入其亮灯数。',
     '5. 各攻坚战平均完成率按已填报指标计算，单项完成率超过 120% 的按 120% 计。',
-    '6. 报送情况：已报 = 报送并计入（“待核实”注明有存疑数值，“逾期”注明保存于次月 5 日之后）；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。',
-    '7. 上月完成率、上月状态取自“历史”表中上一个月的记录；较上月：状态变好或变差为好转或下滑，状态相同时比较快慢序时，相等为持平；上月或本月没有亮灯的，注明原因。督办清单：连续 2 个月黄灯或红灯的指标列为督办，连续 3 个月红灯的列为效能监察（没有亮灯的月份不计入也不中断）。',
+    `6. 报送情况：已报 = 报送并计入（“待核实”注明有存疑数值，“逾期”注明保存于次月 ${timeliness.deadlineDay} 日之后，${officeTime(timeliness.utcOffsetMinutes)}）；未报 = 应报未报；有误 = 报表结构或数值有错误；冲突 = 同一单位同一攻坚战报送了两份及以上，均未计入；期别不符 = 只报送了其他报告期的报表；— = 无须报送。`,
+    `7. 上月完成率、上月状态取自“历史”表中上一个月的记录；较上月：状态变好或变差为好转或下滑，状态相同时比较快慢序时，相等为持平；上月或本月没有亮灯的，注明原因。督办清单：连续 ${escalation.supervisionAfter} 个月黄灯或红灯的指标列为督办，连续 ${escalation.inspectionAfter} 个月红灯的列为效能监察（没有亮灯的月份不计入也不中断）。`,
     `8. 每个数值的来源（单位、文件、工作表、单元格）、汇总核对和问题清单见“${DETAIL_SHEET}”表。本表由加载项生成，重新汇总时整表重写，请勿在本表中填报。`,
   ].join('\n');
 }

@@ -114,3 +114,40 @@ test('逾期 in the matrix: 已报（逾期）, coloured as 已报, with the not
   expect(rule?.format.fill).toBe('#C6EFCE');
   expect(grid.some((r) => typeof r[0] === 'string' && r[0].startsWith('注：“（逾期）”'))).toBe(true);
 });
+
+test('汇总 states the rules of the plan it ran with: its 分月计划, deadline day, office time and escalation runs', () => {
+  const text = (g: readonly (readonly unknown[])[]): string =>
+    g
+      .flat()
+      .map((v) => String(v ?? ''))
+      .join('\n');
+  // the built-in plan: every setting at its default, no 分月计划
+  const builtin = text(grid);
+  expect(builtin).toContain('序时进度：50.0%（6/12）');
+  expect(builtin).toContain('保存于次月 5 日之后，北京时间');
+  expect(builtin).toContain('连续 2 个月黄灯或红灯的指标列为督办，连续 3 个月红灯的列为效能监察');
+  expect(builtin).toContain('（次月 5 日，北京时间）');
+  // a plan with a 分月计划 on two indicators, a deadline on the 10th in UTC+5:30, and longer runs
+  const plan = {
+    ...PLAN,
+    settings: {
+      escalation: { supervisionAfter: 3, inspectionAfter: 4 },
+      timeliness: { deadlineDay: 10, utcOffsetMinutes: 330 },
+    },
+    campaigns: PLAN.campaigns.map((c) => ({
+      ...c,
+      indicators: c.indicators.map((i) =>
+        i.code === 'C1-01' || i.code === 'C1-02'
+          ? { ...i, paced: true, monthlyPlan: [1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, i.target ?? 7] }
+          : i,
+      ),
+    })),
+  };
+  const own = text(specToArray(summarySheet(consolidate(plan, sources), plan, extras)));
+  expect(own).toContain('序时进度：50.0%（6/12；2 项指标按分月计划，见“序时进度”栏）');
+  expect(own).toContain('有分月计划的为 当月计划累计数÷全年目标');
+  expect(own).toContain('保存于次月 10 日之后，UTC+5:30');
+  expect(own).toContain('（次月 10 日，UTC+5:30）');
+  expect(own).toContain('连续 3 个月黄灯或红灯的指标列为督办，连续 4 个月红灯的列为效能监察');
+  expect(own).not.toContain('次月 5 日');
+});
