@@ -1,5 +1,6 @@
 import type { SheetData } from '../domain/grid/sheet';
-import type { ListedMarker, MarkerPayload, MarkerType } from '../domain/grid/ownSheets';
+import { listedMarkerOf, type ListedMarker, type MarkerPayload, type MarkerType } from '../domain/grid/ownSheets';
+import type { Grid } from '../domain/grid/sheet';
 import type { SheetSpec } from '../domain/grid/sheetSpec';
 
 /**
@@ -31,11 +32,44 @@ export interface ReadOptions {
   readonly formulas?: boolean;
   readonly numberFormats?: boolean;
   /**
-   * Sheets whose merged areas are not wanted (compared ignoring case): the add-in's own outputs, which merge many
-   * cells. Excel refuses the merged areas of a sheet with more than 512 of them, and the whole read then costs a
-   * second round trip without any; templates, whose merged input cells are a problem, are read with theirs.
+   * Sheets read leaner than the rest, when their marker says they are what their name suggests: the add-in's own
+   * outputs, which a run needs only for their markers (汇总, 明细, 通报) or their values (历史). Their formulas,
+   * number formats and merged areas are never read (Excel refuses the merged areas of a sheet past 512 of them,
+   * which would cost the whole read a second round trip). A sheet of such a name whose marker does not claim the
+   * type (a template renamed 汇总) is read in full, at one more round trip.
    */
-  readonly skipMergesOf?: readonly string[];
+  readonly lean?: readonly LeanRead[];
+}
+
+/** A sheet a read takes only so deep (ReadOptions.lean). */
+export interface LeanRead {
+  /** Compared ignoring case, as Excel compares sheet names. */
+  readonly name: string;
+  /**
+   * 'marker': column A of rows 1–20 only (MARKER_RANGE, where markers are looked for), as a grid of one column;
+   * 'values': the used range's values, without formulas or number formats.
+   */
+  readonly depth: 'marker' | 'values';
+  /** The marker type the sheet must claim (a readable or a damaged marker of it) to be read lean. */
+  readonly type: MarkerType | (string & {});
+}
+
+/** Whether a sheet read lean is what its name suggested: its marker (rows 1–20 of column A) claims the type. */
+export function leanClaimed(values: Grid, lean: LeanRead): boolean {
+  const listed = listedMarkerOf(values);
+  return listed.marker?.type === lean.type || listed.damaged === lean.type;
+}
+
+/** The lean read of a sheet, when `options` asks for one (by name, ignoring case). */
+export function leanReadOf(options: ReadOptions, name: string): LeanRead | undefined {
+  const lower = name.toLowerCase();
+  return options.lean?.find((l) => l.name.toLowerCase() === lower);
+}
+
+/** The options a lean read of a sheet loads with: values only. */
+export function leanOptions(options: ReadOptions): ReadOptions {
+  const { formulas: _f, numberFormats: _n, lean: _l, ...rest } = options;
+  return rest;
 }
 
 export interface CellWrite {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
+import { builtinPlan } from '../../src/domain/plan/builtin';
 import { departmentFile, XLSX_MIME } from './departmentFile';
 import { chromiumAvailable, previewPages, openConsolidation } from './harness';
 
@@ -22,6 +23,21 @@ type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[
 const JUNE = { red: 6, yellow: 11, green: 50 - 6 - 11 - 4 - 1 };
 const INSPECTION = ['C1-05', 'C1-06', 'C1-07', 'C2-12'];
 const SUPERVISION = ['C1-03', 'C1-08', 'C2-14', 'C3-05', 'C4-04'];
+/**
+ * June's 考核得分 worked out by hand from the sample's June figures (SPEC §10: points = 100 × min(完成率 ÷ 序时进度, 1),
+ * +10 for 达力争, 0 for 未填报 / 数据有误; the mean over the department's indicators; −5 per 督办, −10 per 效能监察).
+ * 建设交通局: C4-01…12 at 50%, 60%, 50%, 40%, 50%, 60%, 50%, 50%, 55%, 60%, 50%, 45% of a 50% 序时 → 100 each but C4-04
+ * (80) and C4-12 (90): 1170 ÷ 12 = 97.5, C4-04 督办 → 92.5. 社会发展局: five at 100, C5-05 未填报 0 → 500 ÷ 6 = 83.33.
+ * 投资促进中心: C1-01 100, C1-02 数据有误 0, C1-03 80, C1-04 100, C1-05/06/07 0, C1-08 80 → 360 ÷ 8 = 45, minus 2 督办
+ * and 3 效能监察 (40) → 5. The test also recomputes every department's score from 汇总's own columns below.
+ */
+const JUNE_RANKING: readonly (readonly [string, number])[] = [
+  ['建设交通局', 92.5],
+  ['发展改革局', 83.7],
+  ['社会发展局', 83.33],
+  ['经信商务局', 64.22],
+  ['投资促进中心', 5],
+];
 const LIGHT_WORDS: Readonly<Record<string, string>> = { '1': '红', '2': '黄', '3': '绿' };
 const word = (v: CellValue | undefined): string => LIGHT_WORDS[String(v)] ?? String(v ?? '');
 
@@ -136,6 +152,38 @@ describeBrowser('the June 2019 bulletin of the preview sample (Chromium)', () =>
     expect(texts).not.toContain('不一致');
     expect(texts.some((t) => t.includes(`较上月好转 ${better} 项、持平 ${same} 项、下滑 ${worse} 项`))).toBe(true);
 
+    // 五、部门得分及排名: the ranking by hand (JUNE_RANKING), and each score recomputed here from 汇总's columns
+    const kinds = new Map(builtinPlan().campaigns.flatMap((c) => c.indicators.map((i) => [i.code, i.kind] as const)));
+    const col = (h: string) => header.indexOf(h);
+    const points = new Map<string, number[]>();
+    for (const r of rows) {
+      const code = String(r[1]);
+      const lightCell = r[light];
+      const attainment = r[col('完成率')];
+      const paced = kinds.get(code) !== 'growth' && kinds.get(code) !== 'rank';
+      const e = paced ? Number(r[col('序时进度')]) : 1;
+      const p =
+        lightCell === '数据有误' || lightCell === 0 || typeof attainment !== 'number'
+          ? 0
+          : 100 * Math.min(1, Math.max(0, attainment / e)) + (r[col('力争档')] === 2 ? 10 : 0);
+      const department = String(r[col('责任单位')]);
+      points.set(department, [...(points.get(department) ?? []), p]);
+    }
+    const penalty = (department: string) =>
+      summary
+        .filter((r) => r.includes(department))
+        .reduce((n, r) => n + (r.includes('效能监察') ? 10 : r.includes('督办') ? 5 : 0), 0);
+    const recomputed = [...points]
+      .map(([d, ps]) => [d, Math.max(0, ps.reduce((a, b) => a + b, 0) / ps.length - penalty(d))] as const)
+      .sort((a, b) => b[1] - a[1])
+      .map(([d, score]) => [d, Math.round(score * 100) / 100] as const);
+    expect(recomputed).toEqual(JUNE_RANKING);
+    const at = notice.findIndex((r) => r.includes('五、部门得分及排名'));
+    const ranking = notice.slice(at + 2, at + 2 + JUNE_RANKING.length).map((r) => [r[0], r[1], r[8]] as const);
+    expect(ranking).toEqual(JUNE_RANKING.map(([d, score], i) => [i + 1, d, score]));
+    const paneScores = await page.getByTestId('consolidation-scores').locator('li').allTextContents();
+    expect(paneScores).toEqual(JUNE_RANKING.map(([d, score], i) => `${i + 1}.${d}${score.toFixed(2)}`));
+
     // the pane's headline: June's lights, the changes (as 汇总 counts them) and the 督办 count
     const headline = (await page.getByTestId('consolidation-headline').textContent()) ?? '';
     expect(headline).toContain(`红灯 ${JUNE.red} 项，黄灯 ${JUNE.yellow} 项，绿灯 ${JUNE.green} 项。`);
@@ -178,9 +226,10 @@ describeBrowser('the June 2019 bulletin of the preview sample (Chromium)', () =>
     expect(await page.getByTestId('consolidation-result').textContent()).toContain('已报中逾期 1');
     const notice = (await read('通报')).flat().map((v) => String(v ?? ''));
     // the 通报's 报送情况 matrix marks the late submission, and its sentence counts it apart from what is owed
-    // (经信商务局 is not one of 项目建设's departments in the built-in plan)
+    // (the built-in plan names no 配合部门: 发展改革局's share of 转型升级 and 经信商务局's of 项目建设 are both sent by
+    // departments the plan does not list for them, the second late)
     expect(notice).toContain('已报（逾期）');
-    expect(notice.some((t) => t.includes('另有计划未列单位报送 1 份（逾期 1 份），已计入汇总。'))).toBe(true);
+    expect(notice.some((t) => t.includes('另有计划未列单位报送 2 份（逾期 1 份），已计入汇总。'))).toBe(true);
     // 历史 still holds the six months, June recomputed with the files
     const months = new Set((await read('历史')).map((r) => String(r[0] ?? '')).filter((p) => /^2019-\d\d$/.test(p)));
     expect(months.size).toBe(6);

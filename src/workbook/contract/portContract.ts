@@ -247,6 +247,55 @@ export const PORT_CHECKS: readonly PortCheck[] = [
     },
   },
   {
+    id: 'readSheets.lean',
+    title: {
+      zh: 'readSheets：加载项输出表按标记只读所需部分，标记不符时完整读取',
+      en: 'readSheets: output sheets read lean by their marker, in full when the marker does not match',
+    },
+    async run({ port, scratch }) {
+      const marked = scratch();
+      const unmarked = scratch();
+      const rows: (readonly Literal[])[] = [
+        ['甲', 1, { formula: '=B2*2' }],
+        ['乙', 2, 'x'],
+      ];
+      await port.writeSheet({
+        ...gridSpec(marked, rows),
+        blocks: [{ ...gridSpec(marked, rows).blocks[0]!, at: 'A2' }],
+        marker: SELFTEST_MARKER,
+      });
+      await port.writeSheet({
+        ...gridSpec(unmarked, rows),
+        blocks: [{ ...gridSpec(unmarked, rows).blocks[0]!, at: 'A2' }],
+      });
+      const lean = (depth: 'marker' | 'values') =>
+        [marked, unmarked].map((name) => ({ name, depth, type: SELFTEST_MARKER.type as string }));
+      const [m, u] = await port.readSheets([marked, unmarked], {
+        formulas: true,
+        numberFormats: true,
+        lean: lean('marker'),
+      });
+      expectEqual(at(m!, 'A1'), encodeMarker(SELFTEST_MARKER), `the marker of ${marked}`);
+      expectEqual(at(m!, 'A2'), '甲', `${marked}!A2 (column A is read)`);
+      expectEqual(
+        m?.values.some((row) => row.length > 1 && row.slice(1).some((v) => v !== null)),
+        false,
+        `only column A of ${marked}`,
+      );
+      expectEqual([m?.formulas, m?.numberFormats], [undefined, undefined], `no formulas or formats of ${marked}`);
+      // No marker of the type: read in full, as asked.
+      expectEqual(at(u!, 'C3'), 'x', `${unmarked}!C3, read in full`);
+      expectEqual(formulaAt(u!, 'C2'), '=B2*2', `${unmarked}!C2's formula`);
+      const [v] = await port.readSheets([marked], { formulas: true, numberFormats: true, lean: lean('values') });
+      expectEqual([at(v!, 'B3'), at(v!, 'C3')], [2, 'x'], `the values of ${marked}`);
+      expectEqual(
+        [v?.formulas, v?.numberFormats, v?.merges],
+        [undefined, undefined, undefined],
+        `values only of ${marked}`,
+      );
+    },
+  },
+  {
     id: 'writeSheet.textStaysText',
     title: {
       zh: 'writeSheet：文本永不变成公式或数字（"=1+1" 仍是文本）',

@@ -1,4 +1,5 @@
-import { PortError, type ReadOptions } from '../port';
+import { MARKER_RANGE } from '../../domain/grid/ownSheets';
+import { PortError, leanClaimed, leanOptions, leanReadOf, type LeanRead, type ReadOptions } from '../port';
 import type { SheetData } from '../../domain/grid/sheet';
 import type { CellValue } from '../../domain/grid/cells';
 import { asOfficeError } from './errors';
@@ -59,16 +60,17 @@ export async function readNamed(
   settings: ReadSettings,
   alongside?: Alongside,
 ): Promise<readonly SheetData[]> {
-  const properties = ['rowIndex', 'columnIndex', ...rangeProperties(options)];
   const orNull = settings.supports('usedRangeOrNullObject');
   const withMerges = settings.supports('mergedAreas');
-  const skips = mergesSkipped(options);
-  const reads = names.map((name) => {
+  const plans = names.map((name) => readPlan(options, name));
+  const reads = names.map((name, i) => {
+    const { lean, opts } = plans[i] ?? readPlan(options, name);
     const sheet = context.workbook.worksheets.getItem(name);
     sheet.load('name');
+    if (lean?.depth === 'marker') return { sheet, opts, head: sheet.getRange(MARKER_RANGE).load('values,valueTypes') };
     const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
-    used.load(properties);
-    return { sheet, used, merges: withMerges && !skips(name) ? queueMerges(sheet) : undefined };
+    used.load(['rowIndex', 'columnIndex', ...rangeProperties(opts)]);
+    return { sheet, opts, used, merges: withMerges && !lean ? queueMerges(sheet) : undefined };
   });
   const loaded = alongside?.();
   try {
@@ -83,9 +85,55 @@ export async function readNamed(
     throw error;
   }
   loaded?.();
-  return reads.map(({ sheet, used, merges }) =>
-    withMergesOf(toSheetData(sheet.name, used.isNullObject ? [] : [loadedGrid(used, options)], options), merges),
+  const data = reads.map(({ sheet, opts, head, used, merges }) =>
+    head
+      ? markerGrid(sheet.name, head)
+      : withMergesOf(toSheetData(sheet.name, !used || used.isNullObject ? [] : [loadedGrid(used, opts)], opts), merges),
   );
+  return withMismatchesReread(context, names, data, options, settings);
+}
+
+/** How deep a sheet is read: its lean read (ReadOptions.lean), and the options its range is loaded with. */
+function readPlan(options: ReadOptions, name: string): { readonly lean?: LeanRead; readonly opts: ReadOptions } {
+  const lean = leanReadOf(options, name);
+  return lean ? { lean, opts: leanOptions(options) } : { opts: options };
+}
+
+/** A sheet read for its marker only: column A of rows 1–20, one cell a row. */
+function markerGrid(name: string, head: Excel.Range): SheetData {
+  return toSheetData(name, [{ rowIndex: 0, columnIndex: 0, values: head.values, valueTypes: head.valueTypes }], {});
+}
+
+/**
+ * Sheets read lean whose marker does not claim the type their name suggested (a template renamed 汇总, a sheet of
+ * the user's own called 历史): read again in full, one more round trip, only then.
+ */
+async function withMismatchesReread(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  data: readonly SheetData[],
+  options: ReadOptions,
+  settings: ReadSettings,
+): Promise<readonly SheetData[]> {
+  const wrong = names.flatMap((name, i) => {
+    const lean = leanReadOf(options, name);
+    const read = data[i];
+    return lean && read && !leanClaimed(read.values, lean) ? [i] : [];
+  });
+  if (wrong.length === 0) return data;
+  const { lean: _lean, ...full } = options;
+  const again = await readNamed(
+    context,
+    wrong.map((i) => names[i] ?? ''),
+    full,
+    settings,
+  );
+  const out = [...data];
+  wrong.forEach((i, k) => {
+    const read = again[k];
+    if (read) out[i] = read;
+  });
+  return out;
 }
 
 /**
@@ -110,12 +158,6 @@ export function mergedAddresses(address: string): string[] {
 
 function withoutMerges(settings: ReadSettings): ReadSettings {
   return { ...settings, supports: (feature) => feature !== 'mergedAreas' && settings.supports(feature) };
-}
-
-/** Whether a sheet's merged areas are left unread (ReadOptions.skipMergesOf, compared as Excel compares names). */
-function mergesSkipped(options: ReadOptions): (name: string) => boolean {
-  const skipped = new Set((options.skipMergesOf ?? []).map((n) => n.toLowerCase()));
-  return (name) => skipped.has(name.toLowerCase());
 }
 
 /** A sheet with its merged areas, when it has any (none is said by their absence, as by every reader). */
@@ -147,29 +189,29 @@ async function readInChunks(
 ): Promise<readonly SheetData[]> {
   const orNull = settings.supports('usedRangeOrNullObject');
   const withMerges = settings.supports('mergedAreas');
-  const skips = mergesSkipped(options);
   const probes = names.map((name) => {
+    const { lean, opts } = readPlan(options, name);
     const sheet = context.workbook.worksheets.getItem(name);
     sheet.load('name');
+    if (lean?.depth === 'marker') return { sheet, opts, head: sheet.getRange(MARKER_RANGE).load('values,valueTypes') };
     const used = orNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { sheet, used, merges: withMerges && !skips(name) ? queueMerges(sheet) : undefined };
+    return { sheet, opts, used, merges: withMerges && !lean ? queueMerges(sheet) : undefined };
   });
   const loaded = alongside?.();
   await context.sync();
   loaded?.();
   const work = chunksOf(
-    probes.map(({ used }) => (used.isNullObject ? undefined : used)),
+    probes.map(({ used }) => (!used || used.isNullObject ? undefined : used)),
     bytesPerCell(options),
   );
   const grids = probes.map((): LoadedGrid[] => []);
-  const properties = rangeProperties(options);
   while (work.length > 0) {
     const batch = takeBatch(work, settings.budget);
-    const loads = batch.map((chunk) => ({
-      chunk,
-      range: probes[chunk.sheet]?.sheet.getRange(chunkAddress(chunk)).load(properties),
-    }));
+    const loads = batch.map((chunk) => {
+      const probe = probes[chunk.sheet];
+      return { chunk, probe, range: probe?.sheet.getRange(chunkAddress(chunk)).load(rangeProperties(probe.opts)) };
+    });
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate: one round trip per ~4 MB of response, only for reads over Excel on the web's 5 MB limit
       await context.sync();
@@ -179,10 +221,14 @@ async function readInChunks(
       work.unshift(...batch.flatMap(halve));
       continue;
     }
-    for (const { chunk, range } of loads)
-      if (range) grids[chunk.sheet]?.push(loadedGrid(range, options, { rowIndex: chunk.top, columnIndex: chunk.left }));
+    for (const { chunk, probe, range } of loads)
+      if (range && probe)
+        grids[chunk.sheet]?.push(loadedGrid(range, probe.opts, { rowIndex: chunk.top, columnIndex: chunk.left }));
   }
-  return probes.map(({ sheet, merges }, i) => withMergesOf(toSheetData(sheet.name, grids[i] ?? [], options), merges));
+  const data = probes.map(({ sheet, opts, head, merges }, i) =>
+    head ? markerGrid(sheet.name, head) : withMergesOf(toSheetData(sheet.name, grids[i] ?? [], opts), merges),
+  );
+  return withMismatchesReread(context, names, data, options, settings);
 }
 
 /** The loaded properties of a range; its position is passed when it was not loaded with it. */

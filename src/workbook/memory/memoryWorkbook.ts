@@ -30,6 +30,9 @@ import {
 } from '../../domain/grid/address';
 import {
   PortError,
+  leanClaimed,
+  leanOptions,
+  leanReadOf,
   type CellWrite,
   type ChangeEvent,
   type InsertedSheet,
@@ -150,24 +153,39 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<readonly SheetData[]> {
-    const skipped = new Set((options.skipMergesOf ?? []).map((n) => n.toLowerCase()));
     return names.map((name) => {
-      const id = this.sheetId(name);
-      const raw = this.engine.getSheetValues(id);
-      // A rectangle, as Excel's used range is (the engine trims trailing empty cells of each row).
-      const width = raw.reduce((w, row) => Math.max(w, row.length), 0);
-      const values = raw.map((row) => Array.from({ length: width }, (_, c) => toCellValue(row[c] ?? null)));
-      const data: SheetData = { name, values };
-      const f = options.formulas ? this.engine.getSheetFormulas(id) : undefined;
-      const formulas = f ? values.map((row, r) => row.map((_, c) => f[r]?.[c] ?? null)) : undefined; // same shape as values
-      const meta = this.metaOf(id);
-      const numberFormats = options.numberFormats
-        ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r + 1, c + 1))?.numberFormat ?? 'General'))
-        : undefined;
-      // Merged areas as Excel's adapter returns them: with every read, when there are any and they are wanted.
-      const merges = meta.merges.length > 0 && !skipped.has(name.toLowerCase()) ? { merges: [...meta.merges] } : {};
-      return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}), ...merges };
+      const lean = leanReadOf(options, name);
+      if (!lean) return this.readOne(name, options, true);
+      const read =
+        lean.depth === 'marker'
+          ? {
+              name,
+              values: this.readOne(name, {}, false)
+                .values.slice(0, MARKER_ROWS)
+                .map((row) => [row[0] ?? null]),
+            }
+          : this.readOne(name, leanOptions(options), false);
+      // As Excel's adapter: a sheet whose marker does not claim the type its name suggested is read in full.
+      return leanClaimed(read.values, lean) ? read : this.readOne(name, options, true);
     });
+  }
+
+  private readOne(name: string, options: ReadOptions, withMerges: boolean): SheetData {
+    const id = this.sheetId(name);
+    const raw = this.engine.getSheetValues(id);
+    // A rectangle, as Excel's used range is (the engine trims trailing empty cells of each row).
+    const width = raw.reduce((w, row) => Math.max(w, row.length), 0);
+    const values = raw.map((row) => Array.from({ length: width }, (_, c) => toCellValue(row[c] ?? null)));
+    const data: SheetData = { name, values };
+    const f = options.formulas ? this.engine.getSheetFormulas(id) : undefined;
+    const formulas = f ? values.map((row, r) => row.map((_, c) => f[r]?.[c] ?? null)) : undefined; // same shape as values
+    const meta = this.metaOf(id);
+    const numberFormats = options.numberFormats
+      ? values.map((row, r) => row.map((_, c) => meta.styles.get(key(r + 1, c + 1))?.numberFormat ?? 'General'))
+      : undefined;
+    // Merged areas as Excel's adapter returns them: with every read, when there are any and they are wanted.
+    const merges = meta.merges.length > 0 && withMerges ? { merges: [...meta.merges] } : {};
+    return { ...data, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}), ...merges };
   }
 
   async readAllSheets(options: ReadOptions = {}): Promise<readonly SheetData[]> {

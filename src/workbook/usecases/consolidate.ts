@@ -33,7 +33,7 @@ import type { FileProblem, FileProblemCode, ParsedFile } from '../files/readXlsx
 import { resolveLocale, type MessageParams } from '../../domain/i18n/messages';
 import type { BulletinLanguage } from '../../domain/bulletin/bulletinText';
 import { PortError, type WorkbookPort } from '../port';
-import { OUTPUT_SHEETS } from './outputSheets';
+import { OUTPUT_READS } from './outputSheets';
 
 /**
  * 一键汇总 (SPEC §8) over the port: every sheet of the workbook read in one batch, the department workbooks the
@@ -194,7 +194,7 @@ export async function consolidateWorkbook(
 ): Promise<WorkbookConsolidation> {
   const stage = stager(request.onStage);
   await stage('read');
-  const sheets = await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS });
+  const sheets = await port.readAllSheets({ numberFormats: true, lean: OUTPUT_READS });
   return consolidateSheets(port, sheets, request, stage);
 }
 

@@ -4,7 +4,7 @@ import { activePlanOf } from './activePlan';
 import { consolidateSheets, stager, type ConsolidateWorkbookRequest } from './consolidate';
 import { asRunFailure, recordRun, type LastRun, type RunSource } from './lastRun';
 import { exclusively, isWorkbookBusy } from './workbookBusy';
-import { OUTPUT_SHEETS } from './outputSheets';
+import { OUTPUT_READS } from './outputSheets';
 
 /**
  * The 一键汇总 click, as the ribbon and the task pane start it: every sheet of the workbook is read once, the plan in
@@ -41,7 +41,7 @@ async function consolidateAndRecord(
   try {
     const stage = stager(request.onStage);
     await stage('read');
-    const sheets = await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS });
+    const sheets = await port.readAllSheets({ numberFormats: true, lean: OUTPUT_READS });
     const active = await activePlanOf(sheets);
     if (active.source === 'builtin' && active.sheet !== undefined) {
       const problems = active.problems.filter((p) => p.severity === 'error').length;

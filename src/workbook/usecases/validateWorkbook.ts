@@ -4,7 +4,7 @@ import { type SheetProblem } from '../../domain/grid/problems';
 import { type SheetData } from '../../domain/grid/sheet';
 import type { WorkbookPort } from '../port';
 import { activePlanOf, type ActivePlan } from './activePlan';
-import { OUTPUT_SHEETS } from './outputSheets';
+import { OUTPUT_READS } from './outputSheets';
 
 /** One sheet's problems, with counts by severity. */
 export interface SheetReport {
@@ -49,7 +49,7 @@ export async function validateWorkbook(
   const unique = names === undefined ? undefined : [...new Set(names)];
   const sheets: readonly SheetData[] =
     unique === undefined
-      ? await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS })
+      ? await port.readAllSheets({ numberFormats: true, lean: OUTPUT_READS })
       : unique.length === 0
         ? []
         : await port.readSheets(unique, { numberFormats: true });
@@ -64,7 +64,7 @@ export async function validateWorkbook(
 export async function validateAll(
   port: WorkbookPort,
 ): Promise<{ readonly active: ActivePlan; readonly report: ValidationReport }> {
-  const sheets = await port.readAllSheets({ numberFormats: true, skipMergesOf: OUTPUT_SHEETS });
+  const sheets = await port.readAllSheets({ numberFormats: true, lean: OUTPUT_READS });
   const active = await activePlanOf(sheets);
   return { active, report: reportOf('all', sheets, active.plan) };
 }

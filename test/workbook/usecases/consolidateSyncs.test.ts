@@ -75,6 +75,11 @@ describe('round trips of consolidateWorkbook (Excel adapter)', () => {
     await consolidateWorkbook(port, { plan });
     expect(excel.sheets.filter((s) => s.name === SUMMARY_SHEET || s.name === DETAIL_SHEET)).toHaveLength(2);
     expect(excel.syncs - before).toBeLessThanOrEqual(3);
+    // 汇总, 明细 and 通报 are read back for their markers only (ReadOptions.lean): the re-run's read is the templates'
+    // ≈ 2.3 MB, where reading the last run's 明细 in full made it 4.6 MB, within reach of the 5 MB limit.
+    const read = excel.batches.slice(-3)[1];
+    expect(read?.failed).toBeUndefined();
+    expect(read?.responseBytes).toBeLessThan(3 * 1024 * 1024);
   });
 });
 
@@ -100,6 +105,20 @@ describe('round trips of the 一键汇总 click (runConsolidation, pane and ribb
       expect(calls).toEqual(['readAllSheets', 'writeSheets']);
       expect(excel.syncs).toBe(3);
       expect(excel.batches.every((b) => b.failed === undefined && b.requestBytes <= PAYLOAD_LIMIT)).toBe(true);
+    },
+  );
+
+  it.each([5, 20])(
+    '250 department sheets and 12 months of 历史 with %i departments’ shares: read in one batch, the write split in two — 4 round trips',
+    async (departments) => {
+      const { excel, port } = setup();
+      seedHistory(excel, departments);
+      seed(excel, 250);
+      const run = await runConsolidation(port, 'pane', { reportMonth: 6 });
+      if (!run.ok) throw new Error(JSON.stringify(run.failure));
+      expect(run.outcome.history.kept).toHaveLength(11);
+      expect(excel.batches.map((b) => b.failed)).toEqual([undefined, undefined, undefined, undefined]);
+      expect(excel.syncs).toBe(4);
     },
   );
 
