@@ -10,9 +10,10 @@ import { el, NS, relsXml, text, textEl, XML_HEADER } from './xlsx/xml';
  * Sheet specs as an .xlsx file (SPEC §11: templates and summaries for people without the add-in), rendered as the
  * Excel adapter renders them into a workbook (workbook/excel/renderSheet.ts): the same marker in A1 of its hidden
  * row, values through writableSpec, a text always a text, formulas in en-US, styles, sizes, merges, validation,
- * conditional formats, protection, frozen panes, table, charts and print setup. The workbook recalculates on open
- * (calcPr fullCalcOnLoad) in Excel, LibreOffice and WPS. Pure TypeScript over fflate: no Node API, no DOM — it runs
- * in the task pane, in a browser page and in the command line alike (docs/architecture.md "Writing .xlsx files").
+ * conditional formats, protection, frozen panes, table, charts and print setup. Excel recalculates it on open
+ * (calcPr fullCalcOnLoad); LibreOffice does not read that and shows a cached result as it is, so a cached result is
+ * right or absent. Pure TypeScript over fflate: no Node API, no DOM — it runs in the task pane, in a browser page and
+ * in the command line alike (docs/architecture.md "Writing .xlsx files").
  */
 
 export interface XlsxSheet {
@@ -60,7 +61,7 @@ function workbookXml(specs: readonly SheetSpec[], active: number): string {
         el('bookViews', {}, el('workbookView', { activeTab: active })) +
         el('sheets', {}, sheets.join('')) +
         (names.length > 0 ? el('definedNames', {}, names.join('')) : '') +
-        // Recalculated on open: cached results, where given, are only what a reader that never calculates shows.
+        // Excel recalculates on open: cached results, where given, are for programs that do not.
         el('calcPr', { calcId: 191029, fullCalcOnLoad: true }),
     )
   );
