@@ -11,7 +11,7 @@ import {
   type ValidationSpec,
 } from '../../domain/grid/sheetSpec';
 import { parseCell, rangeAddress } from '../../domain/grid/address';
-import { needsTextFormat } from './cellText';
+import { needsTextFormat } from '../cellText';
 import type { Feature } from './features';
 import { jsonBytes, type OperationQueue } from './payload';
 

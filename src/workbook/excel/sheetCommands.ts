@@ -1,5 +1,5 @@
 import { PortError, type CellWrite } from '../port';
-import { needsTextFormat } from './cellText';
+import { needsTextFormat } from '../cellText';
 import { asOfficeError } from './errors';
 import { jsonBytes, OperationQueue, runBatches } from './payload';
 

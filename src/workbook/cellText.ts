@@ -1,8 +1,9 @@
 /**
- * When Excel is handed a string through `Range.values`, it reads it as if a person had typed it: "=1+1" becomes a
- * formula, "007" the number 7, "2019-06" a date, "TRUE" a boolean, "#N/A" an error. The sheet spec says a string
- * is always text (sheetSpec.ts), so such strings are written into cells whose number format is "@" (Text), set
- * before the value. This decides which strings need it; over-marking costs nothing but a number format.
+ * Shared by the Excel adapter (renderSheet, sheetCommands) and the .xlsx writer (files/xlsx), which write text cells
+ * alike. When Excel is handed a string through `Range.values`, it reads it as if a person had typed it: "=1+1"
+ * becomes a formula, "007" the number 7, "2019-06" a date, "TRUE" a boolean, "#N/A" an error. The sheet spec says a
+ * string is always text (sheetSpec.ts), so such strings are written into cells whose number format is "@" (Text),
+ * set before the value. This decides which strings need it; over-marking costs nothing but a number format.
  */
 
 /** Formula starts (also full-width, which CJK input methods produce), control characters and the quote prefix. */
