@@ -202,8 +202,8 @@ class Parser {
     return ast;
   }
 
-  private peek(offset = 0): Token {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)] ?? END;
+  private peek(): Token {
+    return this.tokens[Math.min(this.i, this.tokens.length - 1)] ?? END;
   }
 
   private next(): Token {
@@ -212,8 +212,8 @@ class Parser {
     return t;
   }
 
-  private isOp(op: string, offset = 0): boolean {
-    const t = this.peek(offset);
+  private isOp(op: string): boolean {
+    const t = this.peek();
     return t.type === 'op' && t.text === op;
   }
 
@@ -266,7 +266,10 @@ class Parser {
     const t = this.next();
     switch (t.type) {
       case 'number':
-        return this.isOp(':') && /^\d+$/.test(t.text) ? this.rows(undefined, t.text, t.at) : this.number(t.text);
+        // "2:3" is a range of whole rows
+        return this.isOp(':') && /^\d+$/.test(t.text)
+          ? this.reference(undefined, t)
+          : { kind: 'number', value: Number(t.text) };
       case 'text':
         return { kind: 'text', value: t.text };
       case 'error':
@@ -285,10 +288,6 @@ class Parser {
       case 'end':
         throw new SyntaxProblem('the formula ends too early', t.at);
     }
-  }
-
-  private number(text: string): Ast {
-    return { kind: 'number', value: Number(text) };
   }
 
   private word(text: string, at: number): Ast {
@@ -335,10 +334,6 @@ class Parser {
     const [top, bottom] = [rowOf(text), rowOf(end)];
     if (top !== undefined && bottom !== undefined) return area(sheet, top, 1, bottom, MAX_COLUMN);
     throw new SyntaxProblem('a range expected', first.at);
-  }
-
-  private rows(sheet: string | undefined, text: string, at: number): ReferenceNode {
-    return this.reference(sheet, { type: 'number', text, at });
   }
 }
 
