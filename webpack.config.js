@@ -52,6 +52,36 @@ function contentSecurityPolicy({ officeJs, testServer }) {
   ].join('; ');
 }
 
+/**
+ * The files page's CSP (dist/files.html, issue 14): its own scripts, styles and worker only — no Office, no inline
+ * anything, no connection beyond its own origin (files never leave the browser).
+ */
+const FILES_PAGE_CSP = [
+  `default-src 'self'`,
+  `script-src 'self'`,
+  `style-src 'self'`,
+  `img-src 'self'`,
+  `font-src 'self'`,
+  `connect-src 'self'`,
+  `worker-src 'self'`,
+  `object-src 'none'`,
+  `base-uri 'self'`,
+  `form-action 'none'`,
+].join('; ');
+
+/** The files page's plugins: its HTML with its CSP first in <head>, and its stylesheet. */
+function filesPagePlugins() {
+  return [
+    new HtmlWebpackPlugin({
+      filename: 'files.html',
+      template: './src/filesPage/files.html',
+      chunks: ['files'],
+      templateParameters: { csp: FILES_PAGE_CSP },
+    }),
+    new CopyWebpackPlugin({ patterns: [{ from: 'src/filesPage/files.css', to: 'files.css' }] }),
+  ];
+}
+
 /** Rewrites the dev URL prefix of every URL in the manifest to the production base URL. */
 function rewriteManifest(xml, baseUrl) {
   const base = normaliseBaseUrl(baseUrl);
@@ -213,6 +243,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       functions: './src/functions/functions.ts',
+      files: './src/filesPage/index.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -252,6 +283,7 @@ module.exports = async (env = {}, argv = {}) => {
         // so the template puts it first in <head>, before office.js and the inline <style>.
         templateParameters: { officeJs: OFFICE_JS[officeJs], csp },
       }),
+      ...filesPagePlugins(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -316,7 +348,7 @@ function previewConfig(env, argv) {
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'eval-cheap-module-source-map',
-    entry: { preview: './src/preview/index.tsx' },
+    entry: { preview: './src/preview/index.tsx', files: './src/filesPage/index.ts' },
     output: { path: path.resolve(__dirname, env.outDir || 'dist-preview'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
@@ -341,6 +373,7 @@ function previewConfig(env, argv) {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new CopyWebpackPlugin({ patterns: [{ from: 'src/preview/preview.css', to: 'preview.css' }] }),
+      ...filesPagePlugins(),
     ],
     devServer: {
       port: Number(env.port || 3001),
@@ -357,3 +390,4 @@ module.exports.rewriteManifest = rewriteManifest;
 module.exports.normaliseBaseUrl = normaliseBaseUrl;
 module.exports.localizeMetadata = localizeMetadata;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.FILES_PAGE_CSP = FILES_PAGE_CSP;

@@ -1,9 +1,18 @@
 import { resolveLocale, type Messages } from '../domain/i18n/messages';
 import { App } from '../taskpane/App';
-import type { SelfTestHost } from '../taskpane/host';
+import type { FilesHost, SelfTestHost } from '../taskpane/host';
 import type { MessageKey } from '../taskpane/i18n';
 import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { SpreadsheetView } from './SpreadsheetView';
+
+/** 导出模板 in the preview: downloads, as in Excel on the web. */
+const PREVIEW_FILES: FilesHost = {
+  delivery: 'download',
+  fileWorkbook: () =>
+    import(/* webpackChunkName: "file-workbook" */ '../workbook/files/fileWorkbook').then(
+      (m) => () => new m.FileWorkbook(),
+    ),
+};
 
 /** The preview host: the in-memory workbook beside the real task pane, no Excel needed. */
 export function PreviewApp({
@@ -27,7 +36,7 @@ export function PreviewApp({
       <aside className="pane" aria-label="任务窗格 / Task pane">
         <App
           port={workbook}
-          host={{ language, ...(selfTest ? { selfTest } : {}) }}
+          host={{ language, files: PREVIEW_FILES, ...(selfTest ? { selfTest } : {}) }}
           locale={resolveLocale(language)}
           messages={messages}
         />

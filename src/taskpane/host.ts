@@ -1,5 +1,6 @@
 import type { ContractTarget } from '../workbook/contract/target';
 import type { SelfTestEnvironment } from '../workbook/usecases/selfTest';
+import type { SavableWorkbook } from '../workbook/usecases/exportTemplates';
 
 /**
  * What the task pane needs to know about the application hosting it, as plain data. Excel (index.tsx, via
@@ -26,6 +27,21 @@ export interface HostInfo {
   onThemeChange?(listener: (theme: HostTheme) => void): () => void;
   /** 设置 → 自检: absent where the host offers none. */
   readonly selfTest?: SelfTestHost;
+  /** 模板 → 导出模板: how this host hands files to the user; absent where it cannot (the section is not shown). */
+  readonly files?: FilesHost;
+}
+
+/**
+ * What 导出模板 needs from the host: the file adapter (its code loaded on first use) and how a file reaches the user —
+ * a download (Excel on the web, the preview) or, in Excel desktop, a new workbook opened with the file
+ * (Excel.createWorkbook, ExcelApi 1.8), which the user saves under the name shown.
+ */
+export interface FilesHost {
+  readonly delivery: 'download' | 'newWorkbook';
+  /** A factory of new, empty file workbooks. */
+  fileWorkbook(): Promise<() => SavableWorkbook>;
+  /** 'newWorkbook': opens a new workbook holding the file. */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
 }
 
 /** What 设置 → 自检 needs from the host: where it runs, and a fresh contract target over its workbook. */

@@ -73,6 +73,30 @@ function excelSelfTest(): NonNullable<HostInfo['selfTest']> {
   };
 }
 
+/**
+ * 导出模板 in Excel: Excel desktop (Windows, Mac) with ExcelApi 1.8 opens each file as a new workbook
+ * (Excel.createWorkbook), since a task pane's download is not something its web view is known to allow; Excel on the
+ * web, and an older desktop, offer a download.
+ */
+function excelFiles(): NonNullable<HostInfo['files']> {
+  const platform = Office.context.platform;
+  const desktop = platform === Office.PlatformType.PC || platform === Office.PlatformType.Mac;
+  const canCreate = Office.context.requirements.isSetSupported('ExcelApi', '1.8');
+  const fileWorkbook = () =>
+    import(/* webpackChunkName: "file-workbook" */ '../workbook/files/fileWorkbook').then(
+      (m) => () => new m.FileWorkbook(),
+    );
+  if (!desktop || !canCreate) return { delivery: 'download', fileWorkbook };
+  return {
+    delivery: 'newWorkbook',
+    fileWorkbook,
+    openWorkbook: (bytes) =>
+      import(/* webpackChunkName: "excel-port" */ '../workbook/excel/createWorkbook').then((m) =>
+        m.openAsNewWorkbook(bytes),
+      ),
+  };
+}
+
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
   // Fetched beside Office.onReady, not waited for; a failed fetch is tried again by the first call that needs it.
   excelAdapter().catch(() => undefined);
@@ -80,7 +104,7 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
   Office.onReady()
     .then(async ({ host }) => {
       if (host !== Office.HostType.Excel) return mountNotInOffice();
-      const info: HostInfo = { ...officeHostInfo(Office), selfTest: excelSelfTest() };
+      const info: HostInfo = { ...officeHostInfo(Office), selfTest: excelSelfTest(), files: excelFiles() };
       const locale = resolveLocale(info.language);
       // The shell's messages before the first paint; the rest right after (each feature panel waits for them).
       const messages = await loadShellMessages(locale);

@@ -46,15 +46,22 @@ it('the domain’s layers only look down (i18n ← grid ← calc ← plan ← te
   expect(upward.map(([a, b]) => `${a} → ${b}`)).toEqual([]);
 });
 
-/** Only the entries choose an adapter: the task pane's index, the ribbon commands, the preview host. */
-const ENTRIES = /^(taskpane\/index\.tsx|commands\/|preview\/|cli\/)/;
-const ADAPTERS = /^workbook\/(excel|memory)\//;
+/**
+ * Only the entries choose an adapter: the task pane's index, the ribbon commands, the preview host, the command line
+ * and the files page.
+ */
+const ENTRIES = /^(taskpane\/index\.tsx|commands\/|preview\/|cli\/|filesPage\/)/;
+const ADAPTERS = /^workbook\/(excel\/|memory\/|files\/file(Workbook|Contract)\.ts)/;
 
 it.each([
   ['the domain imports nothing outside it', /^domain\//, /^(?!domain\/)/],
   ['use cases never import an adapter', /^workbook\/usecases\//, ADAPTERS],
   ['adapters never import a use case', ADAPTERS, /^workbook\/usecases\//],
-  ['the port and the use cases never import the UI', /^workbook\//, /^(taskpane|preview|commands|functions|cli)\//],
+  [
+    'the port and the use cases never import the UI',
+    /^workbook\//,
+    /^(taskpane|preview|commands|functions|cli|filesPage)\//,
+  ],
   ['the custom functions import only the domain', /^functions\//, /^(?!domain\/)/],
 ])('%s', (_rule, from, to) => {
   expect(edges.filter(([a, b]) => from.test(a) && to.test(b)).map(([a, b]) => `${a} → ${b}`)).toEqual([]);

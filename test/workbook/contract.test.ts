@@ -5,6 +5,8 @@ import { memoryContractTarget } from '../../src/workbook/memory/memoryContract';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { runSelfTest, UNCHANGED_CHECK_ID, type SelfTestRun } from '../../src/workbook/usecases/selfTest';
 import { FakeExcel } from './excel/fakeExcel';
+import { fileContractTarget } from '../../src/workbook/files/fileContract';
+import { FileWorkbook } from '../../src/workbook/files/fileWorkbook';
 
 /**
  * The port contract (src/workbook/contract/portContract.ts) against both adapters: the memory workbook, and the
@@ -21,8 +23,10 @@ const FAKE_CANNOT = {
   columnWidth: 'needs real Excel: the recording fake records format writes but does not answer format loads',
 } as const;
 
-const SKIPPED: Record<'memory' | 'excel over the fake', Record<string, string>> = {
+const SKIPPED: Record<'memory' | 'excel over the fake' | 'file', Record<string, string>> = {
   memory: {},
+  // A file has no person inserting rows above a marker (the file adapter declares it cannot).
+  file: { 'listSheets.markerAfterInsertedRows': 'a file workbook has no person inserting rows above a marker' },
   'excel over the fake': {
     'formulas.calculated': FAKE_CANNOT.calculation,
     'writeSheet.merges': FAKE_CANNOT.mergedAreas,
@@ -91,6 +95,7 @@ describe('the port contract', () => {
   test.each([
     ['memory', () => memoryTarget().target],
     ['excel over the fake', () => fakeTarget().target],
+    ['file', () => fileContractTarget(new FileWorkbook())],
   ] as const)('every check passes on %s, and only the listed ones are skipped', async (name, make) => {
     const target = make();
     await seed(target.port);

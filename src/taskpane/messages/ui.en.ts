@@ -113,6 +113,15 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.templates.modeNativeHint': 'Built-in Excel functions only; they calculate without the add-in',
   'ui.templates.insert': 'Insert template',
   'ui.templates.insertPlan': 'Insert plan sheet',
+  'ui.templates.exportHeading': 'Export templates (for departments without the add-in)',
+  'ui.templates.exportHintDownload':
+    'One .xlsx file per department of every campaign for the chosen month (native formulas, which WPS and LibreOffice calculate too), to download one by one or all as a .zip.',
+  'ui.templates.exportHintOpen':
+    'One file per department of every campaign for the chosen month (native formulas). Each opens as a new workbook: save it under the name shown.',
+  'ui.templates.export': 'Export the templates of {year}-{month}',
+  'ui.templates.exported': '{count, plural, one {# template} other {# templates}} made ({year}-{month}).',
+  'ui.templates.exportZip': 'Download all (.zip)',
+  'ui.templates.exportOpen': 'Open in a new workbook: {file}',
   'ui.templates.insertPlanHint':
     'Writes the plan into a plan sheet (指标库); after you edit its indicators or targets, new templates follow the edited plan.',
   'ui.templates.busy': 'Writing to the workbook…',

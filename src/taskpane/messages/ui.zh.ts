@@ -103,6 +103,15 @@ export const UI_ZH = {
   'ui.templates.modeNativeHint': '只用 Excel 内置函数；未安装加载项也能计算',
   'ui.templates.insert': '插入模板',
   'ui.templates.insertPlan': '插入指标库',
+  'ui.templates.exportHeading': '导出模板（发给未装加载项的单位）',
+  'ui.templates.exportHintDownload':
+    '为所选月份每个攻坚战的每个单位各生成一个 .xlsx 文件（原生公式，WPS、LibreOffice 也能计算），可逐个下载或打包下载。',
+  'ui.templates.exportHintOpen':
+    '为所选月份每个攻坚战的每个单位各生成一个文件（原生公式）。点击后在新工作簿中打开，请按所示文件名另存。',
+  'ui.templates.export': '导出 {year}年{month}月模板',
+  'ui.templates.exported': '已生成 {count} 个模板（{year}年{month}月）。',
+  'ui.templates.exportZip': '全部下载（.zip）',
+  'ui.templates.exportOpen': '在新工作簿中打开：{file}',
   'ui.templates.insertPlanHint': '把当前计划写入“指标库”工作表；修改其中的指标或目标后，新模板将按修改后的计划生成。',
   'ui.templates.busy': '正在写入工作簿…',
   'ui.templates.insertedTitle': '已插入模板',

@@ -138,7 +138,7 @@ export function Shell({ host, theme, initialSection = host.selfTest?.autoRun ? '
 function renderSection(section: SectionId, host: HostInfo, theme: HostTheme | undefined): ReactNode {
   switch (section) {
     case 'templates':
-      return <Templates />;
+      return <Templates {...(host.files ? { files: host.files } : {})} />;
     case 'validation':
       return <Validation />;
     case 'consolidation':

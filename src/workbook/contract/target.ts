@@ -39,8 +39,8 @@ export interface RoundTripCounter {
 }
 
 export interface ContractTarget {
-  /** Which adapter, for the report: 'memory' or 'excel'. */
-  readonly adapter: 'memory' | 'excel';
+  /** Which adapter, for the report: 'memory', 'excel' or 'file'. */
+  readonly adapter: 'memory' | 'excel' | 'file';
   readonly port: WorkbookPort;
   readonly roundTrips: RoundTripCounter;
   /** The adapter's declared treatment of its own writes in change events. */

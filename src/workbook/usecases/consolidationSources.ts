@@ -216,6 +216,8 @@ function tooLarge(name: string, size: number): ParsedFile {
  */
 export async function readImportedFiles(
   picked: readonly PickedFile[],
+  /** Called as each file is parsed (done of total read), e.g. for the command line's progress line. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ readonly files: readonly ParsedFile[]; readonly error?: unknown }> {
   const read = await Promise.all(
     picked.map((f) =>
@@ -233,14 +235,17 @@ export async function readImportedFiles(
   let error: unknown;
   try {
     const { parseFiles } = await import(/* webpackChunkName: "parse-files" */ '../files/parseFiles');
-    parsed = await parseFiles(inputs);
+    parsed = await parseFiles(inputs, onProgress);
   } catch (e) {
     error = e;
     parsed = inputs.map((i) => unreadableFile(i.name, e));
   }
-  const byName = new Map<string, ParsedFile>();
-  for (const r of read) if (!('data' in r)) byName.set(r.file, r);
-  for (const p of parsed) byName.set(p.file, p);
-  const files = picked.map((f) => withSaveTime(byName.get(f.name) ?? unreadableFile(f.name, 'not parsed'), f));
+  // Results by position, not by name: two files of one name (from two folders) are two files.
+  let next = 0;
+  const files = read.map((r, i) => {
+    const result = 'data' in r ? (parsed[next++] ?? unreadableFile(r.name, 'not parsed')) : r;
+    const f = picked[i];
+    return f ? withSaveTime(result, f) : result;
+  });
   return error === undefined ? { files } : { files, error };
 }

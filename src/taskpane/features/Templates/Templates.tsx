@@ -18,6 +18,8 @@ import { PlanStatusBar } from '../../PlanStatusBar';
 import { useFeatureStyles, ACTIONS_ROW, HINT_TEXT } from '../../shell/featureStyles';
 import { SelectField } from '../../shell/SelectField';
 import { MONTHS, useTemplates, type TemplatesState } from './useTemplates';
+import { ExportSection } from './ExportSection';
+import type { FilesHost } from '../../host';
 
 const useStyles = makeStyles({
   campaigns: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -51,6 +53,8 @@ const useStyles = makeStyles({
 export interface TemplatesProps {
   /** Shown until the workbook's 指标库 sheet (if any) has been read (default: the built-in plan). */
   readonly plan?: Plan;
+  /** 导出模板: offered where the host can hand files over. */
+  readonly files?: FilesHost;
 }
 
 const MODES: readonly {
@@ -63,7 +67,7 @@ const MODES: readonly {
 ];
 
 /** 模板: choose a campaign, department, month and formula mode; insert the template or the 指标库 sheet. */
-export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps) {
+export function Templates({ plan: initialPlan = builtinPlan(), files }: TemplatesProps) {
   const t = useT();
   const feature = useFeatureStyles();
   const s = useTemplates(initialPlan);
@@ -85,6 +89,9 @@ export function Templates({ plan: initialPlan = builtinPlan() }: TemplatesProps)
       <CampaignChoice s={s} id={`${id}campaigns`} />
       <TemplateChoices s={s} id={id} />
       <InsertActions s={s} />
+      {files ? (
+        <ExportSection files={files} plan={s.plan} year={s.year} month={s.form.month} id={`${id}export`} />
+      ) : null}
       <UpdateSection s={s} id={`${id}update`} />
     </div>
   );

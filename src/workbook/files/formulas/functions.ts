@@ -200,29 +200,42 @@ function logicals(args: Args, book: Book): boolean[] | CellErrorValue {
 
 // ————— numbers —————
 
-/** MAX: numbers in references (other cells skipped); an argument written as a value is converted (text → #VALUE!). */
-function max(args: Args, book: Book): Scalar {
-  let best = -Infinity;
-  for (let i = 0; i < args.count; i++) {
-    const a = args.arg(i);
-    if (!isArea(a)) {
-      const x = toNumber(a);
-      if (isError(x)) return x;
-      best = Math.max(best, x);
-      continue;
-    }
-    const used = book.used(a);
-    if (!used) continue;
-    for (let r = used.top; r <= used.bottom; r++) {
-      for (let c = used.left; c <= used.right; c++) {
-        const v = book.valueAt(used.sheet, r, c);
-        if (isError(v)) return v;
-        if (typeof v === 'number') best = Math.max(best, v);
+/**
+ * MAX and SUM: the numbers in references (other cells skipped, an error returned); an argument written as a value is
+ * converted (text → #VALUE!). SUM is not written by any builder; the port contract's formula check uses it.
+ */
+function numbersFold(start: number, step: (acc: number, x: number) => number, empty: number) {
+  return (args: Args, book: Book): Scalar => {
+    let acc = start;
+    let seen = false;
+    for (let i = 0; i < args.count; i++) {
+      const a = args.arg(i);
+      if (!isArea(a)) {
+        const x = toNumber(a);
+        if (isError(x)) return x;
+        acc = step(acc, x);
+        seen = true;
+        continue;
+      }
+      const used = book.used(a);
+      if (!used) continue;
+      for (let r = used.top; r <= used.bottom; r++) {
+        for (let c = used.left; c <= used.right; c++) {
+          const v = book.valueAt(used.sheet, r, c);
+          if (isError(v)) return v;
+          if (typeof v === 'number') {
+            acc = step(acc, v);
+            seen = true;
+          }
+        }
       }
     }
-  }
-  return best === -Infinity ? 0 : best;
+    return seen ? acc : empty;
+  };
 }
+
+const max = numbersFold(-Infinity, Math.max, 0);
+const sum = numbersFold(0, (a, b) => a + b, 0);
 
 // ————— text —————
 
@@ -406,6 +419,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   ABS: eager(['number'], (a) => Math.abs(a.num(0))),
   INT: eager(['number'], (a) => Math.floor(a.num(0))),
   MAX: variadic(['any'], 1, 1, max),
+  SUM: variadic(['any'], 1, 1, sum),
   // text
   LEN: eager(['text'], (a) => a.text(0).length),
   TRIM: eager(['text'], (a) => a.text(0).replace(/ +/g, ' ').replace(/^ | $/g, '')),
