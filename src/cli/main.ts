@@ -28,10 +28,14 @@ import { READABLE_EXTENSIONS } from '../workbook/files/limits';
 import type { ParsedFile } from '../workbook/files/readXlsx';
 import { readImportedFiles } from '../workbook/usecases/consolidationSources';
 import { activePlanOf } from '../workbook/usecases/activePlan';
-import { FILE_PROBLEM_KEYS, fileProblemParams } from '../workbook/usecases/consolidate';
+import {
+  FILE_PROBLEM_KEYS,
+  fileProblemParams,
+  summaryTabOrder,
+  type WorkbookConsolidation,
+} from '../workbook/usecases/consolidate';
 import { exportTemplates } from '../workbook/usecases/exportTemplates';
 import { runConsolidation } from '../workbook/usecases/runConsolidation';
-import type { WorkbookConsolidation } from '../workbook/usecases/consolidate';
 import { validateWorkbook } from '../workbook/usecases/validateWorkbook';
 import { HISTORY_MARKER_TYPE, listedMarkerOf } from '../domain/grid/ownSheets';
 import { CLI_EN, CLI_ZH, type CliMessageKey } from './messages';
@@ -254,6 +258,7 @@ async function consolidate(paths: readonly string[], values: Values, w: Words, i
         : JSON.stringify(run.failure);
     throw new CliError(w.t('cli.consolidate.failed', { reason }));
   }
+  workbook.arrange(summaryTabOrder(workbook.sheetNames(), run.outcome));
   await ensureDir(dirname(output), w);
   await writeOutput(output, workbook.save(), protectedPaths, w);
   report(run.outcome, output, values.json === true, w, io);
@@ -489,7 +494,9 @@ async function writeOutput(path: string, bytes: Uint8Array, inputs: ReadonlySet<
 }
 
 function ioError(w: Words, action: CliMessageKey, path: string, e: unknown): CliError {
-  const reason = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
+  // Errors of Node's fs carry a code (ENOENT, EACCES…): that is what a person can look up.
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+  const reason = code ?? (e instanceof Error ? e.message : String(e));
   return new CliError(w.t('cli.ioError', { action: w.t(action), path, reason }));
 }
 

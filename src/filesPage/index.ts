@@ -22,7 +22,7 @@ import { activePlanOf } from '../workbook/usecases/activePlan';
 import { readImportedFiles } from '../workbook/usecases/consolidationSources';
 import { exportTemplates, type TemplateFile } from '../workbook/usecases/exportTemplates';
 import { runConsolidation } from '../workbook/usecases/runConsolidation';
-import type { WorkbookConsolidation } from '../workbook/usecases/consolidate';
+import { summaryTabOrder, type WorkbookConsolidation } from '../workbook/usecases/consolidate';
 import { PAGE_EN, PAGE_ZH, type PageMessageKey } from './messages';
 
 /**
@@ -364,6 +364,7 @@ async function consolidateFiles(state: State): Promise<State['result']> {
     language: state.locale,
   });
   if (!run.ok) throw new Error(t(state, 'page.failed', { reason: run.failure.kind }));
+  workbook.arrange(summaryTabOrder(workbook.sheetNames(), run.outcome));
   const fileName = t(state, 'page.summaryFile', p);
   return { outcome: run.outcome, url: blobUrl(workbook.save(), XLSX_TYPE), fileName, notes };
 }

@@ -94,6 +94,18 @@ export class FileWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
+  /**
+   * Puts the named sheets first, in that order (names compared ignoring case; missing ones skipped), the others after
+   * them as they were: a summary workbook reads 指标库, 汇总, 明细, 历史, 通报 whichever was there before the run.
+   */
+  arrange(names: readonly string[]): void {
+    const first = names.flatMap((n) => {
+      const s = this.find(n);
+      return s ? [s] : [];
+    });
+    this.sheets = [...new Set([...first, ...this.sheets])];
+  }
+
   /** The spec a sheet was written from (undefined for a sheet loaded from a file): what a file of it will hold. */
   sheetSpec(name: string): SheetSpec | undefined {
     return this.find(name)?.spec;

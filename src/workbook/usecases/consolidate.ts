@@ -440,3 +440,17 @@ function countsOf(result: Consolidation, workbookSheets: number, files: readonly
     detailsUsed: result.details.filter((d) => d.used).length,
   };
 }
+
+/**
+ * A summary workbook's tabs in reading order (the files page and the command line, whose workbook may have held 历史
+ * before the run): the other sheets (the 指标库) first, then 汇总, 明细, 历史, 通报.
+ */
+export function summaryTabOrder(
+  sheetNames: readonly string[],
+  outcome: Pick<WorkbookConsolidation, 'summarySheet' | 'detailSheet' | 'history' | 'sections'>,
+): string[] {
+  const outputs = [outcome.summarySheet, outcome.detailSheet, outcome.history.sheet, outcome.sections.bulletin?.sheet];
+  const named = outputs.filter((n): n is string => n !== undefined);
+  const lower = new Set(named.map((n) => n.toLowerCase()));
+  return [...sheetNames.filter((n) => !lower.has(n.toLowerCase())), ...named];
+}

@@ -116,6 +116,18 @@ describe('corrections in the preview: save times and the office’s picks (SPEC 
     expect(unknown.files.map((f) => f.savedAt)).toEqual([undefined, undefined]);
   });
 
+  it('two files of one name (picked from two folders) are two files, each with its own content and save time', async () => {
+    const wb = await workbook();
+    const bytes = async (savedAt: Date) => saveAsXlsx(wb, [C2], { savedAt }).then((b) => b.slice().buffer);
+    const [a, b] = [await bytes(new Date('2019-07-03T01:00:00Z')), await bytes(new Date('2019-07-04T02:30:00Z'))];
+    const { files } = await readImportedFiles([
+      { name: '经信商务局.xlsx', arrayBuffer: async () => a },
+      { name: '经信商务局.xlsx', arrayBuffer: async () => b },
+    ]);
+    // (read by name, both were the second file: the first submission was silently replaced)
+    expect(files.map((f) => f.savedAt)).toEqual(['2019-07-03T01:00:00.000Z', '2019-07-04T02:30:00.000Z']);
+  });
+
   it('the file saved later counts, the earlier one is superseded; equal times are a conflict', async () => {
     const later = await twoFiles(new Date('2019-07-03T01:00:00Z'), new Date('2019-07-04T02:30:00Z'));
     expect([...estimate(later.sources, june).values()].slice(-2)).toEqual(['superseded', 'included']);
