@@ -14,6 +14,10 @@ const PREVIEW_FILES: FilesHost = {
     ),
 };
 
+/** The sample mail (a correction, a late file), made when first asked for. */
+const loadSampleFiles = () =>
+  import(/* webpackChunkName: "file-workbook" */ './sampleFiles').then((m) => m.sampleFiles());
+
 /** The preview host: the in-memory workbook beside the real task pane, no Excel needed. */
 export function PreviewApp({
   workbook,
@@ -36,7 +40,7 @@ export function PreviewApp({
       <aside className="pane" aria-label="任务窗格 / Task pane">
         <App
           port={workbook}
-          host={{ language, files: PREVIEW_FILES, ...(selfTest ? { selfTest } : {}) }}
+          host={{ language, files: PREVIEW_FILES, sampleFiles: loadSampleFiles, ...(selfTest ? { selfTest } : {}) }}
           locale={resolveLocale(language)}
           messages={messages}
         />

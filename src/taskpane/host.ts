@@ -29,6 +29,11 @@ export interface HostInfo {
   readonly selfTest?: SelfTestHost;
   /** 模板 → 导出模板: how this host hands files to the user; absent where it cannot (the section is not shown). */
   readonly files?: FilesHost;
+  /**
+   * The preview's sample mail: department files to import with one click in 汇总 (a correction resent a day later, a
+   * file saved after the deadline), so that the sample's June bulletin shows 已被更正 and 逾期. Absent in Excel.
+   */
+  readonly sampleFiles?: () => Promise<File[]>;
 }
 
 /**

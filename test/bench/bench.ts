@@ -23,6 +23,7 @@ import {
 import { validationSession } from '../../src/workbook/usecases/validationSession';
 import { benchConsolidationScale } from './scale';
 import { historyBench } from './historyBench';
+import { filesBench } from './filesBench';
 import { asReadValues, filledTemplates, templateInputRows, type Figures } from '../fixtures/filledTemplates';
 import { FakeExcel, PAYLOAD_LIMIT } from '../workbook/excel/fakeExcel';
 import { saveAsXlsx } from '../workbook/files/xlsxFixture';
@@ -288,6 +289,7 @@ void (async () => {
   await fileBench();
   await writeBench();
   console.log(`\n${(await historyBench(benchPlan)).join('\n')}`);
+  console.log(`\n${(await filesBench()).join('\n')}`);
 })().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;

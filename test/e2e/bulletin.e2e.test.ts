@@ -1,21 +1,18 @@
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { builtinPlan } from '../../src/domain/plan/builtin';
-import { departmentFile, XLSX_MIME } from './departmentFile';
 import { chromiumAvailable, previewPages, openConsolidation } from './harness';
 
 /**
  * The June 2019 bulletin of the preview's sample (issue 13): the sample holds the five lead departments' sheets for
  * January–June (src/preview/sample.ts), so one 一键汇总 for June records six months in 历史, compares June with May
  * in 汇总, lists the indicators lagging month after month in the 督办清单 and writes the 通报. The expectations are
- * the sample's story as written there, counted by hand here: June's lights, the 黄→红 runs, 督办 and 效能监察. Then two
- * department files are imported through the pane's file picker, as mail would bring them: a correction (更正) resent
- * a day after the first file, and a file saved after the 5th of July (逾期).
+ * the sample’s story as written there, counted by hand here: June’s lights, the 黄→红 runs, 督办 and 效能监察. Then the
+ * sample's mail (src/preview/sampleFiles.ts) is imported with the pane's one click: a correction (更正) resent a day
+ * after the first file, and a file saved after the 5th of July (逾期).
  */
 const describeBrowser = chromiumAvailable ? describe : describe.skip;
 jest.setTimeout(240_000);
-
-const MIME = XLSX_MIME;
 
 type Preview = { readSheets(names: string[]): Promise<{ values: CellValue[][] }[]> };
 
@@ -193,25 +190,10 @@ describeBrowser('the June 2019 bulletin of the preview sample (Chromium)', () =>
     for (const code of [...INSPECTION, ...SUPERVISION]) expect(supervision).toContain(code);
   });
 
-  it('a correction and a late file, imported through the file picker: 已被更正 and 逾期', async () => {
-    const drc = (values: Readonly<Record<string, number>>, savedAt: Date) =>
-      departmentFile('C2', '发展改革局', values, savedAt);
-    const share = { 'C2-01': 300, 'C2-10': 4 };
-    await page.getByTestId('import-input').setInputFiles([
-      // 发展改革局's share of 转型升级, sent on 3 July and resent corrected on 4 July
-      { name: '发展改革局-转型升级.xlsx', mimeType: MIME, buffer: await drc(share, new Date('2019-07-03T01:00:00Z')) },
-      {
-        name: '发展改革局-转型升级(更正).xlsx',
-        mimeType: MIME,
-        buffer: await drc({ ...share, 'C2-01': 350 }, new Date('2019-07-04T02:30:00Z')),
-      },
-      // 经信商务局's share of 项目建设, saved on 9 July: after the 5th, 逾期
-      {
-        name: '经信商务局-项目建设.xlsx',
-        mimeType: MIME,
-        buffer: await departmentFile('C3', '经信商务局', { 'C3-07': 2 }, new Date('2019-07-09T02:00:00Z')),
-      },
-    ]);
+  it('the sample mail, one click in 汇总: a correction and a late file — 已被更正 and 逾期', async () => {
+    // src/preview/sampleFiles.ts: 发展改革局's share of 转型升级 sent on 3 July and resent corrected on 4 July,
+    // 经信商务局's share of 项目建设 saved on 9 July (after the 5th: 逾期), each written as the add-in exports templates
+    await page.getByTestId('import-sample-files').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-saved"]').length === 3);
     const sources = page.getByTestId('consolidation-sources');
     await sources.getByText('已被更正', { exact: true }).waitFor();

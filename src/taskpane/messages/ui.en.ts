@@ -210,6 +210,7 @@ export const UI_EN: Readonly<Record<UiMessageKey, string>> = {
   'ui.consolidation.chooseHint':
     'A department sent the same campaign and period more than once: the one saved last counts. Where the save times are equal or unknown (sheets of this workbook) it is a conflict: select "Use this one" beside the one that counts. It consolidates at once, and every later run, the ribbon\'s too, keeps the choice.',
   'ui.consolidation.files': 'Imported department workbooks',
+  'ui.consolidation.sampleFiles': 'Import the sample files (a correction, a late file)',
   'ui.consolidation.import': 'Import department workbooks…',
   'ui.consolidation.importHint':
     'Choose one or more workbook files (.xlsx, .xlsm, .xls, .xlsb, .ods, WPS .et). Only the values saved in the cells are read; formulas are never run. Importing a file of the same name again replaces it.',

@@ -189,6 +189,7 @@ export const UI_ZH = {
   'ui.consolidation.chooseHint':
     '同一单位同一攻坚战同一报告期报了多份：以最后保存的一份为准；保存时间相同或无法确定（如本工作簿中的表）时为“冲突”，请点要采用的一份旁的“以此为准”，将立即重新汇总，此后重新汇总（包括功能区“一键汇总”）都会保留这一选择。',
   'ui.consolidation.files': '导入的部门工作簿',
+  'ui.consolidation.sampleFiles': '导入示例文件（一份更正、一份逾期）',
   'ui.consolidation.import': '导入部门工作簿…',
   'ui.consolidation.importHint':
     '可一次选择多个工作簿文件（.xlsx、.xlsm、.xls、.xlsb、.ods、WPS .et）；只读取单元格中保存的数值，不执行其中的公式。再次导入同名文件将替换原文件。',

@@ -142,7 +142,7 @@ function renderSection(section: SectionId, host: HostInfo, theme: HostTheme | un
     case 'validation':
       return <Validation />;
     case 'consolidation':
-      return <Consolidation />;
+      return <Consolidation {...(host.sampleFiles ? { sampleFiles: host.sampleFiles } : {})} />;
     case 'settings':
       return (
         <Settings

@@ -105,7 +105,7 @@ const LISTED = 50;
  * progress, then what came out (sources used and left out, lights, submissions) and the problems, each leading to
  * its cell where it is in this workbook.
  */
-export function Consolidation() {
+export function Consolidation({ sampleFiles }: { readonly sampleFiles?: () => Promise<File[]> } = {}) {
   const t = useT();
   const feature = useFeatureStyles();
   const s = useConsolidation();
@@ -119,7 +119,7 @@ export function Consolidation() {
         {t('ui.consolidation.description')}
       </Body1>
       <SourcesSection s={s} id={`${id}sources`} />
-      <FilesSection s={s} id={`${id}files`} />
+      <FilesSection s={s} id={`${id}files`} {...(sampleFiles ? { sampleFiles } : {})} />
       <PeriodField s={s} id={`${id}period`} />
       <RunSection s={s} id={`${id}stage`} />
       <ResultSection s={s} id={`${id}result`} />
@@ -186,7 +186,7 @@ function SourcesSection({ s, id }: SectionProps) {
 }
 
 /** Department workbooks sent in as files (.xlsx, .xlsm, .xls, .xlsb, .ods, .et): imported, read, listed with their state; removable. */
-function FilesSection({ s, id }: SectionProps) {
+function FilesSection({ s, id, sampleFiles }: SectionProps & { readonly sampleFiles?: () => Promise<File[]> }) {
   const t = useT();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -218,6 +218,16 @@ function FilesSection({ s, id }: SectionProps) {
             void s.importFiles(picked);
           }}
         />
+        {sampleFiles ? (
+          <Button
+            appearance="subtle"
+            data-testid="import-sample-files"
+            disabledFocusable={s.progress !== undefined}
+            onClick={() => void sampleFiles().then((files) => s.importFiles(files))}
+          >
+            {t('ui.consolidation.sampleFiles')}
+          </Button>
+        ) : null}
       </div>
       <Caption1 className={styles.muted}>{t('ui.consolidation.importHint')}</Caption1>
       {s.files.length === 0 ? (
