@@ -1,6 +1,5 @@
 import type { SheetData } from '../domain/grid/sheet';
-import { listedMarkerOf, type ListedMarker, type MarkerPayload, type MarkerType } from '../domain/grid/ownSheets';
-import type { Grid } from '../domain/grid/sheet';
+import type { ListedMarker, MarkerPayload, MarkerType } from '../domain/grid/ownSheets';
 import type { SheetSpec } from '../domain/grid/sheetSpec';
 
 /**
@@ -52,12 +51,6 @@ export interface LeanRead {
   readonly depth: 'marker' | 'values';
   /** The marker type the sheet must claim (a readable or a damaged marker of it) to be read lean. */
   readonly type: MarkerType | (string & {});
-}
-
-/** Whether a sheet read lean is what its name suggested: its marker (rows 1–20 of column A) claims the type. */
-export function leanClaimed(values: Grid, lean: LeanRead): boolean {
-  const listed = listedMarkerOf(values);
-  return listed.marker?.type === lean.type || listed.damaged === lean.type;
 }
 
 /** The lean read of a sheet, when `options` asks for one (by name, ignoring case). */

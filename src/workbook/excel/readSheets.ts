@@ -1,5 +1,6 @@
 import { MARKER_RANGE } from '../../domain/grid/ownSheets';
-import { PortError, leanClaimed, leanOptions, leanReadOf, type LeanRead, type ReadOptions } from '../port';
+import { leanClaimed } from '../leanRead';
+import { PortError, leanOptions, leanReadOf, type LeanRead, type ReadOptions } from '../port';
 import type { SheetData } from '../../domain/grid/sheet';
 import type { CellValue } from '../../domain/grid/cells';
 import { asOfficeError } from './errors';

@@ -3,9 +3,9 @@ import type { CellValue, LiteralValue } from '../../domain/grid/cells';
 import { MARKER_CELL, MARKER_ROWS, encodeMarker, listedMarkerOf } from '../../domain/grid/ownSheets';
 import type { SheetData } from '../../domain/grid/sheet';
 import { sanitizeSheetName, writableValue, type CellSpec, type SheetSpec } from '../../domain/grid/sheetSpec';
+import { leanClaimed } from '../leanRead';
 import {
   PortError,
-  leanClaimed,
   leanOptions,
   leanReadOf,
   type CellWrite,

@@ -28,9 +28,9 @@ import {
   rangeAddress,
   type CellRef,
 } from '../../domain/grid/address';
+import { leanClaimed } from '../leanRead';
 import {
   PortError,
-  leanClaimed,
   leanOptions,
   leanReadOf,
   type CellWrite,
