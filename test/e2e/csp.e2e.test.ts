@@ -23,9 +23,11 @@ window.Office = {
   HostType: { Excel: 'Excel' },
   EventType: { OfficeThemeChanged: 'officeThemeChanged' },
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' },
   onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
   context: {
     displayLanguage: 'zh-CN',
+    platform: 'OfficeOnline',
     officeTheme: { bodyBackgroundColor: '#FFFFFF' },
     requirements: { isSetSupported: function () { return true; } },
     document: {
