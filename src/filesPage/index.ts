@@ -14,6 +14,7 @@ import { WORDS_EN } from '../domain/i18n/words.en';
 import { WORDS_ZH } from '../domain/i18n/words.zh';
 import { HISTORY_MARKER_TYPE, listedMarkerOf } from '../domain/grid/ownSheets';
 import type { SheetData } from '../domain/grid/sheet';
+import type { Origin } from '../domain/consolidation/sources';
 import type { Plan } from '../domain/plan/schema';
 import { defaultReportMonth } from '../domain/validation/period';
 import { FileWorkbook } from '../workbook/files/fileWorkbook';
@@ -405,9 +406,7 @@ function resultView(state: State): HTMLElement | null {
                 el(
                   'li',
                   { class: q.severity === 'error' ? 'error' : 'warning' },
-                  q.origin
-                    ? `${q.origin.kind === 'file' ? `${q.origin.file} › ` : ''}${q.origin.sheet}${q.cell ? `!${q.cell}` : ''}：`
-                    : '',
+                  q.origin ? `${place(q.origin, q.cell)}：` : '',
                   describe(state, q),
                 ),
               ),
@@ -422,6 +421,13 @@ function resultView(state: State): HTMLElement | null {
         )
       : null,
   );
+}
+
+/** Where a problem is: file › sheet!cell, or only the file for a problem of the file itself (no sheet). */
+function place(origin: Origin, cell: string | undefined): string {
+  const at = origin.sheet === '' ? '' : `${origin.sheet}${cell ? `!${cell}` : ''}`;
+  if (origin.kind === 'sheet') return at;
+  return at === '' ? origin.file : `${origin.file} › ${at}`;
 }
 
 const root = document.getElementById('root');
