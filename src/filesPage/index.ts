@@ -268,14 +268,18 @@ function consolidateSection(state: State, update: Update): HTMLElement {
     t(state, state.busy ? 'page.running' : 'page.run'),
   );
   run.disabled = state.busy || state.files.length === 0;
-  run.addEventListener('click', () =>
-    update(async (s) => {
+  run.addEventListener('click', () => {
+    // Busy at once (the button disabled, 正在汇总…), in an update of its own: an update renders only when its change
+    // is done, so a run that set busy itself would show it only after it had been cleared again.
+    update((s) => {
       s.busy = true;
       s.error = undefined;
+    });
+    update(async (s) => {
       s.result = await consolidateFiles(s);
       s.busy = false;
-    }),
-  );
+    });
+  });
   return el(
     'section',
     { 'aria-labelledby': 'consolidate' },
