@@ -14,6 +14,7 @@ import { WORDS_EN } from '../domain/i18n/words.en';
 import { WORDS_ZH } from '../domain/i18n/words.zh';
 import { HISTORY_MARKER_TYPE, listedMarkerOf } from '../domain/grid/ownSheets';
 import type { SheetData } from '../domain/grid/sheet';
+import type { Origin } from '../domain/consolidation/sources';
 import type { Plan } from '../domain/plan/schema';
 import { defaultReportMonth } from '../domain/validation/period';
 import { FileWorkbook } from '../workbook/files/fileWorkbook';
@@ -267,14 +268,18 @@ function consolidateSection(state: State, update: Update): HTMLElement {
     t(state, state.busy ? 'page.running' : 'page.run'),
   );
   run.disabled = state.busy || state.files.length === 0;
-  run.addEventListener('click', () =>
-    update(async (s) => {
+  run.addEventListener('click', () => {
+    // Busy at once (the button disabled, 正在汇总…), in an update of its own: an update renders only when its change
+    // is done, so a run that set busy itself would show it only after it had been cleared again.
+    update((s) => {
       s.busy = true;
       s.error = undefined;
+    });
+    update(async (s) => {
       s.result = await consolidateFiles(s);
       s.busy = false;
-    }),
-  );
+    });
+  });
   return el(
     'section',
     { 'aria-labelledby': 'consolidate' },
@@ -406,9 +411,7 @@ function resultView(state: State): HTMLElement | null {
                 el(
                   'li',
                   { class: q.severity === 'error' ? 'error' : 'warning' },
-                  q.origin
-                    ? `${q.origin.kind === 'file' ? `${q.origin.file} › ` : ''}${q.origin.sheet}${q.cell ? `!${q.cell}` : ''}：`
-                    : '',
+                  q.origin ? `${place(q.origin, q.cell)}：` : '',
                   describe(state, q),
                 ),
               ),
@@ -423,6 +426,13 @@ function resultView(state: State): HTMLElement | null {
         )
       : null,
   );
+}
+
+/** Where a problem is: file › sheet!cell, or only the file for a problem of the file itself (no sheet). */
+function place(origin: Origin, cell: string | undefined): string {
+  const at = origin.sheet === '' ? '' : `${origin.sheet}${cell ? `!${cell}` : ''}`;
+  if (origin.kind === 'sheet') return at;
+  return at === '' ? origin.file : `${origin.file} › ${at}`;
 }
 
 const root = document.getElementById('root');

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { buildProduction } from '../build/build';
-import { chromiumAvailable, launch, serve } from './harness';
+import { chromiumAvailable, cspViolations, launch, serve, watchCspViolations } from './harness';
 
 /**
  * The add-in's own page under its Content-Security-Policy, in Chromium (issue 12, observation 8): the production
@@ -23,9 +23,11 @@ window.Office = {
   HostType: { Excel: 'Excel' },
   EventType: { OfficeThemeChanged: 'officeThemeChanged' },
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' },
   onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
   context: {
     displayLanguage: 'zh-CN',
+    platform: 'OfficeOnline',
     officeTheme: { bodyBackgroundColor: '#FFFFFF' },
     requirements: { isSetSupported: function () { return true; } },
     document: {
@@ -43,15 +45,6 @@ window.CustomFunctions = {
   associate: function () {},
 };
 `;
-
-/** Collected in the page from its first script on (an init script runs before any of the page's own). */
-function watchViolations(): void {
-  const found: string[] = [];
-  (window as unknown as { __cspViolations: string[] }).__cspViolations = found;
-  document.addEventListener('securitypolicyviolation', (e) =>
-    found.push(`${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
-  );
-}
 
 describeBrowser('taskpane.html under its Content-Security-Policy (Chromium)', () => {
   let out = '';
@@ -75,16 +68,13 @@ describeBrowser('taskpane.html under its Content-Security-Policy (Chromium)', ()
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) console.push(m.text());
     });
-    await page.addInitScript(watchViolations);
+    await watchCspViolations(page);
     if (standIn)
       await page.route('**/office-js/office.js', (route) =>
         route.fulfill({ contentType: 'text/javascript', body: OFFICE_STAND_IN }),
       );
     await page.goto(`${server.url}taskpane.html`);
-    const violations = async () => [
-      ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
-      ...console,
-    ];
+    const violations = async () => [...(await cspViolations(page)), ...console];
     return { page, violations };
   }
 

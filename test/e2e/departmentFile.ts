@@ -8,17 +8,18 @@ import { saveAsXlsx } from '../workbook/files/xlsxFixture';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * A department's June 2019 workbook made here — its template of the built-in plan with `values` by indicator code,
- * and its own save time when given — as the pane's file picker receives it.
+ * A department's workbook of 2019's `month` (default June) made here — its template of the built-in plan with
+ * `values` by indicator code, and its own save time when given — as the pane's file picker receives it.
  */
 export async function departmentFile(
   campaignId: string,
   department: string,
   values: Readonly<Record<string, number>>,
   savedAt?: Date,
+  month = 6,
 ): Promise<Buffer> {
   const wb = new MemoryWorkbook();
-  const spec = buildTemplate({ plan: builtinPlan(), campaignId, department, year: 2019, month: 6, mode: 'kpi' });
+  const spec = buildTemplate({ plan: builtinPlan(), campaignId, department, year: 2019, month, mode: 'kpi' });
   await wb.writeSheet(spec);
   const actual = new Map(templateInputRows(spec).map((row) => [row.code, row.actual]));
   await wb.writeCells(

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, previewSite } from './previewBuild';
 
 /**
@@ -106,8 +106,12 @@ export interface PreviewPages {
  * Registers the hooks every preview suite needs — serve the preview and launch Chromium once, open a fresh
  * 1400 × 900 page per test, fail a test on any uncaught page error — and returns accessors valid inside tests.
  * `open` takes each new page to where the suite starts (default: loaded, the 模板 tab shown); `null` leaves it blank.
+ * `locale` is the browser's language for the page (navigator.language; default Chromium's own, en-US).
  */
-export function previewPages(open: ((page: Page, url: string) => Promise<void>) | null = openPreview): PreviewPages {
+export function previewPages(
+  open: ((page: Page, url: string) => Promise<void>) | null = openPreview,
+  { locale }: { readonly locale?: string } = {},
+): PreviewPages {
   let server: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -121,7 +125,7 @@ export function previewPages(open: ((page: Page, url: string) => Promise<void>) 
     await server?.close();
   });
   beforeEach(async () => {
-    page = await need(browser).newPage({ viewport: { width: 1400, height: 900 } });
+    page = await need(browser).newPage({ viewport: { width: 1400, height: 900 }, ...(locale ? { locale } : {}) });
     page.on('pageerror', (e) => errors.push(e.message));
     if (open) await open(page, need(server).url);
   });
@@ -159,4 +163,42 @@ export async function openConsolidation(page: Page, url: string): Promise<void> 
   await page.goto(url);
   await page.getByRole('tab', { name: '汇总' }).click();
   await page.getByTestId('consolidate').waitFor();
+}
+
+/**
+ * Makes the page collect every `securitypolicyviolation` from its first script on (an init script runs before any
+ * of the page's own); call before `goto`. `cspViolations` returns them.
+ */
+export async function watchCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const found: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = found;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      found.push(`${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+}
+
+/** The violations collected since `watchCspViolations` (in this document); throws when they were not watched. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  const found = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations);
+  if (!found) throw new Error('CSP violations are not watched on this page (watchCspViolations before goto)');
+  return found;
+}
+
+/**
+ * The files page (files.html beside the preview's index.html, issue 14), its CSP violations watched from the start,
+ * rendered (its heading shown).
+ */
+export async function openFilesPage(page: Page, url: string): Promise<void> {
+  await watchCspViolations(page);
+  await page.goto(`${url}files.html`);
+  await page.locator('h1').waitFor();
+}
+
+/** What clicking a download link saved: the file name the browser suggested, and the bytes. */
+export async function download(page: Page, link: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [saved] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const file = await saved.path();
+  return { name: saved.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
