@@ -10,7 +10,14 @@ import globals from 'globals';
  * enforced here, not by hope; the domain's layers and the absence of import cycles are checked on the import
  * graph by test/lint/imports.test.ts.
  */
-const OUTER_LAYERS = ['**/taskpane/**', '**/commands/**', '**/functions/**', '**/preview/**', '**/cli/**', '**/filesPage/**'];
+const OUTER_LAYERS = [
+  '**/taskpane/**',
+  '**/commands/**',
+  '**/functions/**',
+  '**/preview/**',
+  '**/cli/**',
+  '**/filesPage/**',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-preview/**', 'dist-cli/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },

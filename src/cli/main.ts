@@ -38,6 +38,7 @@ import { exportTemplates } from '../workbook/usecases/exportTemplates';
 import { runConsolidation } from '../workbook/usecases/runConsolidation';
 import { validateWorkbook } from '../workbook/usecases/validateWorkbook';
 import { HISTORY_MARKER_TYPE, listedMarkerOf } from '../domain/grid/ownSheets';
+import { originPlace } from '../domain/consolidation/sources';
 import { CLI_EN, CLI_ZH, type CliMessageKey } from './messages';
 
 /**
@@ -287,9 +288,7 @@ async function summaryWorkbook(values: Values, w: Words, io: CliOutput): Promise
 function report(outcome: WorkbookConsolidation, output: string, json: boolean, w: Words, io: CliOutput): void {
   const problems = outcome.result.problems.map((p) => ({
     severity: p.severity,
-    place: p.origin
-      ? `${p.origin.kind === 'file' ? `${p.origin.file} › ` : ''}${p.origin.sheet}${p.cell ? `!${p.cell}` : ''}`
-      : '',
+    place: p.origin ? originPlace(p.origin, p.cell) : '',
     indicator: p.indicator ?? null,
     message: w.problem(p),
   }));

@@ -14,7 +14,7 @@ import { WORDS_EN } from '../domain/i18n/words.en';
 import { WORDS_ZH } from '../domain/i18n/words.zh';
 import { HISTORY_MARKER_TYPE, listedMarkerOf } from '../domain/grid/ownSheets';
 import type { SheetData } from '../domain/grid/sheet';
-import type { Origin } from '../domain/consolidation/sources';
+import { originPlace } from '../domain/consolidation/sources';
 import type { Plan } from '../domain/plan/schema';
 import { defaultReportMonth } from '../domain/validation/period';
 import { FileWorkbook } from '../workbook/files/fileWorkbook';
@@ -105,7 +105,18 @@ async function start(root: HTMLElement): Promise<void> {
     files: [],
     busy: false,
   };
-  const render = (): void => root.replaceChildren(...view(state, update));
+  // Each update redraws the page: the control that had the focus (by its test id or id) gets it back, so that a
+  // keyboard user is not sent back to the top after every action.
+  const render = (): void => {
+    const active = document.activeElement;
+    const key = active?.getAttribute('data-testid') ?? (active?.id ? `#${active.id}` : undefined);
+    root.replaceChildren(...view(state, update));
+    if (!key) return;
+    const again = key.startsWith('#')
+      ? document.getElementById(key.slice(1))
+      : root.querySelector(`[data-testid="${CSS.escape(key)}"]`);
+    if (again instanceof HTMLElement) again.focus();
+  };
   const update = (change: (s: State) => void | Promise<void>): void => {
     void (async () => {
       try {
@@ -151,6 +162,7 @@ function periodAndPlan(state: State, update: Update): HTMLElement {
     update((s) => {
       if (/^\d{4}-\d{2}$/.test(month.value)) s.month = month.value;
       s.templates = undefined;
+      s.result = undefined; // a summary of another month is no longer what the page is about
     }),
   );
   const planInput = el('input', {
@@ -230,7 +242,7 @@ function templatesSection(state: State, update: Update): HTMLElement {
             { class: 'row' },
             download(
               blobUrl(zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes]))), 'application/zip'),
-              `${t(state, 'page.title')}-${state.month}.zip`,
+              `五大攻坚战模板-${state.month}.zip`, // Chinese whatever the page's language, as the files inside
               t(state, 'page.downloadAll'),
               'download-all',
             ),
@@ -262,6 +274,22 @@ function consolidateSection(state: State, update: Update): HTMLElement {
       s.result = undefined;
     });
   });
+  const chosenPrevious = state.previous
+    ? (() => {
+        const clear = el(
+          'button',
+          { type: 'button', class: 'secondary', 'data-testid': 'previous-remove' },
+          t(state, 'page.remove'),
+        );
+        clear.addEventListener('click', () =>
+          update((s) => {
+            s.previous = undefined;
+            s.result = undefined;
+          }),
+        );
+        return el('p', { 'data-testid': 'previous-chosen' }, state.previous.name, ' ', clear);
+      })()
+    : null;
   const run = el(
     'button',
     { type: 'button', 'data-testid': 'consolidate' },
@@ -303,6 +331,7 @@ function consolidateSection(state: State, update: Update): HTMLElement {
         ),
     el('label', { for: 'previous' }, t(state, 'page.previous')),
     previous,
+    chosenPrevious,
     el('div', { class: 'row' }, run),
     state.result ? resultView(state) : null,
   );
@@ -411,7 +440,7 @@ function resultView(state: State): HTMLElement | null {
                 el(
                   'li',
                   { class: q.severity === 'error' ? 'error' : 'warning' },
-                  q.origin ? `${place(q.origin, q.cell)}：` : '',
+                  q.origin ? `${originPlace(q.origin, q.cell)}：` : '',
                   describe(state, q),
                 ),
               ),
@@ -429,11 +458,6 @@ function resultView(state: State): HTMLElement | null {
 }
 
 /** Where a problem is: file › sheet!cell, or only the file for a problem of the file itself (no sheet). */
-function place(origin: Origin, cell: string | undefined): string {
-  const at = origin.sheet === '' ? '' : `${origin.sheet}${cell ? `!${cell}` : ''}`;
-  if (origin.kind === 'sheet') return at;
-  return at === '' ? origin.file : `${origin.file} › ${at}`;
-}
 
 const root = document.getElementById('root');
 if (root) void start(root);

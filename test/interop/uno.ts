@@ -60,30 +60,69 @@ export interface UnoSheet {
   readonly cells: Record<string, { readonly locked: boolean; readonly validation: UnoValidation }>;
 }
 
+/** What a cell holds after text was typed into it: Calc's own reading of the text (a number, a text, or empty). */
+export interface UnoTyped {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly text: string;
+  readonly kind: 'empty' | 'value' | 'text' | 'formula';
+  /** The number for a value, else the cell's text. */
+  readonly value: number | string;
+  /** As the cell shows it (its number format applied). */
+  readonly shown: string;
+}
+
 export interface UnoReport {
   readonly sheets: UnoSheet[];
+  readonly typed: UnoTyped[];
   readonly validity: { sheet: string; cell: string; value: number | string; invalid: boolean }[];
   readonly circlesBefore: Record<string, number>;
+}
+
+/** Text typed into a cell as a person types it (Calc's input parsing, not its input-time validity check). */
+export interface UnoTyping {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly text: string;
 }
 
 export interface UnoJob {
   readonly file: string;
   readonly sheets: Record<string, { readonly cells?: readonly string[]; readonly merges?: readonly string[] }>;
-  readonly validity?: readonly { sheet: string; cell: string; value: number | string }[];
+  /** Typed before the recalculation, in order. */
+  readonly type?: readonly UnoTyping[];
+  /** A value put into the cell, or text typed into it; then LibreOffice's Mark Invalid Data asked. */
+  readonly validity?: readonly (
+    { sheet: string; cell: string; value: number | string } | { sheet: string; cell: string; text: string }
+  )[];
   /** false: only what LibreOffice calculates on opening (its own setting; it does not read fullCalcOnLoad). */
   readonly recalculate?: boolean;
+  /** Saved there as .xlsx after the recalculation (before any validity check). */
   readonly saveAs?: string;
 }
 
-export function inspectInLibreOffice(job: UnoJob): UnoReport {
+function runScript(input: object): unknown {
   const run = spawnSync(UNO_PYTHON, [SCRIPT], {
-    input: JSON.stringify({ soffice: SOFFICE, ...job }),
+    input: JSON.stringify({ soffice: SOFFICE, ...input }),
     encoding: 'utf8',
     timeout: 170_000,
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (run.status !== 0) throw new Error(`unoInspect.py failed (${String(run.status)}): ${run.stderr}`);
-  return JSON.parse(run.stdout) as UnoReport;
+  if (run.status !== 0)
+    throw new Error(`unoInspect.py failed (${String(run.status ?? run.signal)}): ${run.stderr || String(run.error)}`);
+  return JSON.parse(run.stdout);
+}
+
+export function inspectInLibreOffice(job: UnoJob): UnoReport {
+  return runScript(job) as UnoReport;
+}
+
+/**
+ * Several workbooks, one after the other, in one office (started once): a report per job, in order. `locale` is the
+ * office's (Calc reads typed numbers in it: "1,150" is 1150 in zh-CN and 1.15 in de-DE).
+ */
+export function inspectManyInLibreOffice(jobs: readonly UnoJob[], options: { locale?: string } = {}): UnoReport[] {
+  return (runScript({ jobs, ...options }) as { reports: UnoReport[] }).reports;
 }
 
 /** A LibreOffice value against the memory workbook's: numbers within 1e-9 relative, TRUE as 1, blank as "". */

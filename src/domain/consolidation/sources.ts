@@ -33,6 +33,16 @@ export function originKey(o: Origin): string {
   return o.kind === 'sheet' ? `0\u0000${o.sheet}` : `1\u0000${o.file}\u0000${o.sheet}`;
 }
 
+/**
+ * Where a value is, as a person looks for it: "sheet!cell", with the file before it ("file › sheet!cell") for an
+ * imported one; a problem of a file as a whole (no sheet) is the file's name alone.
+ */
+export function originPlace(origin: Origin, cell?: string): string {
+  const at = origin.sheet === '' ? '' : `${origin.sheet}${cell ? `!${cell}` : ''}`;
+  if (origin.kind === 'sheet') return at;
+  return at === '' ? origin.file : `${origin.file} › ${at}`;
+}
+
 /** The same sheet of the same workbook or file. */
 export const sameOrigin = (a: Origin, b: Origin): boolean => originKey(a) === originKey(b);
 

@@ -7,6 +7,7 @@ import { STATE_STYLES, TIER_FORMAT, fitWidth, tierFormat, tierWords, valueFormat
 import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary, SourceCell } from './aggregate';
 import type { Consolidation } from './consolidate';
+import { originPlace } from './sources';
 import { describeProblem } from '../i18n/messages';
 import { SUBMISSION_STATES, type MatrixCell, type SubmissionState } from './matrix';
 import type { SummaryExtras, SummarySupervision, SummaryTrend } from './summaryExtras';
@@ -189,7 +190,7 @@ function reasonsText(s: IndicatorSummary): string {
 
 /** A source cell as a person finds it: sheet!cell, with the file before it for an imported one. */
 function cellName(c: SourceCell): string {
-  return c.origin.kind === 'file' ? `${c.origin.file} › ${c.origin.sheet}!${c.cell}` : `${c.origin.sheet}!${c.cell}`;
+  return originPlace(c.origin, c.cell);
 }
 
 /**

@@ -421,8 +421,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const ref = parseCell(address);
     if (this.isLocked(id, ref)) return { ok: false, reason: 'protected', ...PROTECTED_MESSAGE };
     const parsed = parseTyped(input);
+    // As Excel does, a formula typed in is judged by its result (=120+35 is 155), not by its text.
+    const judged = isFormula(parsed) ? { ...parsed, value: this.resultOf(id, parsed.raw.trim()) } : parsed;
     for (const v of this.validationsAt(id, ref)) {
-      if (!this.passes(id, v, parsed)) {
+      if (!this.passes(id, v, judged)) {
         const alert = v.errorAlert ?? { style: 'stop' as const, ...DEFAULT_ALERT };
         if (alert.style === 'stop')
           return { ok: false, reason: 'validation', title: alert.title, message: alert.message };
@@ -621,6 +623,14 @@ export class MemoryWorkbook implements WorkbookPort {
     }
   }
 
+  /** A typed formula's result as a data-validation rule sees it: an empty reference is 0, an error its text. */
+  private resultOf(id: number, formula: string): Typed['value'] {
+    const r = this.engine.calculateFormula(formula, id);
+    if (r === null) return 0;
+    if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
+    return r instanceof DetailedCellError ? r.value : '#VALUE!';
+  }
+
   private operand(id: number, f: number | string): number {
     if (typeof f === 'number') return f;
     const r = this.engine.calculateFormula(f.startsWith('=') ? f : `=${f}`, id);
@@ -661,6 +671,8 @@ interface Typed {
   /** Typed as a percentage ("0.6%"). */
   readonly percent?: true;
 }
+
+const isFormula = (t: Typed): boolean => typeof t.content === 'string' && t.content.startsWith('=');
 
 function input(t: Typed): string {
   return t.raw;

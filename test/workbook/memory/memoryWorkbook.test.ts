@@ -129,6 +129,17 @@ describe('a person typing (userEdit)', () => {
     expect(wb.userEdit('测试', 'E2', '10')).toEqual({ ok: true });
   });
 
+  it('judges a formula typed in by its result, as Excel does (LibreOffice too: test/interop/templatesRoundTrip)', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheet(small);
+    expect(wb.userEdit('测试', 'E2', '=3+4')).toEqual({ ok: true });
+    expect((await wb.readSheets(['测试']))[0]?.values[1]?.[4]).toBe(7);
+    expect(wb.userEdit('测试', 'E2', '=E2+4')).toMatchObject({ ok: false, reason: 'validation' }); // 11
+    expect(wb.userEdit('测试', 'E2', '=10/4')).toMatchObject({ ok: false, reason: 'validation' }); // not whole
+    expect(wb.userEdit('测试', 'E2', '=1/0')).toMatchObject({ ok: false, reason: 'validation' }); // #DIV/0!
+    expect(wb.userEdit('测试', 'E2', '=Z99')).toEqual({ ok: true }); // an empty cell: 0
+  });
+
   it.each([
     ['3.8', 3.8],
     ['10%', 0.1],
