@@ -1,7 +1,7 @@
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { buildPlanSheet } from '../../src/domain/plan/planSheet';
 import { readPlanSheet } from '../../src/domain/plan/readPlanSheet';
-import type { Plan } from '../../src/domain/plan/schema';
+import type { Indicator, Plan } from '../../src/domain/plan/schema';
 import { buildTemplate, type TemplateInput } from '../../src/domain/template/template';
 import { normaliseCode } from '../../src/domain/grid/ownSheets';
 import type { CellValue } from '../../src/domain/grid/cells';
@@ -85,3 +85,17 @@ export function fillByCode(
   }
   return { name: grid.name, values: out };
 }
+
+/** A plan with one indicator changed (its 分月计划, weight, target…), the rest as they were. */
+export function withIndicator(plan: Plan, code: string, change: Partial<Indicator>): Plan {
+  return {
+    ...plan,
+    campaigns: plan.campaigns.map((c) => ({
+      ...c,
+      indicators: c.indicators.map((i) => (i.code === code ? { ...i, ...change } : i)),
+    })),
+  };
+}
+
+/** C1-01 合同利用外资 7 亿美元, planned unevenly: 10% by March, 45% by June. */
+export const C1_01_PLAN: number[] = [0.2, 0.4, 0.7, 1.2, 2.2, 3.15, 3.6, 4.2, 4.9, 5.6, 6.3, 7];

@@ -1,3 +1,4 @@
+import { C1_01_PLAN, withIndicator } from './contributorPlan';
 import { CATALOGUE } from '../messages';
 import { LOCALES, describeProblem, localiseParams, placeholders } from '../../src/domain/i18n/messages';
 import { PLAN_SHEET_VERSION, buildPlanSheet } from '../../src/domain/plan/planSheet';
@@ -21,18 +22,6 @@ import { PLAN, get, set, sheetFromSpec, type Sheet } from './sheetFixtures';
  */
 
 const MONTHS = ['U', 'V', 'W', 'X', 'Y', 'Z', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF'];
-/** C1-01 合同利用外资 7 亿美元, planned unevenly: 10% by March, 45% by June. */
-const C1_01_PLAN = [0.2, 0.4, 0.7, 1.2, 2.2, 3.15, 3.6, 4.2, 4.9, 5.6, 6.3, 7];
-
-function withIndicator(plan: Plan, code: string, change: Partial<Indicator>): Plan {
-  return {
-    ...plan,
-    campaigns: plan.campaigns.map((c) => ({
-      ...c,
-      indicators: c.indicators.map((i) => (i.code === code ? { ...i, ...change } : i)),
-    })),
-  };
-}
 
 const indicatorOf = (plan: Plan | undefined, code: string): Indicator | undefined =>
   plan?.campaigns.flatMap((c) => c.indicators).find((i) => i.code === code);

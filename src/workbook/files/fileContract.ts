@@ -1,6 +1,6 @@
-import { columnNumber, parseRange, parseRanges, rangeAddress, type RangeRef } from '../../domain/grid/address';
+import { columnNumber, parseRange, parseRanges, rangeAddress } from '../../domain/grid/address';
 import type { ContractTarget, ValidationKind } from '../contract/target';
-import type { WorkbookPort } from '../port';
+import { countedPort, overlaps } from '../contract/countedPort';
 import type { FileWorkbook } from './fileWorkbook';
 
 /**
@@ -10,36 +10,12 @@ import type { FileWorkbook } from './fileWorkbook';
  * A file cannot have rows inserted above a marker by a person, so that check is skipped.
  */
 export function fileContractTarget(workbook: FileWorkbook): ContractTarget {
-  let calls = 0;
-  const counted = <A extends unknown[], R>(f: (...args: A) => R) => {
-    return (...args: A): R => {
-      calls++;
-      return f(...args);
-    };
-  };
-  const port: WorkbookPort = {
-    listSheets: counted(() => workbook.listSheets()),
-    readSheets: counted((names, options) => workbook.readSheets(names, options)),
-    readAllSheets: counted((options) => workbook.readAllSheets(options)),
-    writeSheet: counted((spec, options) => workbook.writeSheet(spec, options)),
-    writeSheets: counted((specs, options) => workbook.writeSheets(specs, options)),
-    insertSheet: counted((build, options) => workbook.insertSheet(build, options)),
-    renameSheet: counted((from, to) => workbook.renameSheet(from, to)),
-    deleteSheet: counted((name) => workbook.deleteSheet(name)),
-    writeCells: counted((cells) => workbook.writeCells(cells)),
-    activate: counted((sheet, select) => workbook.activate(sheet, select)),
-    onChange: counted((listener) => workbook.onChange(listener)),
-  };
-  const overlaps = (a: RangeRef, b: RangeRef) =>
-    a.start.row <= b.end.row &&
-    b.start.row <= a.end.row &&
-    a.start.column <= b.end.column &&
-    b.start.column <= a.end.column;
+  const { port, calls } = countedPort(workbook);
   const spec = (sheet: string) => workbook.sheetSpec(sheet);
   return {
     adapter: 'file',
     port,
-    roundTrips: { unit: 'portCall', count: () => calls },
+    roundTrips: { unit: 'portCall', count: calls },
     ownWrites: workbook.ownWritesInChangeEvents(),
     settle: async () => undefined,
     cannot: { insertRows: 'a file workbook has no person inserting rows above a marker' },

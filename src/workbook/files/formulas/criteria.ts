@@ -1,4 +1,4 @@
-import { ERROR_LITERALS, compareText, isError, textToNumber, type Scalar } from './values';
+import { ERROR_LITERALS, compareText, holds, isError, textToNumber, type Comparison, type Scalar } from './values';
 
 /**
  * The criteria of COUNTIF, COUNTIFS and SUMIFS as Excel reads them: a number or a boolean matches equal cells (a
@@ -9,7 +9,7 @@ import { ERROR_LITERALS, compareText, isError, textToNumber, type Scalar } from 
  */
 export type Criterion = (cell: Scalar) => boolean;
 
-type Operator = '=' | '<>' | '<' | '>' | '<=' | '>=';
+type Operator = Comparison;
 const OPERATOR = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/;
 
 /** The criterion a (non-error) value stands for. */
@@ -37,7 +37,7 @@ export function criterion(value: Scalar): Criterion {
     const pattern = wildcardPattern(operand);
     return equality(op, (cell) => typeof cell === 'string' && wildcardMatch(pattern, cell));
   }
-  return (cell) => typeof cell === 'string' && ordered(op, compareText(cell, operand));
+  return (cell) => typeof cell === 'string' && holds(op, compareText(cell, operand));
 }
 
 /** `=` keeps the test, `<>` negates it; an ordering operator matches nothing (ordering a boolean or an error). */
@@ -47,27 +47,10 @@ function equality(op: Operator, test: Criterion): Criterion {
   return () => false;
 }
 
-function ordered(op: Operator, c: number): boolean {
-  switch (op) {
-    case '=':
-      return c === 0;
-    case '<>':
-      return c !== 0;
-    case '<':
-      return c < 0;
-    case '>':
-      return c > 0;
-    case '<=':
-      return c <= 0;
-    case '>=':
-      return c >= 0;
-  }
-}
-
 /** A number criterion: number cells compared exactly; for = and <>, a text that reads as a number counts as it. */
 function numberIs(op: Operator, n: number): Criterion {
   return (cell) => {
-    if (typeof cell === 'number') return ordered(op, cell === n ? 0 : cell < n ? -1 : 1);
+    if (typeof cell === 'number') return holds(op, cell === n ? 0 : cell < n ? -1 : 1);
     if (op !== '=' && op !== '<>') return false;
     const read = typeof cell === 'string' ? textToNumber(cell) : undefined;
     return (read === n) === (op === '=');

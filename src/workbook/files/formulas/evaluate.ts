@@ -2,7 +2,7 @@ import { MAX_COLUMN, cellAddress, columnLetters } from '../../../domain/grid/add
 import type { CellErrorValue, CellValue } from '../../../domain/grid/cells';
 import { FUNCTIONS, Args, arityFits, isArea, paramAt, type Arg, type Area, type Book, type Param } from './functions';
 import { nodes, parseFormula, type Ast, type BinaryOperator, type ParseResult, type ReferenceNode } from './parser';
-import { ERROR, MAX_TEXT, compare, finite, isError, toLogical, toNumber, toText, type Scalar } from './values';
+import { ERROR, MAX_TEXT, compare, finite, holds, isError, toLogical, toNumber, toText, type Scalar } from './values';
 
 /**
  * A small formula evaluator for the formulas the add-in writes, so that a file it writes (.xlsx for WPS, LibreOffice,
@@ -301,23 +301,6 @@ function binary(op: BinaryOperator, a: Scalar, b: Scalar): Scalar {
     }
     default:
       return arithmetic(op, a, b);
-  }
-}
-
-function holds(op: '=' | '<>' | '<' | '>' | '<=' | '>=', c: number): boolean {
-  switch (op) {
-    case '=':
-      return c === 0;
-    case '<>':
-      return c !== 0;
-    case '<':
-      return c < 0;
-    case '>':
-      return c > 0;
-    case '<=':
-      return c <= 0;
-    case '>=':
-      return c >= 0;
   }
 }
 

@@ -177,12 +177,30 @@ function choose(args: readonly (() => Arg)[], book: Book): Arg {
  */
 function logicals(args: Args, book: Book): boolean[] | CellErrorValue {
   const out: boolean[] = [];
+  const error = walkArgs(args, book, toLogical, (v, direct) => {
+    const x = direct ?? v;
+    if (typeof x === 'boolean' || typeof x === 'number') out.push(x === true || (typeof x === 'number' && x !== 0));
+  });
+  if (error) return error;
+  return out.length === 0 ? ERROR.value : out;
+}
+
+/**
+ * Every argument of an aggregate: a value written as an argument converted by `direct` (its error stops the walk),
+ * and each used cell of a reference given to `cell` (a cell's error stops it). Returns the error that stopped it.
+ */
+function walkArgs<T>(
+  args: Args,
+  book: Book,
+  direct: (a: Scalar) => T | CellErrorValue,
+  cell: (v: Scalar, direct?: T) => void,
+): CellErrorValue | undefined {
   for (let i = 0; i < args.count; i++) {
     const a = args.arg(i);
     if (!isArea(a)) {
-      const b = toLogical(a);
-      if (isError(b)) return b;
-      out.push(b);
+      const x = direct(a);
+      if (isError(x)) return x;
+      cell(a, x);
       continue;
     }
     const used = book.used(a);
@@ -191,11 +209,11 @@ function logicals(args: Args, book: Book): boolean[] | CellErrorValue {
       for (let c = used.left; c <= used.right; c++) {
         const v = book.valueAt(used.sheet, r, c);
         if (isError(v)) return v;
-        if (typeof v === 'boolean' || typeof v === 'number') out.push(v === true || (typeof v === 'number' && v !== 0));
+        cell(v);
       }
     }
   }
-  return out.length === 0 ? ERROR.value : out;
+  return undefined;
 }
 
 // ————— numbers —————
@@ -208,28 +226,13 @@ function numbersFold(start: number, step: (acc: number, x: number) => number, em
   return (args: Args, book: Book): Scalar => {
     let acc = start;
     let seen = false;
-    for (let i = 0; i < args.count; i++) {
-      const a = args.arg(i);
-      if (!isArea(a)) {
-        const x = toNumber(a);
-        if (isError(x)) return x;
-        acc = step(acc, x);
-        seen = true;
-        continue;
-      }
-      const used = book.used(a);
-      if (!used) continue;
-      for (let r = used.top; r <= used.bottom; r++) {
-        for (let c = used.left; c <= used.right; c++) {
-          const v = book.valueAt(used.sheet, r, c);
-          if (isError(v)) return v;
-          if (typeof v === 'number') {
-            acc = step(acc, v);
-            seen = true;
-          }
-        }
-      }
-    }
+    const error = walkArgs(args, book, toNumber, (v, direct) => {
+      const x = direct ?? v;
+      if (typeof x !== 'number') return;
+      acc = step(acc, x);
+      seen = true;
+    });
+    if (error) return error;
     return seen ? acc : empty;
   };
 }

@@ -200,3 +200,24 @@ export function serialDate(serial: number): { year: number; month: number; day: 
   const t = new Date(EPOCH_MS + (whole < 60 ? whole : whole - 1) * DAY_MS);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
+
+/** A comparison operator of formulas and criteria. */
+export type Comparison = '=' | '<>' | '<' | '>' | '<=' | '>=';
+
+/** Whether a comparison holds for the sign of a comparison result `c` (compare(): below 0, 0, above 0). */
+export function holds(op: Comparison, c: number): boolean {
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '<>':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '>=':
+      return c >= 0;
+  }
+}

@@ -1,8 +1,9 @@
+import { C1_01_PLAN, withIndicator } from '../../../domain/contributorPlan';
 import fc from 'fast-check';
 import type { LiteralValue } from '../../../../src/domain/grid/cells';
 import type { SheetSpec } from '../../../../src/domain/grid/sheetSpec';
 import { builtinPlan } from '../../../../src/domain/plan/builtin';
-import type { Indicator, Plan } from '../../../../src/domain/plan/schema';
+import type { Plan } from '../../../../src/domain/plan/schema';
 import { buildTemplate, type TemplateRequest } from '../../../../src/domain/template/template';
 import type { FormulaMode } from '../../../../src/domain/calc/formulas';
 import { evaluateBook } from '../../../../src/workbook/files/formulas/evaluate';
@@ -84,20 +85,10 @@ const leads =
       })),
     );
 
-function withIndicator(plan: Plan, code: string, change: Partial<Indicator>): Plan {
-  return {
-    ...plan,
-    campaigns: plan.campaigns.map((c) => ({
-      ...c,
-      indicators: c.indicators.map((i) => (i.code === code ? { ...i, ...change } : i)),
-    })),
-  };
-}
-
 /** 配合部门 on C2, a 分月计划 on C1-01 and light bands of its own. */
 function richPlan(): Plan {
   const plan = withIndicator(contributorPlan(), 'C1-01', {
-    monthlyPlan: [0.2, 0.4, 0.7, 1.2, 2.2, 3.15, 3.6, 4.2, 4.9, 5.6, 6.3, 7],
+    monthlyPlan: C1_01_PLAN,
   });
   return { ...plan, thresholds: { yellowBand: 0.05, growthYellowBand: 0.01 } };
 }

@@ -1,9 +1,10 @@
+import { C1_01_PLAN, withIndicator } from '../../../domain/contributorPlan';
 import fc from 'fast-check';
 import { parseCell } from '../../../../src/domain/grid/address';
 import type { LiteralValue } from '../../../../src/domain/grid/cells';
 import type { SheetSpec } from '../../../../src/domain/grid/sheetSpec';
 import { builtinPlan } from '../../../../src/domain/plan/builtin';
-import type { Indicator, Plan } from '../../../../src/domain/plan/schema';
+import type { Plan } from '../../../../src/domain/plan/schema';
 import { COLUMN } from '../../../../src/domain/template/layout';
 import { buildTemplate, type TemplateRequest } from '../../../../src/domain/template/template';
 import type { FormulaMode } from '../../../../src/domain/calc/formulas';
@@ -90,20 +91,10 @@ function inputsOf(spec: SheetSpec): { address: string; goal: number }[] {
   return inputCells(spec).map((address) => ({ address, goal: goals.get(parseCell(address).row) ?? 1 }));
 }
 
-function withIndicator(plan: Plan, code: string, change: Partial<Indicator>): Plan {
-  return {
-    ...plan,
-    campaigns: plan.campaigns.map((c) => ({
-      ...c,
-      indicators: c.indicators.map((i) => (i.code === code ? { ...i, ...change } : i)),
-    })),
-  };
-}
-
 /** 分月计划 on three indicators (one of them planned unevenly), and light bands of its own. */
 function monthlyPlan(): Plan {
   let plan = withIndicator(builtinPlan(), 'C1-01', {
-    monthlyPlan: [0.2, 0.4, 0.7, 1.2, 2.2, 3.15, 3.6, 4.2, 4.9, 5.6, 6.3, 7],
+    monthlyPlan: C1_01_PLAN,
   });
   plan = withIndicator(plan, 'C1-04', { monthlyPlan: [0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2] });
   plan = withIndicator(plan, 'C3-03', {
