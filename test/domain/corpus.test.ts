@@ -1,3 +1,4 @@
+import { isBlankText } from '../../src/domain/grid/cells';
 import { CATALOGUE } from '../messages';
 import fc from 'fast-check';
 import { LOCALES, placeholders, type Locale } from '../../src/domain/i18n/messages';
@@ -258,7 +259,8 @@ describe('properties of validateTemplateSheet', () => {
       fc.string({ unit: 'binary' }),
       fc.constantFrom('7亿', '１２', '1,234', '约5', '#N/A', '60%', 'TRUE', '0', '-0', '1e3', '\u00a05\u00a0'),
     )
-    .filter((s) => s.trim() !== '');
+    // not blank as a template's formula reads blank (only spaces and control characters)
+    .filter((s) => !isBlankText(s));
 
   /** A template with `value` typed into one input cell of `code` (and, on growth rows, `other` into its pair). */
   const typedInto = (code: string, field: 'actual' | 'prior', value: CellValue, other: number | undefined) => {

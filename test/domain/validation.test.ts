@@ -145,6 +145,10 @@ describe('validateRow: text and error values in a numeric cell (SPEC §7)', () =
     // spaces only: not reported, but said so
     ['spaces only', 'C1-01', '   ', [warn('value.whitespace')]],
     ['ideographic space only', 'C1-01', '\u3000', [warn('value.whitespace')]],
+    ['a tab, a line break and a no-break space', 'C1-01', '\t\n\u00A0', [warn('value.whitespace')]],
+    // what a template's formula reads as text entered (TRIM and CLEAN keep them): 数据有误 there, an error here
+    ['an em space only', 'C1-01', '\u2003', [err('value.notANumber')]],
+    ['a byte-order mark only', 'C1-01', '\uFEFF', [err('value.notANumber')]],
     // numbers that are not finite
     ['NaN', 'C1-01', Number.NaN, [err('value.notFinite')]],
     ['Infinity', 'C1-01', Infinity, [err('value.notFinite')]],

@@ -315,7 +315,20 @@ describe('template rows: 状态, 完成率 and 力争档 as validateRow judges t
     readonly note: Input;
   }
 
-  const texts = fc.constantFrom<Input>('2.6亿', '  ', '\u3000', '\t', '5', 'abc', '约5', 'TRUE', '');
+  const texts = fc.constantFrom<Input>(
+    '2.6亿',
+    '  ',
+    '\u3000',
+    '\t',
+    '5',
+    'abc',
+    '约5',
+    'TRUE',
+    '',
+    '\u2003',
+    '\uFEFF',
+    ' \u00A0\n',
+  );
   const odd = fc.oneof(texts, fc.boolean(), fc.constant<Input>({ error: '#N/A' }), fc.constant<Input>(null));
   const MULTIPLES = [0, 0.001, 0.005, 0.01, 0.02, 0.3, 0.5, 1, 1.2, 9.99, 10, 10.5, 25, 999, 1000, 1001, 1e4, -0.5, -1];
   function inputs(ind: Indicator, seed: number): RowInputs[] {

@@ -219,7 +219,7 @@ export interface StateWords {
   readonly unknown: string;
 }
 
-/** Empty or only spaces (the ideographic and no-break spaces, tabs and line breaks too, as JavaScript's trim()). */
+/** Empty or only spaces (the ideographic and no-break spaces, tabs and line breaks too): grid/cells' isBlankText. */
 function nothingIn(c: string): string {
   return `IF(ISTEXT(${c}),LEN(TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${c},"\u3000"," "),"\u00A0"," "))))=0,ISBLANK(${c}))`;
 }

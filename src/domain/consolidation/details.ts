@@ -1,5 +1,5 @@
 import type { DataState } from '../calc/dataState';
-import type { LiteralValue } from '../grid/cells';
+import { isBlankText, type LiteralValue } from '../grid/cells';
 import type { Plan } from '../plan/schema';
 import type { Period } from '../validation/period';
 import type { Verdicts } from './aggregate';
@@ -56,7 +56,7 @@ function sourceVerdict(state: SourceState): Verdict | undefined {
 /** A value's own verdict, when aggregation did not decide (invalid, blank, not applicable). */
 function fieldVerdict(e: RowEntry, field: DetailField): Verdict {
   const value = e.raw[field];
-  if (typeof value === 'string' && value.trim() === '') return { used: false, why: 'blank' };
+  if (typeof value === 'string' && isBlankText(value)) return { used: false, why: 'blank' };
   if (field === 'prior' && e.indicator.kind !== 'growth') return { used: false, why: 'notApplicable' };
   if (field === 'reason') return { used: false, why: 'notText' };
   const n = field === 'actual' ? e.actual : e.prior;

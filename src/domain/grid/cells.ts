@@ -14,9 +14,20 @@ export type CellValue = number | string | boolean | null | CellErrorValue;
 /** A literal value to write. A string is always text: an adapter never lets it become a formula or a number. */
 export type LiteralValue = number | boolean | string | null;
 
-/** Not filled in: empty, or only spaces. */
+/**
+ * Text that is nothing entered: only spaces — ordinary, ideographic (U+3000, the Chinese IME's) and no-break (U+00A0)
+ * — and control characters (tabs, line breaks). Exactly what a template's formula reads as nothing (TRIM, CLEAN and
+ * those two spaces: calc/formulas.ts), so that 状态 and validation never disagree about a cell; any other character,
+ * an em space or a byte-order mark included, is something entered.
+ */
+export function isBlankText(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are part of what counts as nothing
+  return /^[\u0000-\u0020\u00A0\u3000]*$/.test(text);
+}
+
+/** Not filled in: empty, or only spaces (isBlankText). */
 export function isBlankValue(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return v === null || v === undefined || (typeof v === 'string' && isBlankText(v));
 }
 
 /** A cell's text as a person reads it: trimmed text, numbers and booleans as Excel shows them, error values by name. */

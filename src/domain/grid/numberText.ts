@@ -1,3 +1,4 @@
+import { isBlankText } from './cells';
 /**
  * Reading numbers that staff typed as text ("7亿", "约5", "１２", "1,234", "10%"). The reader never guesses:
  * it returns the number only when the text leaves no doubt, and says why the text was not a plain number.
@@ -77,8 +78,9 @@ const SCALE = /^(万|亿|千|百|万元|亿元|万美元|亿美元|元|美元)/;
  * where "10%" means 0.1.
  */
 export function readNumberText(text: string, unit: string): TextNumber {
+  // Blank as a template's formula reads blank (isBlankText): an em space or a byte-order mark alone is text entered.
+  if (isBlankText(text)) return { kind: 'blank' };
   const raw = text.trim();
-  if (raw === '') return { kind: 'blank' };
   if (raw.length > MAX_NUMBER_TEXT) return { kind: 'tooLong', length: raw.length };
   const upper = raw.toUpperCase();
   if (EXCEL_ERRORS.includes(upper)) return { kind: 'errorValue', error: upper };

@@ -1,5 +1,5 @@
 import { fromExcelSerial } from '../calc/calc';
-import type { CellValue } from '../grid/cells';
+import { isBlankText, type CellValue } from '../grid/cells';
 import type { Problem } from './validateRow';
 
 /** A monthly report period: 1–N月累计 of a year (SPEC §5, §7). */
@@ -28,7 +28,7 @@ export function defaultReportMonth(planYear: number, today: Date): number {
 
 /** Reads a report period from a cell: a date (serial), or text such as "2019-06", "2019年6月", "2019年1-6月". */
 export function readPeriod(value: CellValue): Period | 'blank' | 'malformed' {
-  if (value === null || (typeof value === 'string' && value.trim() === '')) return 'blank';
+  if (value === null || (typeof value === 'string' && isBlankText(value))) return 'blank';
   if (typeof value === 'number') {
     const d = fromExcelSerial(value);
     return d ? { year: d.year, month: d.month } : 'malformed';

@@ -19,7 +19,7 @@ import {
   type TextNote,
   type TextNumber,
 } from '../grid/numberText';
-import { shorten, type CellValue } from '../grid/cells';
+import { isBlankValue, shorten, type CellValue } from '../grid/cells';
 import type { Field, Severity } from '../grid/problems';
 
 /**
@@ -100,7 +100,7 @@ const FIELD_KEY: Readonly<Record<Field, MessageKey>> = {
 
 /** Not reported: empty, or only spaces (a cell of spaces also gets its own warning from readCell). */
 function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return isBlankValue(v);
 }
 
 function percentText(v: number): string {
