@@ -165,16 +165,7 @@ function periodAndPlan(state: State, update: Update): HTMLElement {
       s.result = undefined; // a summary of another month is no longer what the page is about
     }),
   );
-  const planInput = el('input', {
-    type: 'file',
-    id: 'plan',
-    accept: READABLE_EXTENSIONS.join(','),
-    'data-testid': 'plan-input',
-  });
-  planInput.addEventListener('change', () => {
-    const file = planInput.files?.[0];
-    if (file) update((s) => loadPlan(s, file));
-  });
+  const planInput = singleFileInput('plan', 'plan-input', (file) => update((s) => loadPlan(s, file)));
   const note = state.planNote;
   return el(
     'section',
@@ -259,21 +250,24 @@ function templatesSection(state: State, update: Update): HTMLElement {
   );
 }
 
+/** A picker of one spreadsheet file; `chosen` is called with the file picked. */
+function singleFileInput(id: string, testId: string, chosen: (file: File) => void): HTMLInputElement {
+  const input = el('input', { type: 'file', id, accept: READABLE_EXTENSIONS.join(','), 'data-testid': testId });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) chosen(file);
+  });
+  return input;
+}
+
 function consolidateSection(state: State, update: Update): HTMLElement {
   const drop = dropZone(state, update);
-  const previous = el('input', {
-    type: 'file',
-    id: 'previous',
-    accept: READABLE_EXTENSIONS.join(','),
-    'data-testid': 'previous-input',
-  });
-  previous.addEventListener('change', () => {
-    const file = previous.files?.[0];
+  const previous = singleFileInput('previous', 'previous-input', (file) =>
     update((s) => {
       s.previous = file;
       s.result = undefined;
-    });
-  });
+    }),
+  );
   const chosenPrevious = state.previous
     ? (() => {
         const clear = el(
