@@ -9,7 +9,8 @@ import type { IndicatorSummary } from './aggregate';
 import type { Consolidation } from './consolidate';
 import type { DetailRecord } from './details';
 import type { ConsolidationProblem } from './problems';
-import type { Origin } from './sources';
+import { originKey, type Origin } from './sources';
+import { compareText } from './values';
 import {
   SHEET_WORDS,
   SUMMARY_SHEET,
@@ -371,6 +372,74 @@ export function addProblemList(b: SheetBuilder, result: Consolidation): void {
     range: `B${first}:B${first + result.problems.length - 1}`,
     rule: { type: 'expression', formula: `=$B${first}="${zh('severity.error')}"` },
     format: { fontColor: '#9C0006', bold: true },
+  });
+}
+
+/**
+ * A save time as the office reads it: "2019-07-04 10:30" in its own time (UTC+8 unless the plan says otherwise), the
+ * time by which a correction superseded and 逾期 is judged.
+ */
+export function officeTimeText(savedAt: string, utcOffsetMinutes: number): string {
+  const at = Date.parse(savedAt);
+  if (!Number.isFinite(at)) return savedAt;
+  const local = new Date(at + utcOffsetMinutes * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())} ` +
+    `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`
+  );
+}
+
+/**
+ * 四、导入文件: each imported file's template sheet with its save time and whether it counts — so that the office can
+ * see, in the workbook it keeps, why a correction superseded the first sending (the later save time) and which file
+ * was saved when. Only when files were imported.
+ */
+export function addSourceFiles(b: SheetBuilder, result: Consolidation, utcOffsetMinutes: number): void {
+  // By department and campaign, then as saved: a correction right below what it corrects.
+  const key = (s: (typeof result.sources)[number]) =>
+    [s.department ?? '\uffff', s.campaignId ?? '\uffff', s.savedAt ?? '\uffff', originKey(s.origin)].join('\u0000');
+  const files = result.sources.filter((s) => s.origin.kind === 'file').sort((a, b) => compareText(key(a), key(b)));
+  if (files.length === 0) return;
+  const campaignName = new Map(result.campaigns.map((c) => [c.id, c.name]));
+  b.section(1);
+  b.addWide(
+    valueCell(
+      `四、导入文件（${files.length} 张工作表；保存时间为工作簿属性中的最后保存时间，没有时取文件日期，` +
+        `UTC${utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(utcOffsetMinutes) / 60}）`,
+      'section',
+    ),
+  );
+  const header = (text: string, span = 1): SpanPart => ({ span, cell: valueCell(text, 'header') });
+  b.addSpans([
+    header('序号'),
+    header('来源文件', 4),
+    header('工作表', 2),
+    header('填报单位'),
+    header('攻坚战'),
+    header('报告期'),
+    header('保存时间', 2),
+    header('是否计入', 2),
+  ]);
+  files.forEach((s, i) => {
+    const text = (v: string | null, style = 'text'): SpanPart['cell'] => valueCell(v, style);
+    b.addSpans([
+      { span: 1, cell: valueCell(i + 1, 'center') },
+      { span: 4, cell: text(s.origin.kind === 'file' ? s.origin.file : null) },
+      { span: 2, cell: text(s.origin.sheet) },
+      { span: 1, cell: text(s.department ?? null) },
+      { span: 1, cell: text(s.campaignId !== undefined ? (campaignName.get(s.campaignId) ?? s.campaignId) : null) },
+      { span: 1, cell: text(s.period ? `${s.period.year}年${s.period.month}月` : null, 'center') },
+      { span: 2, cell: text(s.savedAt !== undefined ? officeTimeText(s.savedAt, utcOffsetMinutes) : '不详', 'center') },
+      {
+        span: 2,
+        cell: text(
+          s.state === 'included'
+            ? '计入'
+            : zh(`consolidation.why.${s.state}`, s.period ? { year: s.period.year, month: s.period.month } : {}),
+        ),
+      },
+    ]);
   });
 }
 

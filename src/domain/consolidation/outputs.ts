@@ -1,6 +1,7 @@
 import { DETAIL_MARKER_TYPE, SUMMARY_MARKER_TYPE } from '../grid/ownSheets';
 import { writableSpec, type SheetSpec } from '../grid/sheetSpec';
 import type { Plan } from '../plan/schema';
+import { DEFAULT_PLAN_SETTINGS } from '../plan/settings';
 import type { Consolidation } from './consolidate';
 import type { SummaryExtras } from './summaryExtras';
 import {
@@ -9,6 +10,7 @@ import {
   addDetailList,
   addProblemList,
   addReconciliation,
+  addSourceFiles,
   addTitleAndCheck,
   detailColumnWidths,
   detailLayout,
@@ -98,11 +100,15 @@ function summarySpec(result: Consolidation, plan: Plan, extras: SummaryExtras): 
  * 明细: the overall check, the reconciliation of every summary row (native formulas over the detail list, so
  * that it stays live), every source value with its origin, and the problem list.
  */
-export function detailSheet(result: Consolidation): SheetSpec {
-  return writableSpec(detailSpec(result));
+export function detailSheet(
+  result: Consolidation,
+  /** The office's time zone for save times (the plan's timeliness setting; default UTC+8). */
+  utcOffsetMinutes: number = DEFAULT_PLAN_SETTINGS.timeliness.utcOffsetMinutes,
+): SheetSpec {
+  return writableSpec(detailSpec(result, utcOffsetMinutes));
 }
 
-function detailSpec(result: Consolidation): SheetSpec {
+function detailSpec(result: Consolidation, utcOffsetMinutes: number): SheetSpec {
   // Layout first: the reconciliation formulas need the detail list's rows.
   const layout = detailLayout(result);
   const b = new SheetBuilder(DETAIL_WIDTH, DETAIL_ROWS.title);
@@ -110,6 +116,7 @@ function detailSpec(result: Consolidation): SheetSpec {
   addReconciliation(b, result, layout);
   addDetailList(b, result, layout);
   addProblemList(b, result);
+  addSourceFiles(b, result, utcOffsetMinutes);
   return {
     name: DETAIL_SHEET,
     marker: marker(DETAIL_MARKER_TYPE, result),

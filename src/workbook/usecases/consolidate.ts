@@ -250,7 +250,7 @@ export async function consolidateSheets(
   const summary = summarySheet(result, plan, extras);
   const specs = [
     summary,
-    detailSheet(result),
+    detailSheet(result, plan.settings?.timeliness?.utcOffsetMinutes),
     ...(history.spec ? [history.spec] : []),
     ...(notice ? [notice.spec] : []),
   ];

@@ -255,3 +255,44 @@ describe('picks in the 汇总 marker', () => {
     });
   });
 });
+
+describe('明细 四、导入文件: each imported sheet with its save time and whether it counts', () => {
+  test('the correction counts, the first sending is 已被更正, times in the office’s time (UTC+8, or the plan’s)', () => {
+    const grid = fill(templateGrid('C2', '经信商务局'), { 'C2-01': { actual: 1000 } });
+    const result = consolidate(
+      PLAN,
+      [
+        { ...fileSource('经信甲.xlsx', grid), savedAt: '2019-07-03T01:00:00Z' },
+        { ...fileSource('经信乙.xlsx', grid), savedAt: '2019-07-04T02:30:00Z' },
+      ],
+      { period: { year: 2019, month: 6 } },
+    );
+    const rows = (utc?: number) => {
+      const grid2 = specToArray(utc === undefined ? detailSheet(result) : detailSheet(result, utc));
+      const at = grid2.findIndex((r) => String(r[0] ?? '').startsWith('四、导入文件'));
+      return {
+        title: String(grid2[at]?.[0]),
+        rows: grid2.slice(at + 2, at + 4).map((r) => r.filter((v) => v !== null)),
+      };
+    };
+    const beijing = rows();
+    expect(beijing.title).toContain('（2 张工作表；');
+    expect(beijing.rows).toEqual([
+      [
+        1,
+        '经信甲.xlsx',
+        '转型升级-经信商务局-6月',
+        '经信商务局',
+        '转型升级',
+        '2019年6月',
+        '2019-07-03 09:00',
+        expect.stringMatching(/^已被更正/),
+      ],
+      [2, '经信乙.xlsx', '转型升级-经信商务局-6月', '经信商务局', '转型升级', '2019年6月', '2019-07-04 10:30', '计入'],
+    ]);
+    expect(rows(0).rows.map((r) => r[6])).toEqual(['2019-07-03 01:00', '2019-07-04 02:30']);
+    // no file imported: no such section
+    const sheetsOnly = consolidate(PLAN, [sheetSource(grid)], { period: { year: 2019, month: 6 } });
+    expect(specToArray(detailSheet(sheetsOnly)).some((r) => String(r[0] ?? '').startsWith('四、导入文件'))).toBe(false);
+  });
+});
