@@ -22,7 +22,7 @@ import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import type { SheetInfo } from '../../src/workbook/port';
 import { FILE_PROBLEM_KEYS, type WorkbookConsolidation } from '../../src/workbook/usecases/consolidate';
 import { refusingPort } from './fakePort';
-import { renderConsolidation } from './renderConsolidation';
+import { renderConsolidation } from './renderPanel';
 import { renderAll, visibleText } from './renderAll';
 
 /** The 汇总 section: its view model as pure functions, and server-rendered smoke tests in both languages. */

@@ -1,7 +1,7 @@
+import { renderPanel } from './renderPanel';
 import { CATALOGUE, translatorFor } from '../messages';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { campaignRows } from '../../src/taskpane/features/Templates/useTemplates';
 import { settingsRows } from '../../src/taskpane/features/Settings/useSettings';
@@ -19,15 +19,7 @@ import { refusingPort } from './fakePort';
 import { renderAll, visibleText } from './renderAll';
 
 function withProviders(locale: Locale, node: ReactNode): string {
-  return renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={refusingPort()}>
-          <NoticesProvider>{node}</NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
+  return renderPanel(locale, node).html;
 }
 
 /** The shell once its lazily loaded panel has rendered (effects do not run: the workbook is not read). */

@@ -6,7 +6,7 @@ import type { LastRun } from '../../src/workbook/usecases/lastRun';
 import { runConsolidation } from '../../src/workbook/usecases/runConsolidation';
 import { writeFilledTemplate, type TypedFigures } from '../fixtures/filledTemplates';
 import { translatorFor } from '../messages';
-import { renderConsolidation } from './renderConsolidation';
+import { renderConsolidation } from './renderPanel';
 import { visibleText } from './renderAll';
 
 /**

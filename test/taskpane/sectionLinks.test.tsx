@@ -8,7 +8,7 @@ import { runConsolidation } from '../../src/workbook/usecases/runConsolidation';
 import { writeFilledTemplate, type TypedFigures } from '../fixtures/filledTemplates';
 import { translatorFor } from '../messages';
 import { refusingPort } from './fakePort';
-import { renderConsolidation } from './renderConsolidation';
+import { renderConsolidation } from './renderPanel';
 import { visibleText } from './renderAll';
 
 /**

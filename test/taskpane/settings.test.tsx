@@ -1,16 +1,12 @@
-import { CATALOGUE, translatorFor } from '../messages';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { renderToString } from 'react-dom/server';
+import { renderPanel } from './renderPanel';
+import { translatorFor } from '../messages';
 import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
 import { readPlan, type PlanReading } from '../../src/taskpane/features/Settings/readPlan';
 import { Settings, SettingsView } from '../../src/taskpane/features/Settings/Settings';
 import { settingsPlanStatus, settingsRows } from '../../src/taskpane/features/Settings/useSettings';
-import { I18nProvider } from '../../src/taskpane/i18n';
-import { NoticesProvider } from '../../src/taskpane/notices';
 import { describePortError } from '../../src/taskpane/portErrors';
-import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { PortError, type WorkbookPort } from '../../src/workbook/port';
 import { insertPlanSheet } from '../../src/workbook/usecases/templates';
@@ -162,15 +158,7 @@ describe('the plan in use, read through the port', () => {
 });
 
 function providers(locale: Locale, node: React.ReactNode, port: WorkbookPort = refusingPort()): string {
-  return renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={port}>
-          <NoticesProvider>{node}</NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
+  return renderPanel(locale, node, port).html;
 }
 const text = visibleText;
 

@@ -1,6 +1,5 @@
-import { CATALOGUE, translatorFor } from '../messages';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { renderToString } from 'react-dom/server';
+import { renderPanel } from './renderPanel';
+import { translatorFor } from '../messages';
 import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
@@ -17,11 +16,7 @@ import {
   updateTemplateNotices,
   withCampaign,
 } from '../../src/taskpane/features/Templates/useTemplates';
-import { I18nProvider } from '../../src/taskpane/i18n';
-import { NoticesProvider } from '../../src/taskpane/notices';
 import { planStatus } from '../../src/taskpane/planStatus';
-import { WorkbookProvider } from '../../src/taskpane/workbookContext';
-import { refusingPort } from './fakePort';
 
 /** The 模板 section: its logic as pure functions, and a server-rendered smoke test in both languages. */
 
@@ -221,18 +216,7 @@ describe('notices', () => {
 });
 
 function render(locale: Locale): string {
-  const html = renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={refusingPort()}>
-          <NoticesProvider>
-            <Templates plan={plan} />
-          </NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
-  return html;
+  return renderPanel(locale, <Templates plan={plan} />).html;
 }
 const text = visibleText;
 

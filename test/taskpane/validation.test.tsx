@@ -1,7 +1,6 @@
+import { renderPanel } from './renderPanel';
 import { templateSheetNames } from '../../src/workbook/usecases/validationSession';
-import { CATALOGUE, translatorFor } from '../messages';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { renderToString } from 'react-dom/server';
+import { translatorFor } from '../messages';
 import { visibleText } from './renderAll';
 import type { Locale } from '../../src/domain/i18n/messages';
 import { builtinPlan } from '../../src/domain/plan/builtin';
@@ -15,11 +14,7 @@ import {
   problemRow,
   summary,
 } from '../../src/taskpane/features/Validation/useValidation';
-import { I18nProvider } from '../../src/taskpane/i18n';
-import { NoticesProvider } from '../../src/taskpane/notices';
-import { WorkbookProvider } from '../../src/taskpane/workbookContext';
 import { groupBySheet, type ValidationReport } from '../../src/workbook/usecases/validateWorkbook';
-import { refusingPort } from './fakePort';
 
 /** The 校验 section: its view model as pure functions, and a server-rendered smoke test in both languages. */
 
@@ -141,19 +136,7 @@ describe('view model', () => {
 });
 
 function render(locale: Locale): { html: string; calls: string[] } {
-  const port = refusingPort();
-  const html = renderToString(
-    <I18nProvider locale={locale} messages={CATALOGUE[locale]}>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider port={port}>
-          <NoticesProvider>
-            <Validation />
-          </NoticesProvider>
-        </WorkbookProvider>
-      </FluentProvider>
-    </I18nProvider>,
-  );
-  return { html, calls: port.calls };
+  return renderPanel(locale, <Validation />);
 }
 const text = visibleText;
 
