@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, download, openPreview, previewPages } from './harness';
+import { chromiumAvailable, download, openTemplates, previewPages } from './harness';
 import { expectedTemplates, expectTemplateFile } from './templateFile';
 
 /**
@@ -13,10 +13,7 @@ const describeBrowser = chromiumAvailable ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 describeBrowser('导出模板 in the 模板 tab of the preview host (Chromium)', () => {
-  const preview = previewPages(async (page, url) => {
-    await openPreview(page, url);
-    await page.getByTestId('plan-status').waitFor(); // the workbook's 指标库 has been read
-  });
+  const preview = previewPages(openTemplates);
   let page: Page;
   beforeEach(() => {
     page = preview.page;

@@ -159,6 +159,12 @@ function need<T>(x: T | undefined): T {
 }
 
 /** The preview loaded, its 汇总 tab open and the panel's chunk loaded. */
+/** The preview opened on 模板, once the workbook's 指标库 has been read (the plan status shows). */
+export async function openTemplates(page: Page, url: string): Promise<void> {
+  await openPreview(page, url);
+  await page.getByTestId('plan-status').waitFor();
+}
+
 export async function openConsolidation(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('tab', { name: '汇总' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openPreview, previewPages, seriousAxeViolations } from './harness';
+import { chromiumAvailable, openTemplates, previewPages, seriousAxeViolations } from './harness';
 
 /**
  * 模板 and 校验 in the preview host (Chromium): insert a template, type and paste like staff do, check, go to the
@@ -12,10 +12,7 @@ jest.setTimeout(180_000);
 const C2_JUNE = '转型升级-经信商务局-6月';
 
 describeBrowser('templates and validation in the preview host (Chromium)', () => {
-  const preview = previewPages(async (page, url) => {
-    await openPreview(page, url);
-    await page.getByTestId('plan-status').waitFor(); // the workbook's 指标库 has been read
-  });
+  const preview = previewPages(openTemplates);
   let page: Page;
   beforeEach(() => {
     page = preview.page;
