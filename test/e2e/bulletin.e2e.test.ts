@@ -1,3 +1,4 @@
+import { BULLETIN_SECTIONS_ZH } from '../fixtures/filledTemplates';
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { builtinPlan } from '../../src/domain/plan/builtin';
@@ -136,15 +137,7 @@ describeBrowser('the June 2019 bulletin of the preview sample (Chromium)', () =>
     const notice = await read('通报');
     const texts = notice.flat().map((v) => String(v ?? ''));
     expect(texts).toContain('2019年6月“五大攻坚战”推进情况通报');
-    for (const section of [
-      '一、总体情况',
-      '二、各攻坚战亮灯情况',
-      '三、滞后指标及原因',
-      '四、督办事项',
-      '五、部门得分及排名',
-      '六、报送情况',
-    ])
-      expect(texts).toContain(section);
+    for (const section of BULLETIN_SECTIONS_ZH) expect(texts).toContain(section);
     expect(texts).toContain('一致');
     expect(texts).not.toContain('不一致');
     expect(texts.some((t) => t.includes(`较上月好转 ${better} 项、持平 ${same} 项、下滑 ${worse} 项`))).toBe(true);

@@ -1,3 +1,4 @@
+import { BULLETIN_SECTIONS_ZH } from '../fixtures/filledTemplates';
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/domain/grid/cells';
 import { parseCell } from '../../src/domain/grid/address';
@@ -35,14 +36,7 @@ describeBrowser('links to the 通报 sections in the preview host (Chromium)', (
     await page.getByTestId('consolidation-result').getByText('已生成“汇总”和“明细”').waitFor();
     const links = page.getByTestId('consolidation-section');
     const labels = await links.allTextContents();
-    expect(labels.slice(0, 6)).toEqual([
-      '一、总体情况',
-      '二、各攻坚战亮灯情况',
-      '三、滞后指标及原因',
-      '四、督办事项',
-      '五、部门得分及排名',
-      '六、报送情况',
-    ]);
+    expect(labels.slice(0, 6)).toEqual(BULLETIN_SECTIONS_ZH);
     expect(labels).toContain('汇总：督办清单');
     for (const [i, label] of labels.entries()) {
       const link = links.nth(i);

@@ -5,7 +5,7 @@ import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { PortError } from '../../src/workbook/port';
 import type { LastRun } from '../../src/workbook/usecases/lastRun';
 import { runConsolidation } from '../../src/workbook/usecases/runConsolidation';
-import { writeFilledTemplate, type TypedFigures } from '../fixtures/filledTemplates';
+import { BULLETIN_SECTIONS_ZH, writeC1Month } from '../fixtures/filledTemplates';
 import { translatorFor } from '../messages';
 import { refusingPort } from './fakePort';
 import { renderConsolidation } from './renderPanel';
@@ -19,18 +19,14 @@ import { visibleText } from './renderAll';
 jest.setTimeout(60_000);
 
 const plan = builtinPlan();
-const request = (month: number) =>
-  ({ plan, campaignId: 'C1', department: '投资促进中心', year: 2019, month, mode: 'kpi' }) as const;
-const MAY: TypedFigures = { 'C1-01': { actual: 2.5, reason: '项目签约推迟' }, 'C1-02': { actual: 1.5 } };
-const JUNE: TypedFigures = { 'C1-01': { actual: 2.6, reason: '仍在洽谈' }, 'C1-02': { actual: 2.9 } };
 
 let june: LastRun;
 
 beforeAll(async () => {
   const wb = new MemoryWorkbook();
-  await writeFilledTemplate(wb, request(5), MAY);
+  await writeC1Month(wb, plan, 5);
   expect((await runConsolidation(wb, 'pane', { reportMonth: 6 })).ok).toBe(true);
-  await writeFilledTemplate(wb, request(6), JUNE);
+  await writeC1Month(wb, plan, 6);
   june = await runConsolidation(wb, 'pane', { reportMonth: 6 }); // the last run, which the panel shows
 });
 
@@ -39,16 +35,7 @@ function outcome() {
   return june.outcome;
 }
 
-const ZH_LABELS = [
-  '一、总体情况',
-  '二、各攻坚战亮灯情况',
-  '三、滞后指标及原因',
-  '四、督办事项',
-  '五、部门得分及排名',
-  '六、报送情况',
-  '附：分月亮灯图',
-  '汇总：督办清单',
-];
+const ZH_LABELS = [...BULLETIN_SECTIONS_ZH, '附：分月亮灯图', '汇总：督办清单'];
 
 test('the links: the 通报 sections in order, then 汇总 督办清单, each at the heading cell the use case returned', () => {
   const o = outcome();

@@ -3,7 +3,7 @@ import { BULLETIN_SHEET_ZH } from '../../../src/domain/i18n/bulletinSheet.zh';
 import { builtinPlan } from '../../../src/domain/plan/builtin';
 import { MemoryWorkbook } from '../../../src/workbook/memory/memoryWorkbook';
 import { consolidateWorkbook, type WorkbookConsolidation } from '../../../src/workbook/usecases/consolidate';
-import { writeFilledTemplate, type TypedFigures } from '../../fixtures/filledTemplates';
+import { writeC1Month } from '../../fixtures/filledTemplates';
 
 /**
  * The pane's links to the 通报's sections and to 汇总's 督办清单 (issue 13): the use case returns where each heading
@@ -12,10 +12,6 @@ import { writeFilledTemplate, type TypedFigures } from '../../fixtures/filledTem
 jest.setTimeout(60_000);
 
 const plan = builtinPlan();
-const request = (month: number) =>
-  ({ plan, campaignId: 'C1', department: '投资促进中心', year: 2019, month, mode: 'kpi' }) as const;
-const MAY: TypedFigures = { 'C1-01': { actual: 2.5, reason: '项目签约推迟' }, 'C1-02': { actual: 1.5 } };
-const JUNE: TypedFigures = { 'C1-01': { actual: 2.6, reason: '仍在洽谈' }, 'C1-02': { actual: 2.9 } };
 
 /** The memory workbook, counting its writeSheets calls during the June run. */
 function counted(wb: MemoryWorkbook) {
@@ -30,9 +26,9 @@ function counted(wb: MemoryWorkbook) {
 
 test('the outcome names the 通报 and each section heading cell, and 汇总 督办清单 heading, from the one write', async () => {
   const wb = new MemoryWorkbook();
-  await writeFilledTemplate(wb, request(5), MAY);
+  await writeC1Month(wb, plan, 5);
   await consolidateWorkbook(wb, { plan, reportMonth: 6 });
-  await writeFilledTemplate(wb, request(6), JUNE);
+  await writeC1Month(wb, plan, 6);
   const calls = counted(wb);
   const june: WorkbookConsolidation = await consolidateWorkbook(wb, { plan, reportMonth: 6 });
   expect(calls.writeSheets).toBe(1);
