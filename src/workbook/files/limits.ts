@@ -36,3 +36,8 @@ export const LIMITS = {
   /** A file's parse in the worker is stopped after this long (a backstop: the bounds above stop hostile files). */
   parseSeconds: 20,
 } as const;
+
+/** A file over a size limit, with its size and the limit for the message (here, free of the parser, for the pane). */
+export function tooLargeProblem(size: number, limit: number) {
+  return { code: 'fileTooLarge' as const, detail: String(size), count: size, limit };
+}

@@ -2,7 +2,7 @@ import { read, utils, type CellObject, type FullProperties, type WorkBook, type 
 import { zipSync, type Zippable } from 'fflate';
 import type { SheetData } from '../../domain/grid/sheet';
 import type { CellValue } from '../../domain/grid/cells';
-import { LIMITS } from './limits';
+import { LIMITS, tooLargeProblem } from './limits';
 import { inflateEntry, readDirectory, XmlScanner, type ZipEntry } from './zipBounds';
 
 /**
@@ -467,12 +467,7 @@ function collectSheets(
 export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFile {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.byteLength > LIMITS.fileBytes)
-    return refusedFile(file, {
-      code: 'fileTooLarge',
-      detail: String(bytes.byteLength),
-      count: bytes.byteLength,
-      limit: LIMITS.fileBytes,
-    });
+    return refusedFile(file, tooLargeProblem(bytes.byteLength, LIMITS.fileBytes));
   if (bytes.byteLength === 0) return refusedFile(file, { code: 'fileEmpty' });
   const kind = sniff(bytes);
   if (kind === 'unknown') return refusedFile(file, { code: 'fileUnreadable', detail: 'not a workbook' });
@@ -482,12 +477,7 @@ export function readXlsx(file: string, data: ArrayBuffer | Uint8Array): ParsedFi
     const judged = judgeCompound(bytes);
     if (judged) return refusedFile(file, judged.refused);
     if (bytes.byteLength > LIMITS.compoundFileBytes)
-      return refusedFile(file, {
-        code: 'fileTooLarge',
-        detail: String(bytes.byteLength),
-        count: bytes.byteLength,
-        limit: LIMITS.compoundFileBytes,
-      });
+      return refusedFile(file, tooLargeProblem(bytes.byteLength, LIMITS.compoundFileBytes));
   } else {
     let r: ZipReading | Refusal;
     try {

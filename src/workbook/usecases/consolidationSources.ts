@@ -20,7 +20,7 @@ import {
 import type { Plan } from '../../domain/plan/schema';
 import type { Period } from '../../domain/validation/period';
 import { recogniseByHeader } from '../../domain/validation/validateSheet';
-import { LIMITS } from '../files/limits';
+import { LIMITS, tooLargeProblem } from '../files/limits';
 import type { ParsedFile } from '../files/readXlsx';
 import { listedOf, type SheetInfo, type WorkbookPort } from '../port';
 import { activePlan } from './activePlan';
@@ -205,7 +205,7 @@ function tooLarge(name: string, size: number): ParsedFile {
   return {
     file: name,
     sheets: [],
-    problems: [{ code: 'fileTooLarge', detail: String(size), count: size, limit: LIMITS.fileBytes }],
+    problems: [tooLargeProblem(size, LIMITS.fileBytes)],
   };
 }
 
