@@ -11,6 +11,7 @@ import type { DetailRecord } from './details';
 import type { ConsolidationProblem } from './problems';
 import { originKey, type Origin } from './sources';
 import { compareText } from './values';
+import { officeTime, officeTimeText } from './officeTime';
 import {
   SHEET_WORDS,
   SUMMARY_SHEET,
@@ -376,21 +377,6 @@ export function addProblemList(b: SheetBuilder, result: Consolidation): void {
 }
 
 /**
- * A save time as the office reads it: "2019-07-04 10:30" in its own time (UTC+8 unless the plan says otherwise), the
- * time by which a correction superseded and 逾期 is judged.
- */
-export function officeTimeText(savedAt: string, utcOffsetMinutes: number): string {
-  const at = Date.parse(savedAt);
-  if (!Number.isFinite(at)) return savedAt;
-  const local = new Date(at + utcOffsetMinutes * 60_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())} ` +
-    `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`
-  );
-}
-
-/**
  * 四、导入文件: each imported file's template sheet with its save time and whether it counts — so that the office can
  * see, in the workbook it keeps, why a correction superseded the first sending (the later save time) and which file
  * was saved when. Only when files were imported.
@@ -406,7 +392,7 @@ export function addSourceFiles(b: SheetBuilder, result: Consolidation, utcOffset
   b.addWide(
     valueCell(
       `四、导入文件（${files.length} 张工作表；保存时间为工作簿属性中的最后保存时间，没有时取文件日期，` +
-        `UTC${utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(utcOffsetMinutes) / 60}）`,
+        `${officeTime(utcOffsetMinutes)}）`,
       'section',
     ),
   );

@@ -8,6 +8,7 @@ import { actualHeader } from '../template/layout';
 import type { CampaignSummary, IndicatorSummary, SourceCell } from './aggregate';
 import type { Consolidation } from './consolidate';
 import { originPlace } from './sources';
+import { officeTime } from './officeTime';
 import { describeProblem } from '../i18n/messages';
 import { SUBMISSION_STATES, type MatrixCell, type SubmissionState } from './matrix';
 import type { SummaryExtras, SummarySupervision, SummaryTrend } from './summaryExtras';
@@ -141,14 +142,6 @@ function settingsOf(plan: Plan) {
     escalation: { ...DEFAULT_PLAN_SETTINGS.escalation, ...plan.settings?.escalation },
     timeliness: { ...DEFAULT_PLAN_SETTINGS.timeliness, ...plan.settings?.timeliness },
   };
-}
-
-/** The office's time zone in words: 北京时间 for UTC+8, else UTC±h[:mm]. */
-function officeTime(utcOffsetMinutes: number): string {
-  if (utcOffsetMinutes === 480) return '北京时间';
-  const m = Math.abs(utcOffsetMinutes);
-  const hm = `${Math.floor(m / 60)}${m % 60 === 0 ? '' : `:${String(m % 60).padStart(2, '0')}`}`;
-  return `UTC${utcOffsetMinutes < 0 ? '−' : '+'}${hm}`;
 }
 
 /** Paced indicators whose 序时进度 comes from their own 分月计划 rather than m/12 (SPEC §5). */
