@@ -1,3 +1,4 @@
+import { builtinPlan } from '../domain/plan/builtin';
 import { mkdir, readFile, readdir, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,7 +37,7 @@ import {
 } from '../workbook/usecases/consolidate';
 import { exportTemplates } from '../workbook/usecases/exportTemplates';
 import { runConsolidation } from '../workbook/usecases/runConsolidation';
-import { validateWorkbook } from '../workbook/usecases/validateWorkbook';
+import { validateAll, validateWorkbook } from '../workbook/usecases/validateWorkbook';
 import { HISTORY_MARKER_TYPE, listedMarkerOf } from '../domain/grid/ownSheets';
 import { originPlace } from '../domain/consolidation/sources';
 import { CLI_EN, CLI_ZH, type CliMessageKey } from './messages';
@@ -162,7 +163,7 @@ async function templates(values: Values, w: Words, io: CliOutput): Promise<numbe
   if (values.out === undefined) throw usage(w, '--out');
   const period = monthOf(values.month, w);
   const mode = modeOf(values.mode, w);
-  const plan = values.plan !== undefined ? await planFrom(values.plan, w, io) : (await activePlanOf([])).plan;
+  const plan = values.plan !== undefined ? await planFrom(values.plan, w, io) : builtinPlan();
   const dir = resolve(values.out);
   const protectedPaths = await inputPaths([values.plan]);
   const files = await exportTemplates(
@@ -211,8 +212,8 @@ async function validate(paths: readonly string[], values: Values, w: Words, io: 
       errors++;
     }
     const workbook = FileWorkbook.of(uniqueSheets(parsed.sheets));
-    const own = plan ?? (await activePlanOf(await workbook.readAllSheets({ numberFormats: true }))).plan;
-    const report = await validateWorkbook(workbook, own);
+    // With no --plan, the file's own 指标库 (if any) from the same read, as 校验全部 does.
+    const report = plan ? await validateWorkbook(workbook, plan) : (await validateAll(workbook)).report;
     for (const sheet of report.sheets)
       for (const p of sheet.problems) {
         io.out(

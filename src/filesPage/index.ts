@@ -1,3 +1,4 @@
+import { builtinPlan } from '../domain/plan/builtin';
 import { zipSync } from 'fflate';
 import { BULLETIN_EN } from '../domain/i18n/bulletin.en';
 import { BULLETIN_ZH } from '../domain/i18n/bulletin.zh';
@@ -95,7 +96,7 @@ function download(href: string, name: string, text: string, testId: string, seco
 }
 
 async function start(root: HTMLElement): Promise<void> {
-  const plan = (await activePlanOf([])).plan;
+  const plan = builtinPlan();
   const month = defaultReportMonth(plan.year, new Date());
   const state: State = {
     locale: /^zh/i.test(navigator.language) || !/^en/i.test(navigator.language) ? 'zh-CN' : 'en-US',
