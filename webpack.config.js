@@ -347,7 +347,9 @@ function previewConfig(env, argv) {
   const production = argv.mode === 'production';
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? false : 'eval-cheap-module-source-map',
+    // Not an eval-based source map: the files page served beside the preview allows no eval (its CSP), in
+    // development as in production.
+    devtool: production ? false : 'cheap-module-source-map',
     entry: { preview: './src/preview/index.tsx', files: './src/filesPage/index.ts' },
     output: { path: path.resolve(__dirname, env.outDir || 'dist-preview'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },

@@ -45,3 +45,15 @@ test('its scripts: no HyperFormula, no eval, no network API of their own', () =>
   }
   console.log(`files page: ${js().length} scripts, ${(gzip / 1000).toFixed(1)} KB gzip in all`);
 });
+
+test('the preview (npm start) builds the files page without eval in development too, as its CSP requires', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require('../../webpack.config.js') as (
+    env: object,
+    argv: object,
+  ) => Promise<{ devtool?: unknown }>;
+  for (const mode of ['development', 'production']) {
+    const config = await makeConfig({ preview: true }, { mode });
+    expect([mode, String(config.devtool)]).not.toEqual([mode, expect.stringContaining('eval')]);
+  }
+});
