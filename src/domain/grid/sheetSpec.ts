@@ -160,6 +160,16 @@ export interface SheetSpec {
   readonly tabColor?: string;
 }
 
+/**
+ * A column width of the spec (characters of the default font's widest digit, as in Excel's UI) in whole pixels, by
+ * Excel's rule (ECMA-376 §18.3.1.13): characters × 7 px (the widest digit of the default 11-point font; 等线 measures
+ * the same) + 5 px of padding, rounded as Excel does. 8.43 characters (Excel's default) → 64 px. Both the Excel
+ * adapter (points) and the .xlsx writer (the file's stored width) start from it.
+ */
+export function columnPixels(characters: number): number {
+  return Math.round(characters * 7 + 5);
+}
+
 // ————— texts a cell can hold —————
 
 /** Excel refuses a cell text longer than this (its specifications and limits: 32,767 characters). */

@@ -2,6 +2,7 @@ import { MARKER_CELL, encodeMarker } from '../../domain/grid/ownSheets';
 import {
   type BlockSpec,
   type BorderSpec,
+  columnPixels,
   type CellSpec,
   type ChartSpec,
   type ConditionalFormatSpec,
@@ -33,14 +34,9 @@ const SLICE_BYTES = 256 * 1024;
 /** Longest RangeAreas address passed to one getRanges call: a cautious bound, as no documented limit was found. */
 const AREAS_ADDRESS_CHARS = 2000;
 
-/**
- * Column widths in the spec are in characters of the default font's widest digit, as in Excel's UI; Office.js
- * takes points. Excel's rule (ECMA-376 §18.3.1.13): pixels = characters × max digit width + 5 px of padding, with
- * a max digit width of 7 px for the default 11-point font (Calibri; 等线 measures the same), rounded to whole
- * pixels as Excel does, and 0.75 pt per px at 96 DPI. So 8.43 characters (Excel's default) → 64 px → 48 pt.
- */
+/** A spec's column width in points, as Office.js takes it: its whole pixels (columnPixels) at 0.75 pt each (96 DPI). */
 export function charactersToPoints(characters: number): number {
-  return Math.round(characters * 7 + 5) * 0.75;
+  return columnPixels(characters) * 0.75;
 }
 
 /** A rectangle by 1-based rows and columns (grid/address), both edges included. */

@@ -1,3 +1,4 @@
+import { cellAddress } from '../../domain/grid/address';
 import { Inflate } from 'fflate';
 
 /**
@@ -136,12 +137,6 @@ export interface SheetScan {
   readonly uncalculated: string[];
 }
 
-function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 const TAG =
   /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|row|f|v|is|si|mergeCell|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>/g;
 const REPEAT = (what: 'rows' | 'columns') => new RegExp(`number-${what}-repeated\\s*=\\s*["'](\\d+)["']`);
@@ -260,7 +255,7 @@ export class XmlScanner {
     const c = this.cell;
     this.cell = undefined;
     if (c?.formula && !c.value && this.scan.uncalculated.length < MAX_LISTED)
-      this.scan.uncalculated.push(`${columnLetters(c.column)}${c.row}`);
+      this.scan.uncalculated.push(cellAddress(c.column, c.row));
   }
 
   /** A cell's row and column from its `r` attribute (read by hand: this runs once per cell), else the next column. */

@@ -1,6 +1,6 @@
 import { cellAddress, columnNumber, parseRange, rangeAddress } from '../../../domain/grid/address';
 import type { CellValue } from '../../../domain/grid/cells';
-import type { HyperlinkSpec, SheetSpec } from '../../../domain/grid/sheetSpec';
+import { columnPixels, type HyperlinkSpec, type SheetSpec } from '../../../domain/grid/sheetSpec';
 import { cellXml, sheetCells, type CellContext, type CellGrid, type SharedStrings } from './cells';
 import { writeCharts } from './charts';
 import { CONTENT_TYPE, type Package } from './package';
@@ -29,13 +29,12 @@ export interface WorkbookParts {
 }
 
 /**
- * Column widths as the file stores them: the spec's characters turned into the same whole pixels as the Excel
- * adapter's points (renderSheet.charactersToPoints: round(characters × 7 + 5) px of Calibri 11's 7-px digit),
- * stored as ECMA-376 §18.3.1.13 asks, truncate(pixels / 7 × 256) / 256, which Excel reads back as those pixels.
+ * Column widths as the file stores them: the spec's characters in the same whole pixels as the Excel adapter's
+ * points (columnPixels), stored as ECMA-376 §18.3.1.13 asks, truncate(pixels / 7 × 256) / 256, which Excel reads back
+ * as those pixels.
  */
 export function storedColumnWidth(characters: number): number {
-  const pixels = Math.round(characters * 7 + 5);
-  return Math.trunc((pixels / 7) * 256) / 256;
+  return Math.trunc((columnPixels(characters) / 7) * 256) / 256;
 }
 
 function colsXml(spec: SheetSpec): string {
